@@ -1,0 +1,2 @@
+export { analyzeArticle, findHeadline } from './analyzeArticle';
+export * from './types';
