@@ -1,0 +1,99 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+/** What activate() returns: tests await `ready` before asking anything. */
+export interface CorpusLensApi {
+  client: LanguageClient;
+  /** Resolves when the server has indexed the whole workspace. */
+  ready: Promise<void>;
+}
+
+interface IndexState {
+  state: 'idle' | 'indexing' | 'ready';
+  indexed: number;
+  total: number;
+  skipped: number;
+  articles: number;
+}
+
+const LANGUAGE_ID = 'article';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<CorpusLensApi> {
+  const output = vscode.window.createOutputChannel('Corpus Lens');
+  const status = vscode.window.createStatusBarItem('corpusLens.status', vscode.StatusBarAlignment.Left, 10);
+  status.name = 'Corpus Lens';
+  status.command = 'corpusLens.showOutput';
+  status.text = '$(sync~spin) Corpus Lens';
+  status.tooltip = 'Corpus Lens is starting';
+  status.show();
+  context.subscriptions.push(output, status);
+
+  // Files matching corpusLens.articles become articles; a static contribution cannot read settings.
+  context.subscriptions.push(
+    vscode.workspace.onDidOpenTextDocument(markArticle),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('corpusLens.articles')) vscode.workspace.textDocuments.forEach(markArticle);
+    }),
+  );
+  vscode.workspace.textDocuments.forEach(markArticle);
+
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: LANGUAGE_ID }],
+    outputChannel: output,
+    traceOutputChannel: output,
+    progressOnInitialization: true,
+  };
+  client = new LanguageClient('corpusLens', 'Corpus Lens', serverOptions, clientOptions);
+
+  let markReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  const showState = (state: IndexState) => {
+    if (state.state === 'indexing') {
+      status.text = `$(sync~spin) Corpus Lens: ${state.indexed.toLocaleString()}/${state.total.toLocaleString()}`;
+      status.tooltip = 'Corpus Lens is reading the articles of this workspace';
+    } else if (state.state === 'ready') {
+      status.text = `$(book) ${state.articles.toLocaleString()} articles`;
+      status.tooltip = `Corpus Lens indexed ${state.articles.toLocaleString()} articles` + (state.skipped ? `; ${state.skipped} skipped (see output)` : '');
+      markReady();
+    }
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('corpusLens.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('corpusLens.restartServer', async () => client?.restart()),
+    vscode.commands.registerCommand('corpusLens.reindex', async () => client?.sendRequest('corpusLens/reindex')),
+    vscode.commands.registerCommand('corpusLens.waitForIndex', async () => {
+      await ready;
+      return client?.sendRequest('corpusLens/waitForIndex');
+    }),
+  );
+
+  await client.start();
+  context.subscriptions.push(client.onNotification('corpusLens/status', showState));
+  // The index may have finished before the notification handler was in place.
+  void client.sendRequest<IndexState>('corpusLens/waitForIndex').then(showState, () => undefined);
+  return { client, ready };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
+
+/** Gives the article language to a plain-text document that corpusLens.articles selects. */
+function markArticle(doc: vscode.TextDocument): void {
+  if (doc.languageId !== 'plaintext' || doc.uri.scheme !== 'file' && doc.uri.scheme !== 'vscode-remote') return;
+  const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
+  if (!folder) return;
+  const globs = vscode.workspace.getConfiguration('corpusLens', doc.uri).get<string[]>('articles', ['**/*.txt']);
+  const selector = globs.map((pattern) => ({ pattern: new vscode.RelativePattern(folder, pattern) }));
+  if (vscode.languages.match(selector, doc) > 0) void vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+}

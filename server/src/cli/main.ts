@@ -1,0 +1,12 @@
+// The corpus-lens command line, over the same analysis and corpus code as the server.
+import { runCli } from './runCli';
+
+runCli(process.argv.slice(2), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    process.stderr.write(`corpus-lens: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

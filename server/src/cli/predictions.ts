@@ -1,0 +1,26 @@
+import type { ArticleAnalysis } from '../analysis/types';
+import type { Corpus } from '../corpus/corpus';
+
+/** A span in the evaluation format of ../shared/eval (types PERSON/ORG/LOC, TIMEX3, figures). */
+export interface PredictionSpan {
+  start: number;
+  end: number;
+  type: string;
+  norm: string | null;
+  cluster: string | null;
+}
+
+const ENTITY_TYPE = { person: 'PERSON', org: 'ORG', place: 'LOC' } as const;
+
+/** Turns an article's analysis into prediction spans; cluster is the corpus entity id. */
+export function toPredictionSpans(corpus: Corpus, analysis: ArticleAnalysis): PredictionSpan[] {
+  const spans: PredictionSpan[] = [];
+  for (const m of analysis.entities) {
+    // Demonyms ("Russian") are linked to their place but are not names.
+    if (m.demonym) continue;
+    spans.push({ start: m.start, end: m.end, type: ENTITY_TYPE[m.kind], norm: null, cluster: corpus.resolve(m.key) });
+  }
+  for (const d of analysis.dates) spans.push({ start: d.start, end: d.end, type: d.type, norm: d.value, cluster: null });
+  for (const f of analysis.figures) spans.push({ start: f.start, end: f.end, type: f.type, norm: null, cluster: null });
+  return spans.sort((a, b) => a.start - b.start || a.end - b.end);
+}

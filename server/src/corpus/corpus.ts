@@ -1,0 +1,347 @@
+import type {
+  ArticleAnalysis,
+  DateMention,
+  EntityKind,
+  EntityMention,
+  FigureMention,
+} from '../analysis/types';
+
+/** One mention of an entity, located in an article. */
+export interface Occurrence {
+  uri: string;
+  start: number;
+  end: number;
+  text: string;
+  fullName: boolean;
+  role?: string;
+  demonym?: boolean;
+}
+
+/** What the whole corpus knows about one entity. */
+export interface EntitySummary {
+  id: string;
+  kind: EntityKind;
+  canonical: string;
+  /** Distinct spellings seen, most frequent first. */
+  spellings: string[];
+  roles: string[];
+  mentionCount: number;
+  articleCount: number;
+  /** Why it is an entity: the rules that produced its mentions. */
+  rules: string[];
+}
+
+/** A mention found at a position, with the entity it belongs to. */
+export interface EntityHit {
+  id: string;
+  mention: EntityMention;
+}
+
+/** An article's record in the index: its analysis plus what positions need. */
+export interface ArticleRecord {
+  uri: string;
+  /** Content hash or version the analysis was made from. */
+  version: string;
+  /** The text the analysis was made from; positions are computed from it. */
+  text: string;
+  analysis: ArticleAnalysis;
+}
+
+/** Limits for results that could grow with the corpus. */
+export const MAX_SEARCH_RESULTS = 200;
+
+/**
+ * The corpus index. A forward map (article → its analysis and entity keys) and a reverse map
+ * (entity key → articles that mention it), both replaced one article at a time. Identities
+ * across articles are resolved on query from the key tables, so the result never depends on
+ * the order articles were added: an incremental update equals a full rebuild.
+ *
+ * Keys come from analysis: "person:vladimir putin" (full name) or "person:~putin" (surname
+ * only). A surname key resolves to the one full-name person with that surname in the
+ * corpus; with none or several it stays its own entity.
+ */
+export class Corpus {
+  private readonly articles = new Map<string, ArticleRecord>();
+  /** entity key → uri → what that article says about the key. */
+  private readonly keyArticles = new Map<string, Map<string, KeyStats>>();
+  /** surname → full-name person keys carrying it (with article counts). */
+  private readonly surnames = new Map<string, Map<string, number>>();
+  /** Bumped on every change so cached derivations can tell they are stale. */
+  private generation = 0;
+  private resolvedCache = new Map<string, string>();
+  private resolvedGeneration = -1;
+  private membersCache = new Map<string, string[]>();
+
+  /** Adds or replaces one article. */
+  setArticle(uri: string, version: string, text: string, analysis: ArticleAnalysis): void {
+    this.removeArticle(uri);
+    // Lookups by offset use binary search, so mentions are kept in text order.
+    for (const list of [analysis.entities, analysis.dates, analysis.figures] as { start: number }[][]) list.sort((a, b) => a.start - b.start);
+    this.articles.set(uri, { uri, version, text, analysis });
+    for (const [key, stats] of statsByKey(analysis.entities)) {
+      let byUri = this.keyArticles.get(key);
+      if (!byUri) this.keyArticles.set(key, (byUri = new Map()));
+      byUri.set(uri, stats);
+      if (stats.fullNameSurname) increment(this.surnames, stats.fullNameSurname, key);
+    }
+    this.generation++;
+  }
+
+  /** Removes one article; unknown articles are ignored. */
+  removeArticle(uri: string): void {
+    const record = this.articles.get(uri);
+    if (!record) return;
+    this.articles.delete(uri);
+    const seen = new Set<string>();
+    for (const mention of record.analysis.entities) {
+      if (seen.has(mention.key)) continue;
+      seen.add(mention.key);
+      const byUri = this.keyArticles.get(mention.key);
+      const stats = byUri?.get(uri);
+      if (byUri) {
+        byUri.delete(uri);
+        if (byUri.size === 0) this.keyArticles.delete(mention.key);
+      }
+      if (stats?.fullNameSurname) decrement(this.surnames, stats.fullNameSurname, mention.key);
+    }
+    this.generation++;
+  }
+
+  /** Drops every article. */
+  clear(): void {
+    this.articles.clear();
+    this.keyArticles.clear();
+    this.surnames.clear();
+    this.generation++;
+  }
+
+  get size(): number {
+    return this.articles.size;
+  }
+
+  /** A number that changes whenever the corpus does. */
+  get version(): number {
+    return this.generation;
+  }
+
+  article(uri: string): ArticleRecord | undefined {
+    return this.articles.get(uri);
+  }
+
+  uris(): IterableIterator<string> {
+    return this.articles.keys();
+  }
+
+  /** The entity id a mention key belongs to, across the corpus. */
+  resolve(key: string): string {
+    this.refreshCaches();
+    const cached = this.resolvedCache.get(key);
+    if (cached !== undefined) return cached;
+    let id = key;
+    if (key.startsWith('person:~')) {
+      const candidates = this.surnames.get(key.slice('person:~'.length));
+      if (candidates && candidates.size === 1) id = candidates.keys().next().value as string;
+    }
+    this.resolvedCache.set(key, id);
+    return id;
+  }
+
+  /** The keys whose mentions make up one entity. */
+  membersOf(id: string): string[] {
+    this.refreshCaches();
+    const cached = this.membersCache.get(id);
+    if (cached) return cached;
+    const members: string[] = [];
+    if (this.keyArticles.has(id)) members.push(id);
+    if (id.startsWith('person:') && !id.startsWith('person:~')) {
+      const surname = this.keyArticles.get(id)?.values().next().value?.fullNameSurname;
+      const surnameKey = surname ? `person:~${surname}` : undefined;
+      if (surnameKey && this.keyArticles.has(surnameKey) && this.resolve(surnameKey) === id) members.push(surnameKey);
+    }
+    this.membersCache.set(id, members);
+    return members;
+  }
+
+  /** The entity mention at an offset of an article, if any. */
+  entityAt(uri: string, offset: number): EntityHit | undefined {
+    const record = this.articles.get(uri);
+    if (!record) return undefined;
+    const mention = findAt(record.analysis.entities, offset);
+    return mention && { id: this.resolve(mention.key), mention };
+  }
+
+  dateAt(uri: string, offset: number): DateMention | undefined {
+    const record = this.articles.get(uri);
+    return record && findAt(record.analysis.dates, offset);
+  }
+
+  figureAt(uri: string, offset: number): FigureMention | undefined {
+    const record = this.articles.get(uri);
+    return record && findAt(record.analysis.figures, offset);
+  }
+
+  /**
+   * Every mention of an entity in every article, articles in sorted order, mentions in text
+   * order. Stops after `limit` occurrences.
+   */
+  occurrencesOf(id: string, limit = Number.POSITIVE_INFINITY): Occurrence[] {
+    const keys = new Set(this.membersOf(id));
+    const uris = new Set<string>();
+    for (const key of keys) for (const uri of this.keyArticles.get(key)?.keys() ?? []) uris.add(uri);
+    const out: Occurrence[] = [];
+    for (const uri of [...uris].sort()) {
+      for (const mention of this.articles.get(uri)!.analysis.entities) {
+        if (!keys.has(mention.key)) continue;
+        out.push(toOccurrence(uri, mention));
+        if (out.length >= limit) return out;
+      }
+    }
+    return out;
+  }
+
+  /** The mentions of an entity in one article. */
+  occurrencesIn(uri: string, id: string): Occurrence[] {
+    const record = this.articles.get(uri);
+    if (!record) return [];
+    const keys = new Set(this.membersOf(id));
+    return record.analysis.entities.filter((m) => keys.has(m.key)).map((m) => toOccurrence(uri, m));
+  }
+
+  /** The first full-name mention of an entity (articles in sorted order), else its first mention. */
+  definitionOf(id: string): Occurrence | undefined {
+    const all = this.occurrencesOf(id);
+    return all.find((o) => o.fullName) ?? all[0];
+  }
+
+  /** What the corpus knows about an entity. */
+  summaryOf(id: string): EntitySummary | undefined {
+    const keys = this.membersOf(id);
+    if (keys.length === 0) return undefined;
+    const spellings = new Map<string, number>();
+    const roles = new Map<string, number>();
+    const rules = new Set<string>();
+    const articles = new Set<string>();
+    let mentionCount = 0;
+    let kind: EntityKind = 'person';
+    let canonical = '';
+    for (const key of keys) {
+      for (const [uri, stats] of this.keyArticles.get(key) ?? []) {
+        articles.add(uri);
+        mentionCount += stats.count;
+        kind = stats.kind;
+        if (stats.canonical.length > canonical.length) canonical = stats.canonical;
+        for (const [s, n] of stats.spellings) spellings.set(s, (spellings.get(s) ?? 0) + n);
+        for (const r of stats.roles) increment1(roles, r);
+        for (const r of stats.rules) rules.add(r);
+      }
+    }
+    return {
+      id,
+      kind,
+      canonical: canonical || [...spellings.keys()][0] || id,
+      spellings: byCount(spellings),
+      roles: byCount(roles),
+      mentionCount,
+      articleCount: articles.size,
+      rules: [...rules].sort(),
+    };
+  }
+
+  /** Every entity id in the corpus (surname keys that joined a full name are folded in). */
+  entityIds(): string[] {
+    const ids = new Set<string>();
+    for (const key of this.keyArticles.keys()) ids.add(this.resolve(key));
+    return [...ids];
+  }
+
+  /** Entities whose spellings contain the query (case-insensitive), most-mentioned first. */
+  searchEntities(query: string, limit = MAX_SEARCH_RESULTS): EntitySummary[] {
+    const needle = query.trim().toLowerCase();
+    const hits: EntitySummary[] = [];
+    for (const id of this.entityIds()) {
+      const summary = this.summaryOf(id);
+      if (!summary) continue;
+      if (needle && !summary.spellings.some((s) => s.toLowerCase().includes(needle)) && !summary.canonical.toLowerCase().includes(needle)) continue;
+      hits.push(summary);
+    }
+    hits.sort((a, b) => b.articleCount - a.articleCount || b.mentionCount - a.mentionCount || a.canonical.localeCompare(b.canonical));
+    return hits.slice(0, limit);
+  }
+
+  private refreshCaches(): void {
+    if (this.resolvedGeneration === this.generation) return;
+    this.resolvedCache = new Map();
+    this.membersCache = new Map();
+    this.resolvedGeneration = this.generation;
+  }
+}
+
+/** What one article says about one key, aggregated once when the article is added. */
+interface KeyStats {
+  kind: EntityKind;
+  count: number;
+  canonical: string;
+  spellings: Map<string, number>;
+  roles: Set<string>;
+  rules: Set<string>;
+  /** For a full-name person key: the surname that surname-only mentions elsewhere may join. */
+  fullNameSurname?: string;
+}
+
+function statsByKey(mentions: EntityMention[]): Map<string, KeyStats> {
+  const out = new Map<string, KeyStats>();
+  for (const m of mentions) {
+    let stats = out.get(m.key);
+    if (!stats) out.set(m.key, (stats = { kind: m.kind, count: 0, canonical: '', spellings: new Map(), roles: new Set(), rules: new Set() }));
+    stats.count++;
+    if (!m.demonym && m.canonical.length > stats.canonical.length) stats.canonical = m.canonical;
+    increment1(stats.spellings, m.text);
+    if (m.role) stats.roles.add(m.role);
+    stats.rules.add(m.rule);
+    if (m.kind === 'person' && !m.key.startsWith('person:~')) {
+      stats.fullNameSurname ??= m.surname ?? m.key.slice('person:'.length).split(' ').pop();
+    }
+  }
+  return out;
+}
+
+function toOccurrence(uri: string, m: EntityMention): Occurrence {
+  return { uri, start: m.start, end: m.end, text: m.text, fullName: m.fullName, role: m.role, demonym: m.demonym };
+}
+
+/** Binary search over mentions sorted by start; the mention containing offset (end inclusive). */
+function findAt<T extends { start: number; end: number }>(mentions: T[], offset: number): T | undefined {
+  let lo = 0;
+  let hi = mentions.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const m = mentions[mid];
+    if (offset < m.start) hi = mid - 1;
+    else if (offset > m.end) lo = mid + 1;
+    else return m;
+  }
+  return undefined;
+}
+
+function increment(map: Map<string, Map<string, number>>, outer: string, inner: string): void {
+  let m = map.get(outer);
+  if (!m) map.set(outer, (m = new Map()));
+  m.set(inner, (m.get(inner) ?? 0) + 1);
+}
+
+function decrement(map: Map<string, Map<string, number>>, outer: string, inner: string): void {
+  const m = map.get(outer);
+  if (!m) return;
+  const n = (m.get(inner) ?? 0) - 1;
+  if (n > 0) m.set(inner, n);
+  else m.delete(inner);
+  if (m.size === 0) map.delete(outer);
+}
+
+function increment1(map: Map<string, number>, key: string): void {
+  map.set(key, (map.get(key) ?? 0) + 1);
+}
+
+function byCount(map: Map<string, number>): string[] {
+  return [...map.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k);
+}

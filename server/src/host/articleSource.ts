@@ -1,0 +1,26 @@
+/** What the server needs from the place articles live: list, read. Watching comes from LSP. */
+export interface ArticleSource {
+  /** Lists the article files under a folder (absolute paths), honouring the filter. */
+  list(folder: string, filter: ListFilter, token?: { isCancellationRequested: boolean }): Promise<ListResult>;
+  /** Reads one article as text. Never throws: problems come back as a skip reason. */
+  read(path: string, maxBytes: number): Promise<ReadResult>;
+}
+
+/** Which files are articles. */
+export interface ListFilter {
+  /** Globs relative to the folder that select articles ("**\/*.txt"). */
+  include: string[];
+  /** Globs relative to the folder that are never read (files.exclude, node_modules, .git). */
+  exclude: string[];
+}
+
+export interface ListResult {
+  paths: string[];
+  /** Folders or entries that could not be listed, with the reason. */
+  problems: string[];
+}
+
+export type ReadResult = { text: string; replaced: boolean } | { skipped: string };
+
+/** Folders never read, whatever the settings say. */
+export const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**'];

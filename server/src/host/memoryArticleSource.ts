@@ -1,0 +1,34 @@
+import picomatch from 'picomatch';
+import { ALWAYS_EXCLUDED, type ArticleSource, type ListFilter, type ListResult, type ReadResult } from './articleSource';
+import { decodeArticle } from './decodeArticle';
+
+/** An in-memory article source for tests: absolute path → text (or bytes). */
+export class MemoryArticleSource implements ArticleSource {
+  readonly files = new Map<string, string | Uint8Array>();
+  /** Counts reads, so tests can check that work is not repeated. */
+  reads = 0;
+
+  constructor(files: Record<string, string | Uint8Array> = {}) {
+    for (const [p, t] of Object.entries(files)) this.files.set(p, t);
+  }
+
+  async list(folder: string, filter: ListFilter): Promise<ListResult> {
+    const include = picomatch(filter.include.length ? filter.include : ['**/*.txt']);
+    const exclude = picomatch([...ALWAYS_EXCLUDED, ...filter.exclude], { dot: true });
+    const prefix = folder.endsWith('/') ? folder : `${folder}/`;
+    const paths = [...this.files.keys()]
+      .filter((p) => p.startsWith(prefix))
+      .filter((p) => include(p.slice(prefix.length)) && !exclude(p.slice(prefix.length)))
+      .sort();
+    return { paths, problems: [] };
+  }
+
+  async read(path: string, maxBytes: number): Promise<ReadResult> {
+    this.reads++;
+    const content = this.files.get(path);
+    if (content === undefined) return { skipped: 'no longer exists' };
+    const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+    if (bytes.length > maxBytes) return { skipped: `larger than the size limit (${bytes.length} bytes)` };
+    return decodeArticle(bytes);
+  }
+}

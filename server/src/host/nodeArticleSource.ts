@@ -1,0 +1,79 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import { ALWAYS_EXCLUDED, type ArticleSource, type ListFilter, type ListResult, type ReadResult } from './articleSource';
+import { decodeArticle } from './decodeArticle';
+
+/** Articles on the local disk. */
+export class NodeArticleSource implements ArticleSource {
+  async list(folder: string, filter: ListFilter, token?: { isCancellationRequested: boolean }): Promise<ListResult> {
+    const include = picomatch(filter.include.length ? filter.include : ['**/*.txt'], { dot: false });
+    const exclude = picomatch([...ALWAYS_EXCLUDED, ...filter.exclude], { dot: true });
+    const paths: string[] = [];
+    const problems: string[] = [];
+    // Symlinked folders are followed once: the real path is remembered, so a loop ends.
+    const visited = new Set<string>();
+    const walk = async (dir: string): Promise<void> => {
+      if (token?.isCancellationRequested) return;
+      let real: string;
+      try {
+        real = await fs.realpath(dir);
+      } catch (error) {
+        problems.push(`${dir}: ${describe(error)}`);
+        return;
+      }
+      if (visited.has(real)) return;
+      visited.add(real);
+      let entries: import('node:fs').Dirent[];
+      try {
+        entries = await fs.readdir(dir, { withFileTypes: true });
+      } catch (error) {
+        problems.push(`${dir}: ${describe(error)}`);
+        return;
+      }
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const entry of entries) {
+        const full = path.join(dir, entry.name);
+        const rel = path.relative(folder, full).split(path.sep).join('/');
+        let isDir = entry.isDirectory();
+        let isFile = entry.isFile();
+        if (entry.isSymbolicLink()) {
+          try {
+            const stat = await fs.stat(full);
+            isDir = stat.isDirectory();
+            isFile = stat.isFile();
+          } catch {
+            continue; // A dangling link is not an article.
+          }
+        }
+        if (isDir) {
+          if (exclude(rel) || exclude(`${rel}/`) || exclude(`${rel}/x`)) continue;
+          await walk(full);
+        } else if (isFile && include(rel) && !exclude(rel)) {
+          paths.push(full);
+        }
+      }
+    };
+    await walk(folder);
+    return { paths, problems };
+  }
+
+  async read(file: string, maxBytes: number): Promise<ReadResult> {
+    try {
+      const stat = await fs.stat(file);
+      if (!stat.isFile()) return { skipped: 'not a regular file' };
+      if (stat.size > maxBytes) return { skipped: `larger than the size limit (${Math.round(stat.size / 1024)} KB > ${Math.round(maxBytes / 1024)} KB; see corpusLens.maxFileSizeKB)` };
+      return decodeArticle(await fs.readFile(file));
+    } catch (error) {
+      return { skipped: describe(error) };
+    }
+  }
+}
+
+function describe(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  if (code === 'ENOENT') return 'no longer exists';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ELOOP') return 'symbolic link loop';
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,114 @@
+import {
+  SymbolKind,
+  type DocumentSymbol,
+  type DocumentSymbolParams,
+  type SymbolInformation,
+  type WorkspaceSymbolParams,
+} from 'vscode-languageserver';
+import type { EntityKind, EntityMention } from '../analysis/types';
+import type { Corpus } from '../corpus/corpus';
+import { plural } from './describe';
+import type { DocumentLookup } from './documents';
+
+const GROUPS: { kind: EntityKind; name: string; symbol: SymbolKind }[] = [
+  { kind: 'person', name: 'People', symbol: SymbolKind.Object },
+  { kind: 'org', name: 'Organizations', symbol: SymbolKind.Class },
+  { kind: 'place', name: 'Places', symbol: SymbolKind.Module },
+];
+
+/** Most entities, dates or figures listed under one outline group. */
+export const MAX_GROUP_CHILDREN = 500;
+
+/** The outline: the headline, then the article's people, organizations, places, dates and figures. */
+export function provideDocumentSymbols(params: DocumentSymbolParams, corpus: Corpus, docs: DocumentLookup): DocumentSymbol[] {
+  const uri = params.textDocument.uri;
+  const record = corpus.article(uri);
+  if (!record || !docs.get(uri)) return [];
+  const range = (start: number, end: number) => docs.range(uri, start, end)!;
+  const { analysis } = record;
+  const out: DocumentSymbol[] = [];
+  if (analysis.headline) {
+    const r = range(analysis.headline.start, analysis.headline.end);
+    out.push({ name: analysis.headline.text, detail: 'headline', kind: SymbolKind.String, range: r, selectionRange: r });
+  }
+  for (const group of GROUPS) {
+    const byEntity = new Map<string, EntityMention[]>();
+    for (const m of analysis.entities) {
+      if (m.kind !== group.kind) continue;
+      const id = corpus.resolve(m.key);
+      const list = byEntity.get(id);
+      if (list) list.push(m);
+      else byEntity.set(id, [m]);
+    }
+    const children: DocumentSymbol[] = [];
+    for (const [id, mentions] of byEntity) {
+      const summary = corpus.summaryOf(id);
+      const first = mentions[0];
+      const last = mentions[mentions.length - 1];
+      children.push({
+        name: summary?.canonical ?? first.canonical,
+        detail: `${plural(mentions.length, 'mention')} here` + (summary ? ` · ${plural(summary.articleCount, 'article')}` : ''),
+        kind: group.symbol,
+        range: range(first.start, last.end),
+        selectionRange: range(first.start, first.end),
+        children: mentions.map((m) => ({
+          name: m.text,
+          detail: m.role ?? '',
+          kind: SymbolKind.EnumMember,
+          range: range(m.start, m.end),
+          selectionRange: range(m.start, m.end),
+        })),
+      });
+    }
+    pushGroup(out, group.name, group.symbol, children);
+  }
+  pushGroup(
+    out,
+    'Dates',
+    SymbolKind.Event,
+    analysis.dates.map((d) => {
+      const r = range(d.start, d.end);
+      return { name: d.text, detail: d.value ?? 'unresolved', kind: SymbolKind.Event, range: r, selectionRange: r };
+    }),
+  );
+  pushGroup(
+    out,
+    'Figures',
+    SymbolKind.Number,
+    analysis.figures.map((f) => {
+      const r = range(f.start, f.end);
+      return { name: f.text, detail: f.counted ?? f.type.toLowerCase(), kind: SymbolKind.Number, range: r, selectionRange: r };
+    }),
+  );
+  return out;
+}
+
+function pushGroup(out: DocumentSymbol[], name: string, kind: SymbolKind, children: DocumentSymbol[]): void {
+  if (children.length === 0) return;
+  children = children.slice(0, MAX_GROUP_CHILDREN);
+  const starts = children.map((c) => c.range.start);
+  const ends = children.map((c) => c.range.end);
+  const before = (a: { line: number; character: number }, b: { line: number; character: number }) => a.line < b.line || (a.line === b.line && a.character < b.character);
+  const start = starts.reduce((a, b) => (before(b, a) ? b : a));
+  const end = ends.reduce((a, b) => (before(a, b) ? b : a));
+  out.push({ name, detail: `${children.length}`, kind, range: { start, end }, selectionRange: children[0].selectionRange, children });
+}
+
+const SYMBOL_OF_KIND = { person: SymbolKind.Object, org: SymbolKind.Class, place: SymbolKind.Module } as const;
+
+/** Workspace symbols: entities whose names contain the query, most-reported first. */
+export function provideWorkspaceSymbols(params: WorkspaceSymbolParams, corpus: Corpus, docs: DocumentLookup): SymbolInformation[] {
+  const out: SymbolInformation[] = [];
+  for (const summary of corpus.searchEntities(params.query)) {
+    const def = corpus.definitionOf(summary.id);
+    const location = def && docs.location(def.uri, def.start, def.end);
+    if (!location) continue;
+    out.push({
+      name: summary.canonical,
+      kind: SYMBOL_OF_KIND[summary.kind],
+      location,
+      containerName: `${plural(summary.mentionCount, 'mention')} in ${plural(summary.articleCount, 'article')}`,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,202 @@
+import {
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type CancellationToken,
+  type ClientCapabilities,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+  type WorkDoneProgressServerReporter,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import type { ArticleSource } from './host/articleSource';
+import { DocumentLookup } from './lsp/documents';
+import { provideHover } from './lsp/hover';
+import { provideDefinition, provideHighlights, provideReferences } from './lsp/navigation';
+import { provideDocumentSymbols, provideWorkspaceSymbols } from './lsp/symbols';
+import { DEFAULT_SETTINGS, mergeSettings, type Settings } from './settings';
+import { Workspace, type Folder, type IndexState } from './workspace';
+
+/** What the server needs from its host; tests pass fakes. */
+export interface ServerDependencies {
+  source: ArticleSource;
+}
+
+/** Custom notification carrying the index state to the client's status bar. */
+export const STATUS_NOTIFICATION = 'corpusLens/status';
+/** Custom request: resolves with the index state once indexing is done. */
+export const WAIT_FOR_INDEX_REQUEST = 'corpusLens/waitForIndex';
+/** Custom request: re-reads every article. */
+export const REINDEX_REQUEST = 'corpusLens/reindex';
+
+/** What the client said it can do, read in one place. */
+interface Capabilities {
+  configuration: boolean;
+  workDoneProgress: boolean;
+  watchedFilesDynamic: boolean;
+  configurationDynamic: boolean;
+}
+
+function readCapabilities(caps: ClientCapabilities): Capabilities {
+  return {
+    configuration: caps.workspace?.configuration === true,
+    workDoneProgress: caps.window?.workDoneProgress === true,
+    watchedFilesDynamic: caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+    configurationDynamic: caps.workspace?.didChangeConfiguration?.dynamicRegistration === true,
+  };
+}
+
+/**
+ * Starts Corpus Lens on a connection. It does not know its transport: main.ts passes a
+ * stdio or IPC connection, the tests an in-process pair.
+ */
+export function startServer(connection: Connection, deps: ServerDependencies): { workspace: Workspace } {
+  const documents = new TextDocuments(TextDocument);
+  let capabilities: Capabilities = { configuration: false, workDoneProgress: false, watchedFilesDynamic: false, configurationDynamic: false };
+  let folderUris: string[] = [];
+  let progress: WorkDoneProgressServerReporter | undefined;
+  let lastPercent = -1;
+
+  const log = (message: string) => connection.console.log(message);
+  const workspace = new Workspace(deps.source, {
+    log,
+    progress(state: IndexState) {
+      void connection.sendNotification(STATUS_NOTIFICATION, state);
+      if (progress && state.state === 'indexing' && state.total > 0) {
+        const percent = Math.floor((state.indexed / state.total) * 100);
+        if (percent !== lastPercent) {
+          lastPercent = percent;
+          progress.report(percent, `${state.indexed.toLocaleString('en-US')} / ${state.total.toLocaleString('en-US')} articles`);
+        }
+      }
+    },
+  });
+  const docs = new DocumentLookup(documents, workspace.corpus);
+
+  /** One guard for every handler: exceptions become a ResponseError and a log line. */
+  function guard<P, R>(name: string, empty: R, handler: (params: P, token: CancellationToken) => R | Promise<R>) {
+    return async (params: P, token: CancellationToken): Promise<R | ResponseError<void>> => {
+      if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+      try {
+        const result = await handler(params, token);
+        if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+        return result ?? empty;
+      } catch (error) {
+        const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+        log(`[error] ${name}: ${message}`);
+        return new ResponseError(LSPErrorCodes.RequestFailed, `Corpus Lens ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    };
+  }
+
+  async function loadSettings(uri: string): Promise<Settings> {
+    if (!capabilities.configuration) return DEFAULT_SETTINGS;
+    try {
+      const [corpusLens, filesExclude] = await connection.workspace.getConfiguration([
+        { scopeUri: uri, section: 'corpusLens' },
+        { scopeUri: uri, section: 'files.exclude' },
+      ]);
+      return mergeSettings(corpusLens, filesExclude);
+    } catch (error) {
+      log(`Could not read settings, using defaults: ${String(error)}`);
+      return DEFAULT_SETTINGS;
+    }
+  }
+
+  async function reindex(): Promise<void> {
+    const folders: Folder[] = [];
+    for (const uri of folderUris) folders.push({ uri, fsPath: URI.parse(uri).fsPath, settings: await loadSettings(uri) });
+    workspace.setFolders(folders);
+    if (capabilities.workDoneProgress) {
+      try {
+        progress = await connection.window.createWorkDoneProgress();
+        lastPercent = -1;
+        progress.begin('Corpus Lens: indexing', 0, 'listing articles', false);
+      } catch {
+        progress = undefined;
+      }
+    }
+    const started = Date.now();
+    try {
+      await workspace.indexAll();
+    } finally {
+      progress?.done();
+      progress = undefined;
+    }
+    const state = workspace.state;
+    log(`Indexed ${state.articles} articles in ${Date.now() - started} ms (${state.skipped} skipped).`);
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    capabilities = readCapabilities(params.capabilities);
+    folderUris = (params.workspaceFolders ?? []).map((f) => f.uri);
+    if (folderUris.length === 0 && params.rootUri) folderUris = [params.rootUri];
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        documentSymbolProvider: { label: 'Corpus Lens' },
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        workspaceSymbolProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'corpus-lens', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (capabilities.watchedFilesDynamic) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
+    }
+    if (capabilities.configurationDynamic) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: ['corpusLens', 'files.exclude'] });
+    }
+    if (folderUris.length > 0) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((f) => f.uri));
+        folderUris = [...folderUris.filter((u) => !removed.has(u)), ...event.added.map((f) => f.uri)];
+        void reindex();
+      });
+    }
+    void reindex();
+  });
+
+  connection.onDidChangeConfiguration(() => void reindex());
+
+  connection.onDidChangeWatchedFiles(async (params) => {
+    for (const change of params.changes) {
+      const kind = change.type === FileChangeType.Created ? 'created' : change.type === FileChangeType.Deleted ? 'deleted' : 'changed';
+      await workspace.fileChanged(change.uri, kind);
+    }
+  });
+
+  documents.onDidChangeContent((event) => workspace.openOrChange(event.document.uri, event.document.version, event.document.getText()));
+  documents.onDidClose((event) => void workspace.close(event.document.uri));
+
+  connection.onHover(guard('hover', null, (params) => provideHover(params, workspace.corpus, docs)));
+  connection.onDocumentSymbol(guard('outline', [], (params) => provideDocumentSymbols(params, workspace.corpus, docs)));
+  connection.onDefinition(guard('definition', null, (params) => provideDefinition(params, workspace.corpus, docs)));
+  connection.onReferences(guard('references', [], (params) => provideReferences(params, workspace.corpus, docs)));
+  connection.onDocumentHighlight(guard('highlights', [], (params) => provideHighlights(params, workspace.corpus, docs)));
+  connection.onWorkspaceSymbol(guard('workspace symbols', [], (params) => provideWorkspaceSymbols(params, workspace.corpus, docs)));
+  connection.onRequest(WAIT_FOR_INDEX_REQUEST, async () => {
+    await workspace.whenReady();
+    return workspace.state;
+  });
+  connection.onRequest(REINDEX_REQUEST, async () => {
+    await reindex();
+    return workspace.state;
+  });
+
+  documents.listen(connection);
+  connection.listen();
+  return { workspace };
+}

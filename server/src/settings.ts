@@ -1,0 +1,36 @@
+/** The one typed settings shape of the server, with defaults merged in one place. */
+export interface Settings {
+  /** Globs (relative to the workspace folder) selecting the articles. */
+  articles: string[];
+  /** Articles larger than this are skipped. */
+  maxFileSizeKB: number;
+  /** Per-file article dates, keyed by a path relative to the workspace folder. */
+  articleDates: Record<string, string>;
+  /** Globs from files.exclude that are switched on. */
+  exclude: string[];
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  articles: ['**/*.txt'],
+  maxFileSizeKB: 2048,
+  articleDates: {},
+  exclude: [],
+};
+
+/** Merges what the client returned for `corpusLens` and `files.exclude` over the defaults. */
+export function mergeSettings(corpusLens: unknown, filesExclude: unknown): Settings {
+  const raw = (corpusLens && typeof corpusLens === 'object' ? corpusLens : {}) as Record<string, unknown>;
+  const articles = Array.isArray(raw.articles) ? raw.articles.filter((g): g is string => typeof g === 'string' && g.length > 0) : [];
+  const size = typeof raw.maxFileSizeKB === 'number' && raw.maxFileSizeKB > 0 ? raw.maxFileSizeKB : DEFAULT_SETTINGS.maxFileSizeKB;
+  const dates: Record<string, string> = {};
+  if (raw.articleDates && typeof raw.articleDates === 'object') {
+    for (const [file, value] of Object.entries(raw.articleDates as Record<string, unknown>)) {
+      if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) dates[file.replace(/^\.?\//, '')] = value;
+    }
+  }
+  const exclude: string[] = [];
+  if (filesExclude && typeof filesExclude === 'object') {
+    for (const [glob, on] of Object.entries(filesExclude as Record<string, unknown>)) if (on === true) exclude.push(glob);
+  }
+  return { articles: articles.length ? articles : DEFAULT_SETTINGS.articles, maxFileSizeKB: size, articleDates: dates, exclude };
+}

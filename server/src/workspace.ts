@@ -1,0 +1,180 @@
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import { URI } from 'vscode-uri';
+import { analyzeArticle } from './analysis';
+import type { CancellationSignal } from './analysis/types';
+import { Corpus } from './corpus/corpus';
+import { ALWAYS_EXCLUDED, type ArticleSource } from './host/articleSource';
+import { DEFAULT_SETTINGS, type Settings } from './settings';
+
+/** A workspace folder with its settings. */
+export interface Folder {
+  uri: string;
+  fsPath: string;
+  settings: Settings;
+}
+
+/** Where indexing stands, as the client's status bar shows it. */
+export interface IndexState {
+  state: 'idle' | 'indexing' | 'ready';
+  indexed: number;
+  total: number;
+  skipped: number;
+  articles: number;
+}
+
+export interface WorkspaceEvents {
+  log(message: string): void;
+  progress(state: IndexState): void;
+}
+
+/**
+ * The corpus of a set of workspace folders kept current: a full index on start, one article
+ * at a time afterwards. Open buffers win over the disk; closed ones fall back to it.
+ * Transport-agnostic: no LSP here, and files only through the ArticleSource.
+ */
+export class Workspace {
+  readonly corpus = new Corpus();
+  private folders: Folder[] = [];
+  private readonly open = new Set<string>();
+  private readonly skipped = new Map<string, string>();
+  private indexRun = 0;
+  private stateValue: IndexState = { state: 'idle', indexed: 0, total: 0, skipped: 0, articles: 0 };
+  private readyWaiters: (() => void)[] = [];
+
+  constructor(
+    private readonly source: ArticleSource,
+    private readonly events: WorkspaceEvents,
+  ) {}
+
+  get state(): IndexState {
+    return this.stateValue;
+  }
+
+  /** Resolves when the current full index has finished. */
+  whenReady(): Promise<void> {
+    if (this.stateValue.state === 'ready') return Promise.resolve();
+    return new Promise((resolve) => this.readyWaiters.push(resolve));
+  }
+
+  /** Files skipped with the reason (binary, too large, unreadable). */
+  skippedFiles(): [string, string][] {
+    return [...this.skipped.entries()];
+  }
+
+  setFolders(folders: Folder[]): void {
+    this.folders = folders;
+  }
+
+  /** The folder an article belongs to and whether the settings make it an article. */
+  classify(uri: string): { folder: Folder; relative: string; isArticle: boolean } | undefined {
+    const fsPath = URI.parse(uri).fsPath;
+    const folder = this.folders.find((f) => fsPath === f.fsPath || fsPath.startsWith(f.fsPath.endsWith(path.sep) ? f.fsPath : f.fsPath + path.sep));
+    if (!folder) return undefined;
+    const relative = path.relative(folder.fsPath, fsPath).split(path.sep).join('/');
+    const include = picomatch(folder.settings.articles);
+    const exclude = picomatch([...ALWAYS_EXCLUDED, ...folder.settings.exclude], { dot: true });
+    return { folder, relative, isArticle: include(relative) && !exclude(relative) };
+  }
+
+  /** Lists and reads every article of every folder, replacing the corpus. */
+  async indexAll(token?: CancellationSignal): Promise<void> {
+    const run = ++this.indexRun;
+    const cancelled = () => run !== this.indexRun || token?.isCancellationRequested === true;
+    const listed: { uri: string; fsPath: string; folder: Folder }[] = [];
+    this.update({ state: 'indexing', indexed: 0, total: 0, skipped: 0 });
+    for (const folder of this.folders) {
+      const result = await this.source.list(folder.fsPath, { include: folder.settings.articles, exclude: folder.settings.exclude }, { get isCancellationRequested() { return cancelled(); } });
+      for (const problem of result.problems) this.events.log(`Could not list ${problem}`);
+      for (const p of result.paths) listed.push({ uri: URI.file(p).toString(), fsPath: p, folder });
+    }
+    if (cancelled()) return;
+    const keep = new Set(listed.map((l) => l.uri));
+    for (const uri of [...this.corpus.uris()]) if (!keep.has(uri) && !this.open.has(uri)) this.corpus.removeArticle(uri);
+    this.skipped.clear();
+    this.update({ total: listed.length });
+    // A few reads in flight keep the disk busy without opening thousands of files at once.
+    let next = 0;
+    let indexed = 0;
+    const worker = async () => {
+      while (next < listed.length && !cancelled()) {
+        const item = listed[next++];
+        if (!this.open.has(item.uri)) await this.readFromDisk(item.uri, item.fsPath, item.folder);
+        indexed++;
+        if (indexed % 50 === 0 || indexed === listed.length) this.update({ indexed, skipped: this.skipped.size });
+        // Let requests in between articles so the editor stays answered while indexing.
+        if (indexed % 20 === 0) await new Promise((resolve) => setImmediate(resolve));
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, worker));
+    if (cancelled()) return;
+    for (const [file, reason] of this.skipped) this.events.log(`Skipped ${file}: ${reason}`);
+    this.update({ state: 'ready', indexed, skipped: this.skipped.size });
+    const waiters = this.readyWaiters;
+    this.readyWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  /** An editor buffer was opened or changed: it wins over the disk. */
+  openOrChange(uri: string, version: number, text: string): void {
+    this.open.add(uri);
+    const place = this.classify(uri);
+    const settings = place?.folder.settings ?? DEFAULT_SETTINGS;
+    const analysis = analyzeArticle(text, { articleDate: place ? settings.articleDates[place.relative] : undefined });
+    this.corpus.setArticle(uri, `v${version}`, text, analysis);
+    this.update({});
+  }
+
+  /** An editor buffer was closed: fall back to the file on disk, if it is an article. */
+  async close(uri: string): Promise<void> {
+    this.open.delete(uri);
+    const place = this.classify(uri);
+    if (place?.isArticle) await this.readFromDisk(uri, URI.parse(uri).fsPath, place.folder);
+    else this.corpus.removeArticle(uri);
+    this.update({});
+  }
+
+  /** A watched file was created, changed or deleted on disk. */
+  async fileChanged(uri: string, kind: 'created' | 'changed' | 'deleted'): Promise<void> {
+    if (this.open.has(uri)) return;
+    if (kind === 'deleted') {
+      this.corpus.removeArticle(uri);
+      this.skipped.delete(URI.parse(uri).fsPath);
+    } else {
+      const place = this.classify(uri);
+      if (place?.isArticle) await this.readFromDisk(uri, URI.parse(uri).fsPath, place.folder);
+    }
+    this.update({});
+  }
+
+  private async readFromDisk(uri: string, fsPath: string, folder: Folder): Promise<void> {
+    const result = await this.source.read(fsPath, folder.settings.maxFileSizeKB * 1024);
+    if (this.open.has(uri)) return; // Opened while we read: the buffer wins.
+    if ('skipped' in result) {
+      this.skipped.set(fsPath, result.skipped);
+      this.corpus.removeArticle(uri);
+      return;
+    }
+    this.skipped.delete(fsPath);
+    if (result.replaced) this.events.log(`${fsPath}: invalid UTF-8 replaced with U+FFFD`);
+    const relative = path.relative(folder.fsPath, fsPath).split(path.sep).join('/');
+    const analysis = analyzeArticle(result.text, { articleDate: folder.settings.articleDates[relative] });
+    for (const problem of analysis.problems) this.events.log(`${fsPath}: ${problem}`);
+    this.corpus.setArticle(uri, hashText(result.text), result.text, analysis);
+  }
+
+  private update(patch: Partial<IndexState>): void {
+    this.stateValue = { ...this.stateValue, ...patch, articles: this.corpus.size };
+    this.events.progress(this.stateValue);
+  }
+}
+
+/** A cheap content fingerprint (FNV-1a over UTF-16 units) for the article record. */
+export function hashText(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return `h${(h >>> 0).toString(16)}:${text.length}`;
+}
