@@ -1,15 +1,468 @@
+/**
+ * The names stage: people, organizations and places, found by rules and gazetteers.
+ *
+ * The pipeline, in one pass over the capitalised words of the article:
+ *  1. tokens: every word that starts with a capital letter, with possessives cut off and
+ *     abbreviation periods kept ("U.S.", "Corp.");
+ *  2. context: is the word at a sentence start, in the headline or in an all-caps line, where a
+ *     capital proves nothing? Those words must earn their place (gazetteer, or seen capitalised
+ *     mid-sentence elsewhere in the article, or not a common English word);
+ *  3. runs: neighbouring capitalised words separated by one space (or "of" after an
+ *     organization head, a name particle, "&") form one candidate name;
+ *  4. each run loses leading titles (recorded as `role`), is split at words that are never
+ *     names, and is typed by gazetteer, shape (suffixes, "X of Y"), given-name list, context;
+ *  5. identity keys are assigned per article (surname → full name, aliases, acronyms).
+ */
+import {
+  ABBREVIATIONS,
+  GENERIC_ALONE,
+  HONORIFICS,
+  KNOWN_ACRONYMS,
+  NAME_PARTICLES,
+  NEVER_NAMES,
+  NEWS_OUTLETS,
+  ORG_HEADS_OF,
+  ORG_SUFFIXES,
+  PLACE_HEADS_OF,
+  PLACE_SUFFIXES,
+  ROLE_MODIFIERS,
+  TITLE_HEADS,
+} from './names/wordLists';
+import { COMMON, DEMONYMS, PERSON_NAME_SET, PLACES, type PlaceEntry } from './gazetteer/places';
+import { assignKeys, type Draft } from './names/assignKeys';
 import type { EntityMention } from './types';
 
-const CAPITALISED_RUN = /\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\b/g;
+/**
+ * A capitalised word: a capital letter, then letters/digits, optionally joined by inner
+ * periods, apostrophes, ampersands or hyphens ("U.S", "O'Neill", "AT&T", "Chester-le-Street"),
+ * then an optional final period. Each inner group starts with a punctuation mark that the
+ * letter class excludes, so the regex cannot backtrack catastrophically.
+ */
+const CAP_TOKEN = /(?<![\p{L}\p{M}\p{N}])\p{Lu}[\p{L}\p{M}\p{N}]*(?:[.'’&-][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*\.?/gu;
+/** Gaps that always join two capitalised words into one name. */
+const JOIN_GAP = /^(?:[ \u00a0]|[ \u00a0](?:de|du|da|das|dos|del|della|di|van|von|der|den|ter|la|le|bin|ibn|el|al|abu|y|bint)[ \u00a0]|[ \u00a0](?:al|el|ad|as|ash|ar|an|at|az|ud)-| ?& ?)$/;
+/** Gaps that join only after an organization or place head ("Bank of England"). */
+const OF_GAP = /^[ \u00a0](?:of|for|of the|for the|on|de la)[ \u00a0]$/;
+/** Company-form suffixes written after a comma ("Apple, Inc."). */
+const COMMA_SUFFIX = /^(?:inc\.?|ltd\.?|llc|plc|corp\.?|co\.?|l\.p\.|n\.v\.|s\.a\.|ag)$/;
+const POSSESSIVE = /['’]s$/i;
+const HAS_LOWER = /\p{Ll}/u;
+const HAS_UPPER_AFTER_FIRST = /^.[^\p{Ll}]*$/u;
+const HYPHEN_LOWER_TAIL = /-(?:based|led|backed|born|owned|made|run|funded|brokered|style|era|controlled|held|allied|bound|linked|related|registered|listed|centric|friendly|speaking|american|era)$/;
+const INITIAL = /^\p{Lu}\.$/u;
 
-/** First version: runs of capitalised words after Mr/Mrs/Ms are people. */
-export function findNames(text: string): EntityMention[] {
-  const out: EntityMention[] = [];
-  for (const m of text.matchAll(CAPITALISED_RUN)) {
-    const before = text.slice(Math.max(0, m.index! - 5), m.index!);
-    if (!/\bMrs?\.?\s$|\bMs\.?\s$/.test(before)) continue;
-    const surname = m[0].split(/\s+/).pop()!.toLowerCase();
-    out.push({ kind: 'person', start: m.index!, end: m.index! + m[0].length, text: m[0], key: `person:~${surname}`, canonical: m[0], surname, fullName: m[0].includes(' '), rule: 'title:Mr', role: 'Mr' });
+interface Token {
+  start: number;
+  end: number;
+  text: string;
+  lower: string;
+  /** "'s" was cut off the end: the name stops here. */
+  possessive: boolean;
+  /** A capital here proves nothing (sentence start, headline, all-caps line). */
+  ambiguous: boolean;
+  /** The token is in an all-caps line ("LONDON 1996-08-30", sports tables, shouted headlines). */
+  shouting: boolean;
+  /** The token is in a title-case headline. */
+  headline: boolean;
+  allCaps: boolean;
+}
+
+/** What the typing step decided for one run. */
+interface Typed {
+  kind: 'person' | 'org' | 'place';
+  rule: string;
+  /** For places and known orgs: the lower-case canonical name. */
+  canonical?: string;
+  demonym?: boolean;
+}
+
+/** Options for {@link findNames}. */
+export interface FindNamesOptions {
+  /** Treat the first non-empty line as a headline (title case proves nothing there). Default true. */
+  headline?: boolean;
+}
+
+/**
+ * Finds the people, organizations and places named in an article, with per-article identity
+ * keys. Never throws on odd input; offsets are UTF-16 indices into `text`.
+ */
+export function findNames(text: string, options: FindNamesOptions = {}): EntityMention[] {
+  if (!text) return [];
+  const tokens = tokenize(text, options.headline !== false);
+  if (tokens.length === 0) return [];
+  const evidence = collectEvidence(tokens);
+  const drafts: Draft[] = [];
+  for (const run of buildRuns(text, tokens)) processRun(text, run, evidence, drafts);
+  return assignKeys(text, drafts);
+}
+
+/** Collects capitalised tokens with their context flags. */
+function tokenize(text: string, headline: boolean): Token[] {
+  const tokens: Token[] = [];
+  const headlineEnd = headline ? headlineExtent(text) : -1;
+  const headlineTitleCase = headlineEnd > 0 && isTitleCase(text.slice(0, headlineEnd));
+  let lineStart = -1;
+  let lineEnd = -1;
+  let lineShouting = false;
+  CAP_TOKEN.lastIndex = 0;
+  for (let m = CAP_TOKEN.exec(text); m; m = CAP_TOKEN.exec(text)) {
+    let raw = m[0];
+    const start = m.index;
+    // A final period belongs to abbreviations and initials only; otherwise it ends the sentence.
+    if (raw.endsWith('.') && !isAbbreviation(raw)) raw = raw.slice(0, -1);
+    let possessive = false;
+    if (POSSESSIVE.test(raw)) {
+      raw = raw.slice(0, -2);
+      possessive = true;
+    } else if (raw.includes('-')) {
+      const lower = raw.toLowerCase();
+      const tail = HYPHEN_LOWER_TAIL.exec(lower);
+      if (tail) raw = raw.slice(0, raw.length - tail[0].length);
+      else if (splitHyphenatedPlaces(raw, start, tokens, text)) continue;
+    }
+    if (!raw) continue;
+    const end = start + raw.length;
+    if (start >= lineEnd) {
+      lineStart = text.lastIndexOf('\n', start) + 1;
+      const nl = text.indexOf('\n', start);
+      lineEnd = nl < 0 ? text.length : nl;
+      lineShouting = false;
+      // Only lines with an all-caps word can be shouting lines, so most lines skip the scan.
+      if (raw.length > 1 && HAS_UPPER_AFTER_FIRST.test(raw)) lineShouting = !HAS_LOWER.test(text.slice(lineStart, lineEnd));
+    } else if (!lineShouting && raw.length > 1 && HAS_UPPER_AFTER_FIRST.test(raw) && tokens.length && tokens[tokens.length - 1].start < lineStart) {
+      lineShouting = !HAS_LOWER.test(text.slice(lineStart, lineEnd));
+    }
+    const allCaps = HAS_UPPER_AFTER_FIRST.test(raw) && raw.length > 1;
+    const inHeadline = start < headlineEnd;
+    const ambiguous = lineShouting || (inHeadline && headlineTitleCase) || isSentenceStart(text, start);
+    tokens.push({ start, end, text: raw, lower: raw.toLowerCase(), possessive, ambiguous, shouting: lineShouting, headline: inHeadline && headlineTitleCase, allCaps });
   }
-  return out;
+  return tokens;
+}
+
+/** "Russia-Ukraine" is two places, not one name: push both halves as separate tokens. */
+function splitHyphenatedPlaces(raw: string, start: number, tokens: Token[], text: string): boolean {
+  const parts = raw.split('-');
+  if (parts.length < 2 || !parts.every((p) => p && PLACES.has(p.toLowerCase()) || DEMONYMS.has(p.toLowerCase()))) return false;
+  let offset = start;
+  for (const part of parts) {
+    const ambiguous = offset === start && isSentenceStart(text, start);
+    tokens.push({ start: offset, end: offset + part.length, text: part, lower: part.toLowerCase(), possessive: true, ambiguous, shouting: false, headline: false, allCaps: false });
+    offset += part.length + 1;
+  }
+  return true;
+}
+
+function isAbbreviation(raw: string): boolean {
+  const bare = raw.slice(0, -1);
+  if (bare.length === 1) return true;
+  if (bare.includes('.')) return true;
+  return ABBREVIATIONS.has(bare.toLowerCase());
+}
+
+/** End offset of the first non-empty line. */
+function headlineExtent(text: string): number {
+  const m = /[^\s\uFEFF][^\r\n]*/.exec(text.length > 4096 ? text.slice(0, 4096) : text);
+  return m ? m.index + m[0].length : -1;
+}
+
+/** A title-case or all-caps headline: most of its content words start with a capital. */
+function isTitleCase(line: string): boolean {
+  let words = 0;
+  let capitals = 0;
+  for (const w of line.split(/\s+/)) {
+    if (w.length < 4 || !/^\p{L}/u.test(w)) continue;
+    words++;
+    if (/^\p{Lu}/u.test(w)) capitals++;
+  }
+  return words >= 2 && capitals / words >= 0.6;
+}
+
+/**
+ * True when the word at `start` opens a sentence or a line: looking back over spaces and
+ * opening quotes/brackets we meet the text start, a line break, or end punctuation that is not
+ * the period of an abbreviation ("U.S. Army" continues the sentence).
+ */
+function isSentenceStart(text: string, start: number): boolean {
+  let i = start - 1;
+  while (i >= 0) {
+    const c = text.charCodeAt(i);
+    // space, tab, quotes, brackets, dashes
+    if (c === 32 || c === 9 || c === 0xa0 || c === 34 || c === 39 || c === 40 || c === 91 || c === 0x201c || c === 0x2018 || c === 0xab || c === 0x2014 || c === 0x2013 || c === 45 || c === 0x2022 || c === 42) {
+      i--;
+      continue;
+    }
+    break;
+  }
+  if (i < 0) return true;
+  const c = text.charCodeAt(i);
+  if (c === 10 || c === 13 || c === 33 || c === 63 || c === 58 || c === 59 || c === 0xfeff) return true;
+  if (c === 34 || c === 0x201d || c === 41) {
+    // A closing quote or bracket after end punctuation ('... ended." Police said').
+    const p = i > 0 ? text.charCodeAt(i - 1) : 0;
+    return p === 46 || p === 33 || p === 63;
+  }
+  if (c !== 46) return false;
+  // A period: the sentence ends unless it closes an abbreviation or an initial.
+  let j = i - 1;
+  while (j >= 0 && isWordChar(text.charCodeAt(j))) j--;
+  const word = text.slice(j + 1, i);
+  if (word.length === 1 && word >= 'A' && word <= 'Z') return false;
+  if (j >= 0 && text.charCodeAt(j) === 46 && word.length <= 2) return false; // "U.S." → "S" after "."
+  return !ABBREVIATIONS.has(word.toLowerCase());
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c > 0xbf;
+}
+
+/** Words seen capitalised where a capital means something: mid-sentence in body text. */
+interface Evidence {
+  exact: Map<string, number>;
+  lower: Set<string>;
+}
+
+function collectEvidence(tokens: Token[]): Evidence {
+  const exact = new Map<string, number>();
+  const lower = new Set<string>();
+  for (const t of tokens) {
+    if (t.ambiguous) continue;
+    exact.set(t.text, (exact.get(t.text) ?? 0) + 1);
+    lower.add(t.lower);
+  }
+  return { exact, lower };
+}
+
+/** Groups tokens into runs of one candidate name each. */
+function buildRuns(text: string, tokens: Token[]): Token[][] {
+  const runs: Token[][] = [];
+  let run: Token[] = [tokens[0]];
+  let hasHead = isHead(tokens[0].lower);
+  for (let i = 1; i < tokens.length; i++) {
+    const prev = tokens[i - 1];
+    const cur = tokens[i];
+    let join = false;
+    if (!prev.possessive && cur.start - prev.end <= 12) {
+      const gap = text.slice(prev.end, cur.start);
+      if (JOIN_GAP.test(gap)) join = true;
+      else if (hasHead && OF_GAP.test(gap) && !NEVER_NAMES.has(cur.lower)) join = true;
+      else if ((gap === ', ' || gap === ' ,') && COMMA_SUFFIX.test(cur.lower)) join = true;
+    }
+    if (join) {
+      run.push(cur);
+      if (!hasHead) hasHead = isHead(cur.lower);
+    } else {
+      runs.push(run);
+      run = [cur];
+      hasHead = isHead(cur.lower);
+    }
+  }
+  runs.push(run);
+  return runs;
+}
+
+function isHead(lower: string): boolean {
+  return ORG_HEADS_OF.has(lower) || TITLE_HEADS.has(lower) || ORG_SUFFIXES.has(lower);
+}
+
+/** Should an ambiguous capitalised word count as part of a name? */
+function earnsPlace(t: Token, evidence: Evidence): boolean {
+  const l = t.lower;
+  if (PLACES.has(l) || DEMONYMS.has(l) || NEWS_OUTLETS.has(l)) return true;
+  if (t.allCaps && KNOWN_ACRONYMS.has(l)) return true;
+  if (t.allCaps ? evidence.lower.has(l) : evidence.exact.has(t.text)) return true;
+  if (NEVER_NAMES.has(l) || COMMON.has(l) || GENERIC_ALONE.has(l) || TITLE_HEADS.has(l)) return false;
+  // In shouted lines and title-case headlines every word is capitalised: unknown words need evidence.
+  if (t.shouting || t.headline) return false;
+  return true;
+}
+
+/** Splits a run into the parts that are names, strips roles, types each part. */
+function processRun(text: string, run: Token[], evidence: Evidence, out: Draft[]): void {
+  // Words that are never names split the run ("The", months, pronouns) unless they start an
+  // outlet's name ("The Hill").
+  let part: Token[] = [];
+  const flush = (): void => {
+    if (part.length) processPart(text, part, evidence, out);
+    part = [];
+  };
+  for (let i = 0; i < run.length; i++) {
+    const t = run[i];
+    if (t.lower === 'the' && i + 1 < run.length) {
+      const two = 'the ' + run[i + 1].lower;
+      const three = i + 2 < run.length ? two + ' ' + run[i + 2].lower : '';
+      if (NEWS_OUTLETS.has(three) || NEWS_OUTLETS.has(two)) {
+        flush();
+        part.push(t);
+        continue;
+      }
+    }
+    const never = NEVER_NAMES.has(t.lower) && !(t.allCaps && KNOWN_ACRONYMS.has(t.lower));
+    if (never || (t.ambiguous && !earnsPlace(t, evidence) && !isRolePart(run, i))) {
+      flush();
+      continue;
+    }
+    part.push(t);
+  }
+  flush();
+}
+
+/** A capitalised role word at a sentence start ("Prime Minister X said") stays for role stripping. */
+function isRolePart(run: Token[], i: number): boolean {
+  const l = run[i].lower;
+  if (!(TITLE_HEADS.has(l) || ROLE_MODIFIERS.has(l))) return false;
+  for (let j = i + 1; j < run.length; j++) {
+    if (!(TITLE_HEADS.has(run[j].lower) || ROLE_MODIFIERS.has(run[j].lower))) return true;
+  }
+  return false;
+}
+
+/** Strips a leading role, then types what is left. */
+function processPart(text: string, part: Token[], evidence: Evidence, out: Draft[]): void {
+  const roleEnd = findRoleEnd(text, part);
+  let role: string | undefined;
+  let tokens = part;
+  if (roleEnd >= 0) {
+    role = text.slice(part[0].start, part[roleEnd].end);
+    // Places and organizations inside the role ("U.S. President", "CIA Director") are mentions too.
+    for (let i = 0; i < roleEnd; i++) {
+      const t = part[i];
+      if (TITLE_HEADS.has(t.lower) || ROLE_MODIFIERS.has(t.lower) && !PLACES.has(t.lower)) continue;
+      const typed = typeSingle(t, evidence, text);
+      if (typed && typed.kind !== 'person') out.push(draft([t], typed));
+    }
+    tokens = part.slice(roleEnd + 1);
+    // A role ends the sentence-initial doubt: "President Putin" is a person even if "Putin" starts nothing.
+    out.push(draft(tokens, { kind: 'person', rule: `title:${roleHead(part, roleEnd)}` }, role));
+    return;
+  }
+  // Drop leading/trailing words that cannot be inside a name by themselves ("Officials").
+  while (tokens.length && (TITLE_HEADS.has(tokens[0].lower) && HONORIFICS.has(tokens[0].lower))) tokens = tokens.slice(1);
+  if (!tokens.length) return;
+  if (tokens.length === 1) {
+    const t = tokens[0];
+    if (GENERIC_ALONE.has(t.lower) || TITLE_HEADS.has(t.lower) || (ROLE_MODIFIERS.has(t.lower) && !PLACES.has(t.lower) && !KNOWN_ACRONYMS.has(t.lower))) return;
+    if (t.text.length === 1) return;
+    const typed = typeSingle(t, evidence, text);
+    if (typed) out.push(draft(tokens, typed));
+    return;
+  }
+  const typed = typeMulti(tokens, text, evidence);
+  if (typed === 'split') {
+    for (const t of tokens) processPart(text, [t], evidence, out);
+    return;
+  }
+  if (typed) out.push(draft(tokens, typed));
+}
+
+function draft(tokens: Token[], typed: Typed, role?: string): Draft {
+  return {
+    start: tokens[0].start,
+    end: tokens[tokens.length - 1].end,
+    words: tokens.map((t) => t.text),
+    kind: typed.kind,
+    rule: typed.rule,
+    canonical: typed.canonical,
+    demonym: typed.demonym,
+    role,
+  };
+}
+
+/**
+ * Index of the last token of a leading role ("Secretary of State", "Russian President",
+ * "CIA Director"), or -1. The role must leave at least one word that looks like a person's name.
+ */
+function findRoleEnd(text: string, part: Token[]): number {
+  let end = -1;
+  for (let i = 0; i < part.length - 1; i++) {
+    const l = part[i].lower.replace(/\.$/, '');
+    if (TITLE_HEADS.has(l)) {
+      end = i;
+      // "Secretary of State Antony Blinken": the words after "of" belong to the role.
+      const gap = text.slice(part[i].end, part[i + 1].start);
+      if (/^ of (?:the )?$/.test(gap)) {
+        let j = i + 1;
+        while (j < part.length - 1 && (ROLE_MODIFIERS.has(part[j].lower) || (PLACES.has(part[j].lower) && !PERSON_NAME_SET.has(part[j].lower)) || part[j].allCaps)) j++;
+        if (j > i + 1) {
+          end = j - 1;
+          i = j - 1;
+        }
+      }
+      continue;
+    }
+    if (ROLE_MODIFIERS.has(l) || PLACES.has(l) || DEMONYMS.has(l) || (part[i].allCaps && KNOWN_ACRONYMS.has(l)) || part[i].allCaps) continue;
+    break;
+  }
+  if (end < 0) return -1;
+  const rest = part.slice(end + 1);
+  if (!rest.length) return -1;
+  const last = rest[rest.length - 1].lower;
+  // "General Motors", "President Hotel", "Prince Edward Island": the rest is an org or place, not a person.
+  if (ORG_SUFFIXES.has(last) || PLACE_SUFFIXES.has(last) || NEWS_OUTLETS.has(last)) return -1;
+  if (rest.length === 1 && (PLACES.has(last) || DEMONYMS.has(last) || (rest[0].allCaps && rest[0].text.length > 1))) return -1;
+  if (rest.length > 4) return -1;
+  return end;
+}
+
+function roleHead(part: Token[], roleEnd: number): string {
+  for (let i = roleEnd; i >= 0; i--) if (TITLE_HEADS.has(part[i].lower.replace(/\.$/, ''))) return part[i].text.replace(/\.$/, '');
+  return part[roleEnd].text;
+}
+
+/** Context words before a name that point to a place ("in Kyiv", "near Grozny"). */
+const PLACE_PREPOSITION = /(?:^|[^\p{L}])(?:in|near|at|from|to|outside|across|towards|toward|into)[ \u00a0]$/u;
+
+function typeSingle(t: Token, evidence: Evidence, text: string): Typed | undefined {
+  const l = t.lower;
+  if (t.allCaps || l.includes('.')) {
+    const known = KNOWN_ACRONYMS.get(l);
+    if (known) return { kind: known[0], rule: 'acronym', canonical: known[1] };
+  }
+  const outlet = NEWS_OUTLETS.get(l);
+  if (outlet) return { kind: 'org', rule: 'list:news-outlet', canonical: outlet };
+  const place = PLACES.get(l);
+  if (place) return placeTyped(place);
+  const demonym = DEMONYMS.get(l);
+  if (demonym) return { kind: 'place', rule: 'demonym', canonical: demonym, demonym: true };
+  if (t.allCaps && t.text.length <= 6 && !COMMON.has(l)) return { kind: 'org', rule: 'acronym' };
+  if (t.allCaps && t.shouting && !evidence.lower.has(l)) return undefined;
+  if (PERSON_NAME_SET.has(l)) return { kind: 'person', rule: 'gazetteer:person-name' };
+  const before = text.slice(Math.max(0, t.start - 12), t.start);
+  if (PLACE_PREPOSITION.test(before)) return { kind: 'place', rule: 'context:preposition' };
+  if (ORG_SUFFIXES.has(l)) return undefined;
+  return { kind: 'org', rule: 'capitalised-run' };
+}
+
+function placeTyped(place: PlaceEntry): Typed {
+  return { kind: 'place', rule: place.rule, canonical: place.canonical };
+}
+
+function typeMulti(tokens: Token[], text: string, evidence: Evidence): Typed | 'split' | undefined {
+  const words = tokens.map((t) => t.lower);
+  const joined = text.slice(tokens[0].start, tokens[tokens.length - 1].end).toLowerCase().replace(/\s+/g, ' ');
+  const outlet = NEWS_OUTLETS.get(joined);
+  if (outlet) return { kind: 'org', rule: 'list:news-outlet', canonical: outlet };
+  const place = PLACES.get(joined);
+  if (place) return placeTyped(place);
+  const known = KNOWN_ACRONYMS.get(joined);
+  if (known) return { kind: known[0], rule: 'acronym', canonical: known[1] };
+  const first = words[0];
+  const last = words[words.length - 1];
+  const gapOf = /[ \u00a0](?:of|for|on)[ \u00a0]/.test(joined);
+  if (ORG_SUFFIXES.has(last.replace(/\.$/, '')) && !PLACE_SUFFIXES.has(last)) return { kind: 'org', rule: 'shape:org-suffix' };
+  if (gapOf && PLACE_HEADS_OF.has(first)) return { kind: 'place', rule: 'shape:place-of' };
+  if (gapOf && ORG_HEADS_OF.has(first)) return { kind: 'org', rule: 'shape:org-of' };
+  if (PLACE_SUFFIXES.has(last) && !PERSON_NAME_SET.has(first)) return { kind: 'place', rule: 'shape:place-suffix' };
+  if (ORG_SUFFIXES.has(last)) return { kind: 'org', rule: 'shape:org-suffix' };
+  // A list of places written without commas in a headline ("Russia Ukraine") or a place before a name.
+  if (tokens.every((t) => PLACES.has(t.lower) || DEMONYMS.has(t.lower))) return 'split';
+  if ((PLACES.has(first) || DEMONYMS.has(first)) && tokens.length === 2 && PERSON_NAME_SET.has(last) && !PERSON_NAME_SET.has(first)) return 'split';
+  const givenFirst = PERSON_NAME_SET.has(first) && !COMMON.has(first) && (!PLACES.has(first) || PERSON_NAME_SET.has(last) || (!PLACES.has(last) && !COMMON.has(last)));
+  if ((INITIAL.test(tokens[0].text) || givenFirst) && tokens.length <= 4) return { kind: 'person', rule: 'gazetteer:given-name' };
+  if (tokens.every((t) => t.allCaps)) {
+    if (tokens[0].shouting && !tokens.some((t) => evidence.lower.has(t.lower))) return undefined;
+    return { kind: 'org', rule: 'capitalised-run' };
+  }
+  if (tokens.length <= 3 && PERSON_NAME_SET.has(last) && !COMMON.has(last)) return { kind: 'person', rule: 'capitalised-run' };
+  return { kind: 'org', rule: 'capitalised-run' };
 }

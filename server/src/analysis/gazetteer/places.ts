@@ -1,0 +1,90 @@
+/**
+ * Place and person gazetteers, built once at module load from world-countries, the hand
+ * lists in ../names/wordLists and the generated city / name lists. Everything is keyed by
+ * the lower-cased surface form.
+ */
+import countries from 'world-countries';
+import { CITY_NAMES, COMMON_WORDS, PERSON_NAMES } from './generatedLists';
+import { PLACE_ALIASES, REGIONS, US_STATES } from '../names/wordLists';
+
+/** What the gazetteer knows about one spelling of a place. */
+export interface PlaceEntry {
+  /** Lower-cased canonical name ("united states"); the entity key is `place:` + this. */
+  canonical: string;
+  /** Why it is a place: "gazetteer:country", "gazetteer:city", "alias:US" ... */
+  rule: string;
+}
+
+/** Lower-cased place spelling → entry. Countries win over cities of the same name. */
+export const PLACES = new Map<string, PlaceEntry>();
+/** Lower-cased demonym ("russian", "russians") → canonical country name ("russia"). */
+export const DEMONYMS = new Map<string, string>();
+/** The longest place spelling in words, so the matcher knows how far to look. */
+export let MAX_PLACE_WORDS = 1;
+
+/** Lower-cased common English words ("police", "however"). */
+export const COMMON = new Set(COMMON_WORDS.split('\n'));
+/** Lower-cased personal names (first or last). */
+export const PERSON_NAME_SET = new Set(PERSON_NAMES.toLowerCase().split('\n'));
+
+function addPlace(spelling: string, canonical: string, rule: string, overwrite = false): void {
+  const key = spelling.toLowerCase().trim();
+  if (!key || (!overwrite && PLACES.has(key))) return;
+  PLACES.set(key, { canonical, rule });
+  const words = key.split(/\s+/).length;
+  if (words > MAX_PLACE_WORDS) MAX_PLACE_WORDS = words;
+}
+
+// Independent countries first, so a shared demonym ("American") goes to the sovereign state.
+const ordered = [...countries].sort((a, b) => Number(b.independent) - Number(a.independent));
+for (const c of ordered) {
+  const canonical = c.name.common.toLowerCase();
+  addPlace(c.name.common, canonical, 'gazetteer:country', true);
+  addPlace(c.name.official, canonical, 'gazetteer:country', true);
+  for (const alt of c.altSpellings) {
+    // Two-letter codes ("GB", "IN", "IT") collide with words; the known ones are in KNOWN_ACRONYMS.
+    if (alt.length <= 3 && alt === alt.toUpperCase()) continue;
+    addPlace(alt, canonical, `alias:${alt}`);
+  }
+  const eng = c.demonyms?.eng;
+  if (eng) {
+    for (const d of [eng.m, eng.f]) {
+      if (!d) continue;
+      const lower = d.toLowerCase();
+      if (!DEMONYMS.has(lower)) DEMONYMS.set(lower, canonical);
+      // Plural demonyms ("Russians", "Americans"); "British" and "French" have none.
+      if (/[nie]$/.test(lower) && !DEMONYMS.has(lower + 's')) DEMONYMS.set(lower + 's', canonical);
+    }
+  }
+}
+for (const [alias, canonical] of PLACE_ALIASES) addPlace(alias, canonical, `alias:${alias}`, true);
+for (const state of US_STATES) addPlace(state, state, 'gazetteer:us-state');
+for (const region of REGIONS) addPlace(region, region, 'gazetteer:region');
+for (const city of CITY_NAMES.split('\n')) addPlace(city, city.toLowerCase(), 'gazetteer:city');
+// English names of cities that GeoNames lists under their local name.
+for (const [exonym, canonical] of [
+  ['geneva', 'geneva'], ['kiev', 'kyiv'], ['zurich', 'zurich'], ['cologne', 'cologne'], ['the hague', 'the hague'], ['hague', 'the hague'],
+  ['lucerne', 'lucerne'], ['gothenburg', 'gothenburg'], ['copenhagen', 'copenhagen'], ['bucharest', 'bucharest'], ['prague', 'prague'],
+  ['belgrade', 'belgrade'], ['athens', 'athens'], ['lisbon', 'lisbon'], ['brussels', 'brussels'], ['vienna', 'vienna'], ['warsaw', 'warsaw'],
+  ['rome', 'rome'], ['milan', 'milan'], ['naples', 'naples'], ['turin', 'turin'], ['florence', 'florence'], ['venice', 'venice'],
+  ['munich', 'munich'], ['nuremberg', 'nuremberg'], ['seville', 'seville'], ['antwerp', 'antwerp'], ['beijing', 'beijing'],
+  ['peking', 'beijing'], ['bombay', 'mumbai'], ['calcutta', 'kolkata'], ['madras', 'chennai'], ['saigon', 'ho chi minh city'],
+  ['rangoon', 'yangon'], ['canton', 'guangzhou'], ['tehran', 'tehran'], ['teheran', 'tehran'], ['jerusalem', 'jerusalem'],
+  ['gaza city', 'gaza city'], ['kharkov', 'kharkiv'], ['odessa', 'odesa'], ['lvov', 'lviv'], ['washington', 'washington'],
+] as const) {
+  addPlace(exonym, canonical, 'gazetteer:city');
+}
+
+// Demonyms that world-countries does not spell the way news does.
+for (const [d, place] of [
+  ['english', 'england'], ['scottish', 'scotland'], ['welsh', 'wales'], ['scots', 'scotland'], ['briton', 'united kingdom'],
+  ['britons', 'united kingdom'], ['european', 'europe'], ['europeans', 'europe'], ['african', 'africa'], ['asian', 'asia'],
+  ['arab', 'arab world'], ['arabs', 'arab world'], ['palestinian', 'palestine'], ['palestinians', 'palestine'],
+  ['kurdish', 'kurdistan'], ['kurds', 'kurdistan'], ['soviet', 'soviet union'], ['taiwanese', 'taiwan'],
+  ['kosovar', 'kosovo'], ['latin american', 'latin america'], ['western', 'west'], ['crimean', 'crimea'],
+] as const) {
+  if (!DEMONYMS.has(d)) DEMONYMS.set(d, place);
+}
+for (const [d, place] of [['american', 'united states'], ['americans', 'united states']] as const) {
+  DEMONYMS.set(d, place);
+}

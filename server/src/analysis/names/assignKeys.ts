@@ -1,0 +1,195 @@
+/**
+ * Identity keys for the mentions of one article: every mention of one entity carries the
+ * same key, which the corpus uses to link articles.
+ *
+ * - person with a full name: `person:` + lower-cased first and last names (middle initials
+ *   and Jr/Sr/III dropped: "George W. Bush" → "person:george bush");
+ * - surname only ("Putin", "Mr Putin"): the key of the article's full name with that surname;
+ *   when two full names share it ("Joe Biden", "Hunter Biden") the bare surname joins the
+ *   most recent full name written before it (the nearest antecedent, as a reader would), else
+ *   the most frequent one; with no full name, `person:~` + surname;
+ * - places: `place:` + the gazetteer's canonical name, so aliases fold ("U.S." → united states);
+ * - organizations: `org:` + a normalised name ("Defence Ministry" = "Ministry of Defense"),
+ *   acronyms joined to expansions written in the article ("... Organization (NATO)") or listed
+ *   in KNOWN_ACRONYMS.
+ */
+import type { EntityKind, EntityMention } from '../types';
+import { KNOWN_ACRONYMS } from './wordLists';
+
+/** A mention before keys are assigned. */
+export interface Draft {
+  start: number;
+  end: number;
+  /** The words of the mention as written (possessive already cut). */
+  words: string[];
+  kind: EntityKind;
+  rule: string;
+  /** Lower-case canonical name from a gazetteer or list, when known. */
+  canonical?: string;
+  demonym?: boolean;
+  role?: string;
+}
+
+const INITIAL = /^\p{Lu}\.?$/u;
+const NAME_SUFFIX = /^(?:jr|jr\.|sr|sr\.|ii|iii|iv)$/i;
+const ACRONYM_DEFINITION = /^[ \u00a0]*\([ \u00a0]*(\p{Lu}[\p{Lu}\p{Ll}&.-]{1,11})[ \u00a0]*\)/u;
+/** Rules weak enough that a person surname seen elsewhere in the article overrides them. */
+const WEAK_RULES = new Set(['capitalised-run', 'context:preposition', 'gazetteer:person-name', 'gazetteer:city']);
+
+/**
+ * Turns drafts into entity mentions with keys, canonical spellings, surnames and fullName.
+ * `text` is the article; drafts may come in any order.
+ */
+export function assignKeys(text: string, drafts: Draft[]): EntityMention[] {
+  drafts.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Drop drafts nested in an earlier one (they cannot be scored twice and confuse keys).
+  const kept: Draft[] = [];
+  let lastEnd = -1;
+  for (const d of drafts) {
+    if (d.start < lastEnd) continue;
+    kept.push(d);
+    lastEnd = d.end;
+  }
+
+  // Full person names and their surnames.
+  const fullNames = new Map<string, Array<{ key: string; start: number }>>();
+  const surnamesSeen = new Set<string>();
+  const personWords = kept.map((d) => (d.kind === 'person' ? nameWords(d.words) : []));
+  kept.forEach((d, i) => {
+    if (d.kind !== 'person') return;
+    const w = personWords[i];
+    if (!w.length) return;
+    const surname = w[w.length - 1].toLowerCase();
+    surnamesSeen.add(surname);
+    if (w.length >= 2) {
+      const list = fullNames.get(surname) ?? [];
+      list.push({ key: 'person:' + w.join(' ').toLowerCase(), start: d.start });
+      fullNames.set(surname, list);
+    }
+  });
+  // A single word typed by a weak rule is a person when the article names a person so.
+  kept.forEach((d, i) => {
+    if (d.kind === 'person' || d.words.length !== 1 || !WEAK_RULES.has(d.rule) || d.demonym) return;
+    const l = d.words[0].toLowerCase();
+    if (surnamesSeen.has(l)) {
+      d.kind = 'person';
+      d.rule = 'surname-in-article';
+      personWords[i] = nameWords(d.words);
+    }
+  });
+
+  // Acronyms defined in the text: "North Atlantic Treaty Organization (NATO)".
+  const acronymKeys = new Map<string, { kind: EntityKind; key: string }>();
+  const mentions: EntityMention[] = [];
+  for (let i = 0; i < kept.length; i++) {
+    const d = kept[i];
+    const surface = text.slice(d.start, d.end);
+    let key: string;
+    let surname: string | undefined;
+    let fullName = false;
+    const defined = acronymKeys.get(surface.toLowerCase());
+    if (defined && d.kind !== 'person') {
+      d.kind = defined.kind;
+      key = defined.key;
+    } else if (d.kind === 'person') {
+      const w = personWords[i].length ? personWords[i] : d.words;
+      surname = w[w.length - 1].toLowerCase();
+      if (w.length >= 2) {
+        fullName = true;
+        key = 'person:' + w.join(' ').toLowerCase();
+      } else {
+        key = resolveSurname(surname, d.start, fullNames);
+      }
+    } else if (d.kind === 'place') {
+      key = 'place:' + (d.canonical ?? normaliseSpaces(surface.toLowerCase()));
+    } else {
+      const known = KNOWN_ACRONYMS.get(surface.toLowerCase());
+      key = 'org:' + (d.canonical ?? (known && known[0] === 'org' ? known[1] : normaliseOrg(surface)));
+    }
+    if (d.kind !== 'person') {
+      const def = ACRONYM_DEFINITION.exec(text.slice(d.end, d.end + 20));
+      if (def && initialsMatch(d.words, def[1])) acronymKeys.set(def[1].toLowerCase(), { kind: d.kind, key });
+    }
+    const m: EntityMention = { kind: d.kind, start: d.start, end: d.end, text: surface, key, canonical: surface, fullName, rule: d.rule };
+    if (surname !== undefined) m.surname = surname;
+    if (d.role) m.role = d.role;
+    if (d.demonym) m.demonym = true;
+    mentions.push(m);
+  }
+
+  // Acronyms used before their definition get the expansion's key too.
+  for (const m of mentions) {
+    if (m.kind === 'person') continue;
+    const defined = acronymKeys.get(m.text.toLowerCase());
+    if (defined) {
+      m.key = defined.key;
+      m.kind = defined.kind;
+    }
+  }
+
+  // The canonical spelling: the longest non-demonym spelling of the entity in the article.
+  const best = new Map<string, string>();
+  for (const m of mentions) {
+    if (m.demonym) continue;
+    const b = best.get(m.key);
+    if (!b || m.text.length > b.length) best.set(m.key, m.text);
+  }
+  for (const m of mentions) m.canonical = best.get(m.key) ?? m.text;
+  return mentions;
+}
+
+/** The words of a person's name without initials and Jr/Sr suffixes ("George W. Bush" → George Bush). */
+function nameWords(words: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (NAME_SUFFIX.test(w)) continue;
+    // A first initial stays out too, so "P. Simmons" is a surname mention that can join "Phil Simmons".
+    if (INITIAL.test(w)) continue;
+    out.push(w);
+  }
+  return out;
+}
+
+function resolveSurname(surname: string, start: number, fullNames: Map<string, Array<{ key: string; start: number }>>): string {
+  const list = fullNames.get(surname);
+  if (!list?.length) return 'person:~' + surname;
+  const distinct = new Set(list.map((f) => f.key));
+  if (distinct.size === 1) return list[0].key;
+  // Several people share the surname: the nearest full name written before this mention wins,
+  // else the most frequent one.
+  let nearest: string | undefined;
+  for (const f of list) if (f.start < start) nearest = f.key;
+  if (nearest) return nearest;
+  const counts = new Map<string, number>();
+  for (const f of list) counts.set(f.key, (counts.get(f.key) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+}
+
+function normaliseSpaces(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Folds spelling variants of an organization name: "the", British/American spellings, and
+ * "Defense Ministry" / "State Department" to "ministry of defense" / "department of state".
+ */
+export function normaliseOrg(name: string): string {
+  let s = normaliseSpaces(name.toLowerCase()).replace(/^the /, '');
+  s = s.replace(/\bdefence\b/g, 'defense').replace(/\borganisation\b/g, 'organization').replace(/\bcentre\b/g, 'center').replace(/\blabour\b/g, 'labor');
+  const m = /^([a-z]+(?: [a-z]+)?) (ministry|department)$/.exec(s);
+  if (m) s = `${m[2]} of ${m[1]}`;
+  return s;
+}
+
+/** True when the acronym's letters are the initials of the name's capitalised words. */
+function initialsMatch(words: string[], acronym: string): boolean {
+  const letters = acronym.replace(/[^\p{Lu}]/gu, '');
+  if (letters.length < 2) return false;
+  const initials = words.map((w) => w[0]).join('');
+  if (initials === letters) return true;
+  // Allow skipped words ("Organization of the Petroleum Exporting Countries" → OPEC).
+  let j = 0;
+  for (const c of initials) if (c === letters[j]) j++;
+  return j === letters.length && letters[0] === initials[0];
+}

@@ -1,0 +1,252 @@
+/**
+ * Hand-written word lists for the names stage: titles, organization and place shapes, news
+ * outlets, acronyms and words that are capitalised without being names. Everything is
+ * lower-case; lookups lower-case the token first.
+ */
+
+const set = (words: string): Set<string> => new Set(words.trim().split(/\s*\|\s*/));
+
+/**
+ * Words that make a title or role when written before a name ("President", "Defence
+ * Minister", "CIA Director"). The last word of a role is one of these.
+ */
+export const TITLE_HEADS = set(`
+  mr | mrs | ms | miss | dr | prof | professor | sir | dame | lord | lady | president | vice-president |
+  minister | premier | chancellor | secretary | director | governor | senator | sen | rep | representative |
+  congressman | congresswoman | mayor | judge | justice | king | queen | prince | princess | pope | emperor |
+  sheikh | ayatollah | general | gen | lt | lieutenant | colonel | col | major | maj | captain | capt | sgt |
+  sergeant | admiral | commander | chief | chairman | chairwoman | chair | ceo | cfo | coo | spokesman |
+  spokeswoman | spokesperson | ambassador | envoy | commissioner | coach | manager | striker | goalkeeper |
+  midfielder | defender | leader | officer | detective | inspector | constable | superintendent | attorney |
+  prosecutor | counsel | deputy | undersecretary | father | rev | reverend | bishop | archbishop | cardinal |
+  rabbi | imam | pastor | saint | st | president-elect | founder | co-founder | executive | analyst | economist |
+  dean | rector | speaker | whip | delegate | consul | nominee | candidate | champion | veteran | owner |
+  publisher | editor | correspondent | author | actor | actress | singer | star | trainer | skipper | pilot |
+  marshal | brigadier | private | corporal | agent | sheriff | baron | duke | duchess | count | countess |
+  crown | tsar | czar | chancellor-elect | governor-general | magistrate | senior | jr
+`);
+
+/**
+ * Title words that are only ever titles, so they never start a name of their own
+ * ("Mr", "President"), unlike "General" or "Lord" which also start names.
+ */
+export const HONORIFICS = set(`
+  mr | mrs | ms | miss | dr | prof | sir | dame | sen | rep | gen | lt | col | maj | capt | sgt | rev | st
+`);
+
+/** Words that can sit inside a role before its head ("Secretary of State", "Foreign Minister"). */
+export const ROLE_MODIFIERS = set(`
+  prime | foreign | defence | defense | interior | finance | health | economy | economic | justice |
+  home | trade | energy | education | agriculture | transport | labour | labor | environment |
+  information | culture | deputy | vice | acting | former | ex | assistant | associate | executive | chief |
+  general | state | national | security | intelligence | senior | junior | first | grand | supreme |
+  attorney | solicitor | high | lord | lady | head | managing | commanding | police | army | navy | air |
+  force | military | opposition | party | majority | minority | house | senate | team | club | press |
+  district | federal | regional | county | city | special | foreign-policy | economy | treasury | u.s. | us |
+  of | the | for | and | communications | commerce | industry | development | affairs | veterans | homeland |
+  olympic | football | world | human | rights | external | internal | public | works | planning | legal |
+  technology | science | sports | tourism | water | housing | immigration | fisheries | oil | mines |
+  european | union | central | bank | reserve | fed | crown | royal | field | rear | vice-admiral | master
+`);
+
+/** Last words of organization names ("Ford Motor Co", "Labour Party", "Defense Ministry"). */
+export const ORG_SUFFIXES = set(`
+  inc | inc. | corp | corp. | corporation | co | co. | company | companies | ltd | ltd. | llc | plc | ag | sa | nv |
+  bv | gmbh | group | holdings | holding | bank | banks | bancorp | council | agency | committee | commission |
+  army | navy | party | university | college | school | academy | institute | institution | ministry |
+  department | office | bureau | association | federation | union | league | club | society | foundation |
+  fund | trust | court | parliament | congress | senate | assembly | cabinet | government | administration |
+  authority | board | service | services | police | forces | force | guard | corps | command | brigade |
+  battalion | regiment | militia | front | movement | organization | organisation | alliance | coalition |
+  airlines | airline | airways | motors | motor | systems | technologies | technology | industries |
+  international | partners | capital | securities | exchange | times | post | news | journal | herald |
+  tribune | telegraph | gazette | press | network | broadcasting | television | radio | records | pictures |
+  studios | entertainment | communications | telecom | energy | oil | petroleum | pharmaceuticals | foods |
+  airport | hospital | church | museum | embassy | consulate | mission | centre | center | laboratory |
+  laboratories | labs | team | united | city | rovers | wanderers | athletic | county | fc | cf | sc | ac |
+  electric | steel | mining | resources | railways | railway | rail | media | reserve | tribunal | brothers |
+  bros | ministries | commission | directorate | secretariat | council | presidency | kremlin | chamber |
+  caucus | conference | network | networks | solutions | software | microsystems | insurance | financial |
+  investments | ventures | associates | consulting | enterprises | worldwide | publishing | magazine |
+  review | daily | weekly | observer | guardian | standard | express | mirror | sun | chronicle | inquirer |
+  courier | monitor | dispatch | bulletin | agency
+`);
+
+/** First words of organization names written "X of Y" ("Ministry of Defence", "Bank of England"). */
+export const ORG_HEADS_OF = set(`
+  ministry | department | bank | university | office | bureau | institute | board | council | house |
+  chamber | church | college | school | academy | federation | association | union | league | society |
+  commission | committee | court | museum | organization | organisation | agency | federal | government |
+  parliament | assembly | party | congress | corps | army | order | embassy | state | fund | friends |
+  movement | front | alliance | coalition | people's | united | republic | kingdom | sultanate |
+  emirate | principality | directorate | secretariat | command | centre | center | city | port | general |
+  police | diocese | archdiocese | province | state | county | district | duchy | isle | island | islands |
+  gulf | sea | bay | lake | mount | cape | strait | straits | university | bank | library | hall | temple |
+  mosque | cathedral | palace | tower | bridge | battle | treaty | declaration | conference | summit
+`);
+
+/** Heads of "X of Y" names that are places rather than organizations. */
+export const PLACE_HEADS_OF = set(`
+  republic | kingdom | sultanate | emirate | principality | province | state | county | district | duchy |
+  isle | island | islands | gulf | sea | bay | lake | mount | cape | strait | straits | city | port | coast |
+  sea
+`);
+
+/** Last words of place names ("Red Sea", "Gaza Strip", "Wall Street", "Heathrow Airport"). */
+export const PLACE_SUFFIXES = set(`
+  river | mountains | mountain | mount | mts | hills | hill | island | islands | isles | peninsula | lake |
+  sea | ocean | bay | gulf | strait | valley | desert | forest | park | street | st | avenue | ave | road |
+  rd | square | boulevard | blvd | lane | bridge | canal | coast | beach | heights | plain | plains |
+  province | region | county | district | state | territory | territories | city | town | village |
+  airport | harbour | harbor | port | station | highway | falls | glacier | cape | delta | basin | archipelago |
+  oblast | prefecture | governorate | canton | borough | parish | strip | bank | plateau | pass | creek |
+  springs | fields | north | south | east | west
+`);
+
+/** Capitalised words that are not names on their own (sentence openers, pronouns, weekdays...). */
+export const NEVER_NAMES = set(`
+  i | i'm | i've | i'd | i'll | a | an | the | this | that | these | those | it | its | he | she | we | they |
+  you | his | her | our | their | my | your | there | here | what | which | who | whom | whose | when | where |
+  why | how | if | but | and | or | nor | so | yet | for | of | in | on | at | to | by | with | from | as |
+  after | before | while | since | until | although | though | because | however | meanwhile | moreover |
+  also | then | now | today | yesterday | tomorrow | tonight | monday | tuesday | wednesday | thursday |
+  friday | saturday | sunday | january | february | march | april | june | july | august | september |
+  october | november | december | jan | feb | mar | apr | jun | jul | aug | sep | sept | oct | nov | dec |
+  mon | tue | tues | wed | thu | thurs | fri | am | pm | ok | tv | ceo | cfo | gdp | faq | q |
+  no | not | yes | all | some | many | most | more | less | each | every | both | either | neither | one |
+  two | three | four | five | six | seven | eight | nine | ten | first | second | third | last | next |
+  other | such | only | just | even | still | already | again | ever | never | always | often |
+  perhaps | maybe | indeed | instead | thus | therefore | hence | otherwise | nonetheless | nevertheless |
+  besides | furthermore | additionally | finally | overall | initially | currently | recently | later |
+  earlier | previously | according | despite | during | under | over | above | below | between | among |
+  against | without | within | about | around | into | through | across | per | via | vs | v | do | does |
+  did | is | are | was | were | be | been | has | have | had | will | would | can | could | should | may |
+  might | must | shall | let | please | thank | thanks | said | says | say | asked | told | update | updated |
+  breaking | exclusive | analysis | opinion | editorial | comment | read | watch | photo | video | image |
+  source | sources | reporting | report | reports | edited | writing | wikinews | related | see | note |
+  christmas | easter | ramadan | new year | covid-19 | covid | internet | web | email | online | mp | mps |
+  gmt | utc | est | edt | pst | pdt | cet | bst | ad | bc | ii | iii | iv | ok | hi | oh | yeah | section | chapter | part | page | figure | table | appendix | officials | people |
+  percent | million | billion | trillion | thousand | hundred | dollar | dollars | euro | euros | pound |
+  pounds | yen | et | etc | ie | eg
+`);
+
+/**
+ * Words that may sit inside a name ("Defense Ministry", "Prime Minister Boris Johnson") but are
+ * never a name on their own ("the Government", "President" alone).
+ */
+export const GENERIC_ALONE = set(`
+  prime | minister | president | secretary | director | governor | senator | chairman | spokesman |
+  spokeswoman | official | police | government | ministry | department | army | military | state | city |
+  county | university | company | party | court | council | committee | agency | bank | group | team |
+  club | league | ltd | inc | corp | co | plc | llc | administration | parliament | congress | senate |
+  navy | embassy | union | commission | cabinet | federal | national | republic | kingdom | capital |
+  north | south | east | west | northern | southern | eastern | western | central | international |
+  mr | mrs | ms | dr | st | sir | king | queen | prince | general | chief | judge | mayor | coach |
+  captain | ambassador | chancellor | premier | pope | emperor | professor | justice | lord | lady |
+  de | du | la | le | van | von | der | den | da | del | di | bin | al | ibn | el
+`);
+
+/** Abbreviations written with a final period that does not end the sentence ("Mr.", "Corp."). */
+export const ABBREVIATIONS = set(`
+  mr | mrs | ms | dr | st | jr | sr | prof | gen | sen | rep | gov | lt | col | sgt | capt | maj | rev | inc |
+  corp | co | ltd | mt | ft | no | vs | messrs | adm | cmdr | cpl | pvt | supt | insp | det | hon | esq |
+  jan | feb | mar | apr | jun | jul | aug | sep | sept | oct | nov | dec | bros | univ | dept | assn | ave | blvd
+`);
+
+/** Words that glue capitalised words into one name ("Bank of England", "Leonardo da Vinci"). */
+export const NAME_PARTICLES = set(`
+  de | du | da | das | dos | del | della | di | van | von | der | den | ter | la | le | bin | ibn | al | el | abu | y
+`);
+
+/** News outlets and agencies; the key is the canonical lower-case name. */
+export const NEWS_OUTLETS = new Map<string, string>([
+  ['cnn', 'cnn'], ['the hill', 'the hill'], ['afp', 'agence france-presse'], ['agence france-presse', 'agence france-presse'],
+  ['agence france presse', 'agence france-presse'], ['reuters', 'reuters'], ['bbc', 'bbc'], ['bbc news', 'bbc'],
+  ['cbs', 'cbs'], ['cbs news', 'cbs news'], ['nbc', 'nbc'], ['nbc news', 'nbc news'], ['abc', 'abc'], ['abc news', 'abc news'],
+  ['fox news', 'fox news'], ['msnbc', 'msnbc'], ['npr', 'npr'], ['pbs', 'pbs'], ['ap', 'associated press'],
+  ['associated press', 'associated press'], ['the associated press', 'associated press'], ['bloomberg', 'bloomberg'],
+  ['politico', 'politico'], ['axios', 'axios'], ['al jazeera', 'al jazeera'], ['tass', 'tass'], ['interfax', 'interfax'],
+  ['ria novosti', 'ria novosti'], ['xinhua', 'xinhua'], ['kyodo', 'kyodo'], ['yonhap', 'yonhap'], ['dpa', 'dpa'],
+  ['ansa', 'ansa'], ['efe', 'efe'], ['itar-tass', 'itar-tass'], ['upi', 'upi'], ['cnbc', 'cnbc'], ['sky news', 'sky news'],
+  ['the guardian', 'the guardian'], ['guardian', 'the guardian'], ['the new york times', 'the new york times'],
+  ['new york times', 'the new york times'], ['the washington post', 'the washington post'],
+  ['washington post', 'the washington post'], ['the wall street journal', 'the wall street journal'],
+  ['wall street journal', 'the wall street journal'], ['financial times', 'financial times'], ['the times', 'the times'],
+  ['the economist', 'the economist'], ['usa today', 'usa today'], ['los angeles times', 'los angeles times'],
+  ['the independent', 'the independent'], ['the telegraph', 'the telegraph'], ['daily mail', 'daily mail'],
+  ['newsweek', 'newsweek'], ['time magazine', 'time magazine'], ['wikinews', 'wikinews'], ['wikipedia', 'wikipedia'],
+  ['der spiegel', 'der spiegel'], ['le monde', 'le monde'], ['haaretz', 'haaretz'], ['pravda', 'pravda'], ['izvestia', 'izvestia'],
+  ['kommersant', 'kommersant'], ['cbc', 'cbc'], ['rte', 'rte'], ['abc australia', 'abc'], ['euronews', 'euronews'],
+  ['deutsche welle', 'deutsche welle'], ['voice of america', 'voice of america'], ['radio free europe', 'radio free europe'],
+]);
+
+/**
+ * Well-known acronyms and their expansions, so "NATO" and "North Atlantic Treaty
+ * Organization" share a key. The value's first element is the kind.
+ */
+export const KNOWN_ACRONYMS = new Map<string, ['org' | 'place', string]>([
+  ['nato', ['org', 'north atlantic treaty organization']], ['un', ['org', 'united nations']],
+  ['u.n.', ['org', 'united nations']], ['eu', ['org', 'european union']], ['e.u.', ['org', 'european union']],
+  ['cia', ['org', 'central intelligence agency']], ['fbi', ['org', 'federal bureau of investigation']],
+  ['nsa', ['org', 'national security agency']], ['who', ['org', 'world health organization']],
+  ['imf', ['org', 'international monetary fund']], ['wto', ['org', 'world trade organization']],
+  ['opec', ['org', 'organization of the petroleum exporting countries']], ['osce', ['org', 'organization for security and co-operation in europe']],
+  ['fsb', ['org', 'federal security service']], ['kgb', ['org', 'kgb']], ['gru', ['org', 'gru']], ['mi6', ['org', 'mi6']], ['mi5', ['org', 'mi5']],
+  ['nasa', ['org', 'national aeronautics and space administration']], ['sec', ['org', 'securities and exchange commission']],
+  ['fda', ['org', 'food and drug administration']], ['epa', ['org', 'environmental protection agency']],
+  ['dod', ['org', 'department of defense']], ['pentagon', ['org', 'pentagon']], ['ecb', ['org', 'european central bank']],
+  ['iaea', ['org', 'international atomic energy agency']], ['icc', ['org', 'international criminal court']],
+  ['unicef', ['org', 'unicef']], ['unesco', ['org', 'unesco']], ['unhcr', ['org', 'unhcr']], ['g7', ['org', 'g7']],
+  ['g20', ['org', 'g20']], ['asean', ['org', 'association of southeast asian nations']], ['plo', ['org', 'palestine liberation organization']],
+  ['ira', ['org', 'irish republican army']], ['isis', ['org', 'islamic state']], ['isil', ['org', 'islamic state']],
+  ['gop', ['org', 'republican party']], ['dnc', ['org', 'democratic national committee']], ['anc', ['org', 'african national congress']],
+  ['fifa', ['org', 'fifa']], ['uefa', ['org', 'uefa']], ['ioc', ['org', 'international olympic committee']],
+  ['ibm', ['org', 'ibm']], ['gm', ['org', 'general motors']], ['ge', ['org', 'general electric']], ['at&t', ['org', 'at&t']],
+  ['bmw', ['org', 'bmw']], ['hp', ['org', 'hewlett-packard']], ['sdf', ['org', 'syrian democratic forces']],
+  ['ypg', ['org', 'ypg']], ['pkk', ['org', 'kurdistan workers\' party']], ['hts', ['org', 'hayat tahrir al-sham']],
+  ['us', ['place', 'united states']], ['u.s.', ['place', 'united states']], ['usa', ['place', 'united states']],
+  ['u.s.a.', ['place', 'united states']], ['uk', ['place', 'united kingdom']], ['u.k.', ['place', 'united kingdom']],
+  ['uae', ['place', 'united arab emirates']], ['ussr', ['place', 'soviet union']], ['drc', ['place', 'dr congo']],
+  ['prc', ['place', 'china']],
+]);
+
+/** Place aliases that world-countries does not list, folded to the country's common name. */
+export const PLACE_ALIASES = new Map<string, string>([
+  ['america', 'united states'], ['the united states', 'united states'], ['united states of america', 'united states'],
+  ['britain', 'united kingdom'], ['great britain', 'united kingdom'], ['england', 'england'], ['scotland', 'scotland'],
+  ['wales', 'wales'], ['northern ireland', 'northern ireland'], ['soviet union', 'soviet union'], ['holland', 'netherlands'],
+  ['the netherlands', 'netherlands'], ['burma', 'myanmar'], ['ivory coast', 'ivory coast'], ['czech republic', 'czechia'],
+  ['russian federation', 'russia'], ['south korea', 'south korea'], ['north korea', 'north korea'],
+  ['gaza', 'gaza'], ['gaza strip', 'gaza strip'], ['west bank', 'west bank'], ['crimea', 'crimea'], ['donbas', 'donbas'],
+  ['donbass', 'donbas'], ['kashmir', 'kashmir'], ['tibet', 'tibet'], ['chechnya', 'chechnya'], ['kurdistan', 'kurdistan'],
+  ['europe', 'europe'], ['asia', 'asia'], ['africa', 'africa'], ['north america', 'north america'],
+  ['south america', 'south america'], ['latin america', 'latin america'], ['middle east', 'middle east'],
+  ['the middle east', 'middle east'], ['antarctica', 'antarctica'], ['australasia', 'australasia'], ['oceania', 'oceania'],
+  ['balkans', 'balkans'], ['caucasus', 'caucasus'], ['scandinavia', 'scandinavia'], ['siberia', 'siberia'],
+  ['silicon valley', 'silicon valley'], ['wall street', 'wall street'], ['hong kong', 'hong kong'], ['taiwan', 'taiwan'],
+  ['macau', 'macau'], ['kosovo', 'kosovo'], ['palestine', 'palestine'], ['vatican', 'vatican city'],
+  ['d.c.', 'washington, d.c.'], ['washington d.c.', 'washington, d.c.'], ['washington, d.c.', 'washington, d.c.'],
+]);
+
+/** The 50 US states plus DC and well-known regions often written alone, for the place gazetteer. */
+export const US_STATES = set(`
+  alabama | alaska | arizona | arkansas | california | colorado | connecticut | delaware | florida | georgia |
+  hawaii | idaho | illinois | indiana | iowa | kansas | kentucky | louisiana | maine | maryland |
+  massachusetts | michigan | minnesota | mississippi | missouri | montana | nebraska | nevada |
+  new hampshire | new jersey | new mexico | new york | north carolina | north dakota | ohio | oklahoma |
+  oregon | pennsylvania | rhode island | south carolina | south dakota | tennessee | texas | utah | vermont |
+  virginia | washington | west virginia | wisconsin | wyoming | puerto rico | guam
+`);
+
+/** Other sub-national regions and provinces often named in news. */
+export const REGIONS = set(`
+  ontario | quebec | british columbia | alberta | manitoba | saskatchewan | nova scotia | new brunswick |
+  newfoundland | new south wales | victoria | queensland | tasmania | bavaria | saxony | catalonia |
+  andalusia | lombardy | tuscany | sicily | sardinia | corsica | brittany | normandy | provence |
+  flanders | wallonia | punjab | kerala | gujarat | bengal | west bengal | tamil nadu | uttar pradesh |
+  maharashtra | kurdistan | xinjiang | guangdong | sichuan | hubei | yunnan | manchuria | mindanao |
+  luzon | java | sumatra | borneo | bali | aceh | papua | kent | surrey | essex | sussex | yorkshire |
+  lancashire | cornwall | devon | ulster | transylvania | galicia | siberia | anatolia | darfur |
+  kurdistan region | idlib | aleppo | homs | raqqa | deir ez-zor | mosul | anbar | kirkuk | basra | fallujah |
+  kharkiv | donetsk | luhansk | kherson | zaporizhzhia | mariupol | odesa | odessa | lviv | crimea
+`);

@@ -1,0 +1,177 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { findNames } from '../../server/src/analysis/names';
+import type { EntityMention } from '../../server/src/analysis/types';
+
+/**
+ * One expected mention: `text` is the span as written; the other fields, when given, must
+ * match. `nth` picks the nth occurrence of `text` in the article (default 0).
+ */
+interface Expected {
+  text: string;
+  kind?: EntityMention['kind'];
+  key?: string;
+  role?: string;
+  surname?: string;
+  fullName?: boolean;
+  demonym?: boolean;
+  nth?: number;
+}
+
+/**
+ * Runs findNames on `article`; every expected mention must be found with exactly that span,
+ * and every word in `absent` must not start or be inside any name mention.
+ */
+function check(article: string, expected: Expected[], absent: string[] = []): void {
+  const found = findNames(article);
+  for (const e of expected) {
+    let at = -1;
+    for (let n = 0; n <= (e.nth ?? 0); n++) at = article.indexOf(e.text, at + 1);
+    assert.ok(at >= 0, `fixture does not contain ${e.text}`);
+    const m = found.find((f) => f.start === at && f.end === at + e.text.length);
+    assert.ok(m, `no mention "${e.text}" at ${at}; found ${found.map((f) => `"${f.text}"@${f.start}:${f.kind}`).join(', ')}`);
+    for (const field of ['kind', 'key', 'role', 'surname', 'fullName', 'demonym'] as const) {
+      if (e[field] !== undefined) assert.equal(m[field], e[field], `${field} of "${e.text}"`);
+    }
+  }
+  for (const word of absent) {
+    const hits = found.filter((f) => !f.demonym && f.text.split(/\s+/).includes(word));
+    assert.deepEqual(hits.map((h) => h.text), [], `"${word}" should not be in a name`);
+  }
+}
+
+test('honorifics and titles become the role, not part of the span', () => {
+  check(
+    'Talks resume in Geneva\nMr Dalgaard met Dr. Okonkwo on Monday. Prime Minister Kaja Lindqvist and Secretary of State Antony Blinken spoke, while CIA Director William Burns and Defence Minister Oleksii Reznikov listened. President Lindqvist later left.',
+    [
+      { text: 'Dalgaard', kind: 'person', role: 'Mr', key: 'person:~dalgaard', fullName: false },
+      { text: 'Okonkwo', kind: 'person', role: 'Dr.' },
+      { text: 'Kaja Lindqvist', kind: 'person', role: 'Prime Minister', key: 'person:kaja lindqvist', fullName: true, surname: 'lindqvist' },
+      { text: 'Antony Blinken', role: 'Secretary of State', key: 'person:antony blinken' },
+      { text: 'William Burns', role: 'CIA Director' },
+      { text: 'CIA', kind: 'org', key: 'org:central intelligence agency' },
+      { text: 'Oleksii Reznikov', role: 'Defence Minister' },
+      { text: 'Lindqvist', nth: 1, kind: 'person', role: 'President', key: 'person:kaja lindqvist', fullName: false },
+    ],
+    ['President', 'Minister', 'Mr'],
+  );
+});
+
+test('possessives, straight or curly, stay out of the span', () => {
+  check(
+    'Markets wobble\nInvestors weighed Biden\'s remarks and Trump’s reply, and Germany’s answer came later from Olaf Scholz.',
+    [
+      { text: 'Biden', kind: 'person', key: 'person:~biden' },
+      { text: 'Trump', kind: 'person' },
+      { text: 'Germany', kind: 'place', key: 'place:germany' },
+      { text: 'Olaf Scholz', kind: 'person', fullName: true },
+    ],
+  );
+});
+
+test('title-case and all-caps headlines do not invent names', () => {
+  check(
+    'Biden Administration To Exert Pressure on Russia\nWASHINGTON — The White House said on Tuesday that Joe Biden would speak to allies.',
+    [
+      { text: 'Biden', kind: 'person', key: 'person:joe biden' },
+      { text: 'Russia', kind: 'place', key: 'place:russia' },
+      { text: 'WASHINGTON', kind: 'place' },
+    ],
+    ['Administration', 'Exert', 'Pressure', 'To'],
+  );
+  check('FLOODS HIT NORTHERN ITALY AS RIVERS RISE\nRains continued in Italy on Sunday.', [{ text: 'ITALY', kind: 'place', key: 'place:italy' }], ['FLOODS', 'RIVERS', 'HIT']);
+});
+
+test('sentence-initial capitals are not names', () => {
+  check(
+    'Fire in the old town\nPolice said the fire started at night. Officials from the city council met. However, residents stayed. Meanwhile Anneliese Brandt, a baker, lost her shop.',
+    [{ text: 'Anneliese Brandt', kind: 'person' }],
+    ['Police', 'Officials', 'However', 'Meanwhile'],
+  );
+});
+
+test('lists of places are separate places', () => {
+  check('Leaders meet\nTroops were sent to Ukraine, Lithuania, Latvia and Poland last year.', [
+    { text: 'Ukraine', kind: 'place' },
+    { text: 'Lithuania', kind: 'place' },
+    { text: 'Latvia', kind: 'place' },
+    { text: 'Poland', kind: 'place' },
+  ]);
+});
+
+test('organizations by shape, outlets and acronyms', () => {
+  check(
+    'Sanctions widen\nThe Department of State and the Russian Defense Ministry traded notes, the Russian Embassy said. Officials at the Office of the Director of National Intelligence, Halvorsen University, the Green Valley Party and Quorvex Inc told CNN, The Hill, AFP, Reuters and CBS News that NATO, the EU and the UN were informed.',
+    [
+      { text: 'Department of State', kind: 'org', key: 'org:department of state' },
+      { text: 'Russian Defense Ministry', kind: 'org' },
+      { text: 'Russian Embassy', kind: 'org' },
+      { text: 'Office of the Director of National Intelligence', kind: 'org' },
+      { text: 'Halvorsen University', kind: 'org' },
+      { text: 'Green Valley Party', kind: 'org' },
+      { text: 'Quorvex Inc', kind: 'org' },
+      { text: 'CNN', kind: 'org' },
+      { text: 'The Hill', kind: 'org' },
+      { text: 'AFP', kind: 'org' },
+      { text: 'Reuters', kind: 'org' },
+      { text: 'CBS News', kind: 'org' },
+      { text: 'NATO', kind: 'org', key: 'org:north atlantic treaty organization' },
+      { text: 'EU', kind: 'org', key: 'org:european union' },
+      { text: 'UN', kind: 'org', key: 'org:united nations' },
+    ],
+  );
+});
+
+test('demonyms are places marked demonym, keyed to their country', () => {
+  check('Border talks\nRussian and Ukrainian negotiators met an American envoy.', [
+    { text: 'Russian', kind: 'place', demonym: true, key: 'place:russia' },
+    { text: 'Ukrainian', demonym: true, key: 'place:ukraine' },
+    { text: 'American', demonym: true, key: 'place:united states' },
+  ]);
+});
+
+test('place aliases fold to one key', () => {
+  check(
+    'Trade row\nThe US and U.S. troops disagree; the United States of America, America and the USA are one country. Britain, the UK and the United Kingdom are another.',
+    [
+      { text: 'US', key: 'place:united states' },
+      { text: 'U.S.', key: 'place:united states' },
+      { text: 'United States of America', key: 'place:united states' },
+      { text: 'America', nth: 1, key: 'place:united states' },
+      { text: 'USA', key: 'place:united states' },
+      { text: 'Britain', key: 'place:united kingdom' },
+      { text: 'UK', key: 'place:united kingdom' },
+      { text: 'United Kingdom', key: 'place:united kingdom' },
+    ],
+  );
+});
+
+test('surnames join the full name; two people sharing a surname stay apart', () => {
+  check(
+    'Family ties\nVladimir Putin spoke first. Putin then left, and Mr Putin returned. Joe Biden and Hunter Biden arrived; Hunter Biden spoke and Biden nodded.',
+    [
+      { text: 'Vladimir Putin', key: 'person:vladimir putin', fullName: true, surname: 'putin' },
+      { text: 'Putin', nth: 1, key: 'person:vladimir putin', fullName: false },
+      { text: 'Putin', nth: 2, key: 'person:vladimir putin', role: 'Mr' },
+      { text: 'Joe Biden', key: 'person:joe biden' },
+      { text: 'Hunter Biden', key: 'person:hunter biden' },
+      // The bare surname joins the nearest full name before it.
+      { text: 'Biden', nth: 3, key: 'person:hunter biden', surname: 'biden' },
+    ],
+  );
+});
+
+test('acronyms defined in the article join their expansion', () => {
+  check('Alliance grows\nThe Nordic Grid Cooperation Council (NGCC) met. NGCC members agreed.', [
+    { text: 'Nordic Grid Cooperation Council', kind: 'org' },
+    { text: 'NGCC', nth: 1, kind: 'org', key: 'org:nordic grid cooperation council' },
+  ]);
+});
+
+test('odd input never throws', () => {
+  const odd = ['', '\uFEFF', '\uD800 lone surrogate \uDC00', 'A'.repeat(100000), 'Paris '.repeat(50000), 'x\r\nBerlin\r\n', 'Москва и Киев', '....', "O'' -'s &&& ’s"];
+  for (const text of odd) assert.doesNotThrow(() => findNames(text));
+  const m = findNames('Talks\r\nThey met in Berlin.\r\n');
+  assert.equal(m.length, 1);
+  assert.equal(m[0].text, 'Berlin');
+});
