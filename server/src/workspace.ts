@@ -41,6 +41,8 @@ export class Workspace {
   private indexRun = 0;
   private stateValue: IndexState = { state: 'idle', indexed: 0, total: 0, skipped: 0, articles: 0 };
   private readyWaiters: (() => void)[] = [];
+  /** File events and closes still being read from disk. */
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
     private readonly source: ArticleSource,
@@ -51,10 +53,16 @@ export class Workspace {
     return this.stateValue;
   }
 
-  /** Resolves when the current full index has finished. */
-  whenReady(): Promise<void> {
-    if (this.stateValue.state === 'ready') return Promise.resolve();
-    return new Promise((resolve) => this.readyWaiters.push(resolve));
+  /** Resolves when the current full index, and every file event received so far, are done. */
+  async whenReady(): Promise<void> {
+    if (this.stateValue.state !== 'ready') await new Promise<void>((resolve) => this.readyWaiters.push(resolve));
+    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+  }
+
+  /** Runs one disk update, remembered until it ends so whenReady can wait for it. */
+  private track(work: Promise<void>): Promise<void> {
+    this.inFlight.add(work);
+    return work.finally(() => this.inFlight.delete(work));
   }
 
   /** Files skipped with the reason (binary, too large, unreadable). */
@@ -126,25 +134,33 @@ export class Workspace {
   }
 
   /** An editor buffer was closed: fall back to the file on disk, if it is an article. */
-  async close(uri: string): Promise<void> {
+  close(uri: string): Promise<void> {
     this.open.delete(uri);
-    const place = this.classify(uri);
-    if (place?.isArticle) await this.readFromDisk(uri, URI.parse(uri).fsPath, place.folder);
-    else this.corpus.removeArticle(uri);
-    this.update({});
+    return this.track(
+      (async () => {
+        const place = this.classify(uri);
+        if (place?.isArticle) await this.readFromDisk(uri, URI.parse(uri).fsPath, place.folder);
+        else this.corpus.removeArticle(uri);
+        this.update({});
+      })(),
+    );
   }
 
   /** A watched file was created, changed or deleted on disk. */
-  async fileChanged(uri: string, kind: 'created' | 'changed' | 'deleted'): Promise<void> {
-    if (this.open.has(uri)) return;
-    if (kind === 'deleted') {
-      this.corpus.removeArticle(uri);
-      this.skipped.delete(URI.parse(uri).fsPath);
-    } else {
-      const place = this.classify(uri);
-      if (place?.isArticle) await this.readFromDisk(uri, URI.parse(uri).fsPath, place.folder);
-    }
-    this.update({});
+  fileChanged(uri: string, kind: 'created' | 'changed' | 'deleted'): Promise<void> {
+    if (this.open.has(uri)) return Promise.resolve();
+    return this.track(
+      (async () => {
+        if (kind === 'deleted') {
+          this.corpus.removeArticle(uri);
+          this.skipped.delete(URI.parse(uri).fsPath);
+        } else {
+          const place = this.classify(uri);
+          if (place?.isArticle) await this.readFromDisk(uri, URI.parse(uri).fsPath, place.folder);
+        }
+        this.update({});
+      })(),
+    );
   }
 
   private async readFromDisk(uri: string, fsPath: string, folder: Folder): Promise<void> {

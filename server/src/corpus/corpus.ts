@@ -151,6 +151,9 @@ export class Corpus {
     this.refreshCaches();
     const cached = this.membersCache.get(id);
     if (cached) return cached;
+    // A surname key that joined a full name stands for the full name's entity.
+    const target = this.resolve(id);
+    if (target !== id) return this.membersOf(target);
     const members: string[] = [];
     if (this.keyArticles.has(id)) members.push(id);
     if (id.startsWith('person:') && !id.startsWith('person:~')) {
@@ -215,6 +218,7 @@ export class Corpus {
 
   /** What the corpus knows about an entity. */
   summaryOf(id: string): EntitySummary | undefined {
+    id = this.resolve(id);
     const keys = this.membersOf(id);
     if (keys.length === 0) return undefined;
     const spellings = new Map<string, number>();

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+
+// The layering of ../shared/STYLE.md, checked on the sources: data flows one way, and only
+// the named layers may touch vscode, LSP or the file system.
+const root = path.resolve(__dirname, '../../..');
+
+function sources(dir: string): string[] {
+  const full = path.join(root, dir);
+  return readdirSync(full).flatMap((name) => {
+    const p = path.join(full, name);
+    if (statSync(p).isDirectory()) return sources(path.join(dir, name));
+    return name.endsWith('.ts') ? [path.join(dir, name)] : [];
+  });
+}
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(path.join(root, file), 'utf8');
+  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+}
+
+const LSP = /^vscode-languageserver/;
+const FS = /^(node:)?(fs|fs\/promises)$/;
+
+function check(dir: string, banned: { pattern: RegExp; why: string }[]) {
+  const offenders: string[] = [];
+  for (const file of sources(dir)) {
+    for (const spec of importsOf(file)) for (const rule of banned) if (rule.pattern.test(spec)) offenders.push(`${file} imports ${spec}: ${rule.why}`);
+  }
+  assert.deepEqual(offenders, []);
+}
+
+describe('layering', () => {
+  it('keeps analysis pure', () =>
+    check('server/src/analysis', [
+      { pattern: /^vscode$/, why: 'no editor API in analysis' },
+      { pattern: LSP, why: 'no LSP in analysis' },
+      { pattern: FS, why: 'no file system in analysis' },
+      { pattern: /\.\.\/(corpus|lsp|host|cli)/, why: 'analysis is upstream of everything' },
+    ]));
+  it('keeps the corpus free of LSP and files', () =>
+    check('server/src/corpus', [
+      { pattern: /^vscode$/, why: 'no editor API in the corpus' },
+      { pattern: LSP, why: 'no LSP in the corpus' },
+      { pattern: FS, why: 'no file system in the corpus' },
+      { pattern: /\.\.\/(lsp|host|cli)/, why: 'the corpus is upstream of lsp, host and cli' },
+    ]));
+  it('lets only the client import vscode', () => {
+    for (const dir of ['server/src']) check(dir, [{ pattern: /^vscode$/, why: 'only client/ may import vscode' }]);
+  });
+  it('keeps LSP imports in lsp/, server.ts and main.ts', () => {
+    const allowed = new Set(['server/src/server.ts', 'server/src/main.ts']);
+    const offenders = sources('server/src')
+      .filter((f) => !f.startsWith(path.join('server/src/lsp')) && !allowed.has(f))
+      .filter((f) => importsOf(f).some((s) => LSP.test(s)));
+    assert.deepEqual(offenders, []);
+  });
+  it('keeps file access in host/ and the CLI', () => {
+    const offenders = sources('server/src')
+      .filter((f) => !f.startsWith('server/src/host') && !f.startsWith('server/src/cli'))
+      .filter((f) => importsOf(f).some((s) => FS.test(s)));
+    assert.deepEqual(offenders, []);
+  });
+});
