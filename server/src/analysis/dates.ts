@@ -1,12 +1,118 @@
+/**
+ * The dates stage: finds time expressions ("March 13, 2021", "last week", "two days ago") and
+ * gives each a TIMEX3 value resolved against the article date. One precompiled alternation of
+ * every rule scans the text once; only matched words are re-read by the rule that matched.
+ * Without an article date, relative expressions keep value null and say why in `unresolved`:
+ * we never guess from the clock.
+ */
 import type { ArticleDate, DateMention } from './types';
+import { parseYmd, type Ymd } from './dates/calendar';
+import { isFalseDate } from './dates/guards';
+import { RULES, type Reading, type Rule, type RuleContext } from './dates/rules';
 
-const ISO = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
+export { describeDateValue } from './dates/describe';
 
-/** First version: ISO calendar dates only. */
-export function findDates(text: string, _anchor: ArticleDate): DateMention[] {
+/** Why a relative date has no value. */
+export const NO_ANCHOR_REASON =
+  'no article date: add a `date YYYY-MM-DD` line or set corpusLens.articleDates';
+
+// Letters and digits may not touch a match on either side ("Marching", "12014", "v2021").
+const BEFORE = '(?<![A-Za-z0-9_])';
+const AFTER = '(?![A-Za-z0-9_])';
+
+/** A rule's source with its group names removed, so the master regex has one group per rule. */
+function unnamed(source: string): string {
+  return source.replace(/\(\?<[A-Za-z]\w*>/g, '(?:');
+}
+
+const MASTER = new RegExp(`${BEFORE}(?:${RULES.map((r) => `(${unnamed(r.source)})`).join('|')})${AFTER}`, 'gi');
+// Each rule alone, sticky, to read its named groups at a known position.
+const STICKY = RULES.map((r) => new RegExp(`(?:${r.source})${AFTER}`, 'iy'));
+
+const SENTENCE_END = /[.!?\n]/;
+const FUTURE_CUE =
+  /\b(?:will|wo\s*n't|won't|shall|'ll|going\s+to|is\s+to|are\s+to|scheduled|expected\s+to|plans?\s+to|planning\s+to|intends?\s+to|due\s+to|set\s+to|upcoming|next|would)\b/i;
+
+/** True when the sentence around [start, end) speaks of the future. */
+function isFutureSentence(text: string, start: number, end: number): boolean {
+  let s = start;
+  const minS = Math.max(0, start - 250);
+  while (s > minS && !SENTENCE_END.test(text[s - 1])) s--;
+  let e = end;
+  const maxE = Math.min(text.length, end + 120);
+  while (e < maxE && !SENTENCE_END.test(text[e])) e++;
+  return FUTURE_CUE.test(text.slice(s, e));
+}
+
+function makeContext(text: string, start: number, end: number, anchor: Ymd | null): RuleContext {
+  let future: boolean | undefined;
+  return {
+    text,
+    start,
+    end,
+    anchor,
+    future: () => (future ??= isFutureSentence(text, start, end)),
+  };
+}
+
+/** Tries rule i at a position; returns the reading and end, or null. */
+function tryRule(rule: Rule, sticky: RegExp, text: string, at: number, anchor: Ymd | null): { reading: Reading; end: number } | null {
+  sticky.lastIndex = at;
+  const m = sticky.exec(text);
+  if (!m || m[0].length === 0) return null;
+  const end = at + m[0].length;
+  if (isFalseDate(text, at, end)) return null;
+  const reading = rule.handle(m.groups ?? {}, makeContext(text, at, end, anchor));
+  return reading ? { reading, end } : null;
+}
+
+/**
+ * Finds every time expression in an article. Relative ones ("Wednesday", "last week") are
+ * resolved against `anchor`; when the anchor's source is 'none' their value is null and
+ * `unresolved` explains why. Never throws; offsets are UTF-16 indices.
+ */
+export function findDates(text: string, anchor: ArticleDate): DateMention[] {
   const out: DateMention[] = [];
-  for (const m of text.matchAll(ISO)) {
-    out.push({ kind: 'date', type: 'DATE', start: m.index!, end: m.index! + m[0].length, text: m[0], value: m[0], relative: false, reading: 'ISO calendar date' });
+  if (!text) return out;
+  const anchorDate = anchor.source !== 'none' ? parseYmd(anchor.value) : null;
+  MASTER.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = MASTER.exec(text)) !== null) {
+    const at = m.index;
+    if (m[0].length === 0) {
+      MASTER.lastIndex = at + 1;
+      continue;
+    }
+    let ruleIndex = 1;
+    while (ruleIndex < m.length && m[ruleIndex] === undefined) ruleIndex++;
+    let found: { reading: Reading; end: number } | null = null;
+    // The first rule that matched may still reject (a lower-case "march", "2000 people"):
+    // then later rules get their chance at the same position.
+    for (let i = ruleIndex - 1; i < RULES.length && !found; i++) {
+      try {
+        found = tryRule(RULES[i], STICKY[i], text, at, anchorDate);
+      } catch {
+        found = null;
+      }
+    }
+    if (!found) {
+      MASTER.lastIndex = at + 1;
+      continue;
+    }
+    MASTER.lastIndex = found.end;
+    const { reading, end } = found;
+    const mention: DateMention = {
+      kind: 'date',
+      type: reading.type,
+      start: at,
+      end,
+      text: text.slice(at, end),
+      value: reading.value,
+      relative: reading.relative,
+      reading: reading.reading,
+    };
+    if (reading.relative && reading.value === null) mention.unresolved = NO_ANCHOR_REASON;
+    out.push(mention);
   }
   return out;
 }

@@ -1,0 +1,42 @@
+/**
+ * Checks that keep numbers that only look like dates out: URLs, e-mail addresses, version
+ * strings (v2.10.3), phone numbers, thousands (127,000) and ranges (2012-13).
+ */
+
+const URLISH = /:\/\/|^www\.|@|\.(?:com|org|net|html?|php)\b/i;
+
+/** The whitespace-delimited token around [start, end), looked at no further than 200 characters. */
+function tokenAround(text: string, start: number, end: number): string {
+  let s = start;
+  const minS = Math.max(0, start - 200);
+  while (s > minS && !/\s/.test(text[s - 1])) s--;
+  let e = end;
+  const maxE = Math.min(text.length, end + 200);
+  while (e < maxE && !/\s/.test(text[e])) e++;
+  return text.slice(s, e);
+}
+
+const DIGIT = /\d/;
+
+/**
+ * True when a match that starts or ends with a digit is really part of a larger number, code
+ * or address, or when any match sits inside a URL.
+ */
+export function isFalseDate(text: string, start: number, end: number): boolean {
+  const first = text[start];
+  const last = text[end - 1];
+  if (DIGIT.test(first)) {
+    const before = text.slice(Math.max(0, start - 3), start);
+    // $1990, #2014, v2.10, 555-2014, 3/2014, 1.2014, and a digit group before it (+44 20 7946 2014).
+    if (/[$£€¥#\\/.:,+\-–_=]$|[vV]$|\d[\s.)]?$/.test(before)) return true;
+  }
+  if (DIGIT.test(last)) {
+    const after = text.slice(end, end + 4);
+    if (/^(?:[.,:/\-–]\d|\d)/.test(after)) return true;
+  }
+  if (DIGIT.test(first) || DIGIT.test(last) || text.indexOf('/', Math.max(0, start - 60)) !== -1) {
+    const token = tokenAround(text, start, end);
+    if (token.length > 8 && URLISH.test(token)) return true;
+  }
+  return false;
+}
