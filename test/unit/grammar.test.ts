@@ -60,16 +60,26 @@ function splitLines(text: string, mode: LineMode): { start: number; line: string
  */
 function scopesByOffset(text: string, mode: LineMode): string[][] {
   const scopes: string[][] = Array.from({ length: text.length }, () => []);
-  let state = vsctm.INITIAL;
-  for (const { start, line } of splitLines(text, mode)) {
-    const result = grammar.tokenizeLine(line, state);
-    state = result.ruleStack;
-    for (const token of result.tokens) {
-      for (let i = token.startIndex; i < Math.min(token.endIndex, line.length); i++) {
-        if (line[i] !== '\r') scopes[start + i] = token.scopes;
+  // vscode-textmate reports grammar faults (a rule that pops without advancing) on the
+  // console and carries on; treat them as failures.
+  const complaints: unknown[][] = [];
+  const consoleError = console.error;
+  console.error = (...args: unknown[]) => complaints.push(args);
+  try {
+    let state = vsctm.INITIAL;
+    for (const { start, line } of splitLines(text, mode)) {
+      const result = grammar.tokenizeLine(line, state);
+      state = result.ruleStack;
+      for (const token of result.tokens) {
+        for (let i = token.startIndex; i < Math.min(token.endIndex, line.length); i++) {
+          if (line[i] !== '\r') scopes[start + i] = token.scopes;
+        }
       }
     }
+  } finally {
+    console.error = consoleError;
   }
+  assert.deepEqual(complaints, [], 'the tokenizer reported no grammar faults');
   return scopes;
 }
 
@@ -167,6 +177,24 @@ describe('article grammar', () => {
       { needle: 'Grain exports halted', scope: HEADING },
       { needle: 'A second line.', scope: null },
     ]);
+  });
+
+  test('a file that opens with a paragraph has no headline', () => {
+    const paragraph = `Officials said on Monday that 4,000 workers had left the port, ${'and the talks went on. '.repeat(8)}`;
+    check(`\n${paragraph}\nA short second line.\n`, [
+      { needle: 'Officials said on Monday that ', scope: null },
+      { needle: '4,000', scope: NUMBER, not: [HEADING] },
+      { needle: 'A short second line.', scope: null },
+    ]);
+    // A long paragraph that opens with a dateline still gets the dateline.
+    check(`LONDON (AP) — ${paragraph}\n`, [
+      { needle: 'LONDON', scope: DATELINE_PLACE, not: [HEADING] },
+      { needle: 'Officials said', scope: null },
+    ]);
+    // Up to 200 characters is still a headline.
+    const long = `Strike ${'x'.repeat(186)} ends`;
+    check(`${long}\nBody.\n`, [{ needle: long, scope: HEADING }]);
+    check(`${long}abc\nBody.\n`, [{ needle: long, not: [HEADING] }]);
   });
 
   test('figures and quotations inside the headline keep their scopes', () => {
