@@ -177,6 +177,11 @@ describe('article grammar', () => {
       { needle: 'Grain exports halted', scope: HEADING },
       { needle: 'A second line.', scope: null },
     ]);
+    check('date 2024-03-05\nSource: Sample Wire\nDockers return\n', [
+      { needle: 'date 2024-03-05', scope: 'meta.date-line.article', not: [HEADING] },
+      { needle: 'Source: Sample Wire', scope: BOILERPLATE, not: [HEADING] },
+      { needle: 'Dockers return', scope: HEADING },
+    ]);
   });
 
   test('a file that opens with a paragraph has no headline', () => {
@@ -296,6 +301,25 @@ describe('article grammar', () => {
       assert.ok(!later.some((s) => s.includes(HEADING)), `${file}: only the first line is a headline`);
       assert.ok(later.some((s) => s.includes(NUMBER)), `${file}: figures are scoped`);
     }
+  });
+});
+
+describe('article language contribution', () => {
+  test('package.json points the article language at these files', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      contributes: {
+        languages: { id: string; configuration?: string }[];
+        grammars: { language?: string; scopeName: string; path: string }[];
+      };
+    };
+    const language = manifest.contributes.languages.find((l) => l.id === 'article');
+    const contributed = manifest.contributes.grammars.find((g) => g.language === 'article');
+    assert.ok(language?.configuration && contributed, 'article language and grammar are contributed');
+    assert.equal(path.resolve(root, language.configuration), configPath);
+    assert.equal(path.resolve(root, contributed.path), grammarPath);
+    const raw = JSON.parse(fs.readFileSync(grammarPath, 'utf8')) as { scopeName: string };
+    assert.equal(contributed.scopeName, raw.scopeName);
+    assert.equal(raw.scopeName, ROOT);
   });
 });
 
