@@ -1,18 +1,583 @@
-import type { DateMention, FigureMention } from './types';
+import { codeOfPrefix, codeOfWord, CURRENCY_AFTER, CURRENCY_BEFORE, hundredthOf } from './figures/currencies';
+import { isPluralLooking, readCounted, TIME_NOUNS } from './figures/countedNoun';
+import { atLineStart, isDigit, isLetter, isSpace, isWordChar, MONTH, previousWord, startsSentence } from './figures/guards';
+import { NUMBER_WORD_ALTERNATION, readNumberWords, readScale } from './figures/numberWords';
+import { readUnit } from './figures/units';
+import type { DateMention, FigureMention, FigureType } from './types';
 
-const NUMBER = /\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\b/g;
+/*
+ * Figures: money, percentages and counts. One global regex finds where a number may start (a
+ * digit, a number word, "a million", "dozens"); small sticky readers then read forward (scale,
+ * range, %, currency, unit, counted noun) and a few short look-behinds read backward
+ * (currency sign, approximator, the word before). Span convention, as the MEANTIME and re3d
+ * gold mark figures: the currency and the unit are part of the span ("$5bn", "US$ 40",
+ * "7.5 kilometers", "40 per cent"), the approximator and the counted noun are not (they are
+ * in `approx` and `counted`).
+ */
 
-/** First version: plain numbers with the following word as the counted noun. */
+// Where a figure may start. Number words must stand alone (not "someone", "often").
+const ANCHOR = new RegExp(
+  `\\d|(?<![\\p{L}\\p{N}'’-])(?:(?:${NUMBER_WORD_ALTERNATION}|tens|dozens|hundreds|thousands|millions|billions|trillions|half|an?)(?![\\p{L}\\p{N}]))`,
+  'giu',
+);
+
+const DIGITS = /(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?/y;
+// "a million", "an estimated"-free forms: the article and a scale word.
+const ARTICLE_SCALE = /an?[ \u00a0]+(dozen|hundred|thousand|million|billion|trillion)(?![\p{L}\p{N}])/iuy;
+const HALF_SCALE = /half[ \u00a0]+an?[ \u00a0]+(dozen|million|billion|trillion)(?![\p{L}\p{N}])/iuy;
+// Fractions that name a share of something ("about a quarter of", "two-thirds of").
+const FRACTION =
+  /(?:(an?|one)[ \u00a0]+(half|third|quarter|fifth)|(two|three|four)-(thirds|quarters|fifths))(?=,?[ \u00a0]+of[ \u00a0])/iuy;
+const FRACTION_VALUES: Record<string, number> = { half: 0.5, third: 1 / 3, quarter: 0.25, fifth: 0.2, thirds: 1 / 3, quarters: 0.25, fifths: 0.2 };
+// Vague counts: "dozens", "hundreds of thousands", "tens of millions".
+const VAGUE = /(tens|dozens|hundreds|thousands|millions|billions|trillions)(?:[ \u00a0]+of[ \u00a0]+(thousands|millions|billions))?(?![\p{L}\p{N}])/iuy;
+const OF_WORD = /[ \u00a0]+of(?=[ \u00a0])/y;
+const OF_DETERMINERS = /[ \u00a0]+of((?:[ \u00a0]+(?:the|its|their|his|her|all|this|that|these|those|our|your|my|total|a|an))*)(?=[ \u00a0])/iy;
+
+const RANGE_DASH = /[ \u00a0]?[-–—][ \u00a0]?/y;
+const RANGE_TO = /[ \u00a0]+to[ \u00a0]+/y;
+const RANGE_AND = /[ \u00a0]+and[ \u00a0]+/y;
+const PERCENT = /[ \u00a0]?(%|per[ \u00a0]?cent(?![\p{L}])|percent(?![\p{L}])|pct(?![\p{L}])|percentage[ \u00a0]+points?(?![\p{L}]))/iuy;
+const TIME_AFTER = /[ \u00a0]?(?:[ap]\.m\.|[ap]m(?![\p{L}])|[AP]M(?![\p{L}])|o'clock|o’clock|GMT|UTC|BST|CET|EST|EDT|PST|PDT|hrs(?![\p{L}]))/uy;
+const HYPHEN_WORD = /-(\p{L}+(?:-\p{L}+){0,2})(?![\p{L}\p{N}])/uy;
+const PHONE = /\d{3}[-. \u00a0]\d{3}[-. \u00a0]\d{4}(?!\d)/y;
+const PHONE_PAREN = /\d{3}\)[ \u00a0]?\d{3}[-. \u00a0]\d{4}(?!\d)/y;
+const PHONE_RUN = /[\d \u00a0().-]*/y;
+// An approximator right before the figure (read on a short slice that ends at the figure).
+const APPROX =
+  /(?:^|[^\p{L}])(nearly|almost|over|about|around|roughly|approximately|approx\.|some|at least|at most|more than|less than|fewer than|up to|as many as|as much as|as few as|as little as|close to|just over|just under|well over|well under|under|upwards of|in excess of|an estimated|estimated|no more than|no fewer than|no less than|between|circa|c\.)[ \u00a0]+$/iu;
+// Words before a number that make it a label, not a count ("Article 5", "Flight 370", "No. 1").
+const LABELS = new Set(
+  ('article section chapter resolution page paragraph clause room flight route highway interstate no no. nos. number ' +
+    'version v level phase grade category size channel episode season stage step round gate platform line bus lane exit ' +
+    'ward district precinct block lot item figure table rule amendment title part volume vol vol. issue tier class row ' +
+    'seat terminal apartment apt apt. suite floor pier zone sector unit camp base battalion brigade division corps ' +
+    'squadron regiment fleet model series game match week day year term code type mark mk mk. ' +
+    'ages aged age top pp p p. id').split(' '),
+);
+
+/** Time-unit words right after a count make it a duration ("two days"), which the dates stage owns. */
+const TIME_NEXT = /[ \u00a0-]+(\p{L}+)/uy;
+
+interface Draft {
+  start: number;
+  end: number;
+  type: FigureType;
+  value: number | null;
+  high?: number;
+  unit?: string;
+  counted?: string;
+  approx?: string;
+  measure: string;
+}
+
+/**
+ * Finds the figures of an article: money ("$5bn", "€300m", "5 billion dollars"),
+ * percentages ("40%", "40 per cent") and counts ("127,000 troops", "two dozen", "a million"),
+ * with their value, range, currency, approximator and counted noun. Never returns years,
+ * dates, day numbers of dates, times, phone numbers, URLs, version strings, ordinals,
+ * numbers inside words (F-16, COVID-19, G7) or list markers. `dates` are the article's
+ * time expressions; no figure overlaps one. Never throws on odd input.
+ */
 export function findFigures(text: string, dates: DateMention[]): FigureMention[] {
   const out: FigureMention[] = [];
-  for (const m of text.matchAll(NUMBER)) {
-    const start = m.index!;
-    const end = start + m[0].length;
-    if (dates.some((d) => d.start < end && start < d.end)) continue;
-    const value = Number(m[0].replace(/,/g, ''));
-    if (value >= 1900 && value <= 2100 && !m[0].includes(',')) continue;
-    const next = /^\s+([a-z]+)/.exec(text.slice(end, end + 40));
-    out.push({ kind: 'figure', type: 'QUANTITY', start, end, text: m[0], value, counted: next?.[1], measure: next?.[1] ?? 'number' });
+  if (typeof text !== 'string' || text.length === 0) return out;
+  const sortedDates = dates.length > 1 ? [...dates].sort((a, b) => a.start - b.start) : dates;
+  let dateIndex = 0;
+  ANCHOR.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ANCHOR.exec(text)) !== null) {
+    const at = m.index;
+    const first = text.charCodeAt(at);
+    const result = isDigit(first) ? readDigitFigure(text, at) : readWordFigure(text, at, m[0]);
+    if (result.draft) {
+      const d = result.draft;
+      while (dateIndex < sortedDates.length && sortedDates[dateIndex].end <= d.start) dateIndex++;
+      let overlapsDate = false;
+      for (let k = dateIndex; k < sortedDates.length && sortedDates[k].start < d.end; k++) {
+        if (sortedDates[k].end > d.start) {
+          overlapsDate = true;
+          break;
+        }
+      }
+      if (!overlapsDate) out.push(toMention(text, d));
+    }
+    // Resume after what was read (or skipped), never before the anchor's own end.
+    ANCHOR.lastIndex = Math.max(result.resume, at + m[0].length);
   }
   return out;
+}
+
+function toMention(text: string, d: Draft): FigureMention {
+  const f: FigureMention = {
+    kind: 'figure',
+    type: d.type,
+    start: d.start,
+    end: d.end,
+    text: text.slice(d.start, d.end),
+    value: d.value,
+    measure: d.measure,
+  };
+  if (d.high !== undefined) f.high = d.high;
+  if (d.unit !== undefined) f.unit = d.unit;
+  if (d.counted !== undefined) f.counted = d.counted;
+  if (d.approx !== undefined) f.approx = d.approx;
+  return f;
+}
+
+/** What a reader found: a figure, or nothing, and where scanning resumes. */
+interface ReadResult {
+  draft?: Draft;
+  resume: number;
+}
+
+/** End of the token at `pos`: letters, digits and in-word punctuation, so a refused number is skipped whole. */
+function tokenEnd(text: string, pos: number): number {
+  let p = pos;
+  const limit = Math.min(text.length, pos + 200);
+  while (p < limit) {
+    const c = text.charCodeAt(p);
+    if (isWordChar(c)) p++;
+    else if ((c === 46 || c === 44 || c === 45 || c === 47 || c === 58) && p + 1 < text.length && isWordChar(text.charCodeAt(p + 1))) p += 2;
+    else break;
+  }
+  return p;
+}
+
+/** True when the whitespace-delimited token around [start, end) is a URL, e-mail or path. */
+function inLink(text: string, start: number, end: number): boolean {
+  let a = start;
+  while (a > 0 && start - a < 200 && !isSpaceOrBreak(text.charCodeAt(a - 1))) a--;
+  let b = end;
+  while (b < text.length && b - end < 200 && !isSpaceOrBreak(text.charCodeAt(b))) b++;
+  if (b - a < 4) return false;
+  const token = text.slice(a, b);
+  return /:\/\/|^www\.|@|\/\w|\.(?:com|org|net|gov|html?|php|pdf)\b/i.test(token);
+}
+
+function isSpaceOrBreak(c: number): boolean {
+  return isSpace(c) || c === 10 || c === 13;
+}
+
+function readDigitFigure(text: string, at: number): ReadResult {
+  const skip = (): ReadResult => ({ resume: tokenEnd(text, at) });
+  const before = at > 0 ? text.charCodeAt(at - 1) : 0;
+  const before2 = at > 1 ? text.charCodeAt(at - 2) : 0;
+  // Inside a word or code: "G7", "F-16", "COVID-19", "3/4", "v2", ".5" of a version, "#3", "'09".
+  if (isWordChar(before)) return skip();
+  if ((before === 45 || before === 47 || before === 46 || before === 58 || before === 95 || before === 0x2011) && isWordChar(before2)) return skip();
+  if (before === 35 || before === 39 || before === 0x2019 || before === 64) return skip();
+  // Phone numbers: "+1 202 555 0143", "(202) 555-0143", "202-555-0143".
+  if (before === 43) {
+    PHONE_RUN.lastIndex = at;
+    PHONE_RUN.exec(text);
+    return { resume: PHONE_RUN.lastIndex };
+  }
+  if (before === 40) {
+    PHONE_PAREN.lastIndex = at;
+    if (PHONE_PAREN.test(text)) return { resume: PHONE_PAREN.lastIndex };
+  }
+  PHONE.lastIndex = at;
+  if (PHONE.test(text)) return { resume: PHONE.lastIndex };
+
+  DIGITS.lastIndex = at;
+  const dm = DIGITS.exec(text);
+  if (!dm) return skip();
+  const intPart = dm[1];
+  let p = at + dm[0].length;
+  const next = p < text.length ? text.charCodeAt(p) : 0;
+  const next2 = p + 1 < text.length ? text.charCodeAt(p + 1) : 0;
+  // Version strings ("1.2.3"), times ("10:30"), dates and fractions ("3/4", "24/7"), odd grouping ("1,2345").
+  if ((next === 46 || next === 58 || next === 47 || next === 44) && isDigit(next2)) return skip();
+  // Leading zeros are codes, not counts ("007", "0143").
+  if (intPart.length > 1 && intPart.charCodeAt(0) === 48 && !dm[2]) return skip();
+  // A list marker at the start of a line ("1. ", "2) ").
+  if ((next === 46 || next === 41) && (next2 === 32 || next2 === 9) && atLineStart(text, at)) return skip();
+
+  let value = Number(intPart.replace(/,/g, '') + (dm[2] ?? ''));
+  const plainInteger = !dm[2] && !intPart.includes(',');
+
+  // Currency sign or code right before the number.
+  let start = at;
+  let unit: string | undefined;
+  let type: FigureType = 'QUANTITY';
+  const look = text.slice(Math.max(0, at - 8), at);
+  const cm = CURRENCY_BEFORE.exec(look);
+  if (cm) {
+    unit = codeOfPrefix(cm[1]);
+    type = 'MONEY';
+    start = at - cm[1].length - cm[2].length;
+  }
+
+  TIME_AFTER.lastIndex = p;
+  if (!unit && TIME_AFTER.test(text)) return skip();
+
+  let scaled = false;
+  const scale = readScale(text, p, type === 'MONEY');
+  if (scale) {
+    value *= scale.factor;
+    p = scale.end;
+    scaled = true;
+  }
+  const draft: Draft = { start, end: p, type, value, unit, measure: 'number' };
+  draft.approx = readApprox(text, start);
+  p = readRange(text, draft, p, scale?.factor);
+  const suffixed = readSuffix(text, draft, p);
+  p = suffixed.end;
+
+  const after = p < text.length ? text.charCodeAt(p) : 0;
+  // Letters touching the number that no reader took: ordinals ("3rd"), decades ("1990s"), "3pm", "4x4".
+  if (isLetter(after) || isDigit(after)) return skip();
+
+  // Years: a bare four-digit number from 1000 to 2100, unless money, a percentage or a measure.
+  if (plainInteger && !scaled && draft.type === 'QUANTITY' && !suffixed.unit && intPart.length === 4 && value >= 1000 && value <= 2100) {
+    return skip();
+  }
+  const prev = previousWord(text, start);
+  if (draft.type === 'QUANTITY' && !suffixed.unit && !scaled && plainInteger && value >= 1 && value <= 31) {
+    // Day numbers of dates: "March 3", "3 March", "Jan. 21".
+    if (MONTH.test(prev.word)) return skip();
+    const nw = /^[ \u00a0]+(\p{L}+\.?)/u.exec(text.slice(p, p + 16));
+    if (nw && MONTH.test(nw[1]) && nw[1] !== 'May' && nw[1] !== 'March') return skip();
+    if (nw && (nw[1] === 'May' || nw[1] === 'March') && !/^[ \u00a0]+(?:May|March)[ \u00a0]+(?:to|on|in|the|be|have|not|\p{Ll}+ed)\b/u.test(text.slice(p, p + 24))) return skip();
+  }
+  // A day range of a date: "11-13 Dec.", "3-5 March".
+  if (draft.high !== undefined && draft.high <= 31 && draft.type === 'QUANTITY' && !suffixed.unit && plainInteger) {
+    const nw = /^[ \u00a0]+(\p{L}+\.?)/u.exec(text.slice(p, p + 16));
+    if (nw && MONTH.test(nw[1])) return { resume: p };
+  }
+  p = finishFigure(text, draft, p, suffixed.unit, prev, value === 1 && !draft.high);
+  if (p < 0) return skip();
+  if (inLink(text, draft.start, draft.end)) return skip();
+  return { draft, resume: draft.end };
+}
+
+/** Reads the approximator written right before `start`, lower-cased. */
+function readApprox(text: string, start: number): string | undefined {
+  if (start === 0) return undefined;
+  const look = text.slice(Math.max(0, start - 24), start);
+  const am = APPROX.exec(look);
+  return am ? am[1].toLowerCase().replace(/\s+/g, ' ') : undefined;
+}
+
+/**
+ * Reads the upper end of a range after the first number: "15-20", "20 to 25", "$5-6 billion",
+ * "$5-$6bn", and "between 10 and 15". A second number lower than the first ("52-35", a vote or
+ * a score) is kept in the span but gives no `high`. Returns where the figure now ends.
+ */
+function readRange(text: string, draft: Draft, p: number, firstScale: number | undefined): number {
+  const joins: RegExp[] = draft.approx === 'between' ? [RANGE_AND] : [RANGE_DASH, RANGE_TO];
+  for (const join of joins) {
+    join.lastIndex = p;
+    const jm = join.exec(text);
+    if (!jm) continue;
+    // "from 5 to 10" is a change, not a range.
+    if (join === RANGE_TO && /from[ \u00a0]+$/i.test(text.slice(Math.max(0, draft.start - 6), draft.start))) continue;
+    let q = join.lastIndex;
+    // A repeated currency sign ("$5-$6bn").
+    if (draft.type === 'MONEY' && (text.charCodeAt(q) === 36 || text.charCodeAt(q) === 0x20ac || text.charCodeAt(q) === 0xa3)) q++;
+    let second: number;
+    let end: number;
+    if (isDigit(text.charCodeAt(q))) {
+      DIGITS.lastIndex = q;
+      const dm = DIGITS.exec(text);
+      if (!dm) continue;
+      // A leading zero or a four-digit year after a dash is a code or a season ("2005-06").
+      if (dm[1].length > 1 && dm[1].charCodeAt(0) === 48 && !dm[2]) continue;
+      end = q + dm[0].length;
+      const n = text.charCodeAt(end);
+      if ((n === 46 || n === 58 || n === 47 || n === 44) && isDigit(text.charCodeAt(end + 1))) continue;
+      second = Number(dm[1].replace(/,/g, '') + (dm[2] ?? ''));
+    } else {
+      const w = readNumberWords(text, q);
+      if (!w) continue;
+      second = w.value;
+      end = w.end;
+    }
+    const scale = readScale(text, end, draft.type === 'MONEY');
+    if (scale) {
+      second *= scale.factor;
+      end = scale.end;
+      // "$5-6 billion": the scale written once applies to both ends.
+      if (firstScale === undefined && draft.value !== null) draft.value *= scale.factor;
+    } else if (firstScale !== undefined) {
+      second *= firstScale;
+    }
+    if (isLetter(text.charCodeAt(end)) || isDigit(text.charCodeAt(end))) continue;
+    if (draft.value !== null && second > draft.value) draft.high = second;
+    else if (join !== RANGE_DASH) continue; // "10 to 5" is no range; "52-35" is a score, kept whole.
+    draft.end = end;
+    return end;
+  }
+  return p;
+}
+
+/** Reads %, a currency after the number, or a unit of measure. Returns the new end and the unit read. */
+function readSuffix(text: string, draft: Draft, p: number): { end: number; unit?: string } {
+  PERCENT.lastIndex = p;
+  const pm = PERCENT.exec(text);
+  if (pm && draft.type !== 'MONEY') {
+    draft.type = 'PERCENT';
+    draft.unit = '%';
+    draft.end = PERCENT.lastIndex;
+    draft.measure = /points?$/i.test(pm[1]) ? 'percentage points' : 'percent';
+    return { end: draft.end, unit: '%' };
+  }
+  CURRENCY_AFTER.lastIndex = p;
+  const cm = CURRENCY_AFTER.exec(text);
+  if (cm) {
+    const code = codeOfWord(cm[1], cm[2]);
+    const base = hundredthOf(code);
+    // "$249 USD" and "$9.99 US dollars" repeat the currency; the written word decides.
+    draft.type = 'MONEY';
+    if (base) {
+      draft.unit = base;
+      if (draft.value !== null) draft.value /= 100;
+      if (draft.high !== undefined) draft.high /= 100;
+    } else {
+      draft.unit = code;
+    }
+    draft.end = CURRENCY_AFTER.lastIndex;
+    return { end: draft.end, unit: draft.unit };
+  }
+  if (draft.type === 'MONEY') return { end: p };
+  const u = readUnit(text, p);
+  if (u) {
+    draft.unit = u.unit;
+    draft.end = u.end;
+    return { end: u.end, unit: u.unit };
+  }
+  return { end: p };
+}
+
+/**
+ * Decides what a figure measures and whether it is one at all: ages ("Papermaster, 49,",
+ * "aged 55", "a 55-year-old"), hyphenated counts ("a 15-member team"), durations (left to
+ * the dates stage), labels ("Article 5", "iOS 4"), then the counted noun. Returns the figure's
+ * end, or -1 to drop it.
+ */
+function finishFigure(
+  text: string,
+  draft: Draft,
+  p: number,
+  unit: string | undefined,
+  prev: { word: string; start: number },
+  one: boolean,
+): number {
+  if (draft.type === 'MONEY') {
+    draft.measure = `money:${draft.unit ?? 'USD'}`;
+    return draft.end;
+  }
+  if (draft.type === 'PERCENT') {
+    OF_DETERMINERS.lastIndex = p;
+    if (OF_DETERMINERS.exec(text)) {
+      const c = readCounted(text, OF_DETERMINERS.lastIndex, false);
+      if (c && draft.measure === 'percent') draft.measure = `percent:${c.counted}`;
+    }
+    return draft.end;
+  }
+  if (unit) {
+    draft.measure = unit;
+    return draft.end;
+  }
+  const prevLower = prev.word.toLowerCase();
+  // Hyphenated: "55-year-old", "60-plus", "10-day" (a duration), "15-member".
+  HYPHEN_WORD.lastIndex = p;
+  const hm = HYPHEN_WORD.exec(text);
+  if (hm) {
+    const word = hm[1].toLowerCase();
+    if (/^years?-old$/.test(word)) {
+      draft.end = HYPHEN_WORD.lastIndex;
+      draft.measure = 'age';
+      return draft.end;
+    }
+    if (word === 'plus') {
+      draft.end = HYPHEN_WORD.lastIndex;
+      draft.approx ??= 'more than';
+    } else {
+      const head = word.split('-')[0];
+      if (TIME_NOUNS.has(head)) return -1;
+      draft.counted = head;
+      draft.measure = pluralizeMeasure(head);
+      return draft.end;
+    }
+  }
+  // Ages: "aged 55", "age of 56", "Barra, 51, will ...".
+  if (prevLower === 'aged' || (prevLower === 'of' && /\bages?[ \u00a0]+of[ \u00a0]*$/i.test(text.slice(Math.max(0, draft.start - 10), draft.start)))) {
+    draft.measure = 'age';
+    return draft.end;
+  }
+  TIME_NEXT.lastIndex = draft.end;
+  const tn = TIME_NEXT.exec(text);
+  if (tn) {
+    const w = tn[1].toLowerCase();
+    if (TIME_NOUNS.has(w)) {
+      // "55 years old" is an age; any other count of time units is a duration.
+      if ((w === 'years' || w === 'year') && /^[ \u00a0]+old\b/.test(text.slice(TIME_NEXT.lastIndex, TIME_NEXT.lastIndex + 6))) {
+        draft.measure = 'age';
+        return draft.end;
+      }
+      return -1;
+    }
+  }
+  if (isAgeApposition(text, draft.start, draft.end, prev)) {
+    draft.measure = 'age';
+    return draft.end;
+  }
+  // Vague counts and fractions take their noun after "of": "thousands of workers".
+  let nounFrom = draft.end;
+  if (draft.value === null || (draft.value !== null && draft.value < 1 && draft.value > 0)) {
+    OF_DETERMINERS.lastIndex = draft.end;
+    if (OF_DETERMINERS.exec(text)) nounFrom = OF_DETERMINERS.lastIndex;
+  }
+  const counted = readCounted(text, nounFrom, one);
+  const countedOk = counted && !/(?:ed|ing)$/.test(counted.counted);
+  if (countedOk) {
+    if (TIME_NOUNS.has(counted.counted)) return -1;
+    draft.counted = counted.counted;
+    draft.measure = counted.measure;
+  }
+  // Labels: "Article 5", "Flight 370", "No. 1".
+  const adjacent = prev.word !== '' && draft.start - (prev.start + prev.word.length) <= 2;
+  if (adjacent && LABELS.has(prevLower)) return -1;
+  // A capitalised word right before a number makes a name with a number ("iOS 4", "Safari 4.0",
+  // "Boeing 737"), unless the number counts a plural noun ("Apollo 11 astronauts" is rare, "Only
+  // ten Republicans" starts a sentence).
+  // A product-like word ("iPhone 4", "iOS 4") or an acronym ("CTF 50") names a thing with a number.
+  if (adjacent && !draft.approx && (/^\p{Ll}+\p{Lu}/u.test(prev.word) || (/^\p{Lu}{2,}$/u.test(prev.word) && !countedOk))) {
+    if (!/^(?:US|UK|EU|UN)$/.test(prev.word)) return -1;
+  }
+  if (adjacent && /\p{Lu}/u.test(prev.word) && !startsSentence(text, prev.start) && !MONTH.test(prev.word) && !draft.approx) {
+    if (!/^(?:US|U\.S\.|UK|EU|UN)$/.test(prev.word) && !(countedOk && isPluralLooking(counted!.counted))) return -1;
+  }
+  return draft.end;
+}
+
+function pluralizeMeasure(word: string): string {
+  if (/[^aeiou]y$/.test(word)) return word.slice(0, -1) + 'ies';
+  if (/(?:s|x|z|ch|sh)$/.test(word)) return word + 'es';
+  return word + 's';
+}
+
+/** "Mary Barra, 51, will lead": a number set off by commas right after a capitalised name. */
+function isAgeApposition(text: string, start: number, end: number, prev: { word: string; start: number }): boolean {
+  if (start < 2 || text.charCodeAt(start - 1) !== 32 || text.charCodeAt(start - 2) !== 44) return false;
+  if (text.charCodeAt(end) !== 44) return false;
+  const name = previousWord(text, start - 2);
+  if (!/^\p{Lu}\p{Ll}/u.test(name.word)) return false;
+  void prev;
+  return true;
+}
+
+function readWordFigure(text: string, at: number, anchor: string): ReadResult {
+  const resume = at + anchor.length;
+  const none: ReadResult = { resume };
+  let value: number | null;
+  let p: number;
+  let counted: string | undefined;
+  let isVague = false;
+  const lower = anchor.toLowerCase();
+  FRACTION.lastIndex = at;
+  const fm = FRACTION.exec(text);
+  if (fm) {
+    value = fm[2] ? FRACTION_VALUES[fm[2].toLowerCase()] : (fm[3].toLowerCase() === 'two' ? 2 : fm[3].toLowerCase() === 'three' ? 3 : 4) * FRACTION_VALUES[fm[4].toLowerCase()];
+    p = FRACTION.lastIndex;
+  } else if (lower === 'a' || lower === 'an') {
+    ARTICLE_SCALE.lastIndex = at;
+    const am = ARTICLE_SCALE.exec(text);
+    if (!am) return none;
+    value = readScaleWord(am[1]);
+    p = ARTICLE_SCALE.lastIndex;
+    // "a million" may run on: "a hundred thousand".
+    const more = readScale(text, p, false);
+    if (more && more.factor >= 1000) {
+      value *= more.factor;
+      p = more.end;
+    }
+  } else if (lower === 'half') {
+    HALF_SCALE.lastIndex = at;
+    const hm = HALF_SCALE.exec(text);
+    if (!hm) return none;
+    value = readScaleWord(hm[1]) / 2;
+    p = HALF_SCALE.lastIndex;
+  } else {
+    VAGUE.lastIndex = at;
+    const vm = VAGUE.exec(text);
+    if (vm) {
+      value = null;
+      isVague = true;
+      p = VAGUE.lastIndex;
+    } else {
+      const w = readNumberWords(text, at);
+      if (!w) return none;
+      // A written number must start with a unit word: "hundred people" alone is odd.
+      if (!/^(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)$/i.test(anchor)) {
+        return none;
+      }
+      value = w.value;
+      p = w.end;
+      const scale = readScale(text, p, false);
+      if (scale) {
+        value *= scale.factor;
+        p = scale.end;
+      }
+    }
+  }
+  // Words glued to a number word ("one-off", "two-way", "three-year") are adjectives or durations.
+  if (text.charCodeAt(p) === 45 && !isVague && !fm) {
+    HYPHEN_WORD.lastIndex = p;
+    const hm = HYPHEN_WORD.exec(text);
+    if (hm && !/^(?:years?-old|plus)$/i.test(hm[1])) return { resume: HYPHEN_WORD.lastIndex };
+  }
+  const prev = previousWord(text, at);
+  const prevLower = prev.word.toLowerCase();
+  if (lower === 'one') {
+    // "no one", "the one", "one another", "one of the", "one day", "one-on-one".
+    if (/^(?:no|any|every|some|each|the|this|that|which|another|only|last|such|little|big|new|right|wrong)$/.test(prevLower)) return none;
+    if (/^[ \u00a0]+(?:of|another|or|and|by|who|which|that|thing|way|point|time|hand|side|day|more|less|too|such)\b/i.test(text.slice(p, p + 10))) return none;
+    if (text.charCodeAt(p) === 45) return none;
+  }
+  // "Air Force One", "Formula One", "Channel Four": a capitalised number word inside a name.
+  if (/^\p{Lu}/u.test(anchor) && /^\p{Lu}/u.test(prev.word) && !startsSentence(text, prev.start) && prev.start + prev.word.length >= at - 1) return none;
+  const draft: Draft = { start: at, end: p, type: 'QUANTITY', value, measure: 'number' };
+  draft.approx = readApprox(text, at);
+  if (!isVague && value !== null) p = readRange(text, draft, p, undefined);
+  const suffixed = readSuffix(text, draft, p);
+  p = suffixed.end;
+  if (isLetter(text.charCodeAt(p)) || isDigit(text.charCodeAt(p))) return none;
+  if (isVague && draft.type === 'QUANTITY') {
+    // "billions of dollars" is money.
+    OF_WORD.lastIndex = p;
+    if (OF_WORD.test(text)) {
+      CURRENCY_AFTER.lastIndex = OF_WORD.lastIndex;
+      const cm = CURRENCY_AFTER.exec(text);
+      if (cm) {
+        draft.type = 'MONEY';
+        draft.unit = codeOfWord(cm[1], cm[2]);
+        draft.end = CURRENCY_AFTER.lastIndex;
+        p = draft.end;
+      }
+    }
+  }
+  const end = finishFigure(text, draft, p, suffixed.unit, prev, value === 1 && !draft.high);
+  if (end < 0) return { resume: Math.max(resume, p) };
+  if (counted) draft.counted = counted;
+  return { draft, resume: draft.end };
+}
+
+function readScaleWord(word: string): number {
+  switch (word.toLowerCase()) {
+    case 'dozen':
+      return 12;
+    case 'hundred':
+      return 100;
+    case 'thousand':
+      return 1e3;
+    case 'million':
+      return 1e6;
+    case 'billion':
+      return 1e9;
+    default:
+      return 1e12;
+  }
 }

@@ -1,0 +1,206 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { findFigures } from '../../server/src/analysis/figures';
+import type { DateMention, FigureMention } from '../../server/src/analysis/types';
+
+type Expected = Partial<Omit<FigureMention, 'kind' | 'start' | 'end'>> & { text: string };
+
+/**
+ * Checks the figures found in `article` against `expected`, in order: the span texts must
+ * match exactly, and each listed field must equal the figure's field (unlisted fields are not
+ * compared). Offsets are checked against the article text.
+ */
+function check(article: string, expected: Expected[], dates: DateMention[] = []): void {
+  const found = findFigures(article, dates);
+  for (const f of found) assert.equal(article.slice(f.start, f.end), f.text, `offsets of ${f.text}`);
+  assert.deepEqual(
+    found.map((f) => f.text),
+    expected.map((e) => e.text),
+    `figure spans in: ${article}`,
+  );
+  expected.forEach((e, i) => {
+    const f = found[i] as unknown as Record<string, unknown>;
+    for (const [key, want] of Object.entries(e)) assert.deepEqual(f[key], want, `${key} of "${e.text}"`);
+  });
+}
+
+describe('findFigures: numbers in digits and words', () => {
+  it('reads grouped digits, decimals and scale words', () => {
+    check('Officials said 127,000 troops and 1.5 million civilians were moved.', [
+      { text: '127,000', value: 127000, type: 'QUANTITY', counted: 'troops', measure: 'troops' },
+      { text: '1.5 million', value: 1.5e6, counted: 'civilians', measure: 'civilians' },
+    ]);
+  });
+  it('reads numbers written in words', () => {
+    check('The town sent ten buses, two dozen nurses and a million meals.', [
+      { text: 'ten', value: 10, counted: 'buses' },
+      { text: 'two dozen', value: 24, counted: 'nurses' },
+      { text: 'a million', value: 1e6, counted: 'meals' },
+    ]);
+    check('About three hundred and twenty families and twenty-five reporters came.', [
+      { text: 'three hundred and twenty', value: 320, approx: 'about', counted: 'families' },
+      { text: 'twenty-five', value: 25, counted: 'reporters' },
+    ]);
+  });
+  it('reads vague counts with their noun after "of"', () => {
+    check('Thousands of workers and hundreds of thousands of refugees left.', [
+      { text: 'Thousands', value: null, counted: 'workers' },
+      { text: 'hundreds of thousands', value: null, counted: 'refugees' },
+    ]);
+  });
+  it('reads a share written as a fraction', () => {
+    check('It will close 40 stores, or about a quarter, of its outlets.', [
+      { text: '40', counted: 'stores' },
+      { text: 'a quarter', value: 0.25, approx: 'about' },
+    ]);
+  });
+});
+
+describe('findFigures: money', () => {
+  it('reads currency signs, codes and scale abbreviations', () => {
+    check('The plan costs $5bn, the bank lent €300m and the fund holds £2.4 billion.', [
+      { text: '$5bn', type: 'MONEY', value: 5e9, unit: 'USD', measure: 'money:USD' },
+      { text: '€300m', type: 'MONEY', value: 3e8, unit: 'EUR', measure: 'money:EUR' },
+      { text: '£2.4 billion', type: 'MONEY', value: 2.4e9, unit: 'GBP', measure: 'money:GBP' },
+    ]);
+    check('Tickets cost US$40 or AU$ 52.5 million in total, and 500 RUB at the door.', [
+      { text: 'US$40', value: 40, unit: 'USD' },
+      { text: 'AU$ 52.5 million', value: 52.5e6, unit: 'AUD' },
+      { text: '500 RUB', value: 500, unit: 'RUB', type: 'MONEY' },
+    ]);
+  });
+  it('reads currency words after the number', () => {
+    check('They pledged 5 billion dollars, over 9 billion euros and 26 cents a share.', [
+      { text: '5 billion dollars', type: 'MONEY', value: 5e9, unit: 'USD' },
+      { text: '9 billion euros', value: 9e9, unit: 'EUR', approx: 'over' },
+      { text: '26 cents', value: 0.26, unit: 'USD' },
+    ]);
+    check('The studio charges around $9.99 US dollars; the deal adds billions of dollars.', [
+      { text: '$9.99 US dollars', value: 9.99, unit: 'USD', approx: 'around' },
+      { text: 'billions of dollars', type: 'MONEY', value: null, unit: 'USD' },
+    ]);
+  });
+  it('reads money ranges with one scale word', () => {
+    check('The repairs will cost $5-6 billion.', [{ text: '$5-6 billion', value: 5e9, high: 6e9, unit: 'USD' }]);
+  });
+});
+
+describe('findFigures: percentages', () => {
+  it('reads %, per cent and percent', () => {
+    check('Sales fell 40%, then 40 per cent, then six percent.', [
+      { text: '40%', type: 'PERCENT', value: 40, unit: '%', measure: 'percent' },
+      { text: '40 per cent', type: 'PERCENT', value: 40, unit: '%' },
+      { text: 'six percent', type: 'PERCENT', value: 6 },
+    ]);
+  });
+  it('names the share when the text says what it is of', () => {
+    check('The army retook 30% of the territory.', [{ text: '30%', measure: 'percent:territory' }]);
+  });
+  it('reads a percentage range', () => {
+    check('Cuts make up 20 to 25 percent of the staff.', [{ text: '20 to 25 percent', value: 20, high: 25, type: 'PERCENT' }]);
+  });
+});
+
+describe('findFigures: ranges and approximators', () => {
+  it('reads dash, "to" and "between ... and" ranges', () => {
+    check('Between 10 and 15 boats sank; 15-20 crew swam ashore.', [
+      { text: '10 and 15', value: 10, high: 15, approx: 'between', counted: 'boats' },
+      { text: '15-20', value: 15, high: 20, counted: 'crew' },
+    ]);
+  });
+  it('keeps the approximator out of the span and in approx', () => {
+    check(
+      'Nearly 50 homes, over 60 cars, about 70 shops, at least 80 schools, more than 90 farms, up to 100 wells, almost 110 roads, some 120 bridges, roughly 130 clinics and around 140 mosques were hit.',
+      [
+        { text: '50', approx: 'nearly', counted: 'homes' },
+        { text: '60', approx: 'over' },
+        { text: '70', approx: 'about' },
+        { text: '80', approx: 'at least' },
+        { text: '90', approx: 'more than' },
+        { text: '100', approx: 'up to' },
+        { text: '110', approx: 'almost' },
+        { text: '120', approx: 'some' },
+        { text: '130', approx: 'roughly' },
+        { text: '140', approx: 'around', counted: 'mosques' },
+      ],
+    );
+  });
+});
+
+describe('findFigures: counted nouns and measures', () => {
+  it('takes the head noun, not its modifiers', () => {
+    check('Some 5,000 Russian troops and 12 expelled diplomats crossed.', [
+      { text: '5,000', counted: 'troops', measure: 'troops' },
+      { text: '12', counted: 'diplomats' },
+    ]);
+  });
+  it('keeps coordinated plurals together', () => {
+    check('The list adds 13 entities and individuals.', [{ text: '13', counted: 'entities and individuals' }]);
+  });
+  it('groups singular and plural counts under one plural measure', () => {
+    check('One strike hit a depot and five strikes hit bridges.', [
+      { text: 'One', counted: 'strike', measure: 'strikes' },
+      { text: 'five', counted: 'strikes', measure: 'strikes' },
+    ]);
+  });
+  it('reads units of measure into the span', () => {
+    check('Forces advanced to within 7.5 kilometers of the dam and took 700 square miles; the 2GB model has a 3.5-inch screen.', [
+      { text: '7.5 kilometers', unit: 'km', measure: 'km' },
+      { text: '700 square miles', unit: 'sq miles' },
+      { text: '2GB', unit: 'GB' },
+      { text: '3.5-inch', unit: 'inches' },
+    ]);
+  });
+  it('marks ages', () => {
+    check('Mary Lane, 51, will lead; her deputy, aged 44, stays.', [
+      { text: '51', measure: 'age' },
+      { text: '44', measure: 'age' },
+    ]);
+  });
+});
+
+describe('findFigures: what is not a figure', () => {
+  it('skips years, dates and day numbers', () => {
+    check('On March 3, 2021 and on 4 June 1999, in 2009, the 1990s and 3-5 May, 40 jobs went.', [{ text: '40' }]);
+  });
+  it('skips what the dates stage found', () => {
+    const article = 'Talks lasted two days and 300 people came.';
+    const dates: DateMention[] = [
+      { kind: 'date', type: 'DURATION', start: 13, end: 21, text: 'two days', value: 'P2D', relative: false, reading: 'duration' },
+    ];
+    check(article, [{ text: '300' }], dates);
+  });
+  it('skips durations, times and phone numbers', () => {
+    check('It took six months. We met at 3pm and 10:30 and 9 a.m.; call +1 202 555 0143, (202) 555-0143 or 202-555-0143.', []);
+  });
+  it('skips ordinals, codes, versions, URLs and list markers', () => {
+    check('The 3rd and 21st units, F-16 jets, COVID-19, the G7, version 2.4.1, https://example.org/page/42 and mail to a1@example.org.', []);
+    check('1. First point\n2) Second point\nNo. 1 seller, Article 5 and iPhone 4 owners.', []);
+  });
+  it('skips pronoun "one" and number words inside names', () => {
+    check('No one came; one of them left; Air Force One landed; one-off talks.', []);
+  });
+  it('is not an ordinal: "first", "second" are not numbers', () => {
+    check('The first and second rounds.', []);
+  });
+});
+
+describe('findFigures: odd input', () => {
+  it('never throws and keeps offsets right', () => {
+    const inputs = [
+      '',
+      '\uFEFF$5 million\r\nup 4%\r\n',
+      'a\uD800 5 troops \uDC00',
+      '5'.repeat(100000),
+      ('1,' + '000,'.repeat(20000)) + '000',
+      'Москва: 300 человек, 20% и 5 млн рублей.',
+      '$'.repeat(5000) + '5',
+      ' - '.repeat(5000) + '5 - 6 - 7',
+    ];
+    for (const input of inputs) {
+      const found = findFigures(input, []);
+      for (const f of found) assert.equal(input.slice(f.start, f.end), f.text);
+    }
+    check('\uFEFF$5 million\r\nup 4%\r\n', [{ text: '$5 million' }, { text: '4%' }]);
+  });
+});
