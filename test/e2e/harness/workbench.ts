@@ -1,0 +1,109 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** Collapses runs of whitespace (hover text uses non-breaking spaces) to single spaces. */
+export function normalise(text: string | null | undefined): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Loads the workbench and waits until the explorer shows the workspace's files. */
+export async function openWorkbench(page: Page, url: string, firstFile: string): Promise<void> {
+  await page.goto(url);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: firstFile }).first().waitFor({ timeout: 60_000 });
+}
+
+async function quickPick(page: Page, opener: string, text: string, rowText: string | RegExp): Promise<void> {
+  await page.keyboard.press(opener);
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(text);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: rowText }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/** Runs a command by its palette label (F1, type, Enter). */
+export async function runCommand(page: Page, label: string): Promise<void> {
+  await quickPick(page, 'F1', `>${label}`, label);
+}
+
+/** Opens a workspace file with Quick Open and waits for its tab to become active. */
+export async function openFile(page: Page, name: string): Promise<void> {
+  await quickPick(page, 'Control+P', name, name);
+  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
+  await page.locator('.monaco-editor .view-line').first().waitFor();
+}
+
+/** The active editor's rendered line that contains a text (only lines in view are rendered). */
+export function viewLine(page: Page, text: string): Locator {
+  return page.locator('.editor-group-container.active .monaco-editor .view-lines .view-line', { hasText: text }).first();
+}
+
+/**
+ * The on-screen box of `word` inside the rendered line containing `lineText`, measured with a
+ * DOM Range over the line's text nodes (monaco splits a line into one span per token).
+ */
+export async function wordBox(page: Page, lineText: string, word: string): Promise<{ x: number; y: number; width: number; height: number }> {
+  const line = viewLine(page, lineText);
+  await line.waitFor();
+  const box = await line.evaluate((element, wanted) => {
+    const text = element.textContent ?? '';
+    const start = text.indexOf(wanted);
+    if (start < 0) return null;
+    // The root tsconfig has no DOM library (server code must not use it), hence the untyped
+    // document; 4 is NodeFilter.SHOW_TEXT.
+    const doc = element.ownerDocument;
+    const walker = doc.createTreeWalker(element, 4);
+    const range = doc.createRange();
+    let offset = 0;
+    let startSet = false;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const length = node.textContent?.length ?? 0;
+      if (!startSet && start < offset + length) {
+        range.setStart(node, start - offset);
+        startSet = true;
+      }
+      if (startSet && start + wanted.length <= offset + length) {
+        range.setEnd(node, start + wanted.length - offset);
+        const rect = range.getBoundingClientRect();
+        return { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
+      }
+      offset += length;
+    }
+    return null;
+  }, word);
+  if (!box) throw new Error(`"${word}" is not on the rendered line containing "${lineText}"`);
+  return box;
+}
+
+/** Moves the mouse over a word (or clicks it) by its centre. */
+export async function pointAt(page: Page, lineText: string, word: string, click = false): Promise<void> {
+  const box = await wordBox(page, lineText, word);
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  if (click) await page.mouse.click(x, y);
+  else await page.mouse.move(x, y);
+}
+
+/**
+ * Hovers a word until the visible hover widget contains `expected` and returns its text. The
+ * first hovers can come back empty while the language client is still registering, so the
+ * mouse leaves and comes back until the deadline; each try waits on the widget itself.
+ */
+export async function hoverUntil(page: Page, lineText: string, word: string, expected: string, timeoutMs = 30_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: expected }).first();
+  for (;;) {
+    await page.mouse.move(5, 5);
+    await pointAt(page, lineText, word);
+    try {
+      await hover.waitFor({ state: 'visible', timeout: Math.min(4000, Math.max(1, deadline - Date.now())) });
+      return normalise(await hover.innerText());
+    } catch {
+      if (Date.now() > deadline) {
+        const shown = await page.locator('.monaco-hover:not(.hidden)').allInnerTexts();
+        throw new Error(`no hover containing "${expected}" over "${word}" within ${timeoutMs / 1000} s; visible hovers: ${JSON.stringify(shown.map(normalise))}`);
+      }
+    }
+  }
+}

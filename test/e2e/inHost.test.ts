@@ -1,0 +1,20 @@
+// node:test entry point of the in-host tier: runs the mocha suite in test/e2e/suite inside
+// code-server's real extension host and fails unless every test in it passed.
+import * as assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { formatRun, runExtensionTestsInCodeServer } from './harness/extensionTests';
+import { extensionRoot, fixtureWorkspace, suiteIndex } from './harness/paths';
+
+test('extension-host suite passes in a real VS Code (code-server 4.100.3)', { timeout: 240_000 }, async () => {
+  const run = await runExtensionTestsInCodeServer({
+    name: 'e2e-host',
+    workspace: fixtureWorkspace,
+    extensionDevelopmentPath: extensionRoot,
+    extensionTestsPath: suiteIndex,
+  });
+  console.log(formatRun(run));
+  assert.equal(run.exitCode, 0, `the extension host reported failure:\n${formatRun(run)}`);
+  assert.ok(run.results, 'the suite wrote its results file');
+  assert.equal(run.results.failures.length, 0);
+  assert.ok(run.results.passes.length >= 8, `all suite tests ran (${run.results.passes.length} passed)`);
+});

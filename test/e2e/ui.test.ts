@@ -1,0 +1,135 @@
+// node:test entry point of the UI tier: drives the real VS Code workbench (code-server) with
+// headless chromium the way a reader would, and keeps screenshots in test-results/.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './harness/browser';
+import { ensureCodeServer, startCodeServer, type CodeServer } from './harness/codeServer';
+import { extensionRoot, fixtureWorkspace, resultsDir } from './harness/paths';
+import { hoverUntil, normalise, openFile, openWorkbench, pointAt, runCommand, viewLine } from './harness/workbench';
+
+const ARTICLE = 'bridge-repairs.txt';
+const HEADLINE = 'Harbour bridge repairs to cost';
+
+describe('Corpus Lens in the VS Code UI (code-server + chromium)', { timeout: 240_000 }, () => {
+  let server: CodeServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  let failures = 0;
+
+  async function screenshot(name: string): Promise<void> {
+    fs.mkdirSync(resultsDir, { recursive: true });
+    await page.screenshot({ path: path.join(resultsDir, name) });
+  }
+
+  /** Runs one UI step; on failure keeps a screenshot of the moment. */
+  async function step(name: string, body: () => Promise<void>): Promise<void> {
+    try {
+      await body();
+    } catch (error) {
+      failures++;
+      await screenshot(`ui-failed-${name}.png`).catch(() => undefined);
+      throw error;
+    } finally {
+      // Leave no widget open for the next step.
+      await page.keyboard.press('Escape').catch(() => undefined);
+      await page.mouse.move(5, 5).catch(() => undefined);
+    }
+  }
+
+  before(async () => {
+    ensureCodeServer();
+    server = await startCodeServer({
+      name: 'e2e-ui',
+      // Collapsed outline items: the top level (headline and groups) fits without scrolling.
+      settings: { 'outline.collapseItems': 'alwaysCollapse', 'editor.hover.delay': 100 },
+    });
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await step('open', async () => {
+      await openWorkbench(page, server!.workbenchUrl({ folder: fixtureWorkspace, extensionDevelopmentPath: extensionRoot }), ARTICLE);
+      await openFile(page, ARTICLE);
+      // The language status shows the article language once the extension has claimed the file.
+      await page.locator('[id="status.editor.mode"]', { hasText: 'News article' }).waitFor({ timeout: 60_000 });
+    });
+  });
+
+  after(async () => {
+    await browser?.close().catch(() => undefined);
+    await server?.stop({ keepLogs: failures > 0 });
+  });
+
+  it('the grammar colours the headline', async () => {
+    await step('headline', async () => {
+      // The root tsconfig has no DOM library, so the page-side code reaches the window untyped.
+      const styles = (lineText: string): Promise<string[]> =>
+        viewLine(page, lineText).locator('span span').evaluateAll((spans) =>
+          spans.map((span) => {
+            const style = span.ownerDocument.defaultView.getComputedStyle(span);
+            return `${style.color} ${style.fontWeight}`;
+          }),
+        );
+      const headline = await styles(HEADLINE);
+      // "Speaking at the " starts its line and is plain body text in every grammar reading.
+      const [plain] = await styles('Speaking at the Riverside');
+      assert.ok(headline.length > 0 && plain, 'both lines are rendered');
+      assert.ok(!headline.includes(plain), `the headline is styled apart from body text (${plain}): ${headline.join(', ')}`);
+
+      // The scope inspector shows what the grammar assigned to the word under the cursor.
+      await pointAt(page, HEADLINE, 'bridge', true);
+      await runCommand(page, 'Developer: Inspect Editor Tokens and Scopes');
+      const inspector = page.locator('.token-inspect-widget');
+      await inspector.waitFor();
+      const scopes = normalise(await inspector.innerText());
+      await screenshot('ui-headline-scopes.png');
+      assert.match(scopes, /markup\.heading/, `the headline has a markup.heading scope: ${scopes}`);
+      assert.match(scopes, /text\.article/, `the article grammar is active: ${scopes}`);
+    });
+  });
+
+  it('hovering a name shows the entity card', async () => {
+    await step('hover', async () => {
+      const text = await hoverUntil(page, 'Lindqvist said extra ferries', 'Lindqvist', 'mentions in');
+      await screenshot('ui-hover.png');
+      assert.ok(text.includes('Tobias Lindqvist'), `the card names the person: ${text}`);
+      assert.ok(text.includes('7 mentions in 3 articles'), `the card counts mentions and articles: ${text}`);
+    });
+  });
+
+  it('Shift+F12 shows references from several files', async () => {
+    await step('references', async () => {
+      await pointAt(page, 'Mr Lindqvist said traffic', 'Lindqvist', true);
+      await page.keyboard.press('Shift+F12');
+      const peek = page.locator('.peekview-widget.reference-zone-widget.results-loaded');
+      await peek.waitFor({ timeout: 30_000 });
+      const rows = peek.locator('.ref-tree .monaco-list-row');
+      await rows.first().waitFor();
+      const labels = (await rows.allInnerTexts()).map(normalise);
+      await screenshot('ui-references.png');
+      const files = ['bridge-repairs.txt', 'ferry-fares.txt', 'budget-vote.txt'];
+      for (const file of files) assert.ok(labels.some((label) => label.includes(file)), `the peek lists ${file}: ${JSON.stringify(labels)}`);
+      assert.ok(!labels.some((label) => label.includes('notes.md') || label.includes('river-festival.txt')), `only articles naming him: ${JSON.stringify(labels)}`);
+      const title = normalise(await peek.locator('.peekview-title').innerText());
+      assert.match(title, /7 references/, `the peek counts every mention: ${title}`);
+    });
+  });
+
+  it('the Outline view lists the groups', async () => {
+    await step('outline', async () => {
+      await runCommand(page, 'Explorer: Focus on Outline View');
+      const outline = page.locator('.pane:has(.pane-header[aria-label^="Outline"]) .monaco-list');
+      const topLevel = outline.locator('.monaco-list-row[aria-level="1"]');
+      // Figures is the last group, so once it is listed the outline holds the whole answer.
+      await topLevel.filter({ hasText: 'Figures' }).waitFor({ timeout: 30_000 });
+      const labels = (await topLevel.locator('.label-name').allInnerTexts()).map(normalise);
+      assert.ok(labels[0]?.startsWith(HEADLINE), `the headline comes first: ${JSON.stringify(labels)}`);
+      assert.deepEqual(labels.slice(1), ['People', 'Organizations', 'Places', 'Dates', 'Figures'], 'the groups, in order');
+      // Expanding People shows its entities.
+      await topLevel.filter({ hasText: 'People' }).locator('.monaco-tl-twistie').click();
+      await outline.locator('.monaco-list-row[aria-level="2"]', { hasText: 'Tobias Lindqvist' }).waitFor();
+      await screenshot('ui-outline.png');
+    });
+  });
+});
