@@ -217,6 +217,8 @@ describe('article grammar', () => {
       ['WASHINGTON (AP) — Ministers met.', 'WASHINGTON'],
       ['KYIV, Ukraine — Ministers met.', 'KYIV, Ukraine'],
       ['SÃO PAULO, 4 March -- Ministers met.', 'SÃO PAULO'],
+      ['NEW YORK, Jan. 5, 2024 (Sample Wire) – Ministers met.', 'NEW YORK'],
+      ['ST. PETERSBURG, Fla. — Ministers met.', 'ST. PETERSBURG, Fla.'],
     ];
     for (const [line, place] of cases) {
       check(`Headline\n\n${line}\n`, [
