@@ -8,6 +8,7 @@
 import type { ArticleDate, DateMention } from './types';
 import { parseYmd, type Ymd } from './dates/calendar';
 import { isFalseDate } from './dates/guards';
+import { isFutureSentence } from './dates/tense';
 import { RULES, type Reading, type Rule, type RuleContext } from './dates/rules';
 
 export { describeDateValue } from './dates/describe';
@@ -28,21 +29,6 @@ function unnamed(source: string): string {
 const MASTER = new RegExp(`${BEFORE}(?:${RULES.map((r) => `(${unnamed(r.source)})`).join('|')})${AFTER}`, 'gi');
 // Each rule alone, sticky, to read its named groups at a known position.
 const STICKY = RULES.map((r) => new RegExp(`(?:${r.source})${AFTER}`, 'iy'));
-
-const SENTENCE_END = /[.!?\n]/;
-const FUTURE_CUE =
-  /\b(?:will|wo\s*n't|won't|shall|'ll|going\s+to|is\s+to|are\s+to|scheduled|expected\s+to|plans?\s+to|planning\s+to|intends?\s+to|due\s+to|set\s+to|upcoming|next|would)\b/i;
-
-/** True when the sentence around [start, end) speaks of the future. */
-function isFutureSentence(text: string, start: number, end: number): boolean {
-  let s = start;
-  const minS = Math.max(0, start - 250);
-  while (s > minS && !SENTENCE_END.test(text[s - 1])) s--;
-  let e = end;
-  const maxE = Math.min(text.length, end + 120);
-  while (e < maxE && !SENTENCE_END.test(text[e])) e++;
-  return FUTURE_CUE.test(text.slice(s, e));
-}
 
 function makeContext(text: string, start: number, end: number, anchor: Ymd | null): RuleContext {
   let future: boolean | undefined;
@@ -114,5 +100,29 @@ export function findDates(text: string, anchor: ArticleDate): DateMention[] {
     if (reading.relative && reading.value === null) mention.unresolved = NO_ANCHOR_REASON;
     out.push(mention);
   }
+  shiftComparisonsToQuarter(text, out);
   return out;
+}
+
+const YEAR_BEFORE = /^(?:(?:a|one)\s+year\s+(?:ago|earlier)|(?:the\s+)?year[-\s](?:ago|earlier))$/i;
+const QUARTER_VALUE = /^(\d{4})-Q([1-4])$/;
+
+/**
+ * In results stories "a year ago" compares with the quarter being reported ("profit rose in
+ * the third quarter from $5 million a year ago"): it means that quarter a year earlier. When a
+ * quarter was named shortly before in the same paragraph, the comparison takes its value.
+ */
+function shiftComparisonsToQuarter(text: string, mentions: DateMention[]): void {
+  let lastQuarter: DateMention | undefined;
+  for (const mention of mentions) {
+    if (mention.value && QUARTER_VALUE.test(mention.value)) {
+      lastQuarter = mention;
+      continue;
+    }
+    if (!lastQuarter || !mention.value || !/^\d{4}$/.test(mention.value) || !YEAR_BEFORE.test(mention.text)) continue;
+    if (mention.start - lastQuarter.end > 600 || /\n[ \t]*\n/.test(text.slice(lastQuarter.end, mention.start))) continue;
+    const [, y, q] = QUARTER_VALUE.exec(lastQuarter.value!)!;
+    mention.value = `${+y - 1}-Q${q}`;
+    mention.reading += `, the same quarter as "${lastQuarter.text}" a year earlier`;
+  }
 }

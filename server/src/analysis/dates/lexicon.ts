@@ -22,7 +22,7 @@ const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty'
 
 /** A count written in digits or words ("3", "twenty four", "a few", "a couple of"). */
 export const NUMBER =
-  '(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|a\\s+couple\\s+of|a\\s+few|several|a|an|one\\s+hundred|a\\s+hundred|hundreds\\s+of|thousands\\s+of|dozens\\s+of|a\\s+dozen|' +
+  '(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\s+1/2|\\.\\d+)?|a\\s+couple\\s+of|a\\s+few|several|many|few|a|an|one\\s+hundred|a\\s+hundred|hundreds\\s+of|thousands\\s+of|dozens\\s+of|a\\s+dozen|' +
   `(?:${TENS.join('|')})(?:[- ](?:${ONES.join('|')}))?|${TEENS.join('|')}|${ONES.join('|')})`;
 
 /** Units of a duration, singular or plural. */
@@ -55,6 +55,8 @@ TENS.forEach((w, i) => (WORD_VALUES[w] = (i + 2) * 10));
  */
 export function numberValue(phrase: string): number | null {
   const text = phrase.toLowerCase().replace(/\s+/g, ' ').trim();
+  const half = /^(\d+)\s+1\/2$/.exec(text);
+  if (half) return +half[1] + 0.5;
   if (/^[\d,.]+$/.test(text)) {
     const n = Number(text.replace(/,/g, ''));
     return Number.isFinite(n) ? n : null;
@@ -93,7 +95,14 @@ export function durationValue(n: number | null, unit: string): string {
     return `${prefix}X${code}`;
   }
   const amount = n * factor;
-  return `${prefix}${Number.isInteger(amount) ? amount : amount.toFixed(1)}${code}`;
+  if (Number.isInteger(amount)) return `${prefix}${amount}${code}`;
+  // TIMEX3 writes fractions in the next smaller unit: 2 1/2 years is P2Y6M, 5 1/2 hours PT5H30M.
+  const whole = Math.floor(amount);
+  const smaller: Record<string, [string, number]> = { Y: ['M', 12], D: ['H', 24], H: ['M', 60], M: time ? ['S', 60] : ['D', 30], W: ['D', 7] };
+  const [code2, per] = smaller[code] ?? [code, 1];
+  const rest = Math.round((amount - whole) * per);
+  const wholePart = whole ? `${whole}${code}` : '';
+  return code === 'D' && !time ? `P${wholePart}T${rest}H` : `${prefix}${wholePart}${rest}${code2}`;
 }
 
 /** Decade words ("the nineties") to their digit (9). */

@@ -264,10 +264,10 @@ export const RULES: Rule[] = [
   {
     name: 'noon',
     source:
-      `(?:(?<mod>early|late)\\s+)?(?<w>noon|midnight|midday|mid-?afternoon|mid-?morning|mid-?day)` +
+      `(?:(?<mod>early|late)\\s+)?(?<w>noon|midnight|midday|mid[-\\s]?afternoon|mid[-\\s]?morning|mid-?day)` +
       `(?:,?\\s+(?:on\\s+)?(?:(?<wd>${WEEKDAY})|(?<day>today|yesterday|tomorrow)))?`,
     handle(g, ctx) {
-      const w = g.w!.toLowerCase().replace('-', '');
+      const w = g.w!.toLowerCase().replace(/[-\s]/, '');
       const suffix = w === 'midnight' ? 'T24:00' : w === 'midafternoon' ? 'TAF' : w === 'midmorning' ? 'TMO' : 'T12:00';
       return timeOnDay(ctx, g.wd, g.day, suffix, w);
     },
@@ -318,7 +318,7 @@ export const RULES: Rule[] = [
     name: 'quarter',
     source:
       `(?:(?<yrel>this|last|next)\\s+year's\\s+|(?<the>the)\\s+)?` +
-      `(?:(?<m1>latest|last|current|previous|past|prior|same|comparable|most\\s+recent|recent|year-ago|year-earlier|year\\s+ago|year\\s+earlier|first|next|final|(?:fiscal\\s+)?(?<fy1>${YEAR}))[-\\s]+)?` +
+      `(?:(?<m1>latest|last|this|current|previous|past|prior|same|comparable|most\\s+recent|recent|year-ago|year-earlier|year\\s+ago|year\\s+earlier|first|next|final|(?:fiscal\\s+)?(?<fy1>${YEAR}))[-\\s]+)?` +
       `(?:(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)[-\\s]+)?(?:(?:fiscal|calendar)[-\\s]+)?` +
       `(?<unit>quarter|period|half)` +
       `(?:\\s+(?:of\\s+)?(?:(?<year>${YEAR})(?!\\d)|(?<rel>this|last|next)\\s+year|fiscal\\s+(?<fy>${YEAR})(?!\\d)|a\\s+year\\s+(?:ago|earlier)))?`,
@@ -405,6 +405,9 @@ export const RULES: Rule[] = [
         return relative(ctx, 'TIME', 'the night before the article date', (a) => `${formatYmd(addDays(a, k === -1 ? -1 : 0))}TNI`);
       }
       const rel = g.rel!.toLowerCase();
+      if ((rel === 'past' || rel === 'last') && (unit === 'decade' || unit === 'century')) {
+        return absolute('DURATION', unit === 'decade' ? 'P10Y' : 'P100Y', `the ${unit} up to the article date`);
+      }
       const how = `${unit} ${k === -1 ? 'before' : k === 1 ? 'after' : 'of'} the article date`;
       return relative(ctx, 'DATE', `the ${how}`, (a) => {
         switch (unit) {
@@ -423,31 +426,33 @@ export const RULES: Rule[] = [
     source:
       `(?:(?<approx>about|nearly|almost|roughly|around|some|more\\s+than|less\\s+than|fewer\\s+than|at\\s+least|up\\s+to|within|only|just|over)\\s+)?` +
       `(?:(?<the>the)\\s+)?(?:(?<rel>past|last|next|first|coming|previous|following|latest|final|remaining|additional|same|initial)\\s+)?` +
-      `(?<num>${NUMBER})(?:\\s+(?:more|additional|other|straight|consecutive|full))?[-\\s]+(?<unit>${UNIT})(?:[-\\s](?:long|old))?`,
+      `(?<num>${NUMBER})(?:\\s+(?:more|additional|other|straight|consecutive|full))?[-\\s]+(?<unit>${UNIT})(?<half>\\s+and\\s+a\\s+half)?(?:[-\\s](?<adj>long|old))?(?<oldAge>\\s+old)?`,
     handle(g, ctx) {
       const num = g.num!.toLowerCase().replace(/\s+/g, ' ');
       const unit = g.unit!.toLowerCase();
       // "a second time", "a quarter of the votes", "one minute's silence" are not durations.
       if (/^(a|an|one)$/.test(num) && /^(second|quarter)$/.test(unit)) return null;
-      if (/^\d/.test(num) && /^(quarters?)$/.test(unit)) return null;
-      const n = numberValue(num);
-      if (n !== null && /s$/.test(unit) === (n === 1) && !/^(a|an)$/.test(num) && n !== 1) {
-        // "two year" (compound adjective) is fine; a plural unit after "one" is not a count.
-      }
+      // "about three-quarters of its food" is a fraction; quarters count time only after "the past".
+      if (/^quarters?$/.test(unit) && !g.rel) return null;
+      // Ages ("a 52-year-old", "52 years old") are not time expressions.
+      if ((g.adj ?? '').toLowerCase() === 'old' || g.oldAge) return null;
+      const count = numberValue(num);
+      const n = count !== null && g.half ? count + 0.5 : count;
       const value = durationValue(n, unit);
       const before = ctx.text.slice(Math.max(0, ctx.start - 12), ctx.start);
-      const isRate = /^(a|an)$/.test(num) && /(?:\d|%|\btimes|\btwice|\bonce|\bthrice|\bper)\s*$/i.test(before);
-      if (isRate) return absolute('SET', value, 'a rate: once every ' + unit);
+      // "$5 million a year", "24 hours a day": a rate, which news annotation leaves out.
+      if (/^(a|an)$/.test(num) && /(?:\d|%|\btimes|\btwice|\bonce|\bthrice|\bper)\s*$/i.test(before)) return null;
       return absolute('DURATION', value, n === null ? `a vague number of ${unit.replace(/s?$/, 's')}` : `a duration of ${n} ${unit.replace(/s$/, '')}(s)`);
     },
   },
   {
     name: 'decade',
     source:
-      `(?:the\\s+)?(?:(?<mod>early|late|mid)[-\\s]+)?(?:(?<dec>1[0-9]\\d0|20\\d0)'?s|'(?<short>\\d0)s|(?<short2>[2-9]0)s|` +
+      `(?:(?<the>the)\\s+)?(?:(?<mod>early|late|mid)[-\\s]+)?(?:(?<dec>1[0-9]\\d0|20\\d0)'?s|'(?<short>\\d0)s|(?<short2>[2-9]0)s|` +
       `(?<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))`,
     handle(g, ctx) {
-      if (g.dec) return absolute('DATE', `${g.dec.slice(0, 3)}X`, 'a decade');
+      // The annotated news writes "the 1990s" as 199 and a bare "1990s" as 199X; we follow it.
+      if (g.dec) return absolute('DATE', g.the ? g.dec.slice(0, 3) : `${g.dec.slice(0, 3)}X`, 'a decade');
       if (g.word) return absolute('DATE', `19${DECADE_WORDS[g.word.toLowerCase()]}`, 'a decade of the twentieth century');
       // "in their 80s" is an age, not a decade.
       if (g.short2 && /\b(their|his|her|its|the\s+mid|low|high|upper|lower)\s*$/i.test(ctx.text.slice(Math.max(0, ctx.start - 12), ctx.start))) return null;
@@ -571,6 +576,14 @@ export const RULES: Rule[] = [
     },
   },
   {
+    name: 'year-ago',
+    source: `(?:the\\s+)?year[-\\s](?:ago|earlier)|(?:the\\s+)?prior[-\\s]year|(?<month>the\\s+end\\s+of\\s+the\\s+month)`,
+    handle(g, ctx) {
+      if (g.month) return relative(ctx, 'DATE', 'the month of the article date', (a) => formatMonth(a.y, a.m));
+      return relative(ctx, 'DATE', 'the year before the article date', (a) => String(a.y - 1));
+    },
+  },
+  {
     name: 'year-words',
     source:
       `(?<yearEnd>(?:the\\s+)?year[-\\s]end|year's\\s+end|the\\s+end\\s+of\\s+the\\s+year)|` +
@@ -578,6 +591,7 @@ export const RULES: Rule[] = [
       `(?<weekend>the\\s+weekend)`,
     handle(g, ctx) {
       if (g.weekend) {
+        if (/\bover\s+$/i.test(ctx.text.slice(Math.max(0, ctx.start - 6), ctx.start))) return absolute('DURATION', 'P2D', 'a weekend\'s length');
         return relative(ctx, 'DATE', 'the weekend nearest the article date in the sentence\'s tense', (a) => {
           const wd = isoWeekday(a);
           const base = ctx.future() || wd >= 6 ? a : addDays(a, -7);
@@ -597,9 +611,9 @@ export const RULES: Rule[] = [
     source:
       `(?<present>right\\s+now|now|currently|current|presently|at\\s+present|the\\s+present(?:\\s+(?:time|day))?|nowadays|these\\s+days|` +
       `at\\s+the\\s+moment|at\\s+this\\s+(?:time|point|moment))|` +
-      `(?<past>recent\\s+(?:years|months|weeks|days|decades|times|history)|the\\s+(?:recent\\s+)?past|(?:more\\s+|most\\s+|until\\s+)?recently|recent|lately|` +
+      `(?<recentSpan>recent\\s+(?:months|weeks|quarters))|(?<past>recent\\s+(?:years|days|decades|times|history)|the\\s+(?:recent\\s+)?past|(?:more\\s+|most\\s+|until\\s+)?recently|recent|lately|` +
       `previously|formerly|past\\s+(?:years|decades))|` +
-      `(?<future>the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+)?future|future|soon|the\\s+(?:near|long|short|medium)\\s+term|` +
+      `(?<future>the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+)?future|soon|the\\s+(?:near|long|short|medium)\\s+term|` +
       `(?:the\\s+)?coming\\s+(?:years|months|weeks|days|decades|quarters)|future\\s+(?:years|quarters)|the\\s+(?:years|months|days|weeks)\\s+ahead)`,
     handle(g, ctx) {
       if (g.future && /^soon$/i.test(g.future) && /\bas\s+$/i.test(ctx.text.slice(Math.max(0, ctx.start - 4), ctx.start))) return null;
@@ -607,6 +621,10 @@ export const RULES: Rule[] = [
         // "current" as in electric current or "current account" is not a time.
         if (/^current$/i.test(g.present) && /^\s+(?:account|affairs|events)\b/i.test(ctx.text.slice(ctx.end, ctx.end + 12))) return null;
         return absolute('DATE', 'PRESENT_REF', 'the present (the article date)');
+      }
+      if (g.recentSpan) {
+        const unit = g.recentSpan.toLowerCase().replace(/^recent\s+/, '');
+        return absolute('DURATION', durationValue(null, unit === 'quarters' ? 'months' : unit), `the last few ${unit}`);
       }
       if (g.past) return absolute('DATE', 'PAST_REF', 'an unspecified time before the article date');
       return absolute('DATE', 'FUTURE_REF', 'an unspecified time after the article date');
@@ -663,7 +681,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'vague-duration',
-    source: `(?<unit>years|months|weeks|decades|centuries)(?:[-\\s]long)?`,
+    source: `(?<unit>years|months|weeks|decades|centuries)(?:[-\\s]long)?(?![-\\s]+old)`,
     handle(g) {
       return absolute('DURATION', durationValue(null, g.unit!), `a vague number of ${g.unit!.toLowerCase()}`);
     },
