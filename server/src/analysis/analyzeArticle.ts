@@ -1,4 +1,5 @@
 import { findArticleDate } from './articleDate';
+import { canBeHeadline } from './boilerplate';
 import { findDates } from './dates';
 import { findFigures } from './figures';
 import { findNames } from './names';
@@ -40,11 +41,22 @@ export function analyzeArticle(
   return result;
 }
 
-/** The headline is the first non-empty line, trimmed. */
+/**
+ * The headline: the first non-empty line that is not boilerplate or the date line, trimmed.
+ * A first text line over 200 characters is a paragraph: that article has no headline.
+ */
 export function findHeadline(text: string): Span | undefined {
-  const match = /[^\s\uFEFF][^\r\n]*/.exec(text);
-  if (!match) return undefined;
-  const raw = match[0];
-  const trimmed = raw.replace(/\s+$/, '');
-  return { start: match.index, end: match.index + trimmed.length, text: trimmed };
+  const line = /[^\r\n]+/g;
+  for (let m = line.exec(text); m; m = line.exec(text)) {
+    const raw = m[0];
+    if (!raw.trim() || raw.trim() === '\uFEFF') continue;
+    if (!canBeHeadline(raw)) {
+      if (raw.trim().length > 200) return undefined;
+      continue;
+    }
+    const lead = raw.length - raw.replace(/^[\s\uFEFF]+/, '').length;
+    const trimmed = raw.trim();
+    return { start: m.index + lead, end: m.index + lead + trimmed.length, text: trimmed };
+  }
+  return undefined;
 }
