@@ -15,11 +15,38 @@ import type { DateMention, FigureMention, FigureType } from './types';
  * in `approx` and `counted`).
  */
 
-// Where a figure may start. Number words must stand alone (not "someone", "often").
+// Where a figure may start: a digit, or a number word at a word start ("someone", "often" do
+// not match). The words are compiled into a trie-shaped alternation, which V8 runs several times
+// faster than a flat list of 45 words; whether the word stands alone is checked in code.
 const ANCHOR = new RegExp(
-  `\\d|(?<![\\p{L}\\p{N}'’-])(?:(?:${NUMBER_WORD_ALTERNATION}|tens|dozens|hundreds|thousands|millions|billions|trillions|half|an?)(?![\\p{L}\\p{N}]))`,
-  'giu',
+  `\\d|\\b(?:${trieAlternation([
+    ...NUMBER_WORD_ALTERNATION.split('|'),
+    'tens', 'dozens', 'hundreds', 'thousands', 'millions', 'billions', 'trillions',
+    'half a', 'half an', 'a dozen', 'a hundred', 'a thousand', 'a million', 'a billion', 'a trillion',
+    'a half', 'a third', 'a quarter', 'a fifth', 'an eighth',
+  ])})\\b`,
+  'gi',
 );
+
+/** A regex alternation of `words` that shares common prefixes ("t(?:en|wo|hree)"). */
+function trieAlternation(words: string[]): string {
+  const groups = new Map<string, string[]>();
+  let empty = false;
+  for (const w of words) {
+    if (w === '') {
+      empty = true;
+      continue;
+    }
+    const head = w[0];
+    const rest = groups.get(head) ?? [];
+    rest.push(w.slice(1));
+    groups.set(head, rest);
+  }
+  const parts = [...groups].map(([head, rest]) => `${head === ' ' ? '[ \\u00a0]' : head}${rest.length === 1 && rest[0] === '' ? '' : `(?:${trieAlternation(rest)})`}`);
+  // Longer words first: the empty alternative goes last so "tens" is tried before "ten".
+  if (empty) parts.push('');
+  return parts.join('|');
+}
 
 const DIGITS = /(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?/y;
 // "a million", "an estimated"-free forms: the article and a scale word.
@@ -89,7 +116,13 @@ export function findFigures(text: string, dates: DateMention[]): FigureMention[]
   while ((m = ANCHOR.exec(text)) !== null) {
     const at = m.index;
     const first = text.charCodeAt(at);
-    const result = isDigit(first) ? readDigitFigure(text, at) : readWordFigure(text, at, m[0]);
+    // Number words must start a word: not after a letter, digit, apostrophe or hyphen ("F-one").
+    const before = at > 0 ? text.charCodeAt(at - 1) : 0;
+    const result = isDigit(first)
+      ? readDigitFigure(text, at)
+      : isWordChar(before) || before === 39 || before === 0x2019 || before === 45 || isLetter(text.charCodeAt(at + m[0].length))
+        ? { resume: at + m[0].length }
+        : readWordFigure(text, at, m[0].split(/[ \u00a0]/)[0]);
     if (result.draft) {
       const d = result.draft;
       while (dateIndex < sortedDates.length && sortedDates[dateIndex].end <= d.start) dateIndex++;
