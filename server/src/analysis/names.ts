@@ -15,6 +15,7 @@
  */
 import {
   ABBREVIATIONS,
+  EVENT_SUFFIXES,
   GENERIC_ALONE,
   HONORIFICS,
   KNOWN_ACRONYMS,
@@ -23,6 +24,7 @@ import {
   NEWS_OUTLETS,
   ORG_HEADS_OF,
   ORG_SUFFIXES,
+  PERSON_VERBS,
   PLACE_HEADS_OF,
   PLACE_SUFFIXES,
   ROLE_MODIFIERS,
@@ -50,6 +52,8 @@ const HAS_LOWER = /\p{Ll}/u;
 const HAS_UPPER_AFTER_FIRST = /^.[^\p{Ll}]*$/u;
 const HYPHEN_LOWER_TAIL = /-(?:based|led|backed|born|owned|made|run|funded|brokered|style|era|controlled|held|allied|bound|linked|related|registered|listed|centric|friendly|speaking|american|era)$/;
 const INITIAL = /^\p{Lu}\.$/u;
+/** How a word of a person's name is spelled: "Smith", "McDonald", "O'Neill", "Jean-Luc", "J." (not "MacBook Pro", "Wi-Fi", "OS"). */
+const NAME_SHAPE = /^(?:\p{Lu}\.|(?:Mc|Mac|O['’]|D['’]|De|Di|Le|La)?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)$/u;
 
 interface Token {
   start: number;
@@ -270,10 +274,14 @@ function earnsPlace(t: Token, evidence: Evidence): boolean {
   const l = t.lower;
   if (PLACES.has(l) || DEMONYMS.has(l) || NEWS_OUTLETS.has(l)) return true;
   if (t.allCaps && KNOWN_ACRONYMS.has(l)) return true;
-  if (t.allCaps ? evidence.lower.has(l) : evidence.exact.has(t.text)) return true;
-  if (NEVER_NAMES.has(l) || COMMON.has(l) || GENERIC_ALONE.has(l) || TITLE_HEADS.has(l)) return false;
-  // In shouted lines and title-case headlines every word is capitalised: unknown words need evidence.
-  if (t.shouting || t.headline) return false;
+  if (NEVER_NAMES.has(l)) return false;
+  const common = COMMON.has(l) || GENERIC_ALONE.has(l) || TITLE_HEADS.has(l);
+  // An all-caps word in a shouted line is a name only if the body spells it as one.
+  if (t.allCaps) return !common && (evidence.exact.has(titleCase(t.text)) || (!t.shouting && !t.headline));
+  // A common word ("Apple", "Police") needs to be seen capitalised mid-sentence more than once.
+  if (common) return (evidence.exact.get(t.text) ?? 0) >= 2;
+  // In title-case headlines every word is capitalised: unknown words need evidence.
+  if (t.shouting || t.headline) return evidence.exact.has(t.text) || PERSON_NAME_SET.has(l);
   return true;
 }
 
@@ -288,6 +296,13 @@ function processRun(text: string, run: Token[], evidence: Evidence, out: Draft[]
   };
   for (let i = 0; i < run.length; i++) {
     const t = run[i];
+    // A multi-word place or outlet ("NEW YORK", "Panama City") keeps all its words.
+    const known = knownSpanLength(run, i);
+    if (known > 1) {
+      for (let j = i; j < i + known; j++) part.push(run[j]);
+      i += known - 1;
+      continue;
+    }
     if (t.lower === 'the' && i + 1 < run.length) {
       const two = 'the ' + run[i + 1].lower;
       const three = i + 2 < run.length ? two + ' ' + run[i + 2].lower : '';
@@ -305,6 +320,19 @@ function processRun(text: string, run: Token[], evidence: Evidence, out: Draft[]
     part.push(t);
   }
   flush();
+}
+
+/** Number of words (2-4) of a place or outlet name starting at run[i], or 0. */
+function knownSpanLength(run: Token[], i: number): number {
+  if (i + 1 >= run.length) return 0;
+  let key = run[i].lower;
+  let best = 0;
+  for (let j = i + 1; j < run.length && j < i + 4; j++) {
+    if (run[j].start - run[j - 1].end !== 1) break;
+    key += ' ' + run[j].lower;
+    if (PLACES.has(key) || NEWS_OUTLETS.has(key) || DEMONYMS.has(key)) best = j - i + 1;
+  }
+  return best;
 }
 
 /** A capitalised role word at a sentence start ("Prime Minister X said") stays for role stripping. */
@@ -339,6 +367,15 @@ function processPart(text: string, part: Token[], evidence: Evidence, out: Draft
   // Drop leading/trailing words that cannot be inside a name by themselves ("Officials").
   while (tokens.length && (TITLE_HEADS.has(tokens[0].lower) && HONORIFICS.has(tokens[0].lower))) tokens = tokens.slice(1);
   if (!tokens.length) return;
+  // "Australian Tom Moody": the demonym is its own mention, the rest a name.
+  if (tokens.length >= 2 && DEMONYMS.has(tokens[0].lower)) {
+    const last = tokens[tokens.length - 1].lower;
+    if (!ORG_SUFFIXES.has(last) && !EVENT_SUFFIXES.has(last) && !knownSpanLength(tokens, 0)) {
+      out.push(draft([tokens[0]], { kind: 'place', rule: 'demonym', canonical: DEMONYMS.get(tokens[0].lower), demonym: true }));
+      processPart(text, tokens.slice(1), evidence, out);
+      return;
+    }
+  }
   if (tokens.length === 1) {
     const t = tokens[0];
     if (GENERIC_ALONE.has(t.lower) || TITLE_HEADS.has(t.lower) || (ROLE_MODIFIERS.has(t.lower) && !PLACES.has(t.lower) && !KNOWN_ACRONYMS.has(t.lower))) return;
@@ -410,7 +447,7 @@ function roleHead(part: Token[], roleEnd: number): string {
 }
 
 /** Context words before a name that point to a place ("in Kyiv", "near Grozny"). */
-const PLACE_PREPOSITION = /(?:^|[^\p{L}])(?:in|near|at|from|to|outside|across|towards|toward|into)[ \u00a0]$/u;
+const PLACE_PREPOSITION = /(?:^|[^\p{L}])(?:in|near|outside|across|towards|toward)[ \u00a0]$/u;
 
 function typeSingle(t: Token, evidence: Evidence, text: string): Typed | undefined {
   const l = t.lower;
@@ -426,10 +463,14 @@ function typeSingle(t: Token, evidence: Evidence, text: string): Typed | undefin
   if (demonym) return { kind: 'place', rule: 'demonym', canonical: demonym, demonym: true };
   if (t.allCaps && t.text.length <= 6 && !COMMON.has(l)) return { kind: 'org', rule: 'acronym' };
   if (t.allCaps && t.shouting && !evidence.lower.has(l)) return undefined;
-  if (PERSON_NAME_SET.has(l)) return { kind: 'person', rule: 'gazetteer:person-name' };
+  if (EVENT_SUFFIXES.has(l) || ORG_SUFFIXES.has(l)) return undefined;
+  // "Simmons said": a name-like word before a speech verb is a person ("Google said" is not).
+  if (PERSON_NAME_SET.has(l) && !COMMON.has(l) && PERSON_VERBS.has(wordAfter(text, t.end))) return { kind: 'person', rule: 'context:verb' };
   const before = text.slice(Math.max(0, t.start - 12), t.start);
   if (PLACE_PREPOSITION.test(before)) return { kind: 'place', rule: 'context:preposition' };
-  if (ORG_SUFFIXES.has(l)) return undefined;
+  // A bare surname is usually introduced by a full name; alone it is more often a team or firm.
+  // assignKeys turns it into a person when the article names someone so.
+  if (PERSON_NAME_SET.has(l)) return { kind: t.possessive ? 'person' : 'org', rule: 'gazetteer:person-name' };
   return { kind: 'org', rule: 'capitalised-run' };
 }
 
@@ -446,9 +487,12 @@ function typeMulti(tokens: Token[], text: string, evidence: Evidence): Typed | '
   if (place) return placeTyped(place);
   const known = KNOWN_ACRONYMS.get(joined);
   if (known) return { kind: known[0], rule: 'acronym', canonical: known[1] };
+  const demonym = DEMONYMS.get(joined);
+  if (demonym) return { kind: 'place', rule: 'demonym', canonical: demonym, demonym: true };
   const first = words[0];
   const last = words[words.length - 1];
   const gapOf = /[ \u00a0](?:of|for|on)[ \u00a0]/.test(joined);
+  if (EVENT_SUFFIXES.has(last)) return undefined;
   if (ORG_SUFFIXES.has(last.replace(/\.$/, '')) && !PLACE_SUFFIXES.has(last)) return { kind: 'org', rule: 'shape:org-suffix' };
   if (gapOf && PLACE_HEADS_OF.has(first)) return { kind: 'place', rule: 'shape:place-of' };
   if (gapOf && ORG_HEADS_OF.has(first)) return { kind: 'org', rule: 'shape:org-of' };
@@ -463,6 +507,29 @@ function typeMulti(tokens: Token[], text: string, evidence: Evidence): Typed | '
     if (tokens[0].shouting && !tokens.some((t) => evidence.lower.has(t.lower))) return undefined;
     return { kind: 'org', rule: 'capitalised-run' };
   }
-  if (tokens.length <= 3 && PERSON_NAME_SET.has(last) && !COMMON.has(last)) return { kind: 'person', rule: 'capitalised-run' };
+  if (tokens.length <= 3 && PERSON_NAME_SET.has(last) && !COMMON.has(last) && !tokens[0].allCaps) return { kind: 'person', rule: 'gazetteer:person-name' };
+  // Two or three unknown, uncommon words with no organization or place shape are most often a person.
+  if (tokens.length <= 3 && tokens.every((t) => NAME_SHAPE.test(t.text) && !COMMON.has(t.lower) && !GENERIC_ALONE.has(t.lower))) {
+    return { kind: 'person', rule: 'capitalised-run' };
+  }
   return { kind: 'org', rule: 'capitalised-run' };
+}
+
+/** The lower-case word right after `end` (skipping one space or ", "), or "". */
+function wordAfter(text: string, end: number): string {
+  let i = end;
+  if (text.charCodeAt(i) === 44) i++;
+  if (text.charCodeAt(i) !== 32) return '';
+  i++;
+  let j = i;
+  while (j < text.length && j - i < 16) {
+    const c = text.charCodeAt(j);
+    if (c < 97 || c > 122) break;
+    j++;
+  }
+  return text.slice(i, j);
+}
+
+function titleCase(word: string): string {
+  return word.charAt(0) + word.slice(1).toLowerCase();
 }

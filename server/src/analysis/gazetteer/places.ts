@@ -5,7 +5,7 @@
  */
 import countries from 'world-countries';
 import { CITY_NAMES, COMMON_WORDS, PERSON_NAMES } from './generatedLists';
-import { PLACE_ALIASES, REGIONS, US_STATES } from '../names/wordLists';
+import { EXTRA_PLACES, PLACE_ALIASES, REGIONS, US_STATES } from '../names/wordLists';
 
 /** What the gazetteer knows about one spelling of a place. */
 export interface PlaceEntry {
@@ -58,6 +58,7 @@ for (const c of ordered) {
   }
 }
 for (const [alias, canonical] of PLACE_ALIASES) addPlace(alias, canonical, `alias:${alias}`, true);
+for (const [name, canonical] of EXTRA_PLACES) addPlace(name, canonical, 'gazetteer:historical', true);
 for (const state of US_STATES) addPlace(state, state, 'gazetteer:us-state');
 for (const region of REGIONS) addPlace(region, region, 'gazetteer:region');
 for (const city of CITY_NAMES.split('\n')) addPlace(city, city.toLowerCase(), 'gazetteer:city');
@@ -84,6 +85,11 @@ for (const [d, place] of [
   ['kosovar', 'kosovo'], ['latin american', 'latin america'], ['western', 'west'], ['crimean', 'crimea'],
 ] as const) {
   if (!DEMONYMS.has(d)) DEMONYMS.set(d, place);
+}
+// The last word of a two-word demonym alone ("Korean" from "South Korean") when no country claims it.
+for (const [d, place] of [...DEMONYMS]) {
+  const space = d.lastIndexOf(' ');
+  if (space > 0 && !DEMONYMS.has(d.slice(space + 1))) DEMONYMS.set(d.slice(space + 1), place);
 }
 for (const [d, place] of [['american', 'united states'], ['americans', 'united states']] as const) {
   DEMONYMS.set(d, place);

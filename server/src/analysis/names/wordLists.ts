@@ -115,6 +115,7 @@ export const NEVER_NAMES = set(`
   mon | tue | tues | wed | thu | thurs | fri | am | pm | ok | tv | ceo | cfo | gdp | faq | q |
   no | not | yes | all | some | many | most | more | less | each | every | both | either | neither | one |
   two | three | four | five | six | seven | eight | nine | ten | first | second | third | last | next |
+  fourth | fifth | sixth | seventh | eighth | ninth | tenth |
   other | such | only | just | even | still | already | again | ever | never | always | often |
   perhaps | maybe | indeed | instead | thus | therefore | hence | otherwise | nonetheless | nevertheless |
   besides | furthermore | additionally | finally | overall | initially | currently | recently | later |
@@ -245,8 +246,39 @@ export const REGIONS = set(`
   andalusia | lombardy | tuscany | sicily | sardinia | corsica | brittany | normandy | provence |
   flanders | wallonia | punjab | kerala | gujarat | bengal | west bengal | tamil nadu | uttar pradesh |
   maharashtra | kurdistan | xinjiang | guangdong | sichuan | hubei | yunnan | manchuria | mindanao |
-  luzon | java | sumatra | borneo | bali | aceh | papua | kent | surrey | essex | sussex | yorkshire |
-  lancashire | cornwall | devon | ulster | transylvania | galicia | siberia | anatolia | darfur |
+  luzon | java | sumatra | borneo | bali | aceh | papua | cornwall | devon | ulster | transylvania | galicia | siberia | anatolia | darfur |
   kurdistan region | idlib | aleppo | homs | raqqa | deir ez-zor | mosul | anbar | kirkuk | basra | fallujah |
   kharkiv | donetsk | luhansk | kherson | zaporizhzhia | mariupol | odesa | odessa | lviv | crimea
+`);
+
+/**
+ * Last words of event, prize and law names ("World Cup", "Nobel Prize", "Patriot Act"): these
+ * are neither people, organizations nor places, so the run is left out.
+ */
+export const EVENT_SUFFIXES = set(`
+  cup | open | championship | championships | games | olympics | olympiad | prix | series | trophy |
+  award | awards | prize | festival | war | act | bill | treaty | accord | accords | agreement | tour |
+  marathon | derby | classic | masters | invitational | tournament | grand slam | final | finals | bowl |
+  summit | conference | expo | fair | week | day | index | doctrine | plan | protocol | revolution | crisis |
+  rally | grand prix | medal
+`);
+
+/** Historical and informal country names that world-countries does not list. */
+export const EXTRA_PLACES = new Map<string, string>([
+  ['yugoslavia', 'yugoslavia'], ['czechoslovakia', 'czechoslovakia'], ['zaire', 'dr congo'], ['east germany', 'east germany'],
+  ['west germany', 'west germany'], ['soviet union', 'soviet union'], ['ussr', 'soviet union'], ['rhodesia', 'zimbabwe'],
+  ['persia', 'iran'], ['ceylon', 'sri lanka'], ['siam', 'thailand'], ['panama city', 'panama city'], ['mexico city', 'mexico city'],
+  ['guatemala city', 'guatemala city'], ['kuwait city', 'kuwait city'], ['vatican city', 'vatican city'], ['new york city', 'new york'],
+  ['los angeles', 'los angeles'], ['san francisco', 'san francisco'], ['st petersburg', 'saint petersburg'],
+  ['st. petersburg', 'saint petersburg'], ['sarajevo', 'sarajevo'], ['chechnya', 'chechnya'], ['grozny', 'grozny'],
+  ['bosnia', 'bosnia and herzegovina'], ['herzegovina', 'herzegovina'], ['serbia', 'serbia'], ['montenegro', 'montenegro'],
+  ['kurdistan', 'kurdistan'], ['new england', 'new england'], ['midwest', 'midwest'],
+]);
+
+/** Words after a single capitalised word that show it is a person ("Simmons said"). */
+export const PERSON_VERBS = set(`
+  said | says | told | added | argued | wrote | stated | explained | noted | claimed | insisted | replied |
+  recalled | admitted | warned | announced | who | whose | himself | herself | scored | won | lost | beat |
+  struck | took | shot | finished | joined | resigned | died | smiled | believes | thinks | thought | wants |
+  denied | urged | acknowledged | confirmed | tweeted | posted | met | visited
 `);
