@@ -151,6 +151,14 @@ describe('findFigures: counted nouns and measures', () => {
       { text: '3.5-inch', unit: 'inches' },
     ]);
   });
+  it('does not take names, adjectives or verbs as the counted noun', () => {
+    check('Hundreds dead as Tunisia lose 1-2 to England; one strike engaged a unit; traffic rose 18-fold.', [
+      { text: 'Hundreds', counted: undefined, measure: 'number' },
+      { text: '1-2', value: 1, high: 2, counted: undefined },
+      { text: 'one', counted: 'strike', measure: 'strikes' },
+      { text: '18-fold', value: 18, measure: 'times' },
+    ]);
+  });
   it('marks ages', () => {
     check('Mary Lane, 51, will lead; her deputy, aged 44, stays.', [
       { text: '51', measure: 'age' },
@@ -179,6 +187,12 @@ describe('findFigures: what is not a figure', () => {
   });
   it('skips pronoun "one" and number words inside names', () => {
     check('No one came; one of them left; Air Force One landed; one-off talks.', []);
+  });
+  it('skips numbers that label things, and the numbers listed after them', () => {
+    check('Shells fell near posts 542 and 543, and CTF 50 sailed; Resolutions 2254 and 2118 apply.', []);
+  });
+  it('skips a lone pronoun "one" but keeps "one" that counts', () => {
+    check('The old flag beat the new one; at least one shell landed.', [{ text: 'one', approx: 'at least', counted: 'shell' }]);
   });
   it('is not an ordinal: "first", "second" are not numbers', () => {
     check('The first and second rounds.', []);

@@ -80,7 +80,10 @@ const LABELS = new Set(
     'ward district precinct block lot item figure table rule amendment title part volume vol vol. issue tier class row ' +
     'seat terminal apartment apt apt. suite floor pier zone sector unit camp base battalion brigade division corps ' +
     'squadron regiment fleet model series game match week day year term code type mark mk mk. ' +
-    'ages aged age top pp p p. id').split(' '),
+    'ages aged age top pp p p. id ' +
+    // Plural labels list several numbers ("posts 542 and 543", "Resolutions 2254 and 2118").
+    'articles sections chapters resolutions pages paragraphs rooms flights routes highways posts lines gates ' +
+    'platforms exits items figures tables rules amendments versions levels phases stages rounds games matches').split(' '),
 );
 
 /** Time-unit words right after a count make it a duration ("two days"), which the dates stage owns. */
@@ -280,9 +283,19 @@ function readDigitFigure(text: string, at: number): ReadResult {
     if (nw && MONTH.test(nw[1])) return { resume: p };
   }
   p = finishFigure(text, draft, p, suffixed.unit, prev, value === 1 && !draft.high);
-  if (p < 0) return skip();
+  if (p < 0) return { resume: skipListedNumbers(text, Math.max(tokenEnd(text, at), draft.end)) };
   if (inLink(text, draft.start, draft.end)) return skip();
   return { draft, resume: draft.end };
+}
+
+// More numbers listed after a refused one ("posts 542 and 543", "Sweden 1 – 0").
+const LISTED_NUMBERS = /(?:[ \u00a0]*(?:,|and|or|&|[-–—])[ \u00a0]*\d+)*/y;
+
+/** Where a list of numbers after a refused label number ends, so its members are refused too. */
+function skipListedNumbers(text: string, pos: number): number {
+  LISTED_NUMBERS.lastIndex = pos;
+  LISTED_NUMBERS.exec(text);
+  return Math.max(pos, LISTED_NUMBERS.lastIndex);
 }
 
 /** Reads the approximator written right before `start`, lower-cased. */
@@ -424,6 +437,11 @@ function finishFigure(
       draft.measure = 'age';
       return draft.end;
     }
+    if (word === 'fold') {
+      draft.end = HYPHEN_WORD.lastIndex;
+      draft.measure = 'times';
+      return draft.end;
+    }
     if (word === 'plus') {
       draft.end = HYPHEN_WORD.lastIndex;
       draft.approx ??= 'more than';
@@ -464,7 +482,15 @@ function finishFigure(
     if (OF_DETERMINERS.exec(text)) nounFrom = OF_DETERMINERS.lastIndex;
   }
   const counted = readCounted(text, nounFrom, one);
-  const countedOk = counted && !/(?:ed|ing)$/.test(counted.counted);
+  // A capitalised singular head is a name, not a counted noun ("Tunisia 1 – 2 England").
+  const countedOk =
+    counted && !/(?:ed|ing)$/.test(counted.counted) && !(counted.proper && !isPluralLooking(counted.counted));
+  if (countedOk && counted.counted === 'fold') {
+    draft.measure = 'times';
+    return draft.end;
+  }
+  // A lone "one" that counts nothing is a pronoun ("the current one", "a commercial one").
+  if (one && !countedOk && draft.high === undefined && /^one$/i.test(text.slice(draft.start, draft.end))) return -1;
   if (countedOk) {
     if (TIME_NOUNS.has(counted.counted)) return -1;
     draft.counted = counted.counted;

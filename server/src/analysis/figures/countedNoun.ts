@@ -19,7 +19,10 @@ const STOP = new Set(
     'is are was were be been being am have has had do does did will would shall should can could may might must ' +
     'not no also more less most least each every all both either neither only just even still already again ' +
     'ago old later earlier respectively overall total altogether apiece instead too very much many ' +
-    'said says say told according reported ' +
+    'said says say told according reported near off up down out away back ahead behind inside outside along ' +
+    'through toward towards upon beyond like unlike despite plus minus ' +
+    // Casualty adjectives: "hundreds dead" counts people, not "deads".
+    'dead missing injured wounded alive hurt killed ' +
     // Common irregular verbs, which the "-ed" test cannot see.
     'went came left fled died took made saw got gave ran fell rose hit lost won met held kept began became struck ' +
     'fought flew drove sent spent built brought thought found stood sat paid led wore swam sank shot cut put set ' +
@@ -81,6 +84,8 @@ export interface Counted {
   counted: string;
   /** The plural form used to group figures ("troops"). */
   measure: string;
+  /** True when the head is written with a capital ("Republicans", "England"). */
+  proper: boolean;
 }
 
 /**
@@ -99,7 +104,10 @@ export function readCounted(text: string, pos: number, one: boolean): Counted | 
     const lower = raw.toLowerCase();
     if (STOP.has(lower)) break;
     // A verb-looking word ends the phrase once a noun was seen ("14 plants closed", "22 munitions destroying").
-    if (words.length > 0 && /(?:ed|ing|ly)$/.test(lower) && isPluralLooking(words[words.length - 1].toLowerCase())) break;
+    // A past-tense verb ends it even after a singular ("one strike engaged"); an "-ing" word may be a
+    // modifier ("two ISIL fighting positions").
+    if (words.length > 0 && /ed$/.test(lower) && !/[-'’]/.test(lower)) break;
+    if (words.length > 0 && /ing$/.test(lower) && isPluralLooking(words[words.length - 1].toLowerCase())) break;
     if (words.length > 0 && /ly$/.test(lower)) break;
     words.push(raw);
     p = m.index + m[0].length;
@@ -128,5 +136,5 @@ export function readCounted(text: string, pos: number, one: boolean): Counted | 
     const c = coordinated.exec(text);
     if (c && isPluralLooking(c[1]) && !STOP.has(c[1]) && !VAGUE_COUNTS.has(c[1]) && !TIME_NOUNS.has(c[1])) counted = `${lowerHead} and ${c[1]}`;
   }
-  return { counted, measure: counted.includes(' and ') ? counted : pluralize(lowerHead) };
+  return { counted, measure: counted.includes(' and ') ? counted : pluralize(lowerHead), proper: head !== lowerHead };
 }
