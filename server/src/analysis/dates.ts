@@ -8,7 +8,7 @@
 import type { ArticleDate, DateMention } from './types';
 import { parseYmd, type Ymd } from './dates/calendar';
 import { isFalseDate } from './dates/guards';
-import { isFutureSentence } from './dates/tense';
+import { tenseAround, type Tense } from './dates/tense';
 import { RULES, type Reading, type Rule, type RuleContext } from './dates/rules';
 
 export { describeDateValue } from './dates/describe';
@@ -31,13 +31,14 @@ const MASTER = new RegExp(`${BEFORE}(?:${RULES.map((r) => `(${unnamed(r.source)}
 const STICKY = RULES.map((r) => new RegExp(`(?:${r.source})${AFTER}`, 'iy'));
 
 function makeContext(text: string, start: number, end: number, anchor: Ymd | null): RuleContext {
-  let future: boolean | undefined;
+  let tense: Tense | undefined;
   return {
     text,
     start,
     end,
     anchor,
-    future: () => (future ??= isFutureSentence(text, start, end)),
+    future: () => (tense ??= tenseAround(text, start, end)).future,
+    tenseDistance: () => (tense ??= tenseAround(text, start, end)).distance,
   };
 }
 

@@ -33,6 +33,8 @@ export interface RuleContext {
   readonly anchor: Ymd | null;
   /** True when the sentence around the match speaks of the future ("will", "is expected to"). */
   future(): boolean;
+  /** Characters between the match and the verb cue that decided `future()`; Infinity if none. */
+  tenseDistance(): number;
 }
 
 /** A handler's reading of a match; value null with relative true means "needs an article date". */
@@ -82,9 +84,20 @@ const TIME_PREPOSITIONS = new Set([
   'mid', 'throughout', 'between', 'and', 'or', 'last', 'this', 'next', 'around', 'on', 'for', 'into', 'fiscal', 'year',
 ]);
 
-/** The year of a month said without one: backwards in the past tense, forwards in the future. */
-function yearOfMonth(anchor: Ymd, month: number, future: boolean): number {
-  if (future) return month >= anchor.m ? anchor.y : anchor.y + 1;
+// A verb at most a preposition away ("resigned in February") decides a bare month by itself.
+const MONTH_CUE_REACH = 4;
+
+// Words after which a number is a year even when a plural noun follows ("in 1990 sales rose").
+const YEAR_PREPOSITIONS = new Set(['in', 'since', 'by', 'until', 'till', 'through', 'during', 'before', 'after', 'from', 'of', 'throughout', 'fiscal', 'year']);
+
+/** The year of a month said without one ("in March"): the nearer occurrence, leaning with the tense. */
+function yearOfMonth(anchor: Ymd, month: number, future: boolean, cueDistance: number): number {
+  // A verb right next to the month decides ("resigned in February"); otherwise the nearer of
+  // the last and the next such month, the tense shifting the balance by a quarter.
+  const back = (anchor.m - month + 12) % 12;
+  const ahead = (month - anchor.m + 12) % 12;
+  const forward = cueDistance <= MONTH_CUE_REACH ? future : future ? ahead <= back + 3 : ahead < back - 3;
+  if (forward) return month >= anchor.m ? anchor.y : anchor.y + 1;
   return month <= anchor.m ? anchor.y : anchor.y - 1;
 }
 
@@ -451,8 +464,8 @@ export const RULES: Rule[] = [
       `(?:(?<the>the)\\s+)?(?:(?<mod>early|late|mid)[-\\s]+)?(?:(?<dec>1[0-9]\\d0|20\\d0)'?s|'(?<short>\\d0)s|(?<short2>[2-9]0)s|` +
       `(?<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))`,
     handle(g, ctx) {
-      // The annotated news writes "the 1990s" as 199 and a bare "1990s" as 199X; we follow it.
-      if (g.dec) return absolute('DATE', g.the ? g.dec.slice(0, 3) : `${g.dec.slice(0, 3)}X`, 'a decade');
+      // TIMEX3 writes a decade as its first three digits: the 1990s are 199.
+      if (g.dec) return absolute('DATE', g.dec.slice(0, 3), 'a decade');
       if (g.word) return absolute('DATE', `19${DECADE_WORDS[g.word.toLowerCase()]}`, 'a decade of the twentieth century');
       // "in their 80s" is an age, not a decade.
       if (g.short2 && /\b(their|his|her|its|the\s+mid|low|high|upper|lower)\s*$/i.test(ctx.text.slice(Math.max(0, ctx.start - 12), ctx.start))) return null;
@@ -495,7 +508,7 @@ export const RULES: Rule[] = [
         });
       }
       return relative(ctx, 'DATE', ctx.future() ? 'month in a future-tense sentence: the next one' : 'month in a past-tense sentence: the latest one', (a) =>
-        `${yearOfMonth(a, m, ctx.future())}-${pad(m)}`,
+        `${yearOfMonth(a, m, ctx.future(), ctx.tenseDistance())}-${pad(m)}`,
       );
     },
   },
@@ -660,8 +673,8 @@ export const RULES: Rule[] = [
       if (!g.mod) {
         const after = ctx.text.slice(ctx.end, ctx.end + 24);
         // A year is not a count ("2000 people") nor part of a number, range, phone or version.
-        if (/^(?:\s*(?:%|percent|per\s+cent)|[-–/.,:]\d|\s+[a-z]+(?:s|es)\b(?<!\b(?:was|has|is|as|this|his|its|us|hers|ours|yes|less|yours)\b))/i.test(after)) {
-          if (!TIME_PREPOSITIONS.has(previousWord(ctx))) return null;
+        if (/^(?:\s*(?:%|percent|per\s+cent)|[-–/.,:]\d|\s+(?:[a-z]+s\b(?<!\b(?:was|has|is|as|this|his|its|us|hers|ours|yes|less|yours|thus|plus|whereas)\b)|(?:people|men|women|children|police|staff|personnel|feet|cattle|sheep|yen)\b))/.test(after)) {
+          if (!YEAR_PREPOSITIONS.has(previousWord(ctx))) return null;
         }
       }
       const y = g.year!;
