@@ -80,6 +80,13 @@ describe('findFigures: money', () => {
       { text: 'billions of dollars', type: 'MONEY', value: null, unit: 'USD' },
     ]);
   });
+  it('reads older and wire-service currencies', () => {
+    check('A ransom of dlrs 1 million, 20,000 marks and 2.46 billion guilders.', [
+      { text: 'dlrs 1 million', value: 1e6, unit: 'USD' },
+      { text: '20,000 marks', unit: 'DEM', measure: 'money:DEM' },
+      { text: '2.46 billion guilders', value: 2.46e9, unit: 'NLG' },
+    ]);
+  });
   it('reads money ranges with one scale word', () => {
     check('The repairs will cost $5-6 billion.', [{ text: '$5-6 billion', value: 5e9, high: 6e9, unit: 'USD' }]);
   });
@@ -158,6 +165,7 @@ describe('findFigures: counted nouns and measures', () => {
       { text: 'one', counted: 'strike', measure: 'strikes' },
       { text: '18-fold', value: 18, measure: 'times' },
     ]);
+    check('Holders get one new preferred share.', [{ text: 'one', counted: 'share', measure: 'shares' }]);
   });
   it('marks ages', () => {
     check('Mary Lane, 51, will lead; her deputy, aged 44, stays.', [
@@ -187,6 +195,9 @@ describe('findFigures: what is not a figure', () => {
   });
   it('skips pronoun "one" and number words inside names', () => {
     check('No one came; one of them left; Air Force One landed; one-off talks.', []);
+  });
+  it('skips spoken years, street addresses and decimals without a zero', () => {
+    check('In nineteen ninety-seven they met at 469 Vermont St. and hit .526 that season.', []);
   });
   it('skips numbers that label things, and the numbers listed after them', () => {
     check('Shells fell near posts 542 and 543, and CTF 50 sailed; Resolutions 2254 and 2118 apply.', []);

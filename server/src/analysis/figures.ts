@@ -67,6 +67,9 @@ const RANGE_AND = /[ \u00a0]+and[ \u00a0]+/y;
 const PERCENT = /[ \u00a0]?(%|per[ \u00a0]?cent(?![\p{L}])|percent(?![\p{L}])|pct(?![\p{L}])|percentage[ \u00a0]+points?(?![\p{L}]))/iuy;
 const TIME_AFTER = /[ \u00a0]?(?:[ap]\.m\.|[ap]m(?![\p{L}])|[AP]M(?![\p{L}])|o'clock|o’clock|GMT|UTC|BST|CET|EST|EDT|PST|PDT|hrs(?![\p{L}]))/uy;
 const HYPHEN_WORD = /-(\p{L}+(?:-\p{L}+){0,2})(?![\p{L}\p{N}])/uy;
+const STREET = /(?:[ \u00a0]+\p{Lu}[\p{L}'’.-]*){1,3}[ \u00a0]+(?:St|Street|Ave|Avenue|Road|Rd|Blvd|Boulevard|Lane|Ln|Drive|Dr|Way|Place|Pl|Square|Sq|Terrace|Court|Ct|Highway)(?![\p{L}])/uy;
+// Years spoken in words: "nineteen ninety-seven", "twenty twenty-two".
+const SPOKEN_YEAR = /(?:nineteen|eighteen|twenty)[ \u00a0]+(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|oh[ \u00a0-]\p{L}+|hundred)(?![\p{L}-])/iuy;
 const PHONE = /\d{3}[-. \u00a0]\d{3}[-. \u00a0]\d{4}(?!\d)/y;
 const PHONE_PAREN = /\d{3}\)[ \u00a0]?\d{3}[-. \u00a0]\d{4}(?!\d)/y;
 const PHONE_RUN = /[\d \u00a0().-]*/y;
@@ -202,6 +205,8 @@ function readDigitFigure(text: string, at: number): ReadResult {
   // Inside a word or code: "G7", "F-16", "COVID-19", "3/4", "v2", ".5" of a version, "#3", "'09".
   if (isWordChar(before)) return skip();
   if ((before === 45 || before === 47 || before === 46 || before === 58 || before === 95 || before === 0x2011) && isWordChar(before2)) return skip();
+  // A decimal without its leading zero (".526", a batting average) is a fraction, seldom a count.
+  if (before === 46) return skip();
   if (before === 35 || before === 39 || before === 0x2019 || before === 64) return skip();
   // Phone numbers: "+1 202 555 0143", "(202) 555-0143", "202-555-0143".
   if (before === 43) {
@@ -268,6 +273,11 @@ function readDigitFigure(text: string, at: number): ReadResult {
   // Years: a bare four-digit number from 1000 to 2100, unless money, a percentage or a measure.
   if (plainInteger && !scaled && draft.type === 'QUANTITY' && !suffixed.unit && intPart.length === 4 && value >= 1000 && value <= 2100) {
     return skip();
+  }
+  // Street addresses: "469 Vermont St.", "10 Downing Street".
+  if (draft.type === 'QUANTITY' && !suffixed.unit && plainInteger) {
+    STREET.lastIndex = p;
+    if (STREET.test(text)) return skip();
   }
   const prev = previousWord(text, start);
   if (draft.type === 'QUANTITY' && !suffixed.unit && !scaled && plainInteger && value >= 1 && value <= 31) {
@@ -590,6 +600,10 @@ function readWordFigure(text: string, at: number, anchor: string): ReadResult {
   }
   const prev = previousWord(text, at);
   const prevLower = prev.word.toLowerCase();
+  SPOKEN_YEAR.lastIndex = at;
+  if (SPOKEN_YEAR.test(text)) return { resume: SPOKEN_YEAR.lastIndex };
+  // "January nineteen": a day written in words.
+  if (MONTH.test(prev.word) && value !== null && value >= 1 && value <= 31) return none;
   if (lower === 'one') {
     // "no one", "the one", "one another", "one of the", "one day", "one-on-one".
     if (/^(?:no|any|every|some|each|the|this|that|which|another|only|last|such|little|big|new|right|wrong)$/.test(prevLower)) return none;

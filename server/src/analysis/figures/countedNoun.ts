@@ -45,6 +45,13 @@ export const TIME_NOUNS = new Set(
   'year years decade decades century centuries millennium millennia weekend weekends night nights').split(' '),
 );
 
+// Adjectives that often follow a count but are never what is counted.
+const ADJECTIVES = new Set(
+  ('new other additional further extra former current big small large major minor top key main senior junior ' +
+    'separate different similar single first last next previous early late young local foreign national ' +
+    'international federal private public full total high low').split(' '),
+);
+
 // Plural number words, which start a new figure rather than continue a noun ("workers and hundreds").
 const VAGUE_COUNTS = new Set(['tens', 'dozens', 'hundreds', 'thousands', 'millions', 'billions', 'trillions']);
 
@@ -106,7 +113,7 @@ export function readCounted(text: string, pos: number, one: boolean): Counted | 
     // A verb-looking word ends the phrase once a noun was seen ("14 plants closed", "22 munitions destroying").
     // A past-tense verb ends it even after a singular ("one strike engaged"); an "-ing" word may be a
     // modifier ("two ISIL fighting positions").
-    if (words.length > 0 && /ed$/.test(lower) && !/[-'’]/.test(lower)) break;
+    if (words.length > 0 && /ed$/.test(lower) && !/[-'’]/.test(lower) && !ADJECTIVES.has(words[words.length - 1].toLowerCase())) break;
     if (words.length > 0 && /ing$/.test(lower) && isPluralLooking(words[words.length - 1].toLowerCase())) break;
     if (words.length > 0 && /ly$/.test(lower)) break;
     words.push(raw);
@@ -126,6 +133,8 @@ export function readCounted(text: string, pos: number, one: boolean): Counted | 
   }
   if (!head) head = words[words.length - 1];
   const lowerHead = head.toLowerCase();
+  // An adjective left as the head means the noun is missing or elided ("one new preferred share").
+  if (ADJECTIVES.has(lowerHead)) return undefined;
   // A head that is only an adverb or an adjective-looking word is no noun.
   if (/ly$/.test(lowerHead)) return undefined;
   let counted = lowerHead;

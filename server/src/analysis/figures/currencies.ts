@@ -12,7 +12,7 @@ const PREFIX_CODES: Record<string, string> = {
   '€': 'EUR', EUR: 'EUR', '£': 'GBP', GBP: 'GBP', '¥': 'JPY', JPY: 'JPY', CNY: 'CNY', RMB: 'CNY',
   '₹': 'INR', INR: 'INR', Rs: 'INR', 'Rs.': 'INR', '₽': 'RUB', RUB: 'RUB', '₩': 'KRW', KRW: 'KRW',
   '₺': 'TRY', TRY: 'TRY', '₴': 'UAH', UAH: 'UAH', '₪': 'ILS', ILS: 'ILS', CHF: 'CHF', SFr: 'CHF',
-  SEK: 'SEK', NOK: 'NOK', DKK: 'DKK', PLN: 'PLN', ZAR: 'ZAR', SAR: 'SAR', AED: 'AED',
+  dlrs: 'USD', Dlrs: 'USD', SEK: 'SEK', NOK: 'NOK', DKK: 'DKK', PLN: 'PLN', ZAR: 'ZAR', SAR: 'SAR', AED: 'AED',
 };
 
 /**
@@ -20,7 +20,7 @@ const PREFIX_CODES: Record<string, string> = {
  * "€300m", "EUR 12", "Rs. 500"). Anchored at the end of a short look-behind slice.
  */
 export const CURRENCY_BEFORE =
-  /(?:^|[^\p{L}\p{N}$])((?:US|U\.S\.|AU|A|CA|C|NZ|HK|S|R|NT|MX)?\$|[€£¥₹₽₩₺₴₪]|USD|AUD|CAD|NZD|HKD|SGD|EUR|GBP|JPY|CNY|RMB|INR|RUB|KRW|TRY|UAH|ILS|CHF|SEK|NOK|DKK|PLN|ZAR|SAR|AED|Rs\.?|SFr)([ \u00a0]?)$/u;
+  /(?:^|[^\p{L}\p{N}$])((?:US|U\.S\.|AU|A|CA|C|NZ|HK|S|R|NT|MX)?\$|[€£¥₹₽₩₺₴₪]|USD|AUD|CAD|NZD|HKD|SGD|EUR|GBP|JPY|CNY|RMB|INR|RUB|KRW|TRY|UAH|ILS|CHF|SEK|NOK|DKK|PLN|ZAR|SAR|AED|Rs\.?|SFr|[Dd]lrs)([ \u00a0]?)$/u;
 
 /** ISO code for a prefix captured by CURRENCY_BEFORE. */
 export function codeOfPrefix(prefix: string): string {
@@ -33,7 +33,9 @@ const WORD_CODES: Record<string, string> = {
   ruble: 'RUB', rouble: 'RUB', rupee: 'INR', franc: 'CHF', peso: 'MXN', lira: 'TRY', shekel: 'ILS',
   won: 'KRW', riyal: 'SAR', dirham: 'AED', zloty: 'PLN', hryvnia: 'UAH', rand: 'ZAR', real: 'BRL',
   dinar: 'dinar', krona: 'SEK', kronor: 'SEK', krone: 'krone', kroner: 'krone',
-  cent: 'cent', pence: 'pence', penny: 'pence',
+  cent: 'cent', pence: 'pence', penny: 'pence', dlr: 'USD', guilder: 'NLG', mark: 'DEM', 'deutsche mark': 'DEM',
+  'd-mark': 'DEM', markkaa: 'FIM', peseta: 'ESP', schilling: 'ATS', lire: 'ITL', drachma: 'GRD', escudo: 'PTE',
+  baht: 'THB', ringgit: 'MYR', rupiah: 'IDR', naira: 'NGN',
 };
 
 const QUALIFIED_DOLLARS: Record<string, string> = {
@@ -47,7 +49,7 @@ const QUALIFIED_DOLLARS: Record<string, string> = {
  * weight, not money, and is refused by the caller's look-ahead.
  */
 export const CURRENCY_AFTER =
-  /[ \u00a0]?(?:(US|U\.S\.|American|Australian|Canadian|New Zealand|Hong Kong|Singapore|Taiwan(?:ese)?|Zimbabwean)[ \u00a0])?(dollars?|euros?|pounds?(?: sterling)?|sterling|yen|yuan|renminbi|rubles?|roubles?|rupees?|francs?|pesos?|liras?|lira|shekels?|won|riyals?|dirhams?|zloty(?:s)?|hryvnias?|rand|reais|dinars?|kronor|krona|kroner|krone|cents?|pence|USD|EUR|GBP|JPY|CNY|RUB|INR|AUD|CAD|CHF)(?![\p{L}\p{N}])(?![ \u00a0]+of\b)/uy;
+  /[ \u00a0]?(?:(US|U\.S\.|American|Australian|Canadian|New Zealand|Hong Kong|Singapore|Taiwan(?:ese)?|Zimbabwean)[ \u00a0])?(dollars?|euros?|pounds?(?: sterling)?|sterling|yen|yuan|renminbi|rubles?|roubles?|rupees?|francs?|pesos?|liras?|lira|shekels?|won|riyals?|dirhams?|zloty(?:s)?|hryvnias?|rand|reais|dinars?|kronor|krona|kroner|krone|cents?|pence|dlrs|guilders?|(?:Deutsche[ \u00a0])?marks|D-marks|markkaa|pesetas?|schillings|lire|drachmas?|escudos?|baht|ringgit|rupiah|naira|USD|EUR|GBP|JPY|CNY|RUB|INR|AUD|CAD|CHF)(?![\p{L}\p{N}])(?![ \u00a0]+of\b)/uy;
 
 /** The ISO code (or a plain word where the currency is ambiguous) of a CURRENCY_AFTER match. */
 export function codeOfWord(qualifier: string | undefined, word: string): string {
@@ -58,6 +60,7 @@ export function codeOfWord(qualifier: string | undefined, word: string): string 
   else if (w === 'zlotys') w = 'zloty';
   else if (w.endsWith('ies')) w = w.slice(0, -3) + 'y';
   else if (w.endsWith('s') && w !== 'pence' && w !== 'kronor') w = w.slice(0, -1);
+  if (w === 'markkaa' || w === 'lire' || w === 'baht' || w === 'rupiah' || w === 'naira' || w === 'ringgit') return WORD_CODES[w];
   if (w === 'dollar' && qualifier) return QUALIFIED_DOLLARS[qualifier.toLowerCase()] ?? 'USD';
   return WORD_CODES[w] ?? w;
 }

@@ -6,7 +6,7 @@
 
 /** Canonical unit for each spelling (lower-case keys; short symbols are matched case-sensitively below). */
 const CANONICAL: Record<string, string> = {
-  km: 'km', kilometer: 'km', kilometre: 'km', kilometers: 'km', kilometres: 'km',
+  km: 'km', kms: 'km', kilometer: 'km', kilometre: 'km', kilometers: 'km', kilometres: 'km',
   'square km': 'sq km', 'sq km': 'sq km', km2: 'sq km', 'square kilometers': 'sq km', 'square kilometres': 'sq km',
   'square kilometer': 'sq km', 'square kilometre': 'sq km',
   mile: 'miles', miles: 'miles', 'square mile': 'sq miles', 'square miles': 'sq miles', 'sq miles': 'sq miles',
@@ -43,7 +43,7 @@ const UNIT_WORD = new RegExp(`(?:[ \\u00a0]|-)(${SPELLINGS.join('|')})(?![\\p{L}
  * Case-sensitive so "5 m" of a sentence is not read as metres.
  */
 const UNIT_SYMBOL =
-  /([ \u00a0]?)(km\/h|km2|km|cm|mm|kg|mg|lbs?|oz|ft|mph|kph|bpd|[KMGT]B|kbps|Mbps|Gbps|[kMG]?Hz|[kMG]Wh?|W|V|mAh|MP|°[CF]|''|″)(?![\p{L}\p{N}])/uy;
+  /([ \u00a0]?)(km\/h|km2|kms|km|cm|mm|kg|mg|lbs?|oz|ft|mph|kph|bpd|[KMGT]B|kbps|Mbps|Gbps|[kMG]?Hz|[kMG]Wh?|W|V|mAh|MP|°[CF]|''|″)(?![\p{L}\p{N}])/uy;
 /** One-letter metric symbols that must touch the number ("100m", "5g"). */
 const UNIT_TOUCHING = /(m|g)(?![\p{L}\p{N}])/uy;
 
