@@ -31,16 +31,26 @@ import {
   TITLE_HEADS,
 } from './names/wordLists';
 import { COMMON, DEMONYMS, PERSON_NAME_SET, PLACES, type PlaceEntry } from './gazetteer/places';
+
+/** First words of multi-word places, outlets and demonyms, so most runs skip the multi-word lookup. */
+const MULTI_WORD_STARTS = new Set<string>();
+for (const name of [...PLACES.keys(), ...NEWS_OUTLETS.keys(), ...DEMONYMS.keys()]) {
+  const space = name.indexOf(' ');
+  if (space > 0) MULTI_WORD_STARTS.add(name.slice(0, space));
+}
 import { assignKeys, type Draft } from './names/assignKeys';
 import type { EntityMention } from './types';
 
 /**
- * A capitalised word: a capital letter, then letters/digits, optionally joined by inner
+ * A capitalised word: an upper-case letter, then letters/digits, optionally joined by inner
  * periods, apostrophes, ampersands or hyphens ("U.S", "O'Neill", "AT&T", "Chester-le-Street"),
  * then an optional final period. Each inner group starts with a punctuation mark that the
- * letter class excludes, so the regex cannot backtrack catastrophically.
+ * letter class excludes, so the regex cannot backtrack catastrophically. The first class is a
+ * superset of upper-case letters (Latin Extended alternates cases); the code checks the case
+ * and that no letter comes before (a lookbehind here halves the scanning speed).
  */
-const CAP_TOKEN = /(?<![\p{L}\p{M}\p{N}])\p{Lu}[\p{L}\p{M}\p{N}]*(?:[.'’&-][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*\.?/gu;
+const CAP_TOKEN = /[A-Z\u00c0-\u00de\u0100-\u024f\u0386-\u03ab\u0400-\u042f][\p{L}\p{M}\p{N}]*(?:[.'’&-][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*\.?/gu;
+const LETTER_OR_DIGIT = /[\p{L}\p{M}\p{N}]/u;
 /** Gaps that always join two capitalised words into one name. */
 const JOIN_GAP = /^(?:[ \u00a0]|[ \u00a0](?:de|du|da|das|dos|del|della|di|van|von|der|den|ter|la|le|bin|ibn|el|al|abu|y|bint)[ \u00a0]|[ \u00a0](?:al|el|ad|as|ash|ar|an|at|az|ud)-| ?& ?)$/;
 /** Gaps that join only after an organization or place head ("Bank of England"). */
@@ -52,6 +62,7 @@ const HAS_LOWER = /\p{Ll}/u;
 const HAS_UPPER_AFTER_FIRST = /^.[^\p{Ll}]*$/u;
 const HYPHEN_LOWER_TAIL = /-(?:based|led|backed|born|owned|made|run|funded|brokered|style|era|controlled|held|allied|bound|linked|related|registered|listed|centric|friendly|speaking|american|era)$/;
 const INITIAL = /^\p{Lu}\.$/u;
+const PARTICLE_WORD = /^(?:de|du|da|van|von|der|den|bin|ibn|al|el|la|le)$/i;
 /** How a word of a person's name is spelled: "Smith", "McDonald", "O'Neill", "Jean-Luc", "J." (not "MacBook Pro", "Wi-Fi", "OS"). */
 const NAME_SHAPE = /^(?:\p{Lu}\.|(?:Mc|Mac|O['’]|D['’]|De|Di|Le|La)?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)$/u;
 
@@ -108,10 +119,14 @@ function tokenize(text: string, headline: boolean): Token[] {
   let lineStart = -1;
   let lineEnd = -1;
   let lineShouting = false;
+  let lineChecked = false;
   CAP_TOKEN.lastIndex = 0;
   for (let m = CAP_TOKEN.exec(text); m; m = CAP_TOKEN.exec(text)) {
     let raw = m[0];
     const start = m.index;
+    if (start > 0 && isLetterOrDigit(text, start - 1)) continue;
+    const first = raw.charCodeAt(0);
+    if (first >= 0xc0 && raw[0] === raw[0].toLowerCase()) continue;
     // A final period belongs to abbreviations and initials only; otherwise it ends the sentence.
     if (raw.endsWith('.') && !isAbbreviation(raw)) raw = raw.slice(0, -1);
     let possessive = false;
@@ -126,17 +141,21 @@ function tokenize(text: string, headline: boolean): Token[] {
     }
     if (!raw) continue;
     const end = start + raw.length;
+    // "US$", "A$": a currency, not a place.
+    if (text.charCodeAt(end) === 36) continue;
+    const allCaps = raw.length > 1 && isAllCaps(raw);
     if (start >= lineEnd) {
       lineStart = text.lastIndexOf('\n', start) + 1;
       const nl = text.indexOf('\n', start);
       lineEnd = nl < 0 ? text.length : nl;
+      lineChecked = false;
       lineShouting = false;
-      // Only lines with an all-caps word can be shouting lines, so most lines skip the scan.
-      if (raw.length > 1 && HAS_UPPER_AFTER_FIRST.test(raw)) lineShouting = !HAS_LOWER.test(text.slice(lineStart, lineEnd));
-    } else if (!lineShouting && raw.length > 1 && HAS_UPPER_AFTER_FIRST.test(raw) && tokens.length && tokens[tokens.length - 1].start < lineStart) {
+    }
+    // Only lines with an all-caps word can be shouting lines, so most lines skip the scan.
+    if (allCaps && !lineChecked) {
+      lineChecked = true;
       lineShouting = !HAS_LOWER.test(text.slice(lineStart, lineEnd));
     }
-    const allCaps = HAS_UPPER_AFTER_FIRST.test(raw) && raw.length > 1;
     const inHeadline = start < headlineEnd;
     const ambiguous = lineShouting || (inHeadline && headlineTitleCase) || isSentenceStart(text, start);
     tokens.push({ start, end, text: raw, lower: raw.toLowerCase(), possessive, ambiguous, shouting: lineShouting, headline: inHeadline && headlineTitleCase, allCaps });
@@ -214,6 +233,23 @@ function isSentenceStart(text: string, start: number): boolean {
   if (word.length === 1 && word >= 'A' && word <= 'Z') return false;
   if (j >= 0 && text.charCodeAt(j) === 46 && word.length <= 2) return false; // "U.S." → "S" after "."
   return !ABBREVIATIONS.has(word.toLowerCase());
+}
+
+/** True when no letter after the first is lower-case ("NATO", "U.S", "AT&T"). */
+function isAllCaps(word: string): boolean {
+  for (let i = 1; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 0xc0 && word[i] !== word[i].toUpperCase()) return false;
+  }
+  return true;
+}
+
+function isLetterOrDigit(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+  if (c < 0xc0 || (c >= 0x2000 && c <= 0x206f)) return false;
+  return LETTER_OR_DIGIT.test(text[i]);
 }
 
 function isWordChar(c: number): boolean {
@@ -324,7 +360,7 @@ function processRun(text: string, run: Token[], evidence: Evidence, out: Draft[]
 
 /** Number of words (2-4) of a place or outlet name starting at run[i], or 0. */
 function knownSpanLength(run: Token[], i: number): number {
-  if (i + 1 >= run.length) return 0;
+  if (i + 1 >= run.length || !MULTI_WORD_STARTS.has(run[i].lower)) return 0;
   let key = run[i].lower;
   let best = 0;
   for (let j = i + 1; j < run.length && j < i + 4; j++) {
@@ -347,21 +383,16 @@ function isRolePart(run: Token[], i: number): boolean {
 
 /** Strips a leading role, then types what is left. */
 function processPart(text: string, part: Token[], evidence: Evidence, out: Draft[]): void {
-  const roleEnd = findRoleEnd(text, part);
-  let role: string | undefined;
+  const role = findRole(text, part);
   let tokens = part;
-  if (roleEnd >= 0) {
-    role = text.slice(part[0].start, part[roleEnd].end);
-    // Places and organizations inside the role ("U.S. President", "CIA Director") are mentions too.
-    for (let i = 0; i < roleEnd; i++) {
-      const t = part[i];
-      if (TITLE_HEADS.has(t.lower) || ROLE_MODIFIERS.has(t.lower) && !PLACES.has(t.lower)) continue;
-      const typed = typeSingle(t, evidence, text);
-      if (typed && typed.kind !== 'person') out.push(draft([t], typed));
-    }
-    tokens = part.slice(roleEnd + 1);
-    // A role ends the sentence-initial doubt: "President Putin" is a person even if "Putin" starts nothing.
-    out.push(draft(tokens, { kind: 'person', rule: `title:${roleHead(part, roleEnd)}` }, role));
+  if (role) {
+    const [from, to] = role;
+    // The organization or place before the role ("Chrysler Chief Executive", "U.S. President").
+    if (from > 0) processPart(text, part.slice(0, from), evidence, out);
+    const rest = part.slice(to + 1);
+    if (!rest.length) return;
+    const roleText = text.slice(part[0].start, part[to].end);
+    out.push(draft(rest, { kind: 'person', rule: `title:${roleHead(part, to)}` }, roleText));
     return;
   }
   // Drop leading/trailing words that cannot be inside a name by themselves ("Officials").
@@ -406,39 +437,45 @@ function draft(tokens: Token[], typed: Typed, role?: string): Draft {
 }
 
 /**
- * Index of the last token of a leading role ("Secretary of State", "Russian President",
- * "CIA Director"), or -1. The role must leave at least one word that looks like a person's name.
+ * Where a role sits in a part: `[from, to]` token indices of the role words ("Chief Executive",
+ * "Secretary of State", "President"), or undefined. Words before `from` are an organization or
+ * place that qualifies the role ("Chrysler", "CIA", "U.S."). The role must be followed by at
+ * least one word shaped like a person's name, or end the part.
  */
-function findRoleEnd(text: string, part: Token[]): number {
-  let end = -1;
-  for (let i = 0; i < part.length - 1; i++) {
-    const l = part[i].lower.replace(/\.$/, '');
-    if (TITLE_HEADS.has(l)) {
-      end = i;
-      // "Secretary of State Antony Blinken": the words after "of" belong to the role.
-      const gap = text.slice(part[i].end, part[i + 1].start);
-      if (/^ of (?:the )?$/.test(gap)) {
-        let j = i + 1;
-        while (j < part.length - 1 && (ROLE_MODIFIERS.has(part[j].lower) || (PLACES.has(part[j].lower) && !PERSON_NAME_SET.has(part[j].lower)) || part[j].allCaps)) j++;
-        if (j > i + 1) {
-          end = j - 1;
-          i = j - 1;
-        }
-      }
-      continue;
+function findRole(text: string, part: Token[]): [number, number] | undefined {
+  // "Office of the Director of National Intelligence" is an organization, not a role.
+  if (part.length > 1 && ORG_HEADS_OF.has(part[0].lower) && /^ (?:of|for) /.test(text.slice(part[0].end, part[1].start))) return undefined;
+  // The last title word that still leaves a name-shaped tail (or nothing) after it.
+  for (let i = part.length - 1; i >= 0; i--) {
+    if (!isTitle(part[i].lower)) continue;
+    let to = i;
+    // "Secretary of State Antony Blinken": the words after "of" belong to the role.
+    if (i + 1 < part.length && /^ of (?:the )?$/.test(text.slice(part[i].end, part[i + 1].start))) {
+      let j = i + 1;
+      while (j < part.length - 1 && (ROLE_MODIFIERS.has(part[j].lower) || (PLACES.has(part[j].lower) && !PERSON_NAME_SET.has(part[j].lower)) || part[j].allCaps)) j++;
+      to = j - 1;
     }
-    if (ROLE_MODIFIERS.has(l) || PLACES.has(l) || DEMONYMS.has(l) || (part[i].allCaps && KNOWN_ACRONYMS.has(l)) || part[i].allCaps) continue;
-    break;
+    const rest = part.slice(to + 1);
+    if (rest.length > 4) return undefined;
+    if (rest.length) {
+      const last = rest[rest.length - 1].lower;
+      // "General Motors", "President Hotel", "Prince Edward Island": an org or place, not a role.
+      if (ORG_SUFFIXES.has(last) || PLACE_SUFFIXES.has(last) || NEWS_OUTLETS.has(last) || EVENT_SUFFIXES.has(last)) return undefined;
+      if (!rest.every((t) => NAME_SHAPE.test(t.text) || PARTICLE_WORD.test(t.text))) return undefined;
+      if (rest.every((t) => ROLE_MODIFIERS.has(t.lower) || COMMON.has(t.lower) || GENERIC_ALONE.has(t.lower))) return undefined;
+      if (rest.length === 1 && (PLACES.has(last) || DEMONYMS.has(last))) return undefined;
+    } else if (i === 0 && part.length === 1) {
+      return undefined;
+    }
+    let from = i;
+    while (from > 0 && (isTitle(part[from - 1].lower) || ROLE_MODIFIERS.has(part[from - 1].lower)) && !PLACES.has(part[from - 1].lower) && !KNOWN_ACRONYMS.has(part[from - 1].lower)) from--;
+    return [from, to];
   }
-  if (end < 0) return -1;
-  const rest = part.slice(end + 1);
-  if (!rest.length) return -1;
-  const last = rest[rest.length - 1].lower;
-  // "General Motors", "President Hotel", "Prince Edward Island": the rest is an org or place, not a person.
-  if (ORG_SUFFIXES.has(last) || PLACE_SUFFIXES.has(last) || NEWS_OUTLETS.has(last)) return -1;
-  if (rest.length === 1 && (PLACES.has(last) || DEMONYMS.has(last) || (rest[0].allCaps && rest[0].text.length > 1))) return -1;
-  if (rest.length > 4) return -1;
-  return end;
+  return undefined;
+}
+
+function isTitle(lower: string): boolean {
+  return TITLE_HEADS.has(lower) || (lower.endsWith('.') && TITLE_HEADS.has(lower.slice(0, -1)));
 }
 
 function roleHead(part: Token[], roleEnd: number): string {
@@ -447,7 +484,7 @@ function roleHead(part: Token[], roleEnd: number): string {
 }
 
 /** Context words before a name that point to a place ("in Kyiv", "near Grozny"). */
-const PLACE_PREPOSITION = /(?:^|[^\p{L}])(?:in|near|outside|across|towards|toward)[ \u00a0]$/u;
+const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'towards', 'toward']);
 
 function typeSingle(t: Token, evidence: Evidence, text: string): Typed | undefined {
   const l = t.lower;
@@ -466,8 +503,7 @@ function typeSingle(t: Token, evidence: Evidence, text: string): Typed | undefin
   if (EVENT_SUFFIXES.has(l) || ORG_SUFFIXES.has(l)) return undefined;
   // "Simmons said": a name-like word before a speech verb is a person ("Google said" is not).
   if (PERSON_NAME_SET.has(l) && !COMMON.has(l) && PERSON_VERBS.has(wordAfter(text, t.end))) return { kind: 'person', rule: 'context:verb' };
-  const before = text.slice(Math.max(0, t.start - 12), t.start);
-  if (PLACE_PREPOSITION.test(before)) return { kind: 'place', rule: 'context:preposition' };
+  if (PLACE_PREPOSITIONS.has(wordBefore(text, t.start))) return { kind: 'place', rule: 'context:preposition' };
   // A bare surname is usually introduced by a full name; alone it is more often a team or firm.
   // assignKeys turns it into a person when the article names someone so.
   if (PERSON_NAME_SET.has(l)) return { kind: t.possessive ? 'person' : 'org', rule: 'gazetteer:person-name' };
@@ -480,7 +516,17 @@ function placeTyped(place: PlaceEntry): Typed {
 
 function typeMulti(tokens: Token[], text: string, evidence: Evidence): Typed | 'split' | undefined {
   const words = tokens.map((t) => t.lower);
-  const joined = text.slice(tokens[0].start, tokens[tokens.length - 1].end).toLowerCase().replace(/\s+/g, ' ');
+  let joined = words[0];
+  let gapOf = false;
+  for (let i = 1; i < tokens.length; i++) {
+    const gap = tokens[i].start - tokens[i - 1].end;
+    if (gap === 1) joined += ' ' + words[i];
+    else {
+      const g = text.slice(tokens[i - 1].end, tokens[i].start).toLowerCase();
+      if (g === ' of ' || g === ' for ' || g === ' on ' || g === ' of the ' || g === ' for the ') gapOf = true;
+      joined += g.replace(/[ \u00a0]+/g, ' ') + words[i];
+    }
+  }
   const outlet = NEWS_OUTLETS.get(joined);
   if (outlet) return { kind: 'org', rule: 'list:news-outlet', canonical: outlet };
   const place = PLACES.get(joined);
@@ -491,7 +537,6 @@ function typeMulti(tokens: Token[], text: string, evidence: Evidence): Typed | '
   if (demonym) return { kind: 'place', rule: 'demonym', canonical: demonym, demonym: true };
   const first = words[0];
   const last = words[words.length - 1];
-  const gapOf = /[ \u00a0](?:of|for|on)[ \u00a0]/.test(joined);
   if (EVENT_SUFFIXES.has(last)) return undefined;
   if (ORG_SUFFIXES.has(last.replace(/\.$/, '')) && !PLACE_SUFFIXES.has(last)) return { kind: 'org', rule: 'shape:org-suffix' };
   if (gapOf && PLACE_HEADS_OF.has(first)) return { kind: 'place', rule: 'shape:place-of' };
@@ -532,4 +577,17 @@ function wordAfter(text: string, end: number): string {
 
 function titleCase(word: string): string {
   return word.charAt(0) + word.slice(1).toLowerCase();
+}
+
+/** The lower-case word right before `start` (one space between), or "". */
+function wordBefore(text: string, start: number): string {
+  if (text.charCodeAt(start - 1) !== 32) return '';
+  let i = start - 1;
+  while (i > 0 && start - i < 12) {
+    const c = text.charCodeAt(i - 1);
+    if (c < 97 || c > 122) break;
+    i--;
+  }
+  if (i > 0 && isLetterOrDigit(text, i - 1)) return '';
+  return text.slice(i, start - 1);
 }

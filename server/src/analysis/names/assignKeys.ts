@@ -106,7 +106,7 @@ export function assignKeys(text: string, drafts: Draft[]): EntityMention[] {
       const known = KNOWN_ACRONYMS.get(surface.toLowerCase());
       key = 'org:' + (d.canonical ?? (known && known[0] === 'org' ? known[1] : normaliseOrg(surface)));
     }
-    if (d.kind !== 'person') {
+    if (d.kind !== 'person' && (text.charCodeAt(d.end + 1) === 40 || text.charCodeAt(d.end) === 40)) {
       const def = ACRONYM_DEFINITION.exec(text.slice(d.end, d.end + 20));
       if (def && initialsMatch(d.words, def[1])) acronymKeys.set(def[1].toLowerCase(), { kind: d.kind, key });
     }
@@ -167,7 +167,7 @@ function resolveSurname(surname: string, start: number, fullNames: Map<string, A
 }
 
 function normaliseSpaces(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  return /\s\s|[\t\n\r\u00a0]/.test(s) ? s.replace(/\s+/g, ' ').trim() : s;
 }
 
 /**
@@ -175,10 +175,19 @@ function normaliseSpaces(s: string): string {
  * "Defense Ministry" / "State Department" to "ministry of defense" / "department of state".
  */
 export function normaliseOrg(name: string): string {
-  let s = normaliseSpaces(name.toLowerCase()).replace(/^the /, '');
-  s = s.replace(/\bdefence\b/g, 'defense').replace(/\borganisation\b/g, 'organization').replace(/\bcentre\b/g, 'center').replace(/\blabour\b/g, 'labor');
-  const m = /^([a-z]+(?: [a-z]+)?) (ministry|department)$/.exec(s);
-  if (m) s = `${m[2]} of ${m[1]}`;
+  let s = name.toLowerCase();
+  if (s.indexOf(' ') < 0) return s;
+  s = normaliseSpaces(s);
+  if (s.startsWith('the ')) s = s.slice(4);
+  // Most names need none of the folds below; the substring tests keep them cheap.
+  if (s.includes('defence')) s = s.replace(/\bdefence\b/g, 'defense');
+  if (s.includes('organisation')) s = s.replace(/\borganisation\b/g, 'organization');
+  if (s.includes('centre')) s = s.replace(/\bcentre\b/g, 'center');
+  if (s.includes('labour')) s = s.replace(/\blabour\b/g, 'labor');
+  if (s.endsWith('ministry') || s.endsWith('department')) {
+    const m = /^([a-z]+(?: [a-z]+)?) (ministry|department)$/.exec(s);
+    if (m) s = `${m[2]} of ${m[1]}`;
+  }
   return s;
 }
 

@@ -213,16 +213,15 @@ export const KNOWN_ACRONYMS = new Map<string, ['org' | 'place', string]>([
 
 /** Place aliases that world-countries does not list, folded to the country's common name. */
 export const PLACE_ALIASES = new Map<string, string>([
-  ['america', 'united states'], ['the united states', 'united states'], ['united states of america', 'united states'],
+  ['america', 'united states'], ['united states of america', 'united states'],
   ['britain', 'united kingdom'], ['great britain', 'united kingdom'], ['england', 'england'], ['scotland', 'scotland'],
   ['wales', 'wales'], ['northern ireland', 'northern ireland'], ['soviet union', 'soviet union'], ['holland', 'netherlands'],
-  ['the netherlands', 'netherlands'], ['burma', 'myanmar'], ['ivory coast', 'ivory coast'], ['czech republic', 'czechia'],
+ ['burma', 'myanmar'], ['ivory coast', 'ivory coast'], ['czech republic', 'czechia'],
   ['russian federation', 'russia'], ['south korea', 'south korea'], ['north korea', 'north korea'],
   ['gaza', 'gaza'], ['gaza strip', 'gaza strip'], ['west bank', 'west bank'], ['crimea', 'crimea'], ['donbas', 'donbas'],
   ['donbass', 'donbas'], ['kashmir', 'kashmir'], ['tibet', 'tibet'], ['chechnya', 'chechnya'], ['kurdistan', 'kurdistan'],
   ['europe', 'europe'], ['asia', 'asia'], ['africa', 'africa'], ['north america', 'north america'],
-  ['south america', 'south america'], ['latin america', 'latin america'], ['middle east', 'middle east'],
-  ['the middle east', 'middle east'], ['antarctica', 'antarctica'], ['australasia', 'australasia'], ['oceania', 'oceania'],
+  ['south america', 'south america'], ['latin america', 'latin america'], ['middle east', 'middle east'], ['antarctica', 'antarctica'], ['australasia', 'australasia'], ['oceania', 'oceania'],
   ['balkans', 'balkans'], ['caucasus', 'caucasus'], ['scandinavia', 'scandinavia'], ['siberia', 'siberia'],
   ['silicon valley', 'silicon valley'], ['wall street', 'wall street'], ['hong kong', 'hong kong'], ['taiwan', 'taiwan'],
   ['macau', 'macau'], ['kosovo', 'kosovo'], ['palestine', 'palestine'], ['vatican', 'vatican city'],
