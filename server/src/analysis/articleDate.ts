@@ -1,18 +1,103 @@
-import type { ArticleDate } from './types';
+import { formatYmd, isValidYmd, parseYmd } from './dates/calendar';
+import { MONTH, monthNumber } from './dates/lexicon';
+import type { ArticleDate, Span } from './types';
 
-const DATE_LINE = /^[ \t]*date[ \t]*:?[ \t]+(\d{4})-(\d{2})-(\d{2})[ \t]*$/im;
+// Only the top of an article carries its date; looking further finds dates of events instead.
+const HEAD_LENGTH = 1500;
+
+/** A `date 2021-11-10` (or `Date: 2021-11-10`) line. */
+const DATE_LINE = /^[\uFEFF \t]*date[ \t]*:?[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*\r?$/im;
+
+/** A line holding nothing but a full date: "March 06, 2008", "6 March 2008", "Monday, March 6, 2008". */
+const DATE_ONLY_LINE = new RegExp(
+  `^[\\uFEFF \\t]*(?:[A-Z][a-z]+day,?[ \\t]+)?(?:(${MONTH})[ \\t]+(\\d{1,2})(?:st|nd|rd|th)?[ \\t]*,?[ \\t]*(\\d{4})|(\\d{1,2})[ \\t]+(${MONTH})[ \\t]+(\\d{4}))[ \\t]*\\r?$`,
+  'im',
+);
 
 /**
- * Finds the date an article is written on: a per-file setting wins, then a `date YYYY-MM-DD`
- * line. Without either the source is 'none' and relative dates stay unresolved.
+ * A news dateline: "LONDON, March 3 (Reuters) -", "WASHINGTON, March 3, 2021 (AP) —",
+ * "NAIROBI, Kenya, Aug. 7 -". Place words are bounded so the pattern cannot run away.
+ */
+const DATELINE = new RegExp(
+  `^[\\uFEFF \\t]*[A-Z][A-Za-z.'\\- ]{1,40},(?:[ \\t]*[A-Z][A-Za-z.' ]{1,30},)?[ \\t]*(${MONTH})[ \\t]*(\\d{1,2})(?:,?[ \\t]+(\\d{4}))?` +
+    `[ \\t]*(?:\\([A-Za-z .&\\-]{1,30}\\)[ \\t]*)?(?:[-\\u2013\\u2014_:]|--)`,
+  // Case-insensitive for the month words; the place's capital is checked in code.
+  'im',
+);
+
+/** Full dates anywhere in the text, to find the year a year-less dateline leaves out. */
+const FULL_DATE = new RegExp(`\\b(${MONTH})[ \\t]+(\\d{1,2})(?:st|nd|rd|th)?,?[ \\t]+(\\d{4})\\b|\\b(\\d{1,2})[ \\t]+(${MONTH})[ \\t]+(\\d{4})\\b`, 'gi');
+
+function isMonthWord(word: string | undefined): word is string {
+  return !!word && word[0] >= 'A' && word[0] <= 'Z' && monthNumber(word) > 0;
+}
+
+function spanOf(text: string, start: number, length: number): Span {
+  return { start, end: start + length, text: text.slice(start, start + length) };
+}
+
+/**
+ * The single year in which the text writes out month m, day d in full, or 0 when the text
+ * never does or names several years.
+ */
+function yearFromText(text: string, m: number, d: number): number {
+  const years = new Set<number>();
+  FULL_DATE.lastIndex = 0;
+  for (const match of text.matchAll(FULL_DATE)) {
+    const month = monthNumber(match[1] ?? match[5]);
+    const day = +(match[2] ?? match[4]);
+    if (month === m && day === d) years.add(+(match[3] ?? match[6]));
+  }
+  return years.size === 1 ? [...years][0] : 0;
+}
+
+/**
+ * Finds the date an article is written on, which relative dates resolve against:
+ * 1. a per-file setting (YYYY-MM-DD) wins — source 'setting';
+ * 2. a `date YYYY-MM-DD` line, or a line near the top holding only a full date
+ *    ("March 06, 2008") — source 'date-line';
+ * 3. a dateline with a full date ("WASHINGTON, March 3, 2021 (AP) —") — source 'dateline'.
+ *    A dateline without a year ("LONDON, March 3 (Reuters) -") gives a date only when the
+ *    text itself writes that same month and day with a year, and always the same year; we
+ *    never take the year from the clock, so otherwise there is no anchor.
+ * Else source 'none': relative dates then stay unresolved. Never throws.
  */
 export function findArticleDate(text: string, setting?: string): ArticleDate {
-  if (setting && /^\d{4}-\d{2}-\d{2}$/.test(setting)) return { value: setting, source: 'setting' };
-  const match = DATE_LINE.exec(text);
-  if (match) {
-    const value = `${match[1]}-${match[2]}-${match[3]}`;
-    const start = match.index + match[0].indexOf(match[1]);
-    return { value, source: 'date-line', span: { start, end: start + 10, text: value } };
+  if (setting && parseYmd(setting.trim())) return { value: setting.trim(), source: 'setting' };
+  const head = text.slice(0, HEAD_LENGTH);
+
+  const line = DATE_LINE.exec(head);
+  if (line && parseYmd(line[1])) {
+    const start = line.index + line[0].indexOf(line[1]);
+    return { value: line[1], source: 'date-line', span: spanOf(text, start, 10) };
   }
+
+  const only = DATE_ONLY_LINE.exec(head);
+  if (only) {
+    const monthWord = only[1] ?? only[5];
+    const y = +(only[3] ?? only[6]);
+    const m = monthNumber(monthWord);
+    const d = +(only[2] ?? only[4]);
+    if (isMonthWord(monthWord) && isValidYmd(y, m, d)) {
+      const trimmed = only[0].replace(/^[\uFEFF \t]+/, '').replace(/[ \t\r]+$/, '');
+      const start = only.index + only[0].indexOf(trimmed);
+      return { value: formatYmd({ y, m, d }), source: 'date-line', span: spanOf(text, start, trimmed.length) };
+    }
+  }
+
+  const dateline = DATELINE.exec(head);
+  if (dateline && isMonthWord(dateline[1]) && /^[\uFEFF \t]*[A-Z]/.test(dateline[0])) {
+    const m = monthNumber(dateline[1]);
+    const d = +dateline[2];
+    const y = dateline[3] ? +dateline[3] : yearFromText(text, m, d);
+    if (y && isValidYmd(y, m, d)) {
+      const start = dateline.index + dateline[0].indexOf(dateline[1], dateline[0].indexOf(','));
+      const dateText = dateline[3]
+        ? text.slice(start, text.indexOf(dateline[3], start + dateline[1].length) + 4)
+        : text.slice(start, text.indexOf(dateline[2], start + dateline[1].length) + dateline[2].length);
+      return { value: formatYmd({ y, m, d }), source: 'dateline', span: spanOf(text, start, dateText.length) };
+    }
+  }
+
   return { value: '', source: 'none' };
 }
