@@ -25,6 +25,9 @@ const DATELINE = new RegExp(
   'im',
 );
 
+/** A Reuters-style dateline line: "LONDON 1996-08-30". */
+const ISO_DATELINE = /^[\uFEFF \t]*[A-Z][A-Za-z.'\- ]{0,40}[A-Za-z.],?[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*\r?$/m;
+
 /** Full dates anywhere in the text, to find the year a year-less dateline leaves out. */
 const FULL_DATE = new RegExp(`\\b(${MONTH})[ \\t]+(\\d{1,2})(?:st|nd|rd|th)?,?[ \\t]+(\\d{4})\\b|\\b(\\d{1,2})[ \\t]+(${MONTH})[ \\t]+(\\d{4})\\b`, 'gi');
 
@@ -56,7 +59,8 @@ function yearFromText(text: string, m: number, d: number): number {
  * 1. a per-file setting (YYYY-MM-DD) wins — source 'setting';
  * 2. a `date YYYY-MM-DD` line, or a line near the top holding only a full date
  *    ("March 06, 2008") — source 'date-line';
- * 3. a dateline with a full date ("WASHINGTON, March 3, 2021 (AP) —") — source 'dateline'.
+ * 3. a dateline with a full date ("WASHINGTON, March 3, 2021 (AP) —", "LONDON 1996-08-30")
+ *    — source 'dateline'.
  *    A dateline without a year ("LONDON, March 3 (Reuters) -") gives a date only when the
  *    text itself writes that same month and day with a year, and always the same year; we
  *    never take the year from the clock, so otherwise there is no anchor.
@@ -83,6 +87,12 @@ export function findArticleDate(text: string, setting?: string): ArticleDate {
       const start = only.index + only[0].indexOf(trimmed);
       return { value: formatYmd({ y, m, d }), source: 'date-line', span: spanOf(text, start, trimmed.length) };
     }
+  }
+
+  const isoDateline = ISO_DATELINE.exec(head);
+  if (isoDateline && parseYmd(isoDateline[1])) {
+    const start = isoDateline.index + isoDateline[0].lastIndexOf(isoDateline[1]);
+    return { value: isoDateline[1], source: 'dateline', span: spanOf(text, start, 10) };
   }
 
   const dateline = DATELINE.exec(head);
