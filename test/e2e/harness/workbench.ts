@@ -86,23 +86,26 @@ export async function pointAt(page: Page, lineText: string, word: string, click 
 }
 
 /**
- * Hovers a word until the visible hover widget contains `expected` and returns its text. The
- * first hovers can come back empty while the language client is still registering, so the
- * mouse leaves and comes back until the deadline; each try waits on the widget itself.
+ * Hovers a word until the visible hover widget contains `expected` and returns its text. Early
+ * hovers can come back empty (the client is still registering) or with counts from a corpus
+ * that is still being indexed, so the mouse leaves and comes back until the deadline; each try
+ * waits on the widget itself. A failure reports the last hover seen.
  */
-export async function hoverUntil(page: Page, lineText: string, word: string, expected: string, timeoutMs = 30_000): Promise<string> {
+export async function hoverUntil(page: Page, lineText: string, word: string, expected: string, timeoutMs = 45_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
-  const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: expected }).first();
+  const anyHover = page.locator('.monaco-hover:not(.hidden)').first();
+  const wanted = page.locator('.monaco-hover:not(.hidden)', { hasText: expected }).first();
+  let lastSeen = '';
   for (;;) {
     await page.mouse.move(5, 5);
     await pointAt(page, lineText, word);
     try {
-      await hover.waitFor({ state: 'visible', timeout: Math.min(4000, Math.max(1, deadline - Date.now())) });
-      return normalise(await hover.innerText());
+      await wanted.waitFor({ state: 'visible', timeout: Math.min(3000, Math.max(1, deadline - Date.now())) });
+      return normalise(await wanted.innerText());
     } catch {
+      lastSeen = normalise(await anyHover.innerText({ timeout: 100 }).catch(() => lastSeen));
       if (Date.now() > deadline) {
-        const shown = await page.locator('.monaco-hover:not(.hidden)').allInnerTexts();
-        throw new Error(`no hover containing "${expected}" over "${word}" within ${timeoutMs / 1000} s; visible hovers: ${JSON.stringify(shown.map(normalise))}`);
+        throw new Error(`no hover containing "${expected}" over "${word}" within ${timeoutMs / 1000} s; last hover seen: "${lastSeen}"`);
       }
     }
   }
