@@ -167,6 +167,14 @@ describe('findFigures: counted nouns and measures', () => {
     ]);
     check('Holders get one new preferred share.', [{ text: 'one', counted: 'share', measure: 'shares' }]);
   });
+  it('reads dimensions and counts of occasions', () => {
+    check('Video plays at 320x240; the gas was used at least once and more than twice.', [
+      { text: '320x240', value: 320, measure: 'dimensions' },
+      { text: 'once', value: 1, approx: 'at least', measure: 'times' },
+      { text: 'twice', value: 2, approx: 'more than' },
+    ]);
+    check('Once again, twice as fast.', []);
+  });
   it('marks ages', () => {
     check('Mary Lane, 51, will lead; her deputy, aged 44, stays.', [
       { text: '51', measure: 'age' },
@@ -187,7 +195,7 @@ describe('findFigures: what is not a figure', () => {
     check(article, [{ text: '300' }], dates);
   });
   it('skips durations, times and phone numbers', () => {
-    check('It took six months. We met at 3pm and 10:30 and 9 a.m.; call +1 202 555 0143, (202) 555-0143 or 202-555-0143.', []);
+    check('It took six months, then 20 more years. We met at 3pm and 10:30 and 9 a.m.; call +1 202 555 0143, (202) 555-0143 or 202-555-0143.', []);
   });
   it('skips ordinals, codes, versions, URLs and list markers', () => {
     check('The 3rd and 21st units, F-16 jets, COVID-19, the G7, version 2.4.1, https://example.org/page/42 and mail to a1@example.org.', []);

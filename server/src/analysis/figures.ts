@@ -23,7 +23,7 @@ const ANCHOR = new RegExp(
     ...NUMBER_WORD_ALTERNATION.split('|'),
     'tens', 'dozens', 'hundreds', 'thousands', 'millions', 'billions', 'trillions',
     'half a', 'half an', 'a dozen', 'a hundred', 'a thousand', 'a million', 'a billion', 'a trillion',
-    'a half', 'a third', 'a quarter', 'a fifth', 'an eighth',
+    'a half', 'a third', 'a quarter', 'a fifth', 'an eighth', 'once', 'twice', 'thrice',
   ])})\\b`,
   'gi',
 );
@@ -67,6 +67,9 @@ const RANGE_AND = /[ \u00a0]+and[ \u00a0]+/y;
 const PERCENT = /[ \u00a0]?(%|per[ \u00a0]?cent(?![\p{L}])|percent(?![\p{L}])|pct(?![\p{L}])|percentage[ \u00a0]+points?(?![\p{L}]))/iuy;
 const TIME_AFTER = /[ \u00a0]?(?:[ap]\.m\.|[ap]m(?![\p{L}])|[AP]M(?![\p{L}])|o'clock|o’clock|GMT|UTC|BST|CET|EST|EDT|PST|PDT|hrs(?![\p{L}]))/uy;
 const HYPHEN_WORD = /-(\p{L}+(?:-\p{L}+){0,2})(?![\p{L}\p{N}])/uy;
+const DIMENSIONS = /[ \u00a0]?[x×][ \u00a0]?\d{1,5}(?:[ \u00a0]?[x×][ \u00a0]?\d{1,5})?(?![\p{L}\p{N}])/uy;
+// "at least once", "more than twice": a count of occasions, only with an approximator.
+const TIMES_WORD = /(once|twice|thrice)(?![\p{L}\p{N}])/iuy;
 const STREET = /(?:[ \u00a0]+\p{Lu}[\p{L}'’.-]*){1,3}[ \u00a0]+(?:St|Street|Ave|Avenue|Road|Rd|Blvd|Boulevard|Lane|Ln|Drive|Dr|Way|Place|Pl|Square|Sq|Terrace|Court|Ct|Highway)(?![\p{L}])/uy;
 // Years spoken in words: "nineteen ninety-seven", "twenty twenty-two".
 const SPOKEN_YEAR = /(?:nineteen|eighteen|twenty)[ \u00a0]+(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|oh[ \u00a0-]\p{L}+|hundred)(?![\p{L}-])/iuy;
@@ -90,7 +93,7 @@ const LABELS = new Set(
 );
 
 /** Time-unit words right after a count make it a duration ("two days"), which the dates stage owns. */
-const TIME_NEXT = /[ \u00a0-]+(\p{L}+)/uy;
+const TIME_NEXT = /(?:[ \u00a0]+(?:more|additional|further|extra|full|straight|consecutive|long|short|successive|previous|past|last|next|remaining|coming))?[ \u00a0-]+(\p{L}+)/uy;
 
 interface Draft {
   start: number;
@@ -266,8 +269,18 @@ function readDigitFigure(text: string, at: number): ReadResult {
   const suffixed = readSuffix(text, draft, p);
   p = suffixed.end;
 
+  // Dimensions: "320x240", "1920 × 1080" (a screen or an image size).
+  if (draft.type === 'QUANTITY' && !suffixed.unit && draft.high === undefined) {
+    DIMENSIONS.lastIndex = p;
+    if (DIMENSIONS.test(text)) {
+      draft.end = p = DIMENSIONS.lastIndex;
+      draft.measure = 'dimensions';
+      if (isLetter(text.charCodeAt(p)) || isDigit(text.charCodeAt(p))) return skip();
+      return { draft, resume: p };
+    }
+  }
   const after = p < text.length ? text.charCodeAt(p) : 0;
-  // Letters touching the number that no reader took: ordinals ("3rd"), decades ("1990s"), "3pm", "4x4".
+  // Letters touching the number that no reader took: ordinals ("3rd"), decades ("1990s"), "3pm".
   if (isLetter(after) || isDigit(after)) return skip();
 
   // Years: a bare four-digit number from 1000 to 2100, unless money, a percentage or a measure.
@@ -563,6 +576,15 @@ function readWordFigure(text: string, at: number, anchor: string): ReadResult {
       value *= more.factor;
       p = more.end;
     }
+  } else if (lower === 'once' || lower === 'twice' || lower === 'thrice') {
+    const approx = readApprox(text, at);
+    if (!approx || approx === 'some' || approx === 'over' || approx === 'about') return none;
+    TIMES_WORD.lastIndex = at;
+    if (!TIMES_WORD.test(text)) return none;
+    return {
+      draft: { start: at, end: TIMES_WORD.lastIndex, type: 'QUANTITY', value: lower === 'once' ? 1 : lower === 'twice' ? 2 : 3, approx, measure: 'times' },
+      resume: TIMES_WORD.lastIndex,
+    };
   } else if (lower === 'half') {
     HALF_SCALE.lastIndex = at;
     const hm = HALF_SCALE.exec(text);
