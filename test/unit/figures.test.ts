@@ -157,6 +157,10 @@ describe('findFigures: counted nouns and measures', () => {
       { text: '2GB', unit: 'GB' },
       { text: '3.5-inch', unit: 'inches' },
     ]);
+    check('A 480-nautical-mile corridor ends at 200 W. Main Blvd. near a 60W lamp.', [
+      { text: '480-nautical-mile', unit: 'nautical miles' },
+      { text: '60W', unit: 'W' },
+    ]);
   });
   it('does not take names, adjectives or verbs as the counted noun', () => {
     check('Hundreds dead as Tunisia lose 1-2 to England; one strike engaged a unit; traffic rose 18-fold.', [

@@ -9,7 +9,7 @@ const CANONICAL: Record<string, string> = {
   km: 'km', kms: 'km', kilometer: 'km', kilometre: 'km', kilometers: 'km', kilometres: 'km',
   'square km': 'sq km', 'sq km': 'sq km', km2: 'sq km', 'square kilometers': 'sq km', 'square kilometres': 'sq km',
   'square kilometer': 'sq km', 'square kilometre': 'sq km',
-  mile: 'miles', miles: 'miles', 'square mile': 'sq miles', 'square miles': 'sq miles', 'sq miles': 'sq miles',
+  mile: 'miles', miles: 'miles', 'nautical mile': 'nautical miles', 'nautical miles': 'nautical miles', 'square mile': 'sq miles', 'square miles': 'sq miles', 'sq miles': 'sq miles',
   meter: 'm', metre: 'm', meters: 'm', metres: 'm', 'square meters': 'sq m', 'square metres': 'sq m', 'square meter': 'sq m', 'square metre': 'sq m',
   'square foot': 'sq feet', 'cubic meters': 'cubic m', 'cubic metres': 'cubic m',
   cm: 'cm', centimeters: 'cm', centimetres: 'cm', mm: 'mm', millimeters: 'mm', millimetres: 'mm',
@@ -34,7 +34,7 @@ const CANONICAL: Record<string, string> = {
 const SPELLINGS = Object.keys(CANONICAL)
   .filter((k) => !/^[a-z]{1,2}$|^[°'"″]/.test(k))
   .sort((a, b) => b.length - a.length)
-  .map((k) => k.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, '[ \\u00a0]'));
+  .map((k) => k.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, '[ \\u00a0-]'));
 
 /** A unit after a space or hyphen ("7.5 kilometers", "3.5-inch"); sticky. */
 const UNIT_WORD = new RegExp(`(?:[ \\u00a0]|-)(${SPELLINGS.join('|')})(?![\\p{L}\\p{N}])`, 'iuy');
@@ -43,9 +43,9 @@ const UNIT_WORD = new RegExp(`(?:[ \\u00a0]|-)(${SPELLINGS.join('|')})(?![\\p{L}
  * Case-sensitive so "5 m" of a sentence is not read as metres.
  */
 const UNIT_SYMBOL =
-  /([ \u00a0]?)(km\/h|km2|kms|km|cm|mm|kg|mg|lbs?|oz|ft|mph|kph|bpd|[KMGT]B|kbps|Mbps|Gbps|[kMG]?Hz|[kMG]Wh?|W|V|mAh|MP|°[CF]|''|″)(?![\p{L}\p{N}])/uy;
-/** One-letter metric symbols that must touch the number ("100m", "5g"). */
-const UNIT_TOUCHING = /(m|g)(?![\p{L}\p{N}])/uy;
+  /([ \u00a0]?)(km\/h|km2|kms|km|cm|mm|kg|mg|lbs?|oz|ft|mph|kph|bpd|[KMGT]B|kbps|Mbps|Gbps|[kMG]?Hz|[kMG]Wh?|mAh|MP|°[CF]|''|″)(?![\p{L}\p{N}])/uy;
+/** One-letter symbols that must touch the number ("100m", "5g", "60W"); "200 W." is a street. */
+const UNIT_TOUCHING = /(m|g|W|V)(?![\p{L}\p{N}])/uy;
 
 /** A unit read after a number. */
 export interface ReadUnit {
@@ -65,11 +65,11 @@ export function readUnit(text: string, pos: number): ReadUnit | undefined {
   UNIT_WORD.lastIndex = pos;
   m = UNIT_WORD.exec(text);
   if (m) {
-    const key = m[1].toLowerCase().replace(/\u00a0/g, ' ');
+    const key = m[1].toLowerCase().replace(/[\u00a0-]/g, ' ');
     return { unit: CANONICAL[key] ?? key, end: m.index + m[0].length };
   }
   UNIT_TOUCHING.lastIndex = pos;
   m = UNIT_TOUCHING.exec(text);
-  if (m) return { unit: m[1] === 'm' ? 'm' : 'g', end: m.index + m[0].length };
+  if (m) return { unit: m[1], end: m.index + m[0].length };
   return undefined;
 }
