@@ -79,6 +79,10 @@ const PHONE_RUN = /[\d \u00a0().-]*/y;
 // An approximator right before the figure (read on a short slice that ends at the figure).
 const APPROX =
   /(?:^|[^\p{L}])(nearly|almost|over|about|around|roughly|approximately|approx\.|some|at least|at most|more than|less than|fewer than|up to|as many as|as much as|as few as|as little as|close to|just over|just under|well over|well under|under|upwards of|in excess of|an estimated|estimated|no more than|no fewer than|no less than|between|circa|c\.)[ \u00a0]+$/iu;
+// The last words of the approximators above, to skip the regex for most figures.
+const APPROX_LAST_WORDS = new Set(
+  'nearly almost over about around roughly approximately approx. some least most than up to many much few little close under of estimated between circa c.'.split(' '),
+);
 // Words before a number that make it a label, not a count ("Article 5", "Flight 370", "No. 1").
 const LABELS = new Set(
   ('article section chapter resolution page paragraph clause room flight route highway interstate no no. nos. number ' +
@@ -245,8 +249,9 @@ function readDigitFigure(text: string, at: number): ReadResult {
   let start = at;
   let unit: string | undefined;
   let type: FigureType = 'QUANTITY';
-  const look = text.slice(Math.max(0, at - 8), at);
-  const cm = CURRENCY_BEFORE.exec(look);
+  // Only run the currency look-behind when a sign, a code's capital or "Rs"/"dlrs" can be there.
+  const c1 = before === 32 || before === 0xa0 ? before2 : before;
+  const cm = c1 === 36 || (c1 >= 65 && c1 <= 90) || c1 === 115 || c1 > 127 ? CURRENCY_BEFORE.exec(text.slice(Math.max(0, at - 8), at)) : null;
   if (cm) {
     unit = codeOfPrefix(cm[1]);
     type = 'MONEY';
@@ -264,7 +269,8 @@ function readDigitFigure(text: string, at: number): ReadResult {
     scaled = true;
   }
   const draft: Draft = { start, end: p, type, value, unit, measure: 'number' };
-  draft.approx = readApprox(text, start);
+  const prev = previousWord(text, start);
+  draft.approx = readApprox(text, start, prev.word);
   p = readRange(text, draft, p, scale?.factor);
   const suffixed = readSuffix(text, draft, p);
   p = suffixed.end;
@@ -292,7 +298,6 @@ function readDigitFigure(text: string, at: number): ReadResult {
     STREET.lastIndex = p;
     if (STREET.test(text)) return skip();
   }
-  const prev = previousWord(text, start);
   if (draft.type === 'QUANTITY' && !suffixed.unit && !scaled && plainInteger && value >= 1 && value <= 31) {
     // Day numbers of dates: "March 3", "3 March", "Jan. 21".
     if (MONTH.test(prev.word)) return skip();
@@ -322,8 +327,10 @@ function skipListedNumbers(text: string, pos: number): number {
 }
 
 /** Reads the approximator written right before `start`, lower-cased. */
-function readApprox(text: string, start: number): string | undefined {
+function readApprox(text: string, start: number, previous: string): string | undefined {
   if (start === 0) return undefined;
+  // Cheap test first: the word before must be the last word of some approximator.
+  if (!APPROX_LAST_WORDS.has(previous.toLowerCase())) return undefined;
   const look = text.slice(Math.max(0, start - 24), start);
   const am = APPROX.exec(look);
   return am ? am[1].toLowerCase().replace(/\s+/g, ' ') : undefined;
@@ -577,7 +584,7 @@ function readWordFigure(text: string, at: number, anchor: string): ReadResult {
       p = more.end;
     }
   } else if (lower === 'once' || lower === 'twice' || lower === 'thrice') {
-    const approx = readApprox(text, at);
+    const approx = readApprox(text, at, previousWord(text, at).word);
     if (!approx || approx === 'some' || approx === 'over' || approx === 'about') return none;
     TIMES_WORD.lastIndex = at;
     if (!TIMES_WORD.test(text)) return none;
@@ -635,7 +642,7 @@ function readWordFigure(text: string, at: number, anchor: string): ReadResult {
   // "Air Force One", "Formula One", "Channel Four": a capitalised number word inside a name.
   if (/^\p{Lu}/u.test(anchor) && /^\p{Lu}/u.test(prev.word) && !startsSentence(text, prev.start) && prev.start + prev.word.length >= at - 1) return none;
   const draft: Draft = { start: at, end: p, type: 'QUANTITY', value, measure: 'number' };
-  draft.approx = readApprox(text, at);
+  draft.approx = readApprox(text, at, prev.word);
   if (!isVague && value !== null) p = readRange(text, draft, p, undefined);
   const suffixed = readSuffix(text, draft, p);
   p = suffixed.end;
