@@ -175,3 +175,12 @@ test('odd input never throws', () => {
   assert.equal(m.length, 1);
   assert.equal(m[0].text, 'Berlin');
 });
+
+test('initials join the surname and the surname joins the full name', () => {
+  check('Scores\nPhil Simmons took four wickets. Later P. Simmons and A. Dale batted, and Simmons stayed in.', [
+    { text: 'Phil Simmons', key: 'person:phil simmons', fullName: true },
+    { text: 'P. Simmons', kind: 'person', key: 'person:phil simmons', fullName: false },
+    { text: 'A. Dale', kind: 'person', key: 'person:~dale' },
+    { text: 'Simmons', nth: 2, kind: 'person', key: 'person:phil simmons' },
+  ]);
+});

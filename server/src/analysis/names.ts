@@ -41,6 +41,44 @@ for (const name of [...PLACES.keys(), ...NEWS_OUTLETS.keys(), ...DEMONYMS.keys()
 import { assignKeys, type Draft } from './names/assignKeys';
 import type { EntityMention } from './types';
 
+/** One bit per word list, so a word's memberships cost one lookup in a small, hot cache. */
+const F = {
+  PLACES: 1, PERSON_NAME_SET: 2, COMMON: 4, DEMONYMS: 8, NEVER_NAMES: 16, GENERIC_ALONE: 32, TITLE_HEADS: 64,
+  ROLE_MODIFIERS: 128, ORG_SUFFIXES: 256, PLACE_SUFFIXES: 512, EVENT_SUFFIXES: 1024, KNOWN_ACRONYMS: 2048,
+  NEWS_OUTLETS: 4096, ORG_HEADS_OF: 8192, PLACE_HEADS_OF: 16384, HONORIFICS: 32768, MULTI_WORD_STARTS: 65536,
+} as const;
+const FLAG_SETS: Array<[number, { has(word: string): boolean }]> = [
+  [F.PLACES, PLACES], [F.PERSON_NAME_SET, PERSON_NAME_SET], [F.COMMON, COMMON], [F.DEMONYMS, DEMONYMS],
+  [F.NEVER_NAMES, NEVER_NAMES], [F.GENERIC_ALONE, GENERIC_ALONE], [F.TITLE_HEADS, TITLE_HEADS],
+  [F.ROLE_MODIFIERS, ROLE_MODIFIERS], [F.ORG_SUFFIXES, ORG_SUFFIXES], [F.PLACE_SUFFIXES, PLACE_SUFFIXES],
+  [F.EVENT_SUFFIXES, EVENT_SUFFIXES], [F.KNOWN_ACRONYMS, KNOWN_ACRONYMS], [F.NEWS_OUTLETS, NEWS_OUTLETS],
+  [F.ORG_HEADS_OF, ORG_HEADS_OF], [F.PLACE_HEADS_OF, PLACE_HEADS_OF], [F.HONORIFICS, HONORIFICS],
+  [F.MULTI_WORD_STARTS, MULTI_WORD_STARTS],
+];
+/** Lower-case word → bits; cleared when it grows past a bound so a huge corpus cannot fill memory. */
+const flagCache = new Map<string, number>();
+const FLAG_CACHE_LIMIT = 200000;
+
+/** The word-list bits of a lower-case word; "inc." also gets the bits of "inc". */
+function wordFlags(word: string): number {
+  let bits = flagCache.get(word);
+  if (bits === undefined) {
+    bits = 0;
+    for (const [f, list] of FLAG_SETS) if (list.has(word)) bits |= f;
+    if (word.length > 2 && word.endsWith('.')) {
+      const bare = word.slice(0, -1);
+      for (const [f, list] of FLAG_SETS) if (list.has(bare)) bits |= f;
+    }
+    if (flagCache.size >= FLAG_CACHE_LIMIT) flagCache.clear();
+    flagCache.set(word, bits);
+  }
+  return bits;
+}
+
+function has(t: Token, flag: number): boolean {
+  return (t.flags & flag) !== 0;
+}
+
 /**
  * A capitalised word: an upper-case letter, then letters/digits, optionally joined by inner
  * periods, apostrophes, ampersands or hyphens ("U.S", "O'Neill", "AT&T", "Chester-le-Street"),
@@ -57,7 +95,6 @@ const JOIN_GAP = /^(?:[ \u00a0]|[ \u00a0](?:de|du|da|das|dos|del|della|di|van|vo
 const OF_GAP = /^[ \u00a0](?:of|for|of the|for the|on|de la)[ \u00a0]$/;
 /** Company-form suffixes written after a comma ("Apple, Inc."). */
 const COMMA_SUFFIX = /^(?:inc\.?|ltd\.?|llc|plc|corp\.?|co\.?|l\.p\.|n\.v\.|s\.a\.|ag)$/;
-const POSSESSIVE = /['’]s$/i;
 const HAS_LOWER = /\p{Ll}/u;
 const HAS_UPPER_AFTER_FIRST = /^.[^\p{Ll}]*$/u;
 const HYPHEN_LOWER_TAIL = /-(?:based|led|backed|born|owned|made|run|funded|brokered|style|era|controlled|held|allied|bound|linked|related|registered|listed|centric|friendly|speaking|american|era)$/;
@@ -80,6 +117,8 @@ interface Token {
   /** The token is in a title-case headline. */
   headline: boolean;
   allCaps: boolean;
+  /** Word-list memberships of `lower` (bits of F). */
+  flags: number;
 }
 
 /** What the typing step decided for one run. */
@@ -130,7 +169,8 @@ function tokenize(text: string, headline: boolean): Token[] {
     // A final period belongs to abbreviations and initials only; otherwise it ends the sentence.
     if (raw.endsWith('.') && !isAbbreviation(raw)) raw = raw.slice(0, -1);
     let possessive = false;
-    if (POSSESSIVE.test(raw)) {
+    const n = raw.length;
+    if (n > 2 && (raw.charCodeAt(n - 1) === 115 || raw.charCodeAt(n - 1) === 83) && (raw.charCodeAt(n - 2) === 39 || raw.charCodeAt(n - 2) === 0x2019)) {
       raw = raw.slice(0, -2);
       possessive = true;
     } else if (raw.includes('-')) {
@@ -158,7 +198,7 @@ function tokenize(text: string, headline: boolean): Token[] {
     }
     const inHeadline = start < headlineEnd;
     const ambiguous = lineShouting || (inHeadline && headlineTitleCase) || isSentenceStart(text, start);
-    tokens.push({ start, end, text: raw, lower: raw.toLowerCase(), possessive, ambiguous, shouting: lineShouting, headline: inHeadline && headlineTitleCase, allCaps });
+    tokens.push({ start, end, text: raw, lower: raw.toLowerCase(), possessive, ambiguous, shouting: lineShouting, headline: inHeadline && headlineTitleCase, allCaps, flags: wordFlags(raw.toLowerCase()) });
   }
   return tokens;
 }
@@ -170,7 +210,7 @@ function splitHyphenatedPlaces(raw: string, start: number, tokens: Token[], text
   let offset = start;
   for (const part of parts) {
     const ambiguous = offset === start && isSentenceStart(text, start);
-    tokens.push({ start: offset, end: offset + part.length, text: part, lower: part.toLowerCase(), possessive: true, ambiguous, shouting: false, headline: false, allCaps: false });
+    tokens.push({ start: offset, end: offset + part.length, text: part, lower: part.toLowerCase(), possessive: true, ambiguous, shouting: false, headline: false, allCaps: false, flags: wordFlags(part.toLowerCase()) });
     offset += part.length + 1;
   }
   return true;
@@ -277,7 +317,7 @@ function collectEvidence(tokens: Token[]): Evidence {
 function buildRuns(text: string, tokens: Token[]): Token[][] {
   const runs: Token[][] = [];
   let run: Token[] = [tokens[0]];
-  let hasHead = isHead(tokens[0].lower);
+  let hasHead = isHead(tokens[0]);
   for (let i = 1; i < tokens.length; i++) {
     const prev = tokens[i - 1];
     const cur = tokens[i];
@@ -285,39 +325,39 @@ function buildRuns(text: string, tokens: Token[]): Token[][] {
     if (!prev.possessive && cur.start - prev.end <= 12) {
       const gap = text.slice(prev.end, cur.start);
       if (JOIN_GAP.test(gap)) join = true;
-      else if (hasHead && OF_GAP.test(gap) && !NEVER_NAMES.has(cur.lower)) join = true;
+      else if (hasHead && OF_GAP.test(gap) && !has(cur, F.NEVER_NAMES)) join = true;
       else if ((gap === ', ' || gap === ' ,') && COMMA_SUFFIX.test(cur.lower)) join = true;
     }
     if (join) {
       run.push(cur);
-      if (!hasHead) hasHead = isHead(cur.lower);
+      if (!hasHead) hasHead = isHead(cur);
     } else {
       runs.push(run);
       run = [cur];
-      hasHead = isHead(cur.lower);
+      hasHead = isHead(cur);
     }
   }
   runs.push(run);
   return runs;
 }
 
-function isHead(lower: string): boolean {
-  return ORG_HEADS_OF.has(lower) || TITLE_HEADS.has(lower) || ORG_SUFFIXES.has(lower);
+function isHead(t: Token): boolean {
+  return has(t, F.ORG_HEADS_OF | F.TITLE_HEADS | F.ORG_SUFFIXES);
 }
 
 /** Should an ambiguous capitalised word count as part of a name? */
 function earnsPlace(t: Token, evidence: Evidence): boolean {
   const l = t.lower;
-  if (PLACES.has(l) || DEMONYMS.has(l) || NEWS_OUTLETS.has(l)) return true;
-  if (t.allCaps && KNOWN_ACRONYMS.has(l)) return true;
-  if (NEVER_NAMES.has(l)) return false;
-  const common = COMMON.has(l) || GENERIC_ALONE.has(l) || TITLE_HEADS.has(l);
+  if (has(t, F.PLACES) || has(t, F.DEMONYMS) || has(t, F.NEWS_OUTLETS)) return true;
+  if (t.allCaps && has(t, F.KNOWN_ACRONYMS)) return true;
+  if (has(t, F.NEVER_NAMES)) return false;
+  const common = has(t, F.COMMON) || has(t, F.GENERIC_ALONE) || has(t, F.TITLE_HEADS);
   // An all-caps word in a shouted line is a name only if the body spells it as one.
   if (t.allCaps) return !common && (evidence.exact.has(titleCase(t.text)) || (!t.shouting && !t.headline));
   // A common word ("Apple", "Police") needs to be seen capitalised mid-sentence more than once.
   if (common) return (evidence.exact.get(t.text) ?? 0) >= 2;
   // In title-case headlines every word is capitalised: unknown words need evidence.
-  if (t.shouting || t.headline) return evidence.exact.has(t.text) || PERSON_NAME_SET.has(l);
+  if (t.shouting || t.headline) return evidence.exact.has(t.text) || has(t, F.PERSON_NAME_SET);
   return true;
 }
 
@@ -348,7 +388,7 @@ function processRun(text: string, run: Token[], evidence: Evidence, out: Draft[]
         continue;
       }
     }
-    const never = NEVER_NAMES.has(t.lower) && !(t.allCaps && KNOWN_ACRONYMS.has(t.lower));
+    const never = has(t, F.NEVER_NAMES) && !(t.allCaps && has(t, F.KNOWN_ACRONYMS));
     if (never || (t.ambiguous && !earnsPlace(t, evidence) && !isRolePart(run, i))) {
       flush();
       continue;
@@ -360,7 +400,7 @@ function processRun(text: string, run: Token[], evidence: Evidence, out: Draft[]
 
 /** Number of words (2-4) of a place or outlet name starting at run[i], or 0. */
 function knownSpanLength(run: Token[], i: number): number {
-  if (i + 1 >= run.length || !MULTI_WORD_STARTS.has(run[i].lower)) return 0;
+  if (i + 1 >= run.length || !has(run[i], F.MULTI_WORD_STARTS)) return 0;
   let key = run[i].lower;
   let best = 0;
   for (let j = i + 1; j < run.length && j < i + 4; j++) {
@@ -373,10 +413,10 @@ function knownSpanLength(run: Token[], i: number): number {
 
 /** A capitalised role word at a sentence start ("Prime Minister X said") stays for role stripping. */
 function isRolePart(run: Token[], i: number): boolean {
-  const l = run[i].lower;
-  if (!(TITLE_HEADS.has(l) || ROLE_MODIFIERS.has(l))) return false;
+  const t = run[i];
+  if (!(has(t, F.TITLE_HEADS) || has(t, F.ROLE_MODIFIERS))) return false;
   for (let j = i + 1; j < run.length; j++) {
-    if (!(TITLE_HEADS.has(run[j].lower) || ROLE_MODIFIERS.has(run[j].lower))) return true;
+    if (!(has(run[j], F.TITLE_HEADS) || has(run[j], F.ROLE_MODIFIERS))) return true;
   }
   return false;
 }
@@ -396,12 +436,12 @@ function processPart(text: string, part: Token[], evidence: Evidence, out: Draft
     return;
   }
   // Drop leading/trailing words that cannot be inside a name by themselves ("Officials").
-  while (tokens.length && (TITLE_HEADS.has(tokens[0].lower) && HONORIFICS.has(tokens[0].lower))) tokens = tokens.slice(1);
+  while (tokens.length && (has(tokens[0], F.TITLE_HEADS) && has(tokens[0], F.HONORIFICS))) tokens = tokens.slice(1);
   if (!tokens.length) return;
   // "Australian Tom Moody": the demonym is its own mention, the rest a name.
-  if (tokens.length >= 2 && DEMONYMS.has(tokens[0].lower)) {
-    const last = tokens[tokens.length - 1].lower;
-    if (!ORG_SUFFIXES.has(last) && !EVENT_SUFFIXES.has(last) && !knownSpanLength(tokens, 0)) {
+  if (tokens.length >= 2 && has(tokens[0], F.DEMONYMS)) {
+    const last = tokens[tokens.length - 1];
+    if (!has(last, F.ORG_SUFFIXES) && !has(last, F.EVENT_SUFFIXES) && !knownSpanLength(tokens, 0)) {
       out.push(draft([tokens[0]], { kind: 'place', rule: 'demonym', canonical: DEMONYMS.get(tokens[0].lower), demonym: true }));
       processPart(text, tokens.slice(1), evidence, out);
       return;
@@ -409,7 +449,7 @@ function processPart(text: string, part: Token[], evidence: Evidence, out: Draft
   }
   if (tokens.length === 1) {
     const t = tokens[0];
-    if (GENERIC_ALONE.has(t.lower) || TITLE_HEADS.has(t.lower) || (ROLE_MODIFIERS.has(t.lower) && !PLACES.has(t.lower) && !KNOWN_ACRONYMS.has(t.lower))) return;
+    if (has(t, F.GENERIC_ALONE) || has(t, F.TITLE_HEADS) || (has(t, F.ROLE_MODIFIERS) && !has(t, F.PLACES) && !has(t, F.KNOWN_ACRONYMS))) return;
     if (t.text.length === 1) return;
     const typed = typeSingle(t, evidence, text);
     if (typed) out.push(draft(tokens, typed));
@@ -444,42 +484,38 @@ function draft(tokens: Token[], typed: Typed, role?: string): Draft {
  */
 function findRole(text: string, part: Token[]): [number, number] | undefined {
   // "Office of the Director of National Intelligence" is an organization, not a role.
-  if (part.length > 1 && ORG_HEADS_OF.has(part[0].lower) && /^ (?:of|for) /.test(text.slice(part[0].end, part[1].start))) return undefined;
+  if (part.length > 1 && has(part[0], F.ORG_HEADS_OF) && /^ (?:of|for) /.test(text.slice(part[0].end, part[1].start))) return undefined;
   // The last title word that still leaves a name-shaped tail (or nothing) after it.
   for (let i = part.length - 1; i >= 0; i--) {
-    if (!isTitle(part[i].lower)) continue;
+    if (!has(part[i], F.TITLE_HEADS)) continue;
     let to = i;
     // "Secretary of State Antony Blinken": the words after "of" belong to the role.
     if (i + 1 < part.length && /^ of (?:the )?$/.test(text.slice(part[i].end, part[i + 1].start))) {
       let j = i + 1;
-      while (j < part.length - 1 && (ROLE_MODIFIERS.has(part[j].lower) || (PLACES.has(part[j].lower) && !PERSON_NAME_SET.has(part[j].lower)) || part[j].allCaps)) j++;
+      while (j < part.length - 1 && (has(part[j], F.ROLE_MODIFIERS) || (has(part[j], F.PLACES) && !has(part[j], F.PERSON_NAME_SET)) || part[j].allCaps)) j++;
       to = j - 1;
     }
     const rest = part.slice(to + 1);
     if (rest.length > 4) return undefined;
     if (rest.length) {
-      const last = rest[rest.length - 1].lower;
+      const last = rest[rest.length - 1];
       // "General Motors", "President Hotel", "Prince Edward Island": an org or place, not a role.
-      if (ORG_SUFFIXES.has(last) || PLACE_SUFFIXES.has(last) || NEWS_OUTLETS.has(last) || EVENT_SUFFIXES.has(last)) return undefined;
+      if (has(last, F.ORG_SUFFIXES) || has(last, F.PLACE_SUFFIXES) || has(last, F.NEWS_OUTLETS) || has(last, F.EVENT_SUFFIXES)) return undefined;
       if (!rest.every((t) => NAME_SHAPE.test(t.text) || PARTICLE_WORD.test(t.text))) return undefined;
-      if (rest.every((t) => ROLE_MODIFIERS.has(t.lower) || COMMON.has(t.lower) || GENERIC_ALONE.has(t.lower))) return undefined;
-      if (rest.length === 1 && (PLACES.has(last) || DEMONYMS.has(last))) return undefined;
+      if (rest.every((t) => has(t, F.ROLE_MODIFIERS) || has(t, F.COMMON) || has(t, F.GENERIC_ALONE))) return undefined;
+      if (rest.length === 1 && (has(last, F.PLACES) || has(last, F.DEMONYMS))) return undefined;
     } else if (i === 0 && part.length === 1) {
       return undefined;
     }
     let from = i;
-    while (from > 0 && (isTitle(part[from - 1].lower) || ROLE_MODIFIERS.has(part[from - 1].lower)) && !PLACES.has(part[from - 1].lower) && !KNOWN_ACRONYMS.has(part[from - 1].lower)) from--;
+    while (from > 0 && (has(part[from - 1], F.TITLE_HEADS) || has(part[from - 1], F.ROLE_MODIFIERS)) && !has(part[from - 1], F.PLACES) && !has(part[from - 1], F.KNOWN_ACRONYMS)) from--;
     return [from, to];
   }
   return undefined;
 }
 
-function isTitle(lower: string): boolean {
-  return TITLE_HEADS.has(lower) || (lower.endsWith('.') && TITLE_HEADS.has(lower.slice(0, -1)));
-}
-
 function roleHead(part: Token[], roleEnd: number): string {
-  for (let i = roleEnd; i >= 0; i--) if (TITLE_HEADS.has(part[i].lower.replace(/\.$/, ''))) return part[i].text.replace(/\.$/, '');
+  for (let i = roleEnd; i >= 0; i--) if (has(part[i], F.TITLE_HEADS)) return part[i].text.replace(/\.$/, '');
   return part[roleEnd].text;
 }
 
@@ -498,15 +534,15 @@ function typeSingle(t: Token, evidence: Evidence, text: string): Typed | undefin
   if (place) return placeTyped(place);
   const demonym = DEMONYMS.get(l);
   if (demonym) return { kind: 'place', rule: 'demonym', canonical: demonym, demonym: true };
-  if (t.allCaps && t.text.length <= 6 && !COMMON.has(l)) return { kind: 'org', rule: 'acronym' };
-  if (t.allCaps && t.shouting && !evidence.lower.has(l)) return undefined;
-  if (EVENT_SUFFIXES.has(l) || ORG_SUFFIXES.has(l)) return undefined;
+  if (t.allCaps && t.text.length <= 6 && !has(t, F.COMMON)) return { kind: 'org', rule: 'acronym' };
+  if (t.allCaps && t.shouting && !evidence.lower.has(t.lower)) return undefined;
+  if (has(t, F.EVENT_SUFFIXES) || has(t, F.ORG_SUFFIXES)) return undefined;
   // "Simmons said": a name-like word before a speech verb is a person ("Google said" is not).
-  if (PERSON_NAME_SET.has(l) && !COMMON.has(l) && PERSON_VERBS.has(wordAfter(text, t.end))) return { kind: 'person', rule: 'context:verb' };
+  if (has(t, F.PERSON_NAME_SET) && !has(t, F.COMMON) && PERSON_VERBS.has(wordAfter(text, t.end))) return { kind: 'person', rule: 'context:verb' };
   if (PLACE_PREPOSITIONS.has(wordBefore(text, t.start))) return { kind: 'place', rule: 'context:preposition' };
   // A bare surname is usually introduced by a full name; alone it is more often a team or firm.
   // assignKeys turns it into a person when the article names someone so.
-  if (PERSON_NAME_SET.has(l)) return { kind: t.possessive ? 'person' : 'org', rule: 'gazetteer:person-name' };
+  if (has(t, F.PERSON_NAME_SET)) return { kind: t.possessive ? 'person' : 'org', rule: 'gazetteer:person-name' };
   return { kind: 'org', rule: 'capitalised-run' };
 }
 
@@ -527,34 +563,34 @@ function typeMulti(tokens: Token[], text: string, evidence: Evidence): Typed | '
       joined += g.replace(/[ \u00a0]+/g, ' ') + words[i];
     }
   }
-  const outlet = NEWS_OUTLETS.get(joined);
-  if (outlet) return { kind: 'org', rule: 'list:news-outlet', canonical: outlet };
-  const place = PLACES.get(joined);
-  if (place) return placeTyped(place);
-  const known = KNOWN_ACRONYMS.get(joined);
-  if (known) return { kind: known[0], rule: 'acronym', canonical: known[1] };
-  const demonym = DEMONYMS.get(joined);
-  if (demonym) return { kind: 'place', rule: 'demonym', canonical: demonym, demonym: true };
-  const first = words[0];
-  const last = words[words.length - 1];
-  if (EVENT_SUFFIXES.has(last)) return undefined;
-  if (ORG_SUFFIXES.has(last.replace(/\.$/, '')) && !PLACE_SUFFIXES.has(last)) return { kind: 'org', rule: 'shape:org-suffix' };
-  if (gapOf && PLACE_HEADS_OF.has(first)) return { kind: 'place', rule: 'shape:place-of' };
-  if (gapOf && ORG_HEADS_OF.has(first)) return { kind: 'org', rule: 'shape:org-of' };
-  if (PLACE_SUFFIXES.has(last) && !PERSON_NAME_SET.has(first)) return { kind: 'place', rule: 'shape:place-suffix' };
-  if (ORG_SUFFIXES.has(last)) return { kind: 'org', rule: 'shape:org-suffix' };
+  if (has(tokens[0], F.MULTI_WORD_STARTS)) {
+    const outlet = NEWS_OUTLETS.get(joined);
+    if (outlet) return { kind: 'org', rule: 'list:news-outlet', canonical: outlet };
+    const place = PLACES.get(joined);
+    if (place) return placeTyped(place);
+    const demonym = DEMONYMS.get(joined);
+    if (demonym) return { kind: 'place', rule: 'demonym', canonical: demonym, demonym: true };
+  }
+  const first = tokens[0];
+  const last = tokens[tokens.length - 1];
+  if (has(last, F.EVENT_SUFFIXES)) return undefined;
+  if (has(last, F.ORG_SUFFIXES) && !has(last, F.PLACE_SUFFIXES)) return { kind: 'org', rule: 'shape:org-suffix' };
+  if (gapOf && has(first, F.PLACE_HEADS_OF)) return { kind: 'place', rule: 'shape:place-of' };
+  if (gapOf && has(first, F.ORG_HEADS_OF)) return { kind: 'org', rule: 'shape:org-of' };
+  if (has(last, F.PLACE_SUFFIXES) && !has(first, F.PERSON_NAME_SET)) return { kind: 'place', rule: 'shape:place-suffix' };
+  if (has(last, F.ORG_SUFFIXES)) return { kind: 'org', rule: 'shape:org-suffix' };
   // A list of places written without commas in a headline ("Russia Ukraine") or a place before a name.
-  if (tokens.every((t) => PLACES.has(t.lower) || DEMONYMS.has(t.lower))) return 'split';
-  if ((PLACES.has(first) || DEMONYMS.has(first)) && tokens.length === 2 && PERSON_NAME_SET.has(last) && !PERSON_NAME_SET.has(first)) return 'split';
-  const givenFirst = PERSON_NAME_SET.has(first) && !COMMON.has(first) && (!PLACES.has(first) || PERSON_NAME_SET.has(last) || (!PLACES.has(last) && !COMMON.has(last)));
+  if (tokens.every((t) => has(t, F.PLACES) || has(t, F.DEMONYMS))) return 'split';
+  if ((has(first, F.PLACES) || has(first, F.DEMONYMS)) && tokens.length === 2 && has(last, F.PERSON_NAME_SET) && !has(first, F.PERSON_NAME_SET)) return 'split';
+  const givenFirst = has(first, F.PERSON_NAME_SET) && !has(first, F.COMMON) && (!has(first, F.PLACES) || has(last, F.PERSON_NAME_SET) || (!has(last, F.PLACES) && !has(last, F.COMMON)));
   if ((INITIAL.test(tokens[0].text) || givenFirst) && tokens.length <= 4) return { kind: 'person', rule: 'gazetteer:given-name' };
   if (tokens.every((t) => t.allCaps)) {
     if (tokens[0].shouting && !tokens.some((t) => evidence.lower.has(t.lower))) return undefined;
     return { kind: 'org', rule: 'capitalised-run' };
   }
-  if (tokens.length <= 3 && PERSON_NAME_SET.has(last) && !COMMON.has(last) && !tokens[0].allCaps) return { kind: 'person', rule: 'gazetteer:person-name' };
+  if (tokens.length <= 3 && has(last, F.PERSON_NAME_SET) && !has(last, F.COMMON) && !tokens[0].allCaps) return { kind: 'person', rule: 'gazetteer:person-name' };
   // Two or three unknown, uncommon words with no organization or place shape are most often a person.
-  if (tokens.length <= 3 && tokens.every((t) => NAME_SHAPE.test(t.text) && !COMMON.has(t.lower) && !GENERIC_ALONE.has(t.lower))) {
+  if (tokens.length <= 3 && tokens.every((t) => NAME_SHAPE.test(t.text) && !has(t, F.COMMON) && !has(t, F.GENERIC_ALONE))) {
     return { kind: 'person', rule: 'capitalised-run' };
   }
   return { kind: 'org', rule: 'capitalised-run' };

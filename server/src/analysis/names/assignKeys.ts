@@ -87,7 +87,7 @@ export function assignKeys(text: string, drafts: Draft[]): EntityMention[] {
     let key: string;
     let surname: string | undefined;
     let fullName = false;
-    const defined = acronymKeys.get(surface.toLowerCase());
+    const defined = acronymKeys.size ? acronymKeys.get(surface.toLowerCase()) : undefined;
     if (defined && d.kind !== 'person') {
       d.kind = defined.kind;
       key = defined.key;
@@ -103,7 +103,7 @@ export function assignKeys(text: string, drafts: Draft[]): EntityMention[] {
     } else if (d.kind === 'place') {
       key = 'place:' + (d.canonical ?? normaliseSpaces(surface.toLowerCase()));
     } else {
-      const known = KNOWN_ACRONYMS.get(surface.toLowerCase());
+      const known = d.canonical === undefined && surface.length <= 6 ? KNOWN_ACRONYMS.get(surface.toLowerCase()) : undefined;
       key = 'org:' + (d.canonical ?? (known && known[0] === 'org' ? known[1] : normaliseOrg(surface)));
     }
     if (d.kind !== 'person' && (text.charCodeAt(d.end + 1) === 40 || text.charCodeAt(d.end) === 40)) {
@@ -118,7 +118,7 @@ export function assignKeys(text: string, drafts: Draft[]): EntityMention[] {
   }
 
   // Acronyms used before their definition get the expansion's key too.
-  for (const m of mentions) {
+  for (const m of acronymKeys.size ? mentions : []) {
     if (m.kind === 'person') continue;
     const defined = acronymKeys.get(m.text.toLowerCase());
     if (defined) {
