@@ -225,8 +225,6 @@ function readDigitFigure(text: string, at: number): ReadResult {
     PHONE_PAREN.lastIndex = at;
     if (PHONE_PAREN.test(text)) return { resume: PHONE_PAREN.lastIndex };
   }
-  PHONE.lastIndex = at;
-  if (PHONE.test(text)) return { resume: PHONE.lastIndex };
 
   DIGITS.lastIndex = at;
   const dm = DIGITS.exec(text);
@@ -235,6 +233,10 @@ function readDigitFigure(text: string, at: number): ReadResult {
   let p = at + dm[0].length;
   const next = p < text.length ? text.charCodeAt(p) : 0;
   const next2 = p + 1 < text.length ? text.charCodeAt(p + 1) : 0;
+  if (dm[0].length === 3 && (next === 45 || next === 46 || next === 32 || next === 0xa0) && isDigit(next2)) {
+    PHONE.lastIndex = at;
+    if (PHONE.test(text)) return { resume: PHONE.lastIndex };
+  }
   // Version strings ("1.2.3"), times ("10:30"), dates and fractions ("3/4", "24/7"), odd grouping ("1,2345").
   if ((next === 46 || next === 58 || next === 47 || next === 44) && isDigit(next2)) return skip();
   // Leading zeros are codes, not counts ("007", "0143").
@@ -258,11 +260,14 @@ function readDigitFigure(text: string, at: number): ReadResult {
     start = at - cm[1].length - cm[2].length;
   }
 
+  // Most numbers are followed by a space and a plain word; the readers below that need a letter
+  // right after the number (or after one space) are skipped when there is none.
+  const wordAfter = letterAfter(text, p);
   TIME_AFTER.lastIndex = p;
-  if (!unit && TIME_AFTER.test(text)) return skip();
+  if (!unit && wordAfter && TIME_AFTER.test(text)) return skip();
 
   let scaled = false;
-  const scale = readScale(text, p, type === 'MONEY');
+  const scale = wordAfter ? readScale(text, p, type === 'MONEY') : undefined;
   if (scale) {
     value *= scale.factor;
     p = scale.end;
@@ -326,6 +331,13 @@ function skipListedNumbers(text: string, pos: number): number {
   return Math.max(pos, LISTED_NUMBERS.lastIndex);
 }
 
+/** True when a letter follows `p`, touching or after one space. */
+function letterAfter(text: string, p: number): boolean {
+  const c = text.charCodeAt(p);
+  if (isLetter(c)) return true;
+  return (c === 32 || c === 0xa0) && isLetter(text.charCodeAt(p + 1));
+}
+
 /** Reads the approximator written right before `start`, lower-cased. */
 function readApprox(text: string, start: number, previous: string): string | undefined {
   if (start === 0) return undefined;
@@ -342,6 +354,10 @@ function readApprox(text: string, start: number, previous: string): string | und
  * a score) is kept in the span but gives no `high`. Returns where the figure now ends.
  */
 function readRange(text: string, draft: Draft, p: number, firstScale: number | undefined): number {
+  // Quick test: a range needs a dash, "to" or "and" right after the number or one space.
+  let c = text.charCodeAt(p);
+  if (c === 32 || c === 0xa0) c = text.charCodeAt(p + 1);
+  if (c !== 45 && c !== 0x2013 && c !== 0x2014 && c !== 116 && c !== 97) return p;
   const joins: RegExp[] = draft.approx === 'between' ? [RANGE_AND] : [RANGE_DASH, RANGE_TO];
   for (const join of joins) {
     join.lastIndex = p;
@@ -390,6 +406,9 @@ function readRange(text: string, draft: Draft, p: number, firstScale: number | u
 
 /** Reads %, a currency after the number, or a unit of measure. Returns the new end and the unit read. */
 function readSuffix(text: string, draft: Draft, p: number): { end: number; unit?: string } {
+  const c = text.charCodeAt(p);
+  // Nothing but a letter, %, a hyphen, a prime or a degree sign can start a suffix.
+  if (!letterAfter(text, p) && c !== 37 && c !== 45 && c !== 39 && c !== 0x2033 && c !== 0xb0) return { end: p };
   PERCENT.lastIndex = p;
   const pm = PERCENT.exec(text);
   if (pm && draft.type !== 'MONEY') {
