@@ -198,7 +198,8 @@ function tokenize(text: string, headline: boolean): Token[] {
     }
     const inHeadline = start < headlineEnd;
     const ambiguous = lineShouting || (inHeadline && headlineTitleCase) || isSentenceStart(text, start);
-    tokens.push({ start, end, text: raw, lower: raw.toLowerCase(), possessive, ambiguous, shouting: lineShouting, headline: inHeadline && headlineTitleCase, allCaps, flags: wordFlags(raw.toLowerCase()) });
+    const lower = raw.toLowerCase();
+    tokens.push({ start, end, text: raw, lower, possessive, ambiguous, shouting: lineShouting, headline: inHeadline && headlineTitleCase, allCaps, flags: wordFlags(lower) });
   }
   return tokens;
 }

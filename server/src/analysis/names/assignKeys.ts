@@ -30,7 +30,6 @@ export interface Draft {
   role?: string;
 }
 
-const INITIAL = /^\p{Lu}\.?$/u;
 const NAME_SUFFIX = /^(?:jr|jr\.|sr|sr\.|ii|iii|iv)$/i;
 const ACRONYM_DEFINITION = /^[ \u00a0]*\([ \u00a0]*(\p{Lu}[\p{Lu}\p{Ll}&.-]{1,11})[ \u00a0]*\)/u;
 /** Rules weak enough that a person surname seen elsewhere in the article overrides them. */
@@ -54,11 +53,13 @@ export function assignKeys(text: string, drafts: Draft[]): EntityMention[] {
   // Full person names and their surnames.
   const fullNames = new Map<string, Array<{ key: string; start: number }>>();
   const surnamesSeen = new Set<string>();
-  const personWords = kept.map((d) => (d.kind === 'person' ? nameWords(d.words) : []));
-  kept.forEach((d, i) => {
-    if (d.kind !== 'person') return;
-    const w = personWords[i];
-    if (!w.length) return;
+  const personWords: string[][] = new Array(kept.length);
+  for (let i = 0; i < kept.length; i++) {
+    const d = kept[i];
+    if (d.kind !== 'person') continue;
+    const w = nameWords(d.words);
+    personWords[i] = w;
+    if (!w.length) continue;
     const surname = w[w.length - 1].toLowerCase();
     surnamesSeen.add(surname);
     if (w.length >= 2) {
@@ -66,17 +67,19 @@ export function assignKeys(text: string, drafts: Draft[]): EntityMention[] {
       list.push({ key: 'person:' + w.join(' ').toLowerCase(), start: d.start });
       fullNames.set(surname, list);
     }
-  });
+  }
   // A single word typed by a weak rule is a person when the article names a person so.
-  kept.forEach((d, i) => {
-    if (d.kind === 'person' || d.words.length !== 1 || !WEAK_RULES.has(d.rule) || d.demonym) return;
-    const l = d.words[0].toLowerCase();
-    if (surnamesSeen.has(l)) {
-      d.kind = 'person';
-      d.rule = 'surname-in-article';
-      personWords[i] = nameWords(d.words);
+  if (surnamesSeen.size) {
+    for (let i = 0; i < kept.length; i++) {
+      const d = kept[i];
+      if (d.kind === 'person' || d.words.length !== 1 || !WEAK_RULES.has(d.rule) || d.demonym) continue;
+      if (surnamesSeen.has(d.words[0].toLowerCase())) {
+        d.kind = 'person';
+        d.rule = 'surname-in-article';
+        personWords[i] = nameWords(d.words);
+      }
     }
-  });
+  }
 
   // Acronyms defined in the text: "North Atlantic Treaty Organization (NATO)".
   const acronymKeys = new Map<string, { kind: EntityKind; key: string }>();
@@ -92,7 +95,7 @@ export function assignKeys(text: string, drafts: Draft[]): EntityMention[] {
       d.kind = defined.kind;
       key = defined.key;
     } else if (d.kind === 'person') {
-      const w = personWords[i].length ? personWords[i] : d.words;
+      const w = personWords[i]?.length ? personWords[i] : d.words;
       surname = w[w.length - 1].toLowerCase();
       if (w.length >= 2) {
         fullName = true;
@@ -140,12 +143,12 @@ export function assignKeys(text: string, drafts: Draft[]): EntityMention[] {
 
 /** The words of a person's name without initials and Jr/Sr suffixes ("George W. Bush" → George Bush). */
 function nameWords(words: string[]): string[] {
+  if (words.length === 1) return words;
   const out: string[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i];
-    if (NAME_SUFFIX.test(w)) continue;
+  for (const w of words) {
     // A first initial stays out too, so "P. Simmons" is a surname mention that can join "Phil Simmons".
-    if (INITIAL.test(w)) continue;
+    if (w.length <= 2 && (w.length === 1 || w.charCodeAt(1) === 46)) continue;
+    if (w.length <= 4 && NAME_SUFFIX.test(w)) continue;
     out.push(w);
   }
   return out;
