@@ -1,14 +1,15 @@
 /**
  * The dates stage: finds time expressions ("March 13, 2021", "last week", "two days ago") and
- * gives each a TIMEX3 value resolved against the article date. One precompiled alternation of
- * every rule scans the text once; only matched words are re-read by the rule that matched.
+ * gives each a TIMEX3 value resolved against the article date. A fast scan for trigger words
+ * (digits, month and weekday names, time units) finds candidates; one precompiled alternation
+ * of every rule is tried just there, and only the matched words are re-read by their rule.
  * Without an article date, relative expressions keep value null and say why in `unresolved`:
  * we never guess from the clock.
  */
 import type { ArticleDate, DateMention } from './types';
 import { parseYmd, type Ymd } from './dates/calendar';
 import { isFalseDate } from './dates/guards';
-import { tenseAround, type Tense } from './dates/tense';
+import { TenseIndex, type Tense } from './dates/tense';
 import { RULES, type Reading, type Rule, type RuleContext } from './dates/rules';
 
 export { describeDateValue } from './dates/describe';
@@ -26,31 +27,155 @@ function unnamed(source: string): string {
   return source.replace(/\(\?<[A-Za-z]\w*>/g, '(?:');
 }
 
-const MASTER = new RegExp(`${BEFORE}(?:${RULES.map((r) => `(${unnamed(r.source)})`).join('|')})${AFTER}`, 'gi');
+// Every rule at one position, sticky: tried only where a trigger word says a date may start.
+const MASTER = new RegExp(`${BEFORE}(?:${RULES.map((r) => `(${unnamed(r.source)})`).join('|')})${AFTER}`, 'iy');
 // Each rule alone, sticky, to read its named groups at a known position.
 const STICKY = RULES.map((r) => new RegExp(`(?:${r.source})${AFTER}`, 'iy'));
 
-function makeContext(text: string, start: number, end: number, anchor: Ymd | null): RuleContext {
+/**
+ * Words (and digits) that every time expression contains. Scanning for these is several times
+ * faster than trying the full grammar at every position; the grammar then runs only at the few
+ * word starts just before each trigger, where modifiers such as "the end of" begin.
+ */
+const TRIGGER = new RegExp(
+  '\\d+|\\b(?:' +
+    [
+      'jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december',
+      '(?:mon|tues|wednes|thurs|fri|satur|sun)days?',
+      'today|tonight|yesterday|tomorrow|now|nowadays|current|currently|presently|present|recent|recently|lately|previously|formerly',
+      'past|future|soon|term|moment|point|time',
+      '(?:second|minute|hour|day|week|weekend|fortnight|month|quarter|year|decade|period|half)s?|centur(?:y|ies)|millenni(?:um|a)',
+      'spring|summer|fall|autumn|winter|daily|weekly|monthly|annual|annually|yearly|quarterly|hourly|nightly|biweekly|bimonthly|semiannual|semiannually',
+      'noon|midnight|midday|midafternoon|midmorning|morning|afternoon|evening|night',
+      'christmas|thanksgiving|halloween|independence|valentine|easter|labor|memorial',
+      'twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|nineteen',
+    ].join('|') +
+    ')\\b',
+  'gi',
+);
+
+// How far before a trigger an expression may start: "more than two thousand years", "the end of this year".
+const MAX_WORDS_BACK = 6;
+const MAX_CHARS_BACK = 60;
+
+/**
+ * Words that may open a time expression before its trigger word. Only a run of these (or of
+ * numbers) before a trigger is worth trying, which keeps the grammar off most of the text.
+ */
+const LEAD_WORDS = new Set(
+  (
+    'the a an last this next past previous coming current prior following latest final first second third fourth ' +
+    'early late mid earlier later end beginning start middle rest remainder half of about nearly almost roughly around ' +
+    'some more less fewer than at least up to within only just over barely few couple several many dozen hundred ' +
+    'hundreds thousands dozens every each per other fiscal calendar same comparable most recent year-ago year-earlier ' +
+    'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen ' +
+    'eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety and right these until additional remaining ' +
+    'straight consecutive full whole entire near distant foreseeable long short medium post pre fy year year\'s very ' +
+    'initial 1st 2nd 3rd 4th'
+  ).split(' '),
+);
+
+function isWordChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/**
+ * Where an expression around the trigger at `at` may start: the trigger itself, an apostrophe
+ * just before it ("'90s"), and the starts of the lead words or numbers right before it, in
+ * text order.
+ */
+function startsBefore(text: string, at: number, floor: number): number[] {
+  const starts: number[] = [at];
+  if (at > 0 && text.charCodeAt(at - 1) === 39) starts.push(at - 1);
+  const min = Math.max(floor, at - MAX_CHARS_BACK);
+  let i = at;
+  while (starts.length <= MAX_WORDS_BACK) {
+    // Step over the separator before the current word: spaces, a hyphen, a comma, "'s".
+    let j = i;
+    while (j > min && !isWordChar(text.charCodeAt(j - 1))) {
+      const code = text.charCodeAt(j - 1);
+      if (code !== 32 && code !== 9 && code !== 45 && code !== 44 && code !== 39 && code !== 47) return starts.reverse();
+      j--;
+    }
+    const wordEnd = j;
+    while (j > min && (isWordChar(text.charCodeAt(j - 1)) || text.charCodeAt(j - 1) === 39)) j--;
+    if (j === wordEnd || (j === min && j > 0 && isWordChar(text.charCodeAt(j - 1)))) break;
+    const word = text.slice(j, wordEnd).toLowerCase();
+    if (!isDigit(word.charCodeAt(0)) && !LEAD_WORDS.has(word)) break;
+    starts.push(j);
+    i = j;
+  }
+  return starts.reverse();
+}
+
+function makeContext(text: string, start: number, end: number, anchor: Ymd | null, tenses: TenseIndex): RuleContext {
   let tense: Tense | undefined;
   return {
     text,
     start,
     end,
     anchor,
-    future: () => (tense ??= tenseAround(text, start, end)).future,
-    tenseDistance: () => (tense ??= tenseAround(text, start, end)).distance,
+    future: () => (tense ??= tenses.tenseAround(start, end)).future,
+    tenseDistance: () => (tense ??= tenses.tenseAround(start, end)).distance,
   };
 }
 
-/** Tries rule i at a position; returns the reading and end, or null. */
-function tryRule(rule: Rule, sticky: RegExp, text: string, at: number, anchor: Ymd | null): { reading: Reading; end: number } | null {
+/** What one findDates call knows about its article. */
+interface Scan {
+  text: string;
+  anchor: Ymd | null;
+  tenses: TenseIndex;
+}
+
+function tryRule(rule: Rule, sticky: RegExp, scan: Scan, at: number): { reading: Reading; end: number } | null {
+  const { text } = scan;
   sticky.lastIndex = at;
   const m = sticky.exec(text);
   if (!m || m[0].length === 0) return null;
   const end = at + m[0].length;
   if (isFalseDate(text, at, end)) return null;
-  const reading = rule.handle(m.groups ?? {}, makeContext(text, at, end, anchor));
+  const reading = rule.handle(m.groups ?? {}, makeContext(text, at, end, scan.anchor, scan.tenses));
   return reading ? { reading, end } : null;
+}
+
+/** The time expression starting exactly at `at`, if any: the first rule that matches and accepts. */
+function matchAt(scan: Scan, at: number): { reading: Reading; end: number } | null {
+  MASTER.lastIndex = at;
+  const m = MASTER.exec(scan.text);
+  if (!m || m[0].length === 0) return null;
+  let ruleIndex = 1;
+  while (ruleIndex < m.length && m[ruleIndex] === undefined) ruleIndex++;
+  // The first rule that matched may still reject (a lower-case "march", "2000 people"):
+  // then later rules get their chance at the same position.
+  for (let i = ruleIndex - 1; i < RULES.length; i++) {
+    try {
+      const found = tryRule(RULES[i], STICKY[i], scan, at);
+      if (found) return found;
+    } catch {
+      // A rule that fails on odd input simply does not match.
+    }
+  }
+  return null;
+}
+
+function toMention(text: string, start: number, found: { reading: Reading; end: number }): DateMention {
+  const { reading, end } = found;
+  const mention: DateMention = {
+    kind: 'date',
+    type: reading.type,
+    start,
+    end,
+    text: text.slice(start, end),
+    value: reading.value,
+    relative: reading.relative,
+    reading: reading.reading,
+  };
+  if (reading.relative && reading.value === null) mention.unresolved = NO_ANCHOR_REASON;
+  return mention;
 }
 
 /**
@@ -62,44 +187,23 @@ export function findDates(text: string, anchor: ArticleDate): DateMention[] {
   const out: DateMention[] = [];
   if (!text) return out;
   const anchorDate = anchor.source !== 'none' ? parseYmd(anchor.value) : null;
-  MASTER.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = MASTER.exec(text)) !== null) {
-    const at = m.index;
-    if (m[0].length === 0) {
-      MASTER.lastIndex = at + 1;
-      continue;
+  const scan: Scan = { text, anchor: anchorDate, tenses: new TenseIndex(text) };
+  // Everything before `consumed` belongs to a found expression; positions up to `tried` failed.
+  let consumed = 0;
+  let tried = -1;
+  TRIGGER.lastIndex = 0;
+  let trigger: RegExpExecArray | null;
+  while ((trigger = TRIGGER.exec(text)) !== null) {
+    if (trigger.index < consumed) continue;
+    for (const at of startsBefore(text, trigger.index, consumed)) {
+      if (at < consumed || at <= tried) continue;
+      tried = at;
+      const found = matchAt(scan, at);
+      if (!found) continue;
+      out.push(toMention(text, at, found));
+      consumed = found.end;
     }
-    let ruleIndex = 1;
-    while (ruleIndex < m.length && m[ruleIndex] === undefined) ruleIndex++;
-    let found: { reading: Reading; end: number } | null = null;
-    // The first rule that matched may still reject (a lower-case "march", "2000 people"):
-    // then later rules get their chance at the same position.
-    for (let i = ruleIndex - 1; i < RULES.length && !found; i++) {
-      try {
-        found = tryRule(RULES[i], STICKY[i], text, at, anchorDate);
-      } catch {
-        found = null;
-      }
-    }
-    if (!found) {
-      MASTER.lastIndex = at + 1;
-      continue;
-    }
-    MASTER.lastIndex = found.end;
-    const { reading, end } = found;
-    const mention: DateMention = {
-      kind: 'date',
-      type: reading.type,
-      start: at,
-      end,
-      text: text.slice(at, end),
-      value: reading.value,
-      relative: reading.relative,
-      reading: reading.reading,
-    };
-    if (reading.relative && reading.value === null) mention.unresolved = NO_ANCHOR_REASON;
-    out.push(mention);
+    if (TRIGGER.lastIndex < consumed) TRIGGER.lastIndex = consumed;
   }
   shiftComparisonsToQuarter(text, out);
   return out;

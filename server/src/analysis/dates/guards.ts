@@ -18,6 +18,13 @@ function tokenAround(text: string, start: number, end: number): string {
 
 const DIGIT = /\d/;
 
+/** True when a slash lies within 60 characters before or after the match (a URL may). */
+function hasSlashNear(text: string, start: number, end: number): boolean {
+  const to = Math.min(text.length, end + 60);
+  for (let i = Math.max(0, start - 60); i < to; i++) if (text.charCodeAt(i) === 47) return true;
+  return false;
+}
+
 /**
  * True when a match that starts or ends with a digit is really part of a larger number, code
  * or address, or when any match sits inside a URL.
@@ -34,7 +41,7 @@ export function isFalseDate(text: string, start: number, end: number): boolean {
     const after = text.slice(end, end + 4);
     if (/^(?:[.,:/\-–]\d|\d)/.test(after)) return true;
   }
-  if (DIGIT.test(first) || DIGIT.test(last) || text.indexOf('/', Math.max(0, start - 60)) !== -1) {
+  if (DIGIT.test(first) || DIGIT.test(last) || hasSlashNear(text, start, end)) {
     const token = tokenAround(text, start, end);
     if (token.length > 8 && URLISH.test(token)) return true;
   }

@@ -5,10 +5,13 @@
  * Thursday" is future. News reports the past, so with no cue the answer is past.
  */
 
-const SENTENCE_END = /[.!?\n]/;
 // Future first: "expected to" and "scheduled" end in -ed but point ahead.
 const CUE =
   /\b(?<future>will|wo\s*n't|won't|shall|'ll|going\s+to|is\s+to|are\s+to|scheduled|expected\s+to|plans?\s+to|planning\s+to|planned\s+(?:for|to)|intends?\s+to|due\s+to|set\s+to|upcoming|next|as\s+(?:early|soon)\s+as|would|deadline|tomorrow)\b|\b(?<past>[a-z]{2,}ed|said|says|was|were|had|did|met|told|went|came|began|made|took|gave|held|left|saw|got|won|lost|fell|rose|led|sent|spent|paid|sold|bought|brought|thought|found|kept|ran|struck|hit|shot|ago|last|yesterday|earlier|since|knew|became|wrote|spoke|broke|chose|drove|flew|grew|threw|stood|sat|fought|caught|taught|sought|heard|meant|felt|built|lent|quit|read|split|cut|put|let|bid)\b/gi;
+
+// How far a sentence is looked at around the expression.
+const BACK = 250;
+const AHEAD = 120;
 
 /** The tense read around an expression, and how far (in characters) the deciding cue was. */
 export interface Tense {
@@ -17,37 +20,76 @@ export interface Tense {
   distance: number;
 }
 
-/** True when the sentence around [start, end) speaks of the future. */
-export function isFutureSentence(text: string, start: number, end: number): boolean {
-  return tenseAround(text, start, end).future;
+function isSentenceEnd(code: number): boolean {
+  return code === 46 || code === 33 || code === 63 || code === 10; // . ! ? \n
 }
 
-/** The tense of the sentence around [start, end), from the nearest verb cue. */
-export function tenseAround(text: string, start: number, end: number): Tense {
-  let s = start;
-  const minS = Math.max(0, start - 250);
-  while (s > minS && !SENTENCE_END.test(text[s - 1])) s--;
-  let e = end;
-  const maxE = Math.min(text.length, end + 120);
-  while (e < maxE && !SENTENCE_END.test(text[e])) e++;
-  // "Wednesday's ruling" names something that has happened.
-  if (text.startsWith("'s", end) || text.startsWith('\u2019s', end)) return { future: false, distance: 0 };
-  const sentence = text.slice(s, e);
-  CUE.lastIndex = 0;
-  let best = Infinity;
-  let future = false;
-  let m: RegExpExecArray | null;
-  while ((m = CUE.exec(sentence)) !== null) {
-    const at = s + m.index;
-    if (at >= start && at < end) continue;
-    // Capitalised "-ed" words are names ("United States", "Ted"), not verbs.
-    if (m.groups!.past !== undefined && m[0][0] >= 'A' && m[0][0] <= 'Z' && m[0].endsWith('ed')) continue;
-    // Cues before the expression govern it more often than cues after it.
-    const distance = at < start ? start - (at + m[0].length) : (at - end) * 1.5;
-    if (distance < best) {
-      best = distance;
-      future = m.groups!.future !== undefined;
+/**
+ * Tense cues of one text, found once and in order as callers move forward through it, so that
+ * each time expression costs a few comparisons rather than a regex run over its sentence.
+ */
+export class TenseIndex {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly future: boolean[] = [];
+  private scannedTo = 0;
+  private first = 0;
+
+  constructor(private readonly text: string) {}
+
+  /** The tense of the sentence around [start, end), from the nearest verb cue. */
+  tenseAround(start: number, end: number): Tense {
+    const text = this.text;
+    // "Wednesday's ruling" names something that has happened.
+    if (text.startsWith("'s", end) || text.startsWith('\u2019s', end)) return { future: false, distance: 0 };
+    let s = start;
+    const minS = Math.max(0, start - BACK);
+    while (s > minS && !isSentenceEnd(text.charCodeAt(s - 1))) s--;
+    let e = end;
+    const maxE = Math.min(text.length, end + AHEAD);
+    while (e < maxE && !isSentenceEnd(text.charCodeAt(e))) e++;
+    this.scanTo(e);
+    // Callers move forward, so cues that end before this sentence will never be needed again.
+    while (this.first < this.starts.length && this.ends[this.first] <= s - BACK) this.first++;
+    let best = Infinity;
+    let future = false;
+    for (let i = this.first; i < this.starts.length; i++) {
+      const at = this.starts[i];
+      if (at >= e) break;
+      if (at < s || this.ends[i] > e || (at >= start && at < end)) continue;
+      // Cues before the expression govern it more often than cues after it.
+      const distance = at < start ? start - this.ends[i] : (at - end) * 1.5;
+      if (distance < best) {
+        best = distance;
+        future = this.future[i];
+      }
     }
+    return { future, distance: best };
   }
-  return { future, distance: best };
+
+  private scanTo(limit: number): void {
+    if (this.scannedTo >= limit) return;
+    // Scan ahead in generous steps; a cue found beyond the step is found again by the next one.
+    const to = Math.max(limit, this.scannedTo + 4096);
+    CUE.lastIndex = this.scannedTo;
+    let m: RegExpExecArray | null;
+    while ((m = CUE.exec(this.text)) !== null) {
+      if (m.index >= to) {
+        this.scannedTo = m.index;
+        return;
+      }
+      const isPast = m.groups!.past !== undefined;
+      // Capitalised "-ed" words are names ("United States", "Ted"), not verbs.
+      if (isPast && m[0].endsWith('ed') && m[0].charCodeAt(0) >= 65 && m[0].charCodeAt(0) <= 90) continue;
+      this.starts.push(m.index);
+      this.ends.push(m.index + m[0].length);
+      this.future.push(!isPast);
+    }
+    this.scannedTo = this.text.length;
+  }
+}
+
+/** True when the sentence around [start, end) speaks of the future (one-off use). */
+export function isFutureSentence(text: string, start: number, end: number): boolean {
+  return new TenseIndex(text).tenseAround(start, end).future;
 }
