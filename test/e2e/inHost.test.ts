@@ -13,8 +13,8 @@ test('extension-host suite passes in a real VS Code (code-server 4.100.3)', { ti
     extensionTestsPath: suiteIndex,
   });
   console.log(formatRun(run));
-  assert.equal(run.exitCode, 0, `the extension host reported failure:\n${formatRun(run)}`);
+  assert.equal(run.exitCode, 0, 'the extension host reported failure (report above; logs in test-results/e2e-host-*)');
   assert.ok(run.results, 'the suite wrote its results file');
   assert.equal(run.results.failures.length, 0);
-  assert.ok(run.results.passes.length >= 8, `all suite tests ran (${run.results.passes.length} passed)`);
+  if (!process.env.CORPUS_LENS_E2E_GREP) assert.ok(run.results.passes.length >= 10, `all suite tests ran (${run.results.passes.length} passed)`);
 });

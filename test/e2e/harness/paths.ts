@@ -20,8 +20,11 @@ function findRepoRoot(start: string): string {
 }
 
 export const repoRoot = findRepoRoot(__dirname);
-/** The extension under test (package.json "main" is dist/client.js). */
-export const extensionRoot = repoRoot;
+/**
+ * The extension under test (package.json "main" is dist/client.js): this repository, or a
+ * scratch copy named by CORPUS_LENS_E2E_EXTENSION (used to prove the tests fail on a broken build).
+ */
+export const extensionRoot = process.env.CORPUS_LENS_E2E_EXTENSION ? path.resolve(process.env.CORPUS_LENS_E2E_EXTENSION) : repoRoot;
 export const fixtureWorkspace = path.join(repoRoot, 'test', 'fixtures', 'e2e-workspace');
 /** The compiled mocha suite that the extension host loads. */
 export const suiteIndex = path.join(repoRoot, 'out', 'test', 'e2e', 'suite', 'index.js');

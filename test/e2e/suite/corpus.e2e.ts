@@ -104,6 +104,15 @@ describe('Corpus Lens in a real extension host', function () {
     await withTimeout(api.ready, 90_000, 'the server to index the fixture workspace (api.ready)');
   });
 
+  // First, so that it runs the moment api.ready resolves: every article must be in the index by
+  // then. Jonas Weber is named only in river-festival.txt, Tobias Lindqvist only in the others.
+  it('api.ready resolves only once every article is indexed', async function () {
+    for (const name of ['Jonas Weber', 'Tobias Lindqvist']) {
+      const symbols = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', name);
+      assert.ok(symbols?.some((symbol) => symbol.name.includes(name)), `${name} is already indexed when api.ready resolves; got ${JSON.stringify(symbols?.map((s) => s.name))}`);
+    }
+  });
+
   it('the corpusLens.waitForIndex command returns once indexing is done', async function () {
     await withTimeout(Promise.resolve(vscode.commands.executeCommand('corpusLens.waitForIndex')), 30_000, 'corpusLens.waitForIndex');
   });
