@@ -87,6 +87,12 @@ describe('findFigures: money', () => {
       { text: '2.46 billion guilders', value: 2.46e9, unit: 'NLG' },
     ]);
   });
+  it('reads South Asian scales', () => {
+    check('The state set aside Rs 500 crore and 2 lakh rupees.', [
+      { text: 'Rs 500 crore', value: 5e9, unit: 'INR' },
+      { text: '2 lakh rupees', value: 2e5, unit: 'INR' },
+    ]);
+  });
   it('reads money ranges with one scale word', () => {
     check('The repairs will cost $5-6 billion.', [{ text: '$5-6 billion', value: 5e9, high: 6e9, unit: 'USD' }]);
   });
@@ -94,9 +100,10 @@ describe('findFigures: money', () => {
 
 describe('findFigures: percentages', () => {
   it('reads %, per cent and percent', () => {
-    check('Sales fell 40%, then 40 per cent, then six percent.', [
+    check('Sales fell 40%, then 40 per cent, then 40 percent, then six percent.', [
       { text: '40%', type: 'PERCENT', value: 40, unit: '%', measure: 'percent' },
       { text: '40 per cent', type: 'PERCENT', value: 40, unit: '%' },
+      { text: '40 percent', type: 'PERCENT', value: 40, unit: '%' },
       { text: 'six percent', type: 'PERCENT', value: 6 },
     ]);
   });
@@ -170,6 +177,10 @@ describe('findFigures: counted nouns and measures', () => {
       { text: '18-fold', value: 18, measure: 'times' },
     ]);
     check('Holders get one new preferred share.', [{ text: 'one', counted: 'share', measure: 'shares' }]);
+    check('A 1,000-strong force and 40-odd boats left.', [
+      { text: '1,000-strong', value: 1000, counted: 'force', measure: 'forces' },
+      { text: '40-odd', value: 40, approx: 'about', counted: 'boats' },
+    ]);
   });
   it('reads dimensions and counts of occasions', () => {
     check('Video plays at 320x240; the gas was used at least once and more than twice.', [

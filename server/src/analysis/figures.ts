@@ -494,6 +494,10 @@ function finishFigure(
     if (word === 'plus') {
       draft.end = HYPHEN_WORD.lastIndex;
       draft.approx ??= 'more than';
+    } else if (word === 'strong' || word === 'odd') {
+      // "a 1,000-strong force", "40-odd boats": the noun comes after the compound.
+      draft.end = HYPHEN_WORD.lastIndex;
+      if (word === 'odd') draft.approx ??= 'about';
     } else {
       const head = word.split('-')[0];
       if (TIME_NOUNS.has(head)) return -1;

@@ -15,6 +15,8 @@ const UNITS: Record<string, number> = {
 /** Multipliers that scale what came before ("two hundred", "1.5 million"). */
 export const SCALES: Record<string, number> = {
   dozen: 12, hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12,
+  // South Asian scales, common in Indian and Pakistani news ("Rs 500 crore").
+  lakh: 1e5, lakhs: 1e5, crore: 1e7, crores: 1e7,
 };
 
 const UNIT_WORDS = Object.keys(UNITS).sort((a, b) => b.length - a.length).join('|');
