@@ -244,11 +244,26 @@ describe('findFigures: odd input', () => {
       'Москва: 300 человек, 20% и 5 млн рублей.',
       '$'.repeat(5000) + '5',
       ' - '.repeat(5000) + '5 - 6 - 7',
+      // Shapes that would make a badly written regex backtrack; each must stay linear.
+      '1-'.repeat(25000),
+      '1 , '.repeat(12000),
+      'between 1 and '.repeat(3000),
+      'thousands of '.repeat(3000),
+      'twenty-'.repeat(7000),
+      '(202) '.repeat(8000),
+      '+1 '.repeat(15000),
+      '5\u00a0'.repeat(20000),
+      'square '.repeat(7000) + '5 square miles',
+      '5' + ' Main'.repeat(10000),
+      'http://' + 'a/'.repeat(20000) + '5',
     ];
+    const started = Date.now();
     for (const input of inputs) {
       const found = findFigures(input, []);
       for (const f of found) assert.equal(input.slice(f.start, f.end), f.text);
     }
+    // About 1.5 MB of odd input: linear readers take well under a second even on a busy machine.
+    assert.ok(Date.now() - started < 5000, `odd input took ${Date.now() - started} ms`);
     check('\uFEFF$5 million\r\nup 4%\r\n', [{ text: '$5 million' }, { text: '4%' }]);
   });
 });

@@ -524,7 +524,7 @@ function finishFigure(
       return -1;
     }
   }
-  if (isAgeApposition(text, draft.start, draft.end, prev)) {
+  if (isAgeApposition(text, draft.start, draft.end)) {
     draft.measure = 'age';
     return draft.end;
   }
@@ -572,12 +572,11 @@ function pluralizeMeasure(word: string): string {
 }
 
 /** "Mary Barra, 51, will lead": a number set off by commas right after a capitalised name. */
-function isAgeApposition(text: string, start: number, end: number, prev: { word: string; start: number }): boolean {
+function isAgeApposition(text: string, start: number, end: number): boolean {
   if (start < 2 || text.charCodeAt(start - 1) !== 32 || text.charCodeAt(start - 2) !== 44) return false;
   if (text.charCodeAt(end) !== 44) return false;
   const name = previousWord(text, start - 2);
   if (!/^\p{Lu}\p{Ll}/u.test(name.word)) return false;
-  void prev;
   return true;
 }
 
@@ -586,7 +585,6 @@ function readWordFigure(text: string, at: number, anchor: string): ReadResult {
   const none: ReadResult = { resume };
   let value: number | null;
   let p: number;
-  let counted: string | undefined;
   let isVague = false;
   const lower = anchor.toLowerCase();
   FRACTION.lastIndex = at;
@@ -686,7 +684,6 @@ function readWordFigure(text: string, at: number, anchor: string): ReadResult {
   }
   const end = finishFigure(text, draft, p, suffixed.unit, prev, value === 1 && !draft.high);
   if (end < 0) return { resume: Math.max(resume, p) };
-  if (counted) draft.counted = counted;
   return { draft, resume: draft.end };
 }
 
