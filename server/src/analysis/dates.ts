@@ -43,7 +43,7 @@ const TRIGGER = new RegExp(
       'jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december',
       '(?:mon|tues|wednes|thurs|fri|satur|sun)days?',
       'today|tonight|yesterday|tomorrow|now|nowadays|current|currently|presently|present|recent|recently|lately|previously|formerly',
-      'past|future|soon|term|moment|point|time',
+      'past|future|soon|term|moment',
       '(?:second|minute|hour|day|week|weekend|fortnight|month|quarter|year|decade|period|half)s?|centur(?:y|ies)|millenni(?:um|a)',
       'spring|summer|fall|autumn|winter|daily|weekly|monthly|annual|annually|yearly|quarterly|hourly|nightly|biweekly|bimonthly|semiannual|semiannually',
       'noon|midnight|midday|midafternoon|midmorning|morning|afternoon|evening|night',
@@ -74,6 +74,13 @@ const LEAD_WORDS = new Set(
     'initial 1st 2nd 3rd 4th'
   ).split(' '),
 );
+
+const LOWER_MONTH = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)$/;
+
+function isLowerMonth(word: string): boolean {
+  const code = word.charCodeAt(0);
+  return code >= 97 && code <= 122 && LOWER_MONTH.test(word);
+}
 
 function isWordChar(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
@@ -195,6 +202,8 @@ export function findDates(text: string, anchor: ArticleDate): DateMention[] {
   let trigger: RegExpExecArray | null;
   while ((trigger = TRIGGER.exec(text)) !== null) {
     if (trigger.index < consumed) continue;
+    // Month names only count capitalised ("may" and "march" are verbs); skip the grammar for them.
+    if (isLowerMonth(trigger[0])) continue;
     for (const at of startsBefore(text, trigger.index, consumed)) {
       if (at < consumed || at <= tried) continue;
       tried = at;

@@ -48,6 +48,8 @@ export class TenseIndex {
     let e = end;
     const maxE = Math.min(text.length, end + AHEAD);
     while (e < maxE && !isSentenceEnd(text.charCodeAt(e))) e++;
+    // Text between sentences that hold dates is never scanned.
+    if (this.scannedTo < s) this.scannedTo = s;
     this.scanTo(e);
     // Callers move forward, so cues that end before this sentence will never be needed again.
     while (this.first < this.starts.length && this.ends[this.first] <= s - BACK) this.first++;
@@ -69,8 +71,8 @@ export class TenseIndex {
 
   private scanTo(limit: number): void {
     if (this.scannedTo >= limit) return;
-    // Scan ahead in generous steps; a cue found beyond the step is found again by the next one.
-    const to = Math.max(limit, this.scannedTo + 4096);
+    // A cue found beyond the limit is found again by the next scan.
+    const to = limit;
     CUE.lastIndex = this.scannedTo;
     let m: RegExpExecArray | null;
     while ((m = CUE.exec(this.text)) !== null) {
