@@ -48,6 +48,18 @@ describe('findFigures: numbers in digits and words', () => {
       { text: 'hundreds of thousands', value: null, counted: 'refugees' },
     ]);
   });
+  it('reads vague counts with a scale word', () => {
+    check('A rally of several thousand scientists and a few hundred guards.', [
+      { text: 'several thousand', value: null, counted: 'scientists' },
+      { text: 'a few hundred', value: null, counted: 'guards' },
+    ]);
+  });
+  it('reads a count that starts a sentence after a name', () => {
+    check('Most victims were Kenyans. Twelve Americans died. Eleven were hurt.', [
+      { text: 'Twelve', counted: 'americans' },
+      { text: 'Eleven' },
+    ]);
+  });
   it('reads a share written as a fraction', () => {
     check('It will close 40 stores, or about a quarter, of its outlets.', [
       { text: '40', counted: 'stores' },

@@ -58,6 +58,9 @@ const FRACTION =
 const FRACTION_VALUES: Record<string, number> = { half: 0.5, third: 1 / 3, quarter: 0.25, fifth: 0.2, thirds: 1 / 3, quarters: 0.25, fifths: 0.2 };
 // Vague counts: "dozens", "hundreds of thousands", "tens of millions".
 const VAGUE = /(tens|dozens|hundreds|thousands|millions|billions|trillions)(?:[ \u00a0]+of[ \u00a0]+(thousands|millions|billions))?(?![\p{L}\p{N}])/iuy;
+const UNIT_WORD_START =
+  /^(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)$/i;
+const VAGUE_BEFORE = /(?:several|a few|few|many|some)[ \u00a0]+$/i;
 const OF_WORD = /[ \u00a0]+of(?=[ \u00a0])/y;
 const OF_DETERMINERS = /[ \u00a0]+of((?:[ \u00a0]+(?:the|its|their|his|her|all|this|that|these|those|our|your|my|total|a|an))*)(?=[ \u00a0])/iy;
 
@@ -555,11 +558,13 @@ function finishFigure(
   // A capitalised word right before a number makes a name with a number ("iOS 4", "Safari 4.0",
   // "Boeing 737"), unless the number counts a plural noun ("Apollo 11 astronauts" is rare, "Only
   // ten Republicans" starts a sentence).
-  // A product-like word ("iPhone 4", "iOS 4") or an acronym ("CTF 50") names a thing with a number.
-  if (adjacent && !draft.approx && (/^\p{Ll}+\p{Lu}/u.test(prev.word) || (/^\p{Lu}{2,}$/u.test(prev.word) && !countedOk))) {
+  // A product-like word ("iPhone 4", "iOS 4") or an acronym ("CTF 50") names a thing with a number;
+  // a word that ends the previous sentence ("... Tanzanians. 12 died") does not.
+  const named = adjacent && !startsSentence(text, draft.start);
+  if (named && !draft.approx && (/^\p{Ll}+\p{Lu}/u.test(prev.word) || (/^\p{Lu}{2,}$/u.test(prev.word) && !countedOk))) {
     if (!/^(?:US|UK|EU|UN)$/.test(prev.word)) return -1;
   }
-  if (adjacent && /\p{Lu}/u.test(prev.word) && !startsSentence(text, prev.start) && !MONTH.test(prev.word) && !draft.approx) {
+  if (named && /\p{Lu}/u.test(prev.word) && !startsSentence(text, prev.start) && !MONTH.test(prev.word) && !draft.approx) {
     if (!/^(?:US|U\.S\.|UK|EU|UN)$/.test(prev.word) && !(countedOk && isPluralLooking(counted!.counted))) return -1;
   }
   return draft.end;
@@ -586,6 +591,7 @@ function readWordFigure(text: string, at: number, anchor: string): ReadResult {
   let value: number | null;
   let p: number;
   let isVague = false;
+  let spanStart = at;
   const lower = anchor.toLowerCase();
   FRACTION.lastIndex = at;
   const fm = FRACTION.exec(text);
@@ -629,16 +635,25 @@ function readWordFigure(text: string, at: number, anchor: string): ReadResult {
     } else {
       const w = readNumberWords(text, at);
       if (!w) return none;
-      // A written number must start with a unit word: "hundred people" alone is odd.
-      if (!/^(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)$/i.test(anchor)) {
+      // "several thousand", "a few hundred", "many millions": a vague count with a scale.
+      const vb = /^(?:hundred|thousand|million|billion)$/i.test(anchor) ? VAGUE_BEFORE.exec(text.slice(Math.max(0, at - 10), at)) : null;
+      if (vb) {
+        // The vague word is part of the number, so the span starts there.
+        value = null;
+        isVague = true;
+        p = w.end;
+        spanStart = at - vb[0].length;
+      } else if (!UNIT_WORD_START.test(anchor)) {
+        // Otherwise a written number must start with a unit word: "hundred people" alone is odd.
         return none;
-      }
-      value = w.value;
-      p = w.end;
-      const scale = readScale(text, p, false);
-      if (scale) {
-        value *= scale.factor;
-        p = scale.end;
+      } else {
+        value = w.value;
+        p = w.end;
+        const scale = readScale(text, p, false);
+        if (scale) {
+          value *= scale.factor;
+          p = scale.end;
+        }
       }
     }
   }
@@ -661,9 +676,9 @@ function readWordFigure(text: string, at: number, anchor: string): ReadResult {
     if (text.charCodeAt(p) === 45) return none;
   }
   // "Air Force One", "Formula One", "Channel Four": a capitalised number word inside a name.
-  if (/^\p{Lu}/u.test(anchor) && /^\p{Lu}/u.test(prev.word) && !startsSentence(text, prev.start) && prev.start + prev.word.length >= at - 1) return none;
-  const draft: Draft = { start: at, end: p, type: 'QUANTITY', value, measure: 'number' };
-  draft.approx = readApprox(text, at, prev.word);
+  if (/^\p{Lu}/u.test(anchor) && /^\p{Lu}/u.test(prev.word) && !startsSentence(text, prev.start) && !startsSentence(text, at) && prev.start + prev.word.length >= at - 1) return none;
+  const draft: Draft = { start: spanStart, end: p, type: 'QUANTITY', value, measure: 'number' };
+  draft.approx = spanStart === at ? readApprox(text, at, prev.word) : undefined;
   if (!isVague && value !== null) p = readRange(text, draft, p, undefined);
   const suffixed = readSuffix(text, draft, p);
   p = suffixed.end;
