@@ -268,8 +268,10 @@ async function main() {
   if (nodeMajor !== 20) {
     throw new InstallError(`code-server ${CODE_SERVER_VERSION} installs only with Node 20; this is Node ${process.versions.node}`);
   }
-  ensureAptPackages();
+  // apt and npm both dislike two installs at once (dpkg lock, half-written folders), so test
+  // files that start together take turns here.
   await withInstallLock(async () => {
+    ensureAptPackages();
     const problems = installProblems();
     if (!force && problems.length === 0) {
       log(`code-server ${CODE_SERVER_VERSION} already installed in ${path.relative(repoRoot, installDir)}; nothing to do`);
