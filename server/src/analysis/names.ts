@@ -15,6 +15,9 @@
  */
 import {
   ABBREVIATIONS,
+  COMMON_WORD_GIVEN_NAMES,
+  SPORTS_CUES,
+  SURNAME_PLACE_SUFFIXES,
   EVENT_SUFFIXES,
   GENERIC_ALONE,
   HONORIFICS,
@@ -147,7 +150,48 @@ export function findNames(text: string, options: FindNamesOptions = {}): EntityM
   const evidence = collectEvidence(tokens);
   const drafts: Draft[] = [];
   for (const run of buildRuns(text, tokens)) processRun(text, run, evidence, drafts);
+  if (isSportsReport(text)) retypeTeams(text, drafts);
   return assignKeys(text, drafts);
+}
+
+const SPORTS_WORD = /\b[a-z][a-z-]+\b/g;
+const SCORE = /\b\d{1,3}-\d{1,3}\b|[A-Za-z] \d{1,3} [A-Z]/g;
+
+const DATELINE_DATE = /^ ?,? ?(?:\d{4}-\d\d-\d\d|\d{1,2} [A-Z]|[A-Z][a-z]{2,8}\.? \d)/;
+
+/** An article about a match: several sports words or scores. */
+function isSportsReport(text: string): boolean {
+  let cues = 0;
+  const sample = text.length > 20000 ? text.slice(0, 20000) : text;
+  SPORTS_WORD.lastIndex = 0;
+  for (let m = SPORTS_WORD.exec(sample); m; m = SPORTS_WORD.exec(sample)) {
+    if (SPORTS_CUES.has(m[0]) && ++cues >= 3) return true;
+  }
+  SCORE.lastIndex = 0;
+  let scores = 0;
+  for (let m = SCORE.exec(sample); m; m = SCORE.exec(sample)) if (++scores >= 4) return true;
+  return false;
+}
+
+/**
+ * In a match report a city, region or state named alone is usually the team ("Leicestershire
+ * beat Somerset"); countries stay places (national sides are named as countries), and so do
+ * words after "in", "at" or "near" and datelines at the start of a line.
+ */
+function retypeTeams(text: string, drafts: Draft[]): void {
+  for (const d of drafts) {
+    if (d.kind !== 'place' || d.demonym || d.words.length > 2) continue;
+    if (!(d.rule === 'gazetteer:city' || d.rule === 'gazetteer:region' || d.rule === 'gazetteer:us-state')) continue;
+    const before = wordBefore(text, d.start);
+    if (before === 'in' || before === 'at' || before === 'near' || before === 'from' || before === 'to') continue;
+    const lineStart = d.start === 0 || text.charCodeAt(d.start - 1) === 10;
+    // "LONDON 1996-08-30" and "BOGOTA, Colombia" are datelines; "Newcastle 3 Blackburn 2" is a result.
+    if (lineStart && DATELINE_DATE.test(text.slice(d.end, d.end + 12))) continue;
+    if (lineStart && /^ ?,/.test(text.slice(d.end, d.end + 2))) continue;
+    d.kind = 'org';
+    d.rule = 'context:sports-team';
+    d.canonical = undefined;
+  }
 }
 
 /** Collects capitalised tokens with their context flags. */
@@ -277,6 +321,12 @@ function isSentenceStart(text: string, start: number): boolean {
 }
 
 /** True when no letter after the first is lower-case ("NATO", "U.S", "AT&T"). */
+function isLineStart(text: string, start: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
+  return i < 0 || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13 || text.charCodeAt(i) === 0xfeff;
+}
+
 function isAllCaps(word: string): boolean {
   for (let i = 1; i < word.length; i++) {
     const c = word.charCodeAt(i);
@@ -327,6 +377,7 @@ function buildRuns(text: string, tokens: Token[]): Token[][] {
       const gap = text.slice(prev.end, cur.start);
       if (JOIN_GAP.test(gap)) join = true;
       else if (hasHead && OF_GAP.test(gap) && !has(cur, F.NEVER_NAMES)) join = true;
+      else if ((gap === ' and ' || gap === ' & ') && run.length <= 2 && !hasHead && !run.some((t) => has(t, F.NEWS_OUTLETS | F.PLACES | F.KNOWN_ACRONYMS)) && endsInOrgSuffix(tokens, i)) join = true;
       else if ((gap === ', ' || gap === ' ,') && COMMA_SUFFIX.test(cur.lower)) join = true;
     }
     if (join) {
@@ -340,6 +391,15 @@ function buildRuns(text: string, tokens: Token[]): Token[][] {
   }
   runs.push(run);
   return runs;
+}
+
+/** "Test and County Cricket Board": the words from `i` on (joined by single spaces) end in an organization suffix. */
+function endsInOrgSuffix(tokens: Token[], i: number): boolean {
+  for (let j = i; j < tokens.length && j < i + 4; j++) {
+    if (j > i && has(tokens[j], F.ORG_SUFFIXES)) return true;
+    if (j + 1 >= tokens.length || tokens[j + 1].start - tokens[j].end !== 1) return false;
+  }
+  return false;
 }
 
 function isHead(t: Token): boolean {
@@ -390,6 +450,14 @@ function processRun(text: string, run: Token[], evidence: Evidence, out: Draft[]
       }
     }
     const never = has(t, F.NEVER_NAMES) && !(t.allCaps && has(t, F.KNOWN_ACRONYMS));
+    // "Mark Philippoussis won": a given name that is also a word, followed by an uncommon name.
+    if (t.ambiguous && !never && COMMON_WORD_GIVEN_NAMES.has(t.lower) && i + 1 < run.length && !t.allCaps) {
+      const next = run[i + 1];
+      if (next.start - t.end === 1 && !has(next, F.COMMON | F.GENERIC_ALONE | F.TITLE_HEADS | F.ROLE_MODIFIERS) && NAME_SHAPE.test(next.text)) {
+        part.push(t);
+        continue;
+      }
+    }
     if (never || (t.ambiguous && !earnsPlace(t, evidence) && !isRolePart(run, i))) {
       flush();
       continue;
@@ -424,7 +492,7 @@ function isRolePart(run: Token[], i: number): boolean {
 
 /** Strips a leading role, then types what is left. */
 function processPart(text: string, part: Token[], evidence: Evidence, out: Draft[]): void {
-  const role = findRole(text, part);
+  const role = knownSpanLength(part, 0) === part.length ? undefined : findRole(text, part);
   let tokens = part;
   if (role) {
     const [from, to] = role;
@@ -445,6 +513,15 @@ function processPart(text: string, part: Token[], evidence: Evidence, out: Draft
     if (!has(last, F.ORG_SUFFIXES) && !has(last, F.EVENT_SUFFIXES) && !knownSpanLength(tokens, 0)) {
       out.push(draft([tokens[0]], { kind: 'place', rule: 'demonym', canonical: DEMONYMS.get(tokens[0].lower), demonym: true }));
       processPart(text, tokens.slice(1), evidence, out);
+      return;
+    }
+  }
+  // "TAVILDARA , Tajikistan 1996-08-30", "KYIV, Ukraine (AP)": a dateline names a place.
+  if (tokens[0].allCaps && tokens.length <= 3 && isLineStart(text, tokens[0].start)) {
+    const after = text.slice(tokens[tokens.length - 1].end, tokens[tokens.length - 1].end + 16);
+    if (/^ ?, ?\p{Lu}/u.test(after) || DATELINE_DATE.test(after)) {
+      const place = PLACES.get(tokens.map((t) => t.lower).join(' '));
+      out.push(draft(tokens, place ? placeTyped(place) : { kind: 'place', rule: 'dateline' }));
       return;
     }
   }
@@ -578,7 +655,9 @@ function typeMulti(tokens: Token[], text: string, evidence: Evidence): Typed | '
   if (has(last, F.ORG_SUFFIXES) && !has(last, F.PLACE_SUFFIXES)) return { kind: 'org', rule: 'shape:org-suffix' };
   if (gapOf && has(first, F.PLACE_HEADS_OF)) return { kind: 'place', rule: 'shape:place-of' };
   if (gapOf && has(first, F.ORG_HEADS_OF)) return { kind: 'org', rule: 'shape:org-of' };
-  if (has(last, F.PLACE_SUFFIXES) && !has(first, F.PERSON_NAME_SET)) return { kind: 'place', rule: 'shape:place-suffix' };
+  if (has(last, F.PLACE_SUFFIXES) && !(SURNAME_PLACE_SUFFIXES.has(last.lower) && has(first, F.PERSON_NAME_SET))) return { kind: 'place', rule: 'shape:place-suffix' };
+  // "Dynamo Moscow", "Real Madrid": a word before a city is a club, not a person.
+  if (tokens.length === 2 && has(last, F.PLACES) && !has(first, F.PERSON_NAME_SET | F.PLACES | F.DEMONYMS) && !INITIAL.test(first.text)) return { kind: 'org', rule: 'shape:club' };
   if (has(last, F.ORG_SUFFIXES)) return { kind: 'org', rule: 'shape:org-suffix' };
   // A list of places written without commas in a headline ("Russia Ukraine") or a place before a name.
   if (tokens.every((t) => has(t, F.PLACES) || has(t, F.DEMONYMS))) return 'split';
@@ -591,7 +670,7 @@ function typeMulti(tokens: Token[], text: string, evidence: Evidence): Typed | '
   }
   if (tokens.length <= 3 && has(last, F.PERSON_NAME_SET) && !has(last, F.COMMON) && !tokens[0].allCaps) return { kind: 'person', rule: 'gazetteer:person-name' };
   // Two or three unknown, uncommon words with no organization or place shape are most often a person.
-  if (tokens.length <= 3 && tokens.every((t) => NAME_SHAPE.test(t.text) && !has(t, F.COMMON) && !has(t, F.GENERIC_ALONE))) {
+  if (tokens.length <= 3 && tokens.every((t, i) => NAME_SHAPE.test(t.text) && (!has(t, F.COMMON | F.GENERIC_ALONE) || (i === 0 && COMMON_WORD_GIVEN_NAMES.has(t.lower))))) {
     return { kind: 'person', rule: 'capitalised-run' };
   }
   return { kind: 'org', rule: 'capitalised-run' };

@@ -27,7 +27,12 @@ export const COMMON = new Set(COMMON_WORDS.split('\n'));
 /** Lower-cased personal names (first or last). */
 export const PERSON_NAME_SET = new Set(PERSON_NAMES.toLowerCase().split('\n'));
 
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+
 function addPlace(spelling: string, canonical: string, rule: string, overwrite = false): void {
+  // News often drops accents ("Bogota", "Sao Paulo"): the plain spelling is a key too.
+  const plain = spelling.normalize('NFD').replace(COMBINING_MARKS, '');
+  if (plain !== spelling) addPlace(plain, canonical, rule, overwrite);
   const key = spelling.toLowerCase().trim();
   if (!key || (!overwrite && PLACES.has(key))) return;
   PLACES.set(key, { canonical, rule });

@@ -63,7 +63,7 @@ export const ORG_SUFFIXES = set(`
   tribune | telegraph | gazette | press | network | broadcasting | television | radio | records | pictures |
   studios | entertainment | communications | telecom | energy | oil | petroleum | pharmaceuticals | foods |
   airport | hospital | church | museum | embassy | consulate | mission | centre | center | laboratory |
-  laboratories | labs | team | united | city | rovers | wanderers | athletic | county | fc | cf | sc | ac |
+  laboratories | labs | team | united | universities | colleges | schools | associations | unions | councils | city | rovers | wanderers | athletic | county | fc | cf | sc | ac |
   electric | steel | mining | resources | railways | railway | rail | media | reserve | tribunal | brothers |
   bros | ministries | commission | directorate | secretariat | council | presidency | kremlin | chamber |
   caucus | conference | network | networks | solutions | software | microsystems | insurance | financial |
@@ -111,7 +111,7 @@ export const NEVER_NAMES = set(`
   after | before | while | since | until | although | though | because | however | meanwhile | moreover |
   also | then | now | today | yesterday | tomorrow | tonight | monday | tuesday | wednesday | thursday |
   friday | saturday | sunday | january | february | march | april | june | july | august | september |
-  october | november | december | jan | feb | mar | apr | jun | jul | aug | sep | sept | oct | nov | dec |
+  october | november | december | feb | apr | jul | aug | sep | sept | oct | nov | dec |
   mon | tue | tues | wed | thu | thurs | fri | am | pm | ok | tv | ceo | cfo | gdp | faq | q |
   no | not | yes | all | some | many | most | more | less | each | every | both | either | neither | one |
   two | three | four | five | six | seven | eight | nine | ten | first | second | third | last | next |
@@ -271,7 +271,8 @@ export const EXTRA_PLACES = new Map<string, string>([
   ['los angeles', 'los angeles'], ['san francisco', 'san francisco'], ['st petersburg', 'saint petersburg'],
   ['st. petersburg', 'saint petersburg'], ['sarajevo', 'sarajevo'], ['chechnya', 'chechnya'], ['grozny', 'grozny'],
   ['bosnia', 'bosnia and herzegovina'], ['herzegovina', 'herzegovina'], ['serbia', 'serbia'], ['montenegro', 'montenegro'],
-  ['kurdistan', 'kurdistan'], ['new england', 'new england'], ['midwest', 'midwest'],
+  ['kurdistan', 'kurdistan'], ['new england', 'new england'], ['midwest', 'midwest'], ['st louis', 'st. louis'],
+  ['st. louis', 'st. louis'], ['saint louis', 'st. louis'], ['st paul', 'st. paul'], ['st. paul', 'st. paul'],
 ]);
 
 /** Words after a single capitalised word that show it is a person ("Simmons said"). */
@@ -280,4 +281,26 @@ export const PERSON_VERBS = set(`
   recalled | admitted | warned | announced | who | whose | himself | herself | scored | won | lost | beat |
   struck | took | shot | finished | joined | resigned | died | smiled | believes | thinks | thought | wants |
   denied | urged | acknowledged | confirmed | tweeted | posted | met | visited
+`);
+
+/** Given names that are also common words: a sentence may start with them ("Mark Philippoussis won"). */
+export const COMMON_WORD_GIVEN_NAMES = set(`
+  mark | will | bill | guy | frank | grant | jack | rose | jean | bob | rob | pat | sue | ray | dean | drew |
+  chase | hunter | wade | lane | glen | dale | gene | joy | faith | hope | grace | june | rich | victor | earl |
+  don | ken | art | bud | cliff | miles | rusty | sandy | amber | ruby | pearl | olive | violet | holly | ivy |
+  iris | daisy | penny | carol | eve | rod | roger | sonny | gay | kurt | lance | max | nick | norm | pierce |
+  reed | rex | rocky | sky | spike | stuck | ted | tom | troy | vince | walker | ward | wayne | young | carl |
+  bishop | duke | jay | kit | mat | matt | pete | sam | sid | tim | tony | val | wes | buck | hal | herb | homer
+`);
+
+/** Place-name suffixes that are also common surnames ("Tom Park", "Grant Hill"). */
+export const SURNAME_PLACE_SUFFIXES = set(`
+  hill | park | lane | fields | springs | north | south | east | west | bank | pass | field | wells | banks | brooks
+`);
+
+/** Words that show an article reports a sporting fixture, where place-named teams are organizations. */
+export const SPORTS_CUES = set(`
+  innings | wicket | wickets | goal | goals | scored | beat | match | matches | league | season | half-time |
+  unbeaten | draw | drew | defeated | striker | midfielder | goalkeeper | bowled | batting | runs | rebounds |
+  touchdown | inning | homer | standings | fixture | fixtures | semifinal | semi-final | quarter-final | playoff
 `);
