@@ -120,7 +120,7 @@ describe('findDates: relative forms', () => {
   it('reads seasons and weekends', () => {
     check(WED, 'The bridge was closed last summer and over the weekend.', [
       ['last summer', '2021-SU'],
-      ['the weekend', 'P2D'],
+      ['the weekend', '2021-W44-WE'],
     ]);
   });
 });

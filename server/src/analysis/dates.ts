@@ -214,7 +214,7 @@ export function findDates(text: string, anchor: ArticleDate): DateMention[] {
     }
     if (TRIGGER.lastIndex < consumed) TRIGGER.lastIndex = consumed;
   }
-  shiftComparisonsToQuarter(text, out);
+  if (anchorDate) shiftComparisonsToQuarter(out, anchorDate);
   return out;
 }
 
@@ -224,9 +224,11 @@ const QUARTER_VALUE = /^(\d{4})-Q([1-4])$/;
 /**
  * In results stories "a year ago" compares with the quarter being reported ("profit rose in
  * the third quarter from $5 million a year ago"): it means that quarter a year earlier. When a
- * quarter was named shortly before in the same paragraph, the comparison takes its value.
+ * quarter being reported (the current or a just-completed one) was named earlier in the article,
+ * the comparison takes it.
  */
-function shiftComparisonsToQuarter(text: string, mentions: DateMention[]): void {
+function shiftComparisonsToQuarter(mentions: DateMention[], anchor: Ymd): void {
+  const anchorQuarter = anchor.y * 4 + Math.floor((anchor.m - 1) / 3);
   let lastQuarter: DateMention | undefined;
   for (const mention of mentions) {
     if (mention.value && QUARTER_VALUE.test(mention.value)) {
@@ -234,8 +236,10 @@ function shiftComparisonsToQuarter(text: string, mentions: DateMention[]): void 
       continue;
     }
     if (!lastQuarter || !mention.value || !/^\d{4}$/.test(mention.value) || !YEAR_BEFORE.test(mention.text)) continue;
-    if (mention.start - lastQuarter.end > 600 || /\n[ \t]*\n/.test(text.slice(lastQuarter.end, mention.start))) continue;
     const [, y, q] = QUARTER_VALUE.exec(lastQuarter.value!)!;
+    // Only the quarter being reported counts: the current or a just-completed one, not "the 1988 period".
+    const behind = anchorQuarter - (+y * 4 + +q - 1);
+    if (behind < 0 || behind > 2) continue;
     mention.value = `${+y - 1}-Q${q}`;
     mention.reading += `, the same quarter as "${lastQuarter.text}" a year earlier`;
   }

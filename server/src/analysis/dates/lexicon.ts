@@ -79,7 +79,7 @@ export function unitCode(unit: string): { code: string; time: boolean; factor: n
   if (u.startsWith('fortnight')) return { code: 'W', time: false, factor: 2 };
   if (u.startsWith('week')) return { code: 'W', time: false, factor: 1 };
   if (u.startsWith('month')) return { code: 'M', time: false, factor: 1 };
-  if (u.startsWith('quarter')) return { code: 'M', time: false, factor: 3 };
+  if (u.startsWith('quarter')) return { code: 'Q', time: false, factor: 1 };
   if (u.startsWith('decade')) return { code: 'Y', time: false, factor: 10 };
   if (u.startsWith('centur')) return { code: 'Y', time: false, factor: 100 };
   if (u.startsWith('millenni')) return { code: 'Y', time: false, factor: 1000 };

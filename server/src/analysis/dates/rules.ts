@@ -102,14 +102,16 @@ function yearOfMonth(anchor: Ymd, month: number, future: boolean, cueDistance: n
 }
 
 /** The date of a month and day said without a year: the nearest such date, the tense breaking far ties. */
-function nearestMonthDay(anchor: Ymd, month: number, day: number, future: boolean): Ymd {
+function nearestMonthDay(anchor: Ymd, month: number, day: number, future: boolean, cueDistance = Infinity): Ymd {
   let best: Ymd | null = null;
   let bestDistance = Infinity;
   for (const y of [anchor.y - 1, anchor.y, anchor.y + 1]) {
     if (!isValidYmd(y, month, day)) continue;
     const signed = (y - anchor.y) * 372 + (month - anchor.m) * 31 + (day - anchor.d);
     // Far from the article date (over about four months), a date against the tense is unlikely.
-    const distance = Math.abs(signed) + (Math.abs(signed) > 124 && signed > 0 !== future ? 400 : 0);
+    const against = signed !== 0 && signed > 0 !== future;
+    // A verb right before the date ("ended Jan. 31") decides; otherwise only far dates follow the tense.
+    const distance = Math.abs(signed) + (against && (Math.abs(signed) > 124 || cueDistance <= MONTH_CUE_REACH) ? 400 : 0);
     if (distance < bestDistance) {
       best = { y, m: month, d: day };
       bestDistance = distance;
@@ -298,7 +300,7 @@ export const RULES: Rule[] = [
         return absolute('DATE', `${g.year}-${pad(m)}-${pad(d)}`, 'month, day and year');
       }
       return relative(ctx, 'DATE', 'month and day without a year: the nearest such date to the article date', (a) =>
-        formatYmd(nearestMonthDay(a, m, d, ctx.future())),
+        formatYmd(nearestMonthDay(a, m, d, ctx.future(), ctx.tenseDistance())),
       );
     },
   },
@@ -315,7 +317,7 @@ export const RULES: Rule[] = [
         return absolute('DATE', `${g.year}-${pad(m)}-${pad(d)}`, 'day, month and year');
       }
       return relative(ctx, 'DATE', 'day and month without a year: the nearest such date to the article date', (a) =>
-        formatYmd(nearestMonthDay(a, m, d, ctx.future())),
+        formatYmd(nearestMonthDay(a, m, d, ctx.future(), ctx.tenseDistance())),
       );
     },
   },
@@ -385,6 +387,10 @@ export const RULES: Rule[] = [
       const sign = shiftOf(g.dir) || -1;
       const singular = /s$/.test(unit) === false;
       if (!g.num && singular) return null;
+      if (sign > 0 && /^later$/i.test(g.dir!)) {
+        // "three days later" counts from an event in the story, not from the article date.
+        return absolute('DURATION', durationValue(n, unit), `a span of ${g.num} ${unit}`);
+      }
       if (n === null) {
         // "years ago", "a few weeks ago": TIMEX3 leaves the distance vague.
         return absolute('DATE', sign < 0 ? 'PAST_REF' : 'FUTURE_REF', 'a vague distance from the article date');
@@ -507,8 +513,11 @@ export const RULES: Rule[] = [
           return `${y}-${pad(m)}`;
         });
       }
-      return relative(ctx, 'DATE', ctx.future() ? 'month in a future-tense sentence: the next one' : 'month in a past-tense sentence: the latest one', (a) =>
-        `${yearOfMonth(a, m, ctx.future(), ctx.tenseDistance())}-${pad(m)}`,
+      // "by August", "until May": a deadline, ahead of the article date.
+      const deadline = /^(?:by|until|till)$/.test(previousWord(ctx));
+      const future = deadline || ctx.future();
+      return relative(ctx, 'DATE', future ? 'month in a future-tense sentence: the next one' : 'month in a past-tense sentence: the latest one', (a) =>
+        `${yearOfMonth(a, m, future, deadline ? 0 : ctx.tenseDistance())}-${pad(m)}`,
       );
     },
   },
@@ -604,7 +613,6 @@ export const RULES: Rule[] = [
       `(?<weekend>the\\s+weekend)`,
     handle(g, ctx) {
       if (g.weekend) {
-        if (/\bover\s+$/i.test(ctx.text.slice(Math.max(0, ctx.start - 6), ctx.start))) return absolute('DURATION', 'P2D', 'a weekend\'s length');
         return relative(ctx, 'DATE', 'the weekend nearest the article date in the sentence\'s tense', (a) => {
           const wd = isoWeekday(a);
           const base = ctx.future() || wd >= 6 ? a : addDays(a, -7);
@@ -615,7 +623,12 @@ export const RULES: Rule[] = [
         return relative(ctx, 'DATE', 'the article year', (a) => String(a.y));
       }
       const before = ctx.text.slice(Math.max(0, ctx.start - 12), ctx.start);
-      if (/\b(?:for|over|during|throughout)\s+$/i.test(before)) return absolute('DURATION', 'P1Y', 'a whole year');
+      const after = ctx.text.slice(ctx.end, ctx.end + 10);
+      // "in the year ended March 31" is a twelve-month span; "for the year" is the article's year.
+      const whole = /^(?:entire|whole)$/i.test(g.kind ?? '');
+      if (whole || (/\bin\s+$/i.test(before) && /^\s+end(?:ed|ing)\b/i.test(after)) || /\b(?:over|during|throughout)\s+$/i.test(before)) {
+        return absolute('DURATION', 'P1Y', 'a whole year');
+      }
       return relative(ctx, 'DATE', 'the article year', (a) => String(a.y));
     },
   },
@@ -627,13 +640,18 @@ export const RULES: Rule[] = [
       `(?<recentSpan>recent\\s+(?:months|weeks|quarters))|(?<past>recent\\s+(?:years|days|decades|times|history)|the\\s+(?:recent\\s+)?past|(?:more\\s+|most\\s+|until\\s+)?recently|recent|lately|` +
       `previously|formerly|past\\s+(?:years|decades))|` +
       `(?<future>the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+)?future|soon|the\\s+(?:near|long|short|medium)\\s+term|` +
-      `(?:the\\s+)?coming\\s+(?:years|months|weeks|days|decades|quarters)|future\\s+(?:years|quarters)|the\\s+(?:years|months|days|weeks)\\s+ahead)`,
+      `(?:the\\s+)?coming\\s+quarters|future\\s+(?:years|quarters))|` +
+      `(?:the\\s+)?coming\\s+(?<comingUnit>years|months|weeks|days|decades)|the\\s+(?<aheadUnit>years|months|days|weeks)\\s+ahead`,
     handle(g, ctx) {
       if (g.future && /^soon$/i.test(g.future) && /\bas\s+$/i.test(ctx.text.slice(Math.max(0, ctx.start - 4), ctx.start))) return null;
       if (g.present) {
         // "current" as in electric current or "current account" is not a time.
         if (/^current$/i.test(g.present) && /^\s+(?:account|affairs|events)\b/i.test(ctx.text.slice(ctx.end, ctx.end + 12))) return null;
         return absolute('DATE', 'PRESENT_REF', 'the present (the article date)');
+      }
+      if (g.comingUnit || g.aheadUnit) {
+        const unit = (g.comingUnit ?? g.aheadUnit)!.toLowerCase();
+        return absolute('DURATION', durationValue(null, unit), `the next few ${unit}`);
       }
       if (g.recentSpan) {
         const unit = g.recentSpan.toLowerCase().replace(/^recent\s+/, '');

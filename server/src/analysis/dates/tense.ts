@@ -7,7 +7,7 @@
 
 // Future first: "expected to" and "scheduled" end in -ed but point ahead.
 const CUE =
-  /\b(?<future>will|wo\s*n't|won't|shall|'ll|going\s+to|is\s+to|are\s+to|scheduled|expected\s+to|plans?\s+to|planning\s+to|planned\s+(?:for|to)|intends?\s+to|due\s+to|set\s+to|upcoming|next|as\s+(?:early|soon)\s+as|would|deadline|tomorrow)\b|\b(?<past>[a-z]{2,}ed|said|says|was|were|had|did|met|told|went|came|began|made|took|gave|held|left|saw|got|won|lost|fell|rose|led|sent|spent|paid|sold|bought|brought|thought|found|kept|ran|struck|hit|shot|ago|last|yesterday|earlier|since|knew|became|wrote|spoke|broke|chose|drove|flew|grew|threw|stood|sat|fought|caught|taught|sought|heard|meant|felt|built|lent|quit|read|split|cut|put|let|bid)\b/gi;
+  /\b(?<perfect>had\s+been\s+(?:scheduled|due|set|expected|planned))\b|\b(?<passive>be|been|being)\s+[a-z]{2,}ed\b|\b(?<future>will|may|might|wo\s*n't|won't|shall|'ll|going\s+to|is\s+to|are\s+to|scheduled|expected|plans?\s+to|planning\s+to|planned\s+(?:for|to)|intends?\s+to|due\s+to|set\s+to|upcoming|next|as\s+(?:early|soon)\s+as|would|deadline|tomorrow)\b|\b(?<past>[a-z]{2,}ed|said|says|was|were|had|did|met|told|went|came|began|made|took|gave|held|left|saw|got|won|lost|fell|rose|led|sent|spent|paid|sold|bought|brought|thought|found|kept|ran|struck|hit|shot|ago|last|yesterday|earlier|since|knew|became|wrote|spoke|broke|chose|drove|flew|grew|threw|stood|sat|fought|caught|taught|sought|heard|meant|felt|built|lent|quit|read|split|cut|put|let|bid)\b/gi;
 
 // How far a sentence is looked at around the expression.
 const BACK = 250;
@@ -80,7 +80,9 @@ export class TenseIndex {
         this.scannedTo = m.index;
         return;
       }
-      const isPast = m.groups!.past !== undefined;
+      // A passive participle ("will be signed", "has been delayed") says nothing by itself.
+      if (m.groups!.passive !== undefined) continue;
+      const isPast = m.groups!.past !== undefined || m.groups!.perfect !== undefined;
       // Capitalised "-ed" words are names ("United States", "Ted"), not verbs.
       if (isPast && m[0].endsWith('ed') && m[0].charCodeAt(0) >= 65 && m[0].charCodeAt(0) <= 90) continue;
       this.starts.push(m.index);
