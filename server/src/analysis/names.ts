@@ -148,9 +148,10 @@ export function findNames(text: string, options: FindNamesOptions = {}): EntityM
   const tokens = tokenize(text, options.headline !== false);
   if (tokens.length === 0) return [];
   const evidence = collectEvidence(tokens);
+  evidence.sports = isSportsReport(text);
   const drafts: Draft[] = [];
   for (const run of buildRuns(text, tokens)) processRun(text, run, evidence, drafts);
-  if (isSportsReport(text)) retypeTeams(text, drafts);
+  if (evidence.sports) retypeTeams(text, drafts);
   return assignKeys(text, drafts);
 }
 
@@ -182,17 +183,29 @@ function retypeTeams(text: string, drafts: Draft[]): void {
   for (const d of drafts) {
     if (d.kind !== 'place' || d.demonym || d.words.length > 2) continue;
     if (!(d.rule === 'gazetteer:city' || d.rule === 'gazetteer:region' || d.rule === 'gazetteer:us-state')) continue;
-    const before = wordBefore(text, d.start);
-    if (before === 'in' || before === 'at' || before === 'near' || before === 'from' || before === 'to') continue;
     const lineStart = d.start === 0 || text.charCodeAt(d.start - 1) === 10;
-    // "LONDON 1996-08-30" and "BOGOTA, Colombia" are datelines; "Newcastle 3 Blackburn 2" is a result.
+    // "LONDON 1996-08-30" and "BOGOTA, Colombia" are datelines.
     if (lineStart && DATELINE_DATE.test(text.slice(d.end, d.end + 12))) continue;
-    if (lineStart && /^ ?,/.test(text.slice(d.end, d.end + 2))) continue;
-    d.kind = 'org';
-    d.rule = 'context:sports-team';
-    d.canonical = undefined;
+    const after = text.slice(d.end, d.end + 24);
+    const next = TEAM_NEXT.exec(after);
+    const before = wordBefore(text, d.start);
+    // A team is followed by its score or a result verb, or follows "v", "against", "beat".
+    if ((next && (next[1] !== undefined || TEAM_VERBS.has(next[2]))) || TEAM_BEFORE.has(before)) {
+      d.kind = 'org';
+      d.rule = 'context:sports-team';
+      d.canonical = undefined;
+    }
   }
 }
+
+const TEAM_NEXT = /^(?:['’]s)? ?(?:(\d{1,3})(?![\d-])|([a-z]+))/;
+const TEAM_VERBS = new Set([
+  'beat', 'beats', 'drew', 'draw', 'won', 'win', 'wins', 'lost', 'lose', 'loses', 'led', 'lead', 'leads', 'trail', 'trailed', 'host',
+  'hosts', 'hosted', 'face', 'faces', 'faced', 'play', 'plays', 'played', 'reached', 'scored', 'clinched', 'moved', 'held',
+  'team', 'side', 'club', 'coach', 'manager', 'striker', 'player', 'players', 'fans', 'captain', 'defender', 'goalkeeper',
+  'midfielder', 'v', 'vs', 'and', 'were', 'are', 'have', 'had', 'went', 'needed', 'batted', 'bowled', 'declared',
+]);
+const TEAM_BEFORE = new Set(['v', 'vs', 'against', 'beat', 'beating', 'over', 'hosts', 'host', 'face', 'faces', 'play', 'plays', 'visit', 'visiting', 'champions', 'with']);
 
 /** Collects capitalised tokens with their context flags. */
 function tokenize(text: string, headline: boolean): Token[] {
@@ -351,6 +364,8 @@ function isWordChar(c: number): boolean {
 interface Evidence {
   exact: Map<string, number>;
   lower: Set<string>;
+  /** The article reports a match (place-named teams, venues after "at"). */
+  sports?: boolean;
 }
 
 function collectEvidence(tokens: Token[]): Evidence {
@@ -529,6 +544,8 @@ function processPart(text: string, part: Token[], evidence: Evidence, out: Draft
     const t = tokens[0];
     if (has(t, F.GENERIC_ALONE) || has(t, F.TITLE_HEADS) || (has(t, F.ROLE_MODIFIERS) && !has(t, F.PLACES) && !has(t, F.KNOWN_ACRONYMS))) return;
     if (t.text.length === 1) return;
+    // A lone common word ("Practice", "Standings") is a name only when the article capitalises it often.
+    if (has(t, F.COMMON) && !t.allCaps && !has(t, F.PLACES | F.DEMONYMS | F.NEWS_OUTLETS | F.KNOWN_ACRONYMS) && (evidence.exact.get(t.text) ?? 0) < 2) return;
     const typed = typeSingle(t, evidence, text);
     if (typed) out.push(draft(tokens, typed));
     return;
@@ -617,7 +634,8 @@ function typeSingle(t: Token, evidence: Evidence, text: string): Typed | undefin
   if (has(t, F.EVENT_SUFFIXES) || has(t, F.ORG_SUFFIXES)) return undefined;
   // "Simmons said": a name-like word before a speech verb is a person ("Google said" is not).
   if (has(t, F.PERSON_NAME_SET) && !has(t, F.COMMON) && PERSON_VERBS.has(wordAfter(text, t.end))) return { kind: 'person', rule: 'context:verb' };
-  if (PLACE_PREPOSITIONS.has(wordBefore(text, t.start))) return { kind: 'place', rule: 'context:preposition' };
+  const before = wordBefore(text, t.start);
+  if (PLACE_PREPOSITIONS.has(before) || (evidence.sports && before === 'at' && !has(t, F.PERSON_NAME_SET))) return { kind: 'place', rule: 'context:preposition' };
   // A bare surname is usually introduced by a full name; alone it is more often a team or firm.
   // assignKeys turns it into a person when the article names someone so.
   if (has(t, F.PERSON_NAME_SET)) return { kind: t.possessive ? 'person' : 'org', rule: 'gazetteer:person-name' };
