@@ -268,11 +268,17 @@ describe('findFigures: odd input', () => {
       'square '.repeat(7000) + '5 square miles',
       '5' + ' Main'.repeat(10000),
       'http://' + 'a/'.repeat(20000) + '5',
+      'It cost 5 USD 6 EUR and 7 GBP.',
     ];
     const started = Date.now();
     for (const input of inputs) {
       const found = findFigures(input, []);
-      for (const f of found) assert.equal(input.slice(f.start, f.end), f.text);
+      let lastEnd = 0;
+      for (const f of found) {
+        assert.equal(input.slice(f.start, f.end), f.text);
+        assert.ok(f.start >= lastEnd && f.end > f.start, 'figures are ordered and do not overlap');
+        lastEnd = f.end;
+      }
     }
     // About 1.5 MB of odd input: linear readers take well under a second even on a busy machine.
     assert.ok(Date.now() - started < 5000, `odd input took ${Date.now() - started} ms`);

@@ -141,6 +141,9 @@ export function findFigures(text: string, dates: DateMention[]): FigureMention[]
         : readWordFigure(text, at, m[0].split(/[ \u00a0]/)[0]);
     if (result.draft) {
       const d = result.draft;
+      // A currency read backward may reach into the previous figure ("5 USD 6"): keep figures apart.
+      const lastEnd = out.length > 0 ? out[out.length - 1].end : 0;
+      if (d.start < lastEnd) d.start = Math.max(lastEnd, at);
       while (dateIndex < sortedDates.length && sortedDates[dateIndex].end <= d.start) dateIndex++;
       let overlapsDate = false;
       for (let k = dateIndex; k < sortedDates.length && sortedDates[k].start < d.end; k++) {
