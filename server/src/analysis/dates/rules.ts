@@ -170,6 +170,14 @@ function partSuffix(part: string | undefined): string {
   return code ? `T${code}` : '';
 }
 
+/**
+ * The part-of-day suffix after a named day ("Friday evening" → TEV). The annotated news mostly
+ * gives "Friday night" the plain date (night runs into the next day), so it keeps the day's value.
+ */
+function dayPartSuffix(part: string | undefined): string {
+  return part && !/^night$/i.test(part) ? partSuffix(part) : '';
+}
+
 const SEASON_CODE: Record<string, { code: string; start: number }> = {
   spring: { code: 'SP', start: 3 }, summer: { code: 'SU', start: 6 }, fall: { code: 'FA', start: 9 },
   autumn: { code: 'FA', start: 9 }, winter: { code: 'WI', start: 12 },
@@ -574,7 +582,8 @@ export const RULES: Rule[] = [
       `(?:\\s+(?<part>${PART_OF_DAY}))?`,
     handle(g, ctx) {
       if (!isCapitalised(g.wd)) return null;
-      const r = resolveWeekday(ctx, g.wd!, g.rel, partSuffix(g.part), g.part ? 'TIME' : 'DATE');
+      const suffix = dayPartSuffix(g.part);
+      const r = resolveWeekday(ctx, g.wd!, g.rel, suffix, suffix ? 'TIME' : 'DATE');
       return r;
     },
   },
@@ -586,7 +595,7 @@ export const RULES: Rule[] = [
     handle(g, ctx) {
       const w = g.w!.toLowerCase();
       const extra = g.rel ? (g.rel.toLowerCase() === 'before' ? -1 : 1) : 0;
-      const suffix = w === 'tonight' ? 'TNI' : partSuffix(g.part);
+      const suffix = w === 'tonight' ? 'TNI' : dayPartSuffix(g.part);
       return relative(ctx, suffix ? 'TIME' : 'DATE', `${w}, counted from the article date`, (a) => formatYmd(addDays(deicticDate(a, w), extra)) + suffix);
     },
   },
