@@ -176,6 +176,12 @@ describe('findFigures: counted nouns and measures', () => {
       { text: '2GB', unit: 'GB' },
       { text: '3.5-inch', unit: 'inches' },
     ]);
+    check('It sold 1.2m units and 50k phones, ran a 100m race and hit 40C.', [
+      { text: '1.2m', value: 1.2e6, counted: 'units' },
+      { text: '50k', value: 5e4, counted: 'phones' },
+      { text: '100m', unit: 'm' },
+      { text: '40C', unit: '°C' },
+    ]);
     check('A 480-nautical-mile corridor ends at 200 W. Main Blvd. near a 60W lamp.', [
       { text: '480-nautical-mile', unit: 'nautical miles' },
       { text: '60W', unit: 'W' },

@@ -60,6 +60,7 @@ const FRACTION_VALUES: Record<string, number> = { half: 0.5, third: 1 / 3, quart
 const VAGUE = /(tens|dozens|hundreds|thousands|millions|billions|trillions)(?:[ \u00a0]+of[ \u00a0]+(thousands|millions|billions))?(?![\p{L}\p{N}])/iuy;
 const UNIT_WORD_START =
   /^(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)$/i;
+const SCALE_BEFORE_NOUN = /([mk])[ \u00a0]+(\p{Ll}+)/uy;
 const VAGUE_BEFORE = /(?:several|a few|few|many|some)[ \u00a0]+$/i;
 const OF_WORD = /[ \u00a0]+of(?=[ \u00a0])/y;
 const OF_DETERMINERS = /[ \u00a0]+of((?:[ \u00a0]+(?:the|its|their|his|her|all|this|that|these|those|our|your|my|total|a|an))*)(?=[ \u00a0])/iy;
@@ -273,7 +274,13 @@ function readDigitFigure(text: string, at: number): ReadResult {
   if (!unit && wordAfter && TIME_AFTER.test(text)) return skip();
 
   let scaled = false;
-  const scale = wordAfter ? readScale(text, p, type === 'MONEY') : undefined;
+  // "1.2m units", "50k people": a touching m or k before a plural noun is a scale, not metres.
+  let scale = wordAfter ? readScale(text, p, type === 'MONEY') : undefined;
+  if (!scale && (next === 109 || next === 107)) {
+    SCALE_BEFORE_NOUN.lastIndex = p;
+    const sm = SCALE_BEFORE_NOUN.exec(text);
+    if (sm && isPluralLooking(sm[2])) scale = { factor: next === 109 ? 1e6 : 1e3, end: p + 1 };
+  }
   if (scale) {
     value *= scale.factor;
     p = scale.end;

@@ -45,7 +45,7 @@ const UNIT_WORD = new RegExp(`(?:[ \\u00a0]|-)(${SPELLINGS.join('|')})(?![\\p{L}
 const UNIT_SYMBOL =
   /([ \u00a0]?)(km\/h|km2|kms|km|cm|mm|kg|mg|lbs?|oz|ft|mph|kph|bpd|[KMGT]B|kbps|Mbps|Gbps|[kMG]?Hz|[kMG]Wh?|mAh|MP|°[CF]|''|″)(?![\p{L}\p{N}])/uy;
 /** One-letter symbols that must touch the number ("100m", "5g", "60W"); "200 W." is a street. */
-const UNIT_TOUCHING = /(m|g|W|V)(?![\p{L}\p{N}])/uy;
+const UNIT_TOUCHING = /(m|g|W|V|C|F)(?![\p{L}\p{N}])/uy;
 
 /** A unit read after a number. */
 export interface ReadUnit {
@@ -70,6 +70,7 @@ export function readUnit(text: string, pos: number): ReadUnit | undefined {
   }
   UNIT_TOUCHING.lastIndex = pos;
   m = UNIT_TOUCHING.exec(text);
-  if (m) return { unit: m[1], end: m.index + m[0].length };
+  // "40C" and "100F" are temperatures; the degree sign is often left out.
+  if (m) return { unit: m[1] === 'C' || m[1] === 'F' ? `°${m[1]}` : m[1], end: m.index + m[0].length };
   return undefined;
 }
