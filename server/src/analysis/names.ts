@@ -15,6 +15,8 @@
  */
 import {
   ABBREVIATIONS,
+  COMPANY_FORMS,
+  ROLE_PREFIX_WORDS,
   COMMON_WORD_GIVEN_NAMES,
   SPORTS_CUES,
   SURNAME_PLACE_SUFFIXES,
@@ -507,6 +509,14 @@ function isRolePart(run: Token[], i: number): boolean {
 
 /** Strips a leading role, then types what is left. */
 function processPart(text: string, part: Token[], evidence: Evidence, out: Draft[]): void {
+  // "Chrysler LLC Jim Press": a company form ends the organization's name.
+  for (let i = 0; i < part.length - 1; i++) {
+    if (COMPANY_FORMS.has(part[i].lower) && i > 0) {
+      processPart(text, part.slice(0, i + 1), evidence, out);
+      processPart(text, part.slice(i + 1), evidence, out);
+      return;
+    }
+  }
   const role = knownSpanLength(part, 0) === part.length ? undefined : findRole(text, part);
   let tokens = part;
   if (role) {
@@ -603,7 +613,9 @@ function findRole(text: string, part: Token[]): [number, number] | undefined {
       return undefined;
     }
     let from = i;
-    while (from > 0 && (has(part[from - 1], F.TITLE_HEADS) || has(part[from - 1], F.ROLE_MODIFIERS)) && !has(part[from - 1], F.PLACES) && !has(part[from - 1], F.KNOWN_ACRONYMS)) from--;
+    while (from > 0 && (has(part[from - 1], F.TITLE_HEADS) || ROLE_PREFIX_WORDS.has(part[from - 1].lower)) && !has(part[from - 1], F.PLACES) && !has(part[from - 1], F.KNOWN_ACRONYMS)) from--;
+    // "White House Press Secretary": "Press" belongs to the role only when the word before is not a name.
+    if (from > 0 && from < i && part[from].lower === 'press') from++;
     return [from, to];
   }
   return undefined;

@@ -33,7 +33,7 @@ export interface Draft {
 const NAME_SUFFIX = /^(?:jr|jr\.|sr|sr\.|ii|iii|iv)$/i;
 const ACRONYM_DEFINITION = /^[ \u00a0]*\([ \u00a0]*(\p{Lu}[\p{Lu}\p{Ll}&.-]{1,11})[ \u00a0]*\)/u;
 /** Rules weak enough that a person surname seen elsewhere in the article overrides them. */
-const WEAK_RULES = new Set(['capitalised-run', 'context:preposition', 'gazetteer:person-name', 'gazetteer:city']);
+const WEAK_RULES = new Set(['capitalised-run', 'context:preposition', 'gazetteer:person-name', 'gazetteer:city', 'context:verb', 'surname-in-article']);
 
 /**
  * Turns drafts into entity mentions with keys, canonical spellings, surnames and fullName.
@@ -61,7 +61,8 @@ export function assignKeys(text: string, drafts: Draft[]): EntityMention[] {
     personWords[i] = w;
     if (!w.length) continue;
     const surname = w[w.length - 1].toLowerCase();
-    surnamesSeen.add(surname);
+    // Only a person the article clearly names (full name or title) lends its surname to bare words.
+    if (w.length >= 2 || !WEAK_RULES.has(d.rule)) surnamesSeen.add(surname);
     if (w.length >= 2) {
       const list = fullNames.get(surname) ?? [];
       list.push({ key: 'person:' + w.join(' ').toLowerCase(), start: d.start });
@@ -79,6 +80,23 @@ export function assignKeys(text: string, drafts: Draft[]): EntityMention[] {
         personWords[i] = nameWords(d.words);
       }
     }
+  }
+
+  // Weakly typed single words ("Chrysler", "Chrysler's") take the kind most of their mentions have.
+  const votes = new Map<string, { person: number; org: number; place: number }>();
+  for (const d of kept) {
+    if (d.words.length !== 1 || !WEAK_RULES.has(d.rule) || d.demonym) continue;
+    const l = d.words[0].toLowerCase();
+    const v = votes.get(l) ?? { person: 0, org: 0, place: 0 };
+    v[d.kind]++;
+    votes.set(l, v);
+  }
+  for (const d of kept) {
+    if (d.words.length !== 1 || !WEAK_RULES.has(d.rule) || d.demonym) continue;
+    const v = votes.get(d.words[0].toLowerCase());
+    if (!v) continue;
+    const best: EntityKind = v.person > v.org && v.person > v.place ? 'person' : v.place > v.org ? 'place' : 'org';
+    if (best !== d.kind && v[best] > v[d.kind]) d.kind = best;
   }
 
   // Acronyms defined in the text: "North Atlantic Treaty Organization (NATO)".

@@ -304,3 +304,18 @@ export const SPORTS_CUES = set(`
   unbeaten | draw | drew | defeated | striker | midfielder | goalkeeper | bowled | batting | runs | rebounds |
   touchdown | inning | homer | standings | fixture | fixtures | semifinal | semi-final | quarter-final | playoff
 `);
+
+/** Words that may stand before a title inside a role ("Prime Minister", "Deputy Chief Executive"). */
+export const ROLE_PREFIX_WORDS = set(`
+  prime | foreign | defence | defense | interior | finance | health | deputy | vice | acting | former | ex |
+  assistant | associate | executive | chief | senior | junior | first | grand | supreme | attorney | solicitor |
+  managing | commanding | opposition | majority | minority | press | trade | energy | education | justice |
+  economy | labour | labor | environment | home | transport | culture | information | agriculture | treasury |
+  communications | commerce | industry | development | immigration | tourism | sports | high | lord | lady |
+  co | joint | general | interim | outgoing | incoming | founding | honorary | principal | lead | head
+`);
+
+/** Company-form words after which a run ends ("Chrysler LLC Jim Press"). */
+export const COMPANY_FORMS = set(`
+  inc | inc. | corp | corp. | ltd | ltd. | llc | plc | ag | gmbh | nv | bv | sa | spa | s.a. | n.v. | co. | l.p. | lp
+`);
