@@ -581,6 +581,7 @@ function finishFigure(
 }
 
 function pluralizeMeasure(word: string): string {
+  if (!/^[a-z]+$/.test(word)) return word;
   if (/[^aeiou]y$/.test(word)) return word.slice(0, -1) + 'ies';
   if (/(?:s|x|z|ch|sh)$/.test(word)) return word + 'es';
   return word + 's';

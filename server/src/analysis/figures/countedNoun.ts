@@ -67,7 +67,8 @@ const UNCOUNTABLE = new Set(
 /** The plural lower-case form used as a measure key ("strike" → "strikes", "entity" → "entities"). */
 export function pluralize(noun: string): string {
   const w = noun.toLowerCase();
-  if (UNCOUNTABLE.has(w) || isPluralLooking(w)) return w;
+  // Only English words get an English plural; "млн" or "habitants" stay as written.
+  if (!/^[a-z'’-]+$/.test(w) || UNCOUNTABLE.has(w) || isPluralLooking(w)) return w;
   const irregular = IRREGULAR_PLURALS[w];
   if (irregular) return irregular;
   if (/[^aeiou]y$/.test(w)) return w.slice(0, -1) + 'ies';
