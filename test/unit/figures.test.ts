@@ -61,6 +61,10 @@ describe('findFigures: numbers in digits and words', () => {
     ]);
   });
   it('reads a share written as a fraction', () => {
+    check('One-third of voters and two-thirds of members agreed.', [
+      { text: 'One-third', value: 1 / 3, counted: 'voters' },
+      { text: 'two-thirds', value: 2 / 3, counted: 'members' },
+    ]);
     check('It will close 40 stores, or about a quarter, of its outlets.', [
       { text: '40', counted: 'stores' },
       { text: 'a quarter', value: 0.25, approx: 'about' },

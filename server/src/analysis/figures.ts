@@ -54,7 +54,7 @@ const ARTICLE_SCALE = /an?[ \u00a0]+(dozen|hundred|thousand|million|billion|tril
 const HALF_SCALE = /half[ \u00a0]+an?[ \u00a0]+(dozen|million|billion|trillion)(?![\p{L}\p{N}])/iuy;
 // Fractions that name a share of something ("about a quarter of", "two-thirds of").
 const FRACTION =
-  /(?:(an?|one)[ \u00a0]+(half|third|quarter|fifth)|(two|three|four)-(thirds|quarters|fifths))(?=,?[ \u00a0]+of[ \u00a0])/iuy;
+  /(?:(an?|one)[ \u00a0-]+(half|third|quarter|fifth)|(two|three|four)-(thirds|quarters|fifths))(?=,?[ \u00a0]+of[ \u00a0])/iuy;
 const FRACTION_VALUES: Record<string, number> = { half: 0.5, third: 1 / 3, quarter: 0.25, fifth: 0.2, thirds: 1 / 3, quarters: 0.25, fifths: 0.2 };
 // Vague counts: "dozens", "hundreds of thousands", "tens of millions".
 const VAGUE = /(tens|dozens|hundreds|thousands|millions|billions|trillions)(?:[ \u00a0]+of[ \u00a0]+(thousands|millions|billions))?(?![\p{L}\p{N}])/iuy;
@@ -680,7 +680,7 @@ function readWordFigure(text: string, at: number, anchor: string): ReadResult {
   if (SPOKEN_YEAR.test(text)) return { resume: SPOKEN_YEAR.lastIndex };
   // "January nineteen": a day written in words.
   if (MONTH.test(prev.word) && value !== null && value >= 1 && value <= 31) return none;
-  if (lower === 'one') {
+  if (lower === 'one' && !fm) {
     // "no one", "the one", "one another", "one of the", "one day", "one-on-one".
     if (/^(?:no|any|every|some|each|the|this|that|which|another|only|last|such|little|big|new|right|wrong)$/.test(prevLower)) return none;
     if (/^[ \u00a0]+(?:of|another|or|and|by|who|which|that|thing|way|point|time|hand|side|day|more|less|too|such)\b/i.test(text.slice(p, p + 10))) return none;
