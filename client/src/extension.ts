@@ -50,6 +50,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
     outputChannel: output,
     traceOutputChannel: output,
     progressOnInitialization: true,
+    // The per-workspace storage folder keeps the analysis cache out of the workspace.
+    initializationOptions: { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath },
   };
   client = new LanguageClient('corpusLens', 'Corpus Lens', serverOptions, clientOptions);
 

@@ -1,9 +1,24 @@
 #!/usr/bin/env node
 // The Corpus Lens language server process. VS Code starts it over IPC; other editors start
 // `node dist/server.js --stdio`. Only this file makes the real connection.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import * as path from 'node:path';
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
+import { AnalysisCache, engineFingerprint } from './host/analysisCache';
+import { AnalysisWorkers } from './host/analysisWorkers';
 import { NodeArticleSource } from './host/nodeArticleSource';
 import { startServer } from './server';
 
 const connection = createConnection(ProposedFeatures.all);
-startServer(connection, { source: new NodeArticleSource() });
+// The worker script sits beside the bundle; one core stays with the main thread.
+const workerScript = path.join(__dirname, 'indexWorker.js');
+const workerCount = Math.max(1, Math.min(4, availableParallelism() - 1));
+const workers = existsSync(workerScript) ? new AnalysisWorkers(workerScript, workerCount) : undefined;
+const engine = engineFingerprint(__filename);
+startServer(connection, {
+  source: new NodeArticleSource(),
+  openCache: (storagePath) => new AnalysisCache(storagePath, engine),
+  analyze: workers && ((text, options) => workers.analyze(text, options)),
+  dispose: async () => workers?.dispose(),
+});

@@ -15,17 +15,24 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
+import type { AnalyzeOptions, ArticleAnalysis } from './analysis/types';
 import type { ArticleSource } from './host/articleSource';
 import { DocumentLookup } from './lsp/documents';
 import { provideHover } from './lsp/hover';
 import { provideDefinition, provideHighlights, provideReferences } from './lsp/navigation';
 import { provideDocumentSymbols, provideWorkspaceSymbols } from './lsp/symbols';
 import { DEFAULT_SETTINGS, mergeSettings, type Settings } from './settings';
-import { Workspace, type Folder, type IndexState } from './workspace';
+import { Workspace, type ArticleCache, type Folder, type IndexState } from './workspace';
 
 /** What the server needs from its host; tests pass fakes. */
 export interface ServerDependencies {
   source: ArticleSource;
+  /** Opens the persistent cache in the client's storage folder (initializationOptions.storagePath). */
+  openCache?(storagePath: string): ArticleCache;
+  /** Analyses an article off the main thread (worker threads in main.ts). */
+  analyze?(text: string, options: AnalyzeOptions): Promise<ArticleAnalysis>;
+  /** Called on shutdown to release workers. */
+  dispose?(): Promise<void>;
 }
 
 /** Custom notification carrying the index state to the client's status bar. */
@@ -41,6 +48,7 @@ interface Capabilities {
   workDoneProgress: boolean;
   watchedFilesDynamic: boolean;
   configurationDynamic: boolean;
+  workspaceFolders: boolean;
 }
 
 function readCapabilities(caps: ClientCapabilities): Capabilities {
@@ -49,6 +57,7 @@ function readCapabilities(caps: ClientCapabilities): Capabilities {
     workDoneProgress: caps.window?.workDoneProgress === true,
     watchedFilesDynamic: caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     configurationDynamic: caps.workspace?.didChangeConfiguration?.dynamicRegistration === true,
+    workspaceFolders: caps.workspace?.workspaceFolders === true,
   };
 }
 
@@ -58,12 +67,13 @@ function readCapabilities(caps: ClientCapabilities): Capabilities {
  */
 export function startServer(connection: Connection, deps: ServerDependencies): { workspace: Workspace } {
   const documents = new TextDocuments(TextDocument);
-  let capabilities: Capabilities = { configuration: false, workDoneProgress: false, watchedFilesDynamic: false, configurationDynamic: false };
+  let capabilities: Capabilities = { configuration: false, workDoneProgress: false, watchedFilesDynamic: false, configurationDynamic: false, workspaceFolders: false };
   let folderUris: string[] = [];
   let progress: WorkDoneProgressServerReporter | undefined;
   let lastPercent = -1;
 
   const log = (message: string) => connection.console.log(message);
+  let cache: ArticleCache | undefined;
   const workspace = new Workspace(deps.source, {
     log,
     progress(state: IndexState) {
@@ -75,6 +85,11 @@ export function startServer(connection: Connection, deps: ServerDependencies): {
           progress.report(percent, `${state.indexed.toLocaleString('en-US')} / ${state.total.toLocaleString('en-US')} articles`);
         }
       }
+    },
+  }, {
+    analyze: deps.analyze,
+    get cache() {
+      return cache;
     },
   });
   const docs = new DocumentLookup(documents, workspace.corpus);
@@ -136,6 +151,8 @@ export function startServer(connection: Connection, deps: ServerDependencies): {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities = readCapabilities(params.capabilities);
     folderUris = (params.workspaceFolders ?? []).map((f) => f.uri);
+    const storagePath = (params.initializationOptions as { storagePath?: unknown } | undefined)?.storagePath;
+    if (typeof storagePath === 'string' && storagePath && deps.openCache) cache = deps.openCache(storagePath);
     if (folderUris.length === 0 && params.rootUri) folderUris = [params.rootUri];
     return {
       capabilities: {
@@ -146,7 +163,7 @@ export function startServer(connection: Connection, deps: ServerDependencies): {
         referencesProvider: true,
         documentHighlightProvider: true,
         workspaceSymbolProvider: true,
-        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        workspace: capabilities.workspaceFolders ? { workspaceFolders: { supported: true, changeNotifications: true } } : undefined,
       },
       serverInfo: { name: 'corpus-lens', version: '0.1.0' },
     };
@@ -159,7 +176,7 @@ export function startServer(connection: Connection, deps: ServerDependencies): {
     if (capabilities.configurationDynamic) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: ['corpusLens', 'files.exclude'] });
     }
-    if (folderUris.length > 0) {
+    if (capabilities.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         const removed = new Set(event.removed.map((f) => f.uri));
         folderUris = [...folderUris.filter((u) => !removed.has(u)), ...event.added.map((f) => f.uri)];
@@ -194,6 +211,11 @@ export function startServer(connection: Connection, deps: ServerDependencies): {
   connection.onRequest(REINDEX_REQUEST, async () => {
     await reindex();
     return workspace.state;
+  });
+
+  connection.onShutdown(async () => {
+    await workspace.dispose();
+    await deps.dispose?.();
   });
 
   documents.listen(connection);

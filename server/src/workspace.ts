@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { URI } from 'vscode-uri';
 import { analyzeArticle } from './analysis';
-import type { CancellationSignal } from './analysis/types';
+import type { AnalyzeOptions, ArticleAnalysis, CancellationSignal } from './analysis/types';
 import { Corpus } from './corpus/corpus';
 import { ALWAYS_EXCLUDED, type ArticleSource } from './host/articleSource';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
@@ -28,6 +28,33 @@ export interface WorkspaceEvents {
   progress(state: IndexState): void;
 }
 
+/** One article as last read from disk and analysed (what the persistent cache keeps). */
+export interface CachedArticle {
+  size: number;
+  mtimeMs: number;
+  hash: string;
+  text: string;
+  articleDate?: string;
+  analysis: ArticleAnalysis;
+}
+
+/** Where analyses persist between sessions (host/analysisCache.ts on disk). */
+export interface ArticleCache {
+  load(): Promise<{ entries: Map<string, CachedArticle>; problem?: string }>;
+  save(entries: Map<string, CachedArticle>): Promise<string | undefined>;
+}
+
+export interface WorkspaceOptions {
+  /** Analyses an article off the main thread; in-process when absent. */
+  analyze?(text: string, options: AnalyzeOptions): Promise<ArticleAnalysis>;
+  cache?: ArticleCache;
+  /** Articles read from disk at once. */
+  concurrency?: number;
+}
+
+/** Milliseconds after the last disk change before the cache is written again. */
+const CACHE_SAVE_DELAY = 5000;
+
 /**
  * The corpus of a set of workspace folders kept current: a full index on start, one article
  * at a time afterwards. Open buffers win over the disk; closed ones fall back to it.
@@ -44,9 +71,16 @@ export class Workspace {
   /** File events and closes still being read from disk. */
   private readonly inFlight = new Set<Promise<void>>();
 
+  /** What was last read from disk, by uri; saved as the persistent cache. */
+  private diskEntries = new Map<string, CachedArticle>();
+  private cacheLoaded = false;
+  private cacheDirty = false;
+  private cacheTimer: NodeJS.Timeout | undefined;
+
   constructor(
     private readonly source: ArticleSource,
     private readonly events: WorkspaceEvents,
+    private readonly options: WorkspaceOptions = {},
   ) {}
 
   get state(): IndexState {
@@ -91,6 +125,12 @@ export class Workspace {
     const cancelled = () => run !== this.indexRun || token?.isCancellationRequested === true;
     const listed: { uri: string; fsPath: string; folder: Folder }[] = [];
     this.update({ state: 'indexing', indexed: 0, total: 0, skipped: 0 });
+    if (this.options.cache && !this.cacheLoaded) {
+      this.cacheLoaded = true;
+      const { entries, problem } = await this.options.cache.load();
+      if (problem) this.events.log(problem);
+      this.diskEntries = entries;
+    }
     for (const folder of this.folders) {
       const result = await this.source.list(folder.fsPath, { include: folder.settings.articles, exclude: folder.settings.exclude }, { get isCancellationRequested() { return cancelled(); } });
       for (const problem of result.problems) this.events.log(`Could not list ${problem}`);
@@ -99,6 +139,12 @@ export class Workspace {
     if (cancelled()) return;
     const keep = new Set(listed.map((l) => l.uri));
     for (const uri of [...this.corpus.uris()]) if (!keep.has(uri) && !this.open.has(uri)) this.corpus.removeArticle(uri);
+    for (const uri of [...this.diskEntries.keys()]) {
+      if (!keep.has(uri)) {
+        this.diskEntries.delete(uri);
+        this.cacheDirty = true;
+      }
+    }
     this.skipped.clear();
     this.update({ total: listed.length });
     // A few reads in flight keep the disk busy without opening thousands of files at once.
@@ -114,8 +160,9 @@ export class Workspace {
         if (indexed % 20 === 0) await new Promise((resolve) => setImmediate(resolve));
       }
     };
-    await Promise.all(Array.from({ length: 8 }, worker));
+    await Promise.all(Array.from({ length: this.options.concurrency ?? 8 }, worker));
     if (cancelled()) return;
+    await this.saveCache();
     for (const [file, reason] of this.skipped) this.events.log(`Skipped ${file}: ${reason}`);
     this.update({ state: 'ready', indexed, skipped: this.skipped.size });
     const waiters = this.readyWaiters;
@@ -154,6 +201,7 @@ export class Workspace {
         if (kind === 'deleted') {
           this.corpus.removeArticle(uri);
           this.skipped.delete(URI.parse(uri).fsPath);
+          if (this.diskEntries.delete(uri)) this.markCacheDirty();
         } else {
           const place = this.classify(uri);
           if (place?.isArticle) await this.readFromDisk(uri, URI.parse(uri).fsPath, place.folder);
@@ -164,19 +212,71 @@ export class Workspace {
   }
 
   private async readFromDisk(uri: string, fsPath: string, folder: Folder): Promise<void> {
-    const result = await this.source.read(fsPath, folder.settings.maxFileSizeKB * 1024);
+    const relative = path.relative(folder.fsPath, fsPath).split(path.sep).join('/');
+    const articleDate = folder.settings.articleDates[relative];
+    const stamp = await this.source.stat(fsPath);
+    const cached = this.diskEntries.get(uri);
+    // Same size, time and date setting: the cached analysis stands without reading the file.
+    if (stamp && cached && cached.size === stamp.size && cached.mtimeMs === stamp.mtimeMs && cached.articleDate === articleDate && !this.skipped.has(fsPath)) {
+      if (!this.open.has(uri)) this.corpus.setArticle(uri, cached.hash, cached.text, cached.analysis);
+      return;
+    }
+    const result = stamp ? await this.source.read(fsPath, folder.settings.maxFileSizeKB * 1024) : { skipped: 'no longer exists' };
     if (this.open.has(uri)) return; // Opened while we read: the buffer wins.
     if ('skipped' in result) {
       this.skipped.set(fsPath, result.skipped);
       this.corpus.removeArticle(uri);
+      if (this.diskEntries.delete(uri)) this.markCacheDirty();
       return;
     }
     this.skipped.delete(fsPath);
     if (result.replaced) this.events.log(`${fsPath}: invalid UTF-8 replaced with U+FFFD`);
-    const relative = path.relative(folder.fsPath, fsPath).split(path.sep).join('/');
-    const analysis = analyzeArticle(result.text, { articleDate: folder.settings.articleDates[relative] });
+    const hash = hashText(result.text);
+    let analysis: ArticleAnalysis;
+    if (cached && cached.hash === hash && cached.articleDate === articleDate) analysis = cached.analysis;
+    else analysis = await this.analyze(result.text, { articleDate });
+    if (this.open.has(uri)) return;
     for (const problem of analysis.problems) this.events.log(`${fsPath}: ${problem}`);
-    this.corpus.setArticle(uri, hashText(result.text), result.text, analysis);
+    this.corpus.setArticle(uri, hash, result.text, analysis);
+    this.diskEntries.set(uri, { size: stamp!.size, mtimeMs: stamp!.mtimeMs, hash, text: result.text, articleDate, analysis });
+    this.markCacheDirty();
+  }
+
+  /** Analyses off the main thread when workers are available, else in-process. */
+  private async analyze(text: string, options: AnalyzeOptions): Promise<ArticleAnalysis> {
+    if (this.options.analyze) {
+      try {
+        return await this.options.analyze(text, options);
+      } catch (error) {
+        this.events.log(`analysis worker failed (${error instanceof Error ? error.message : String(error)}); analysing in-process`);
+      }
+    }
+    return analyzeArticle(text, options);
+  }
+
+  private markCacheDirty(): void {
+    this.cacheDirty = true;
+    if (!this.options.cache || this.stateValue.state !== 'ready' || this.cacheTimer) return;
+    this.cacheTimer = setTimeout(() => {
+      this.cacheTimer = undefined;
+      void this.saveCache();
+    }, CACHE_SAVE_DELAY);
+    this.cacheTimer.unref?.();
+  }
+
+  /** Writes the persistent cache if anything changed since the last write. */
+  async saveCache(): Promise<void> {
+    if (!this.options.cache || !this.cacheDirty) return;
+    this.cacheDirty = false;
+    const problem = await this.options.cache.save(this.diskEntries);
+    if (problem) this.events.log(problem);
+  }
+
+  /** Stops timers; call before the process ends. */
+  async dispose(): Promise<void> {
+    if (this.cacheTimer) clearTimeout(this.cacheTimer);
+    this.cacheTimer = undefined;
+    await this.saveCache();
   }
 
   private update(patch: Partial<IndexState>): void {

@@ -2,6 +2,8 @@
 export interface ArticleSource {
   /** Lists the article files under a folder (absolute paths), honouring the filter. */
   list(folder: string, filter: ListFilter, token?: { isCancellationRequested: boolean }): Promise<ListResult>;
+  /** Size and modification time, or undefined when the file is gone. Never throws. */
+  stat(path: string): Promise<FileStamp | undefined>;
   /** Reads one article as text. Never throws: problems come back as a skip reason. */
   read(path: string, maxBytes: number): Promise<ReadResult>;
 }
@@ -18,6 +20,11 @@ export interface ListResult {
   paths: string[];
   /** Folders or entries that could not be listed, with the reason. */
   problems: string[];
+}
+
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
 }
 
 export type ReadResult = { text: string; replaced: boolean } | { skipped: string };

@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import { ALWAYS_EXCLUDED, type ArticleSource, type ListFilter, type ListResult, type ReadResult } from './articleSource';
+import { ALWAYS_EXCLUDED, type ArticleSource, type FileStamp, type ListFilter, type ListResult, type ReadResult } from './articleSource';
 import { decodeArticle } from './decodeArticle';
 
 /** An in-memory article source for tests: absolute path → text (or bytes). */
@@ -21,6 +21,16 @@ export class MemoryArticleSource implements ArticleSource {
       .filter((p) => include(p.slice(prefix.length)) && !exclude(p.slice(prefix.length)))
       .sort();
     return { paths, problems: [] };
+  }
+
+  /** Modification times tests can move forward; every file starts at 1. */
+  readonly mtimes = new Map<string, number>();
+
+  async stat(path: string): Promise<FileStamp | undefined> {
+    const content = this.files.get(path);
+    if (content === undefined) return undefined;
+    const size = typeof content === 'string' ? Buffer.byteLength(content) : content.length;
+    return { size, mtimeMs: this.mtimes.get(path) ?? 1 };
   }
 
   async read(path: string, maxBytes: number): Promise<ReadResult> {

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { ALWAYS_EXCLUDED, type ArticleSource, type ListFilter, type ListResult, type ReadResult } from './articleSource';
+import { ALWAYS_EXCLUDED, type ArticleSource, type FileStamp, type ListFilter, type ListResult, type ReadResult } from './articleSource';
 import { decodeArticle } from './decodeArticle';
 
 /** Articles on the local disk. */
@@ -56,6 +56,15 @@ export class NodeArticleSource implements ArticleSource {
     };
     await walk(folder);
     return { paths, problems };
+  }
+
+  async stat(file: string): Promise<FileStamp | undefined> {
+    try {
+      const stat = await fs.stat(file);
+      return stat.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs } : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   async read(file: string, maxBytes: number): Promise<ReadResult> {

@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { URI } from 'vscode-uri';
+import { analyzeArticle } from '../../server/src/analysis';
+import { AnalysisCache, type CacheEntry } from '../../server/src/host/analysisCache';
+import { MemoryArticleSource } from '../../server/src/host/memoryArticleSource';
+import { DEFAULT_SETTINGS } from '../../server/src/settings';
+import { Workspace, hashText } from '../../server/src/workspace';
+
+const TEXT = 'Harbour Talks\ndate 2024-03-05\n\nMs Ilse Marrow said on 2024-03-04 that 4,000 workers would return.\n';
+
+function entry(text = TEXT): CacheEntry {
+  return { size: text.length, mtimeMs: 5, hash: hashText(text), text, analysis: analyzeArticle(text) };
+}
+
+describe('AnalysisCache', () => {
+  let dir: string;
+  before(() => (dir = mkdtempSync(path.join(tmpdir(), 'corpus-lens-cache-'))));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('round-trips entries exactly', async () => {
+    const cache = new AnalysisCache(path.join(dir, 'a'), 'engine-1');
+    const entries = new Map([['file:///w/a.txt', entry()]]);
+    assert.equal(await cache.save(entries), undefined);
+    const loaded = await cache.load();
+    assert.equal(loaded.problem, undefined);
+    assert.deepEqual(loaded.entries, entries);
+  });
+
+  it('starts empty without complaint when there is no cache yet', async () => {
+    const loaded = await new AnalysisCache(path.join(dir, 'none'), 'engine-1').load();
+    assert.deepEqual([loaded.entries.size, loaded.problem], [0, undefined]);
+  });
+
+  for (const [name, damage] of [
+    ['corrupt', (b: Buffer) => Buffer.concat([b.subarray(0, b.length - 40), Buffer.from('x'.repeat(40))])],
+    ['truncated', (b: Buffer) => b.subarray(0, Math.floor(b.length / 2))],
+    ['empty', () => Buffer.alloc(0)],
+    ['not a cache', () => Buffer.from('{"hello":"world"}\n[]')],
+  ] as const) {
+    it(`ignores a ${name} cache and says why`, async () => {
+      const folder = path.join(dir, name.replace(/ /g, '-'));
+      const cache = new AnalysisCache(folder, 'engine-1');
+      await cache.save(new Map([['file:///w/a.txt', entry()]]));
+      writeFileSync(cache.path, damage(readFileSync(cache.path)));
+      const loaded = await cache.load();
+      assert.equal(loaded.entries.size, 0);
+      assert.match(loaded.problem ?? '', /ignored|rebuilding/);
+    });
+  }
+
+  it('never trusts a cache from another engine build', async () => {
+    const folder = path.join(dir, 'stale');
+    await new AnalysisCache(folder, 'engine-1').save(new Map([['file:///w/a.txt', entry()]]));
+    const loaded = await new AnalysisCache(folder, 'engine-2').load();
+    assert.equal(loaded.entries.size, 0);
+    assert.match(loaded.problem ?? '', /another version/);
+  });
+
+  it('reports a folder it cannot write instead of throwing', async () => {
+    const blocker = path.join(dir, 'a-file');
+    writeFileSync(blocker, 'not a folder');
+    const problem = await new AnalysisCache(path.join(blocker, 'sub'), 'engine-1').save(new Map([['x', entry()]]));
+    assert.match(problem ?? '', /could not write the cache/);
+  });
+
+  it('lets a warm index skip reading unchanged files and re-read changed ones', async () => {
+    const cache = new AnalysisCache(path.join(dir, 'warm'), 'engine-1');
+    const files = { '/w/a.txt': TEXT, '/w/b.txt': TEXT.replace('Marrow', 'Brack') };
+    const index = async (source: MemoryArticleSource) => {
+      const ws = new Workspace(source, { log: () => undefined, progress: () => undefined }, { cache });
+      ws.setFolders([{ uri: URI.file('/w').toString(), fsPath: '/w', settings: DEFAULT_SETTINGS }]);
+      await ws.indexAll();
+      return ws;
+    };
+    const cold = await index(new MemoryArticleSource(files));
+    assert.equal(cold.corpus.size, 2);
+    const unchanged = new MemoryArticleSource(files);
+    const warm = await index(unchanged);
+    assert.equal(unchanged.reads, 0);
+    assert.deepEqual(warm.corpus.article(URI.file('/w/a.txt').toString())!.analysis, cold.corpus.article(URI.file('/w/a.txt').toString())!.analysis);
+    const changed = new MemoryArticleSource({ ...files, '/w/b.txt': TEXT.replace('Marrow', 'Okafor') });
+    const rewarm = await index(changed);
+    assert.equal(changed.reads, 1);
+    assert.ok(rewarm.corpus.article(URI.file('/w/b.txt').toString())!.text.includes('Okafor'));
+  });
+});
