@@ -199,11 +199,21 @@ function tokenEnd(text: string, pos: number): number {
 
 /** True when the whitespace-delimited token around [start, end) is a URL, e-mail or path. */
 function inLink(text: string, start: number, end: number): boolean {
+  // Only a token with a slash, an at sign or a dot can be a link; most figures have none.
+  let marked = false;
   let a = start;
-  while (a > 0 && start - a < 200 && !isSpaceOrBreak(text.charCodeAt(a - 1))) a--;
+  while (a > 0 && start - a < 200 && !isSpaceOrBreak(text.charCodeAt(a - 1))) {
+    a--;
+    const c = text.charCodeAt(a);
+    if (c === 47 || c === 64 || c === 46) marked = true;
+  }
   let b = end;
-  while (b < text.length && b - end < 200 && !isSpaceOrBreak(text.charCodeAt(b))) b++;
-  if (b - a < 4) return false;
+  while (b < text.length && b - end < 200 && !isSpaceOrBreak(text.charCodeAt(b))) {
+    const c = text.charCodeAt(b);
+    if (c === 47 || c === 64 || c === 46) marked = true;
+    b++;
+  }
+  if (!marked || b - a < 4) return false;
   const token = text.slice(a, b);
   return /:\/\/|^www\.|@|\/\w|\.(?:com|org|net|gov|html?|php|pdf)\b/i.test(token);
 }
@@ -294,7 +304,8 @@ function readDigitFigure(text: string, at: number): ReadResult {
   p = suffixed.end;
 
   // Dimensions: "320x240", "1920 × 1080" (a screen or an image size).
-  if (draft.type === 'QUANTITY' && !suffixed.unit && draft.high === undefined) {
+  const cx = text.charCodeAt(p) === 32 ? text.charCodeAt(p + 1) : text.charCodeAt(p);
+  if ((cx === 120 || cx === 0xd7) && draft.type === 'QUANTITY' && !suffixed.unit && draft.high === undefined) {
     DIMENSIONS.lastIndex = p;
     if (DIMENSIONS.test(text)) {
       draft.end = p = DIMENSIONS.lastIndex;
@@ -312,7 +323,8 @@ function readDigitFigure(text: string, at: number): ReadResult {
     return skip();
   }
   // Street addresses: "469 Vermont St.", "10 Downing Street".
-  if (draft.type === 'QUANTITY' && !suffixed.unit && plainInteger) {
+  const cs = text.charCodeAt(p + 1);
+  if (cs >= 65 && cs <= 90 && draft.type === 'QUANTITY' && !suffixed.unit && plainInteger) {
     STREET.lastIndex = p;
     if (STREET.test(text)) return skip();
   }
@@ -491,7 +503,7 @@ function finishFigure(
   const prevLower = prev.word.toLowerCase();
   // Hyphenated: "55-year-old", "60-plus", "10-day" (a duration), "15-member".
   HYPHEN_WORD.lastIndex = p;
-  const hm = HYPHEN_WORD.exec(text);
+  const hm = text.charCodeAt(p) === 45 ? HYPHEN_WORD.exec(text) : null;
   if (hm) {
     const word = hm[1].toLowerCase();
     if (/^years?-old$/.test(word)) {
