@@ -42,6 +42,12 @@ export const WAIT_FOR_INDEX_REQUEST = 'corpusLens/waitForIndex';
 /** Custom request: re-reads every article. */
 export const REINDEX_REQUEST = 'corpusLens/reindex';
 
+/** While indexing, answers are partial: the hover says how far the index has got. */
+function partialNote(state: IndexState): string | undefined {
+  if (state.state !== 'indexing') return undefined;
+  return `Partial: indexing, ${state.indexed.toLocaleString('en-US')} of ${state.total.toLocaleString('en-US')} articles read so far.`;
+}
+
 /** What the client said it can do, read in one place. */
 interface Capabilities {
   configuration: boolean;
@@ -198,7 +204,7 @@ export function startServer(connection: Connection, deps: ServerDependencies): {
   documents.onDidChangeContent((event) => workspace.openOrChange(event.document.uri, event.document.version, event.document.getText()));
   documents.onDidClose((event) => void workspace.close(event.document.uri));
 
-  connection.onHover(guard('hover', null, (params) => provideHover(params, workspace.corpus, docs)));
+  connection.onHover(guard('hover', null, (params) => provideHover(params, workspace.corpus, docs, partialNote(workspace.state))));
   connection.onDocumentSymbol(guard('outline', [], (params) => provideDocumentSymbols(params, workspace.corpus, docs)));
   connection.onDefinition(guard('definition', null, (params) => provideDefinition(params, workspace.corpus, docs)));
   connection.onReferences(guard('references', [], (params) => provideReferences(params, workspace.corpus, docs)));

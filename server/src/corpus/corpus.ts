@@ -71,6 +71,9 @@ export class Corpus {
   private resolvedCache = new Map<string, string>();
   private resolvedGeneration = -1;
   private membersCache = new Map<string, string[]>();
+  private summaryCache = new Map<string, EntitySummary | undefined>();
+  /** Every entity's summary with its names lower-cased, built on the first search after a change. */
+  private directory: { summary: EntitySummary; names: string }[] | undefined;
 
   /** Adds or replaces one article. */
   setArticle(uri: string, version: string, text: string, analysis: ArticleAnalysis): void {
@@ -219,6 +222,13 @@ export class Corpus {
   /** What the corpus knows about an entity. */
   summaryOf(id: string): EntitySummary | undefined {
     id = this.resolve(id);
+    if (this.summaryCache.has(id)) return this.summaryCache.get(id);
+    const summary = this.computeSummary(id);
+    this.summaryCache.set(id, summary);
+    return summary;
+  }
+
+  private computeSummary(id: string): EntitySummary | undefined {
     const keys = this.membersOf(id);
     if (keys.length === 0) return undefined;
     const spellings = new Map<string, number>();
@@ -258,24 +268,32 @@ export class Corpus {
     return [...ids];
   }
 
-  /** Entities whose spellings contain the query (case-insensitive), most-mentioned first. */
+  /** Entities whose spellings contain the query (case-insensitive), most-reported first. */
   searchEntities(query: string, limit = MAX_SEARCH_RESULTS): EntitySummary[] {
+    this.refreshCaches();
+    if (!this.directory) {
+      this.directory = [];
+      for (const id of this.entityIds()) {
+        const summary = this.summaryOf(id);
+        if (summary) this.directory.push({ summary, names: [summary.canonical, ...summary.spellings].join('\n').toLowerCase() });
+      }
+      this.directory.sort((a, b) => b.summary.articleCount - a.summary.articleCount || b.summary.mentionCount - a.summary.mentionCount || a.summary.canonical.localeCompare(b.summary.canonical));
+    }
     const needle = query.trim().toLowerCase();
     const hits: EntitySummary[] = [];
-    for (const id of this.entityIds()) {
-      const summary = this.summaryOf(id);
-      if (!summary) continue;
-      if (needle && !summary.spellings.some((s) => s.toLowerCase().includes(needle)) && !summary.canonical.toLowerCase().includes(needle)) continue;
-      hits.push(summary);
+    for (const entry of this.directory) {
+      if (hits.length >= limit) break;
+      if (!needle || entry.names.includes(needle)) hits.push(entry.summary);
     }
-    hits.sort((a, b) => b.articleCount - a.articleCount || b.mentionCount - a.mentionCount || a.canonical.localeCompare(b.canonical));
-    return hits.slice(0, limit);
+    return hits;
   }
 
   private refreshCaches(): void {
     if (this.resolvedGeneration === this.generation) return;
     this.resolvedCache = new Map();
     this.membersCache = new Map();
+    this.summaryCache = new Map();
+    this.directory = undefined;
     this.resolvedGeneration = this.generation;
   }
 }

@@ -4,7 +4,7 @@ import { describeDate, describeEntity, describeFigure } from './describe';
 import type { DocumentLookup } from './documents';
 
 /** Hover: what the corpus knows about the entity, date or figure under the cursor. */
-export function provideHover(params: HoverParams, corpus: Corpus, docs: DocumentLookup): Hover | null {
+export function provideHover(params: HoverParams, corpus: Corpus, docs: DocumentLookup, partial?: string): Hover | null {
   const doc = docs.get(params.textDocument.uri);
   if (!doc) return null;
   const uri = params.textDocument.uri;
@@ -12,7 +12,7 @@ export function provideHover(params: HoverParams, corpus: Corpus, docs: Document
   const entity = corpus.entityAt(uri, offset);
   if (entity) {
     const summary = corpus.summaryOf(entity.id);
-    if (summary) return markdown(describeEntity(summary), docs.range(uri, entity.mention.start, entity.mention.end));
+    if (summary) return markdown(describeEntity(summary) + (partial ? `\n\n*${partial}*` : ''), docs.range(uri, entity.mention.start, entity.mention.end));
   }
   const date = corpus.dateAt(uri, offset);
   if (date) return markdown(describeDate(date, corpus.article(uri)!.analysis.articleDate), docs.range(uri, date.start, date.end));
