@@ -357,6 +357,8 @@ export const RULES: Rule[] = [
       } else if (unit === 'period' && !m1 && !ord) {
         return null;
       }
+      // "the same period" needs a year to compare with ("the same quarter a year ago").
+      if (m1 === 'same' && !g.rel && !/a\s+year\s+(ago|earlier)$/i.test(ctx.text.slice(ctx.start, ctx.end))) return null;
       const explicitYear = g.year ?? g.fy ?? g.fy1;
       const yearShift = shiftOf(g.rel ?? g.yrel);
       const agoShift = m1 === 'year-ago' || m1 === 'year-earlier' || /a\s+year\s+(ago|earlier)$/i.test(ctx.text.slice(ctx.start, ctx.end)) ? -1 : 0;
@@ -374,7 +376,13 @@ export const RULES: Rule[] = [
         if (explicitYear) return `${explicitYear}-Q${current === 1 ? 4 : current - 1}`;
         if (ord) {
           let y = a.y + yearShift + agoShift;
-          if (!g.rel && !g.yrel && !agoShift && ord > current && !ctx.future()) y -= 1;
+          // A quarter without a year: the nearer of its last and next occurrence, leaning with the tense.
+          if (!g.rel && !g.yrel && !agoShift) {
+            const back = (current - ord + 4) % 4;
+            const ahead = (ord - current + 4) % 4;
+            const forward = ctx.future() ? ahead <= back + 1 : ahead < back - 1;
+            y = forward ? (ord >= current ? a.y : a.y + 1) : ord <= current ? a.y : a.y - 1;
+          }
           return `${y}-Q${ord}`;
         }
         if (m1 === 'current' || m1 === 'this') return formatQuarter(a.y, current);
@@ -432,9 +440,6 @@ export const RULES: Rule[] = [
         return relative(ctx, 'TIME', 'the night before the article date', (a) => `${formatYmd(addDays(a, k === -1 ? -1 : 0))}TNI`);
       }
       const rel = g.rel!.toLowerCase();
-      if ((rel === 'past' || rel === 'last') && (unit === 'decade' || unit === 'century')) {
-        return absolute('DURATION', unit === 'decade' ? 'P10Y' : 'P100Y', `the ${unit} up to the article date`);
-      }
       const how = `${unit} ${k === -1 ? 'before' : k === 1 ? 'after' : 'of'} the article date`;
       return relative(ctx, 'DATE', `the ${how}`, (a) => {
         switch (unit) {
@@ -551,7 +556,7 @@ export const RULES: Rule[] = [
   {
     name: 'set',
     source:
-      `(?<adv>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly|bimonthly|semiannually|annual|semiannual)|` +
+      `(?<adv>daily|weekly|monthly|yearly|hourly|nightly|biweekly|bimonthly|annual)|` +
       `(?:every|each|per)\\s+(?:(?<num>other|${NUMBER})\\s+)?(?<unit>${UNIT})|(?:every|each)\\s+(?<mon>${MONTH})`,
     handle(g) {
       if (g.mon) return absolute('SET', `XXXX-${pad(monthNumber(g.mon))}`, `every ${g.mon}`);
@@ -646,9 +651,9 @@ export const RULES: Rule[] = [
     source:
       `(?<present>right\\s+now|now|currently|current|presently|at\\s+present|the\\s+present(?:\\s+(?:time|day))?|nowadays|these\\s+days|` +
       `at\\s+the\\s+moment|at\\s+this\\s+moment)|` +
-      `(?<recentSpan>recent\\s+(?:months|weeks|quarters))|(?<past>recent\\s+(?:years|days|decades|times|history)|the\\s+(?:recent\\s+)?past|(?:more\\s+|most\\s+|until\\s+)?recently|recent|lately|` +
-      `previously|formerly|past\\s+(?:years|decades))|` +
-      `(?<future>the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+)?future|soon|the\\s+(?:near|long|short|medium)\\s+term|` +
+      `(?<recentSpan>recent\\s+(?:months|weeks|quarters))|(?<past>recent\\s+(?:years|days|decades|times|history)|the\\s+(?:recent\\s+)?past|(?:more\\s+|most\\s+|until\\s+)?recently|lately|` +
+      `past\\s+(?:years|decades))|` +
+      `(?<future>the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+)?future|the\\s+(?:near|long|short|medium)\\s+term|` +
       `(?:the\\s+)?coming\\s+quarters|future\\s+(?:years|quarters))|` +
       `(?:the\\s+)?coming\\s+(?<comingUnit>years|months|weeks|days|decades)|the\\s+(?<aheadUnit>years|months|days|weeks)\\s+ahead`,
     handle(g, ctx) {
