@@ -184,3 +184,39 @@ test('initials join the surname and the surname joins the full name', () => {
     { text: 'Simmons', nth: 2, kind: 'person', key: 'person:phil simmons' },
   ]);
 });
+
+test('ministry spellings fold to one key', () => {
+  check('Defence talks\nThe Defence Ministry said the Ministry of Defense had no comment, and the State Department agreed with the Department of State.', [
+    { text: 'Defence Ministry', kind: 'org', key: 'org:ministry of defense' },
+    { text: 'Ministry of Defense', kind: 'org', key: 'org:ministry of defense' },
+    { text: 'State Department', kind: 'org', key: 'org:department of state' },
+    { text: 'Department of State', kind: 'org', key: 'org:department of state' },
+  ]);
+});
+
+test('a role after an organization: the organization is a mention, the role stays out of the name', () => {
+  check('Carmaker cuts jobs\nThe move was announced by Valdane Motors Chief Executive Robert Nardovski and White House Press Secretary Lena Ostrova on Monday.', [
+    { text: 'Valdane Motors', kind: 'org' },
+    { text: 'Robert Nardovski', kind: 'person', role: 'Valdane Motors Chief Executive' },
+    { text: 'White House', kind: 'org' },
+    { text: 'Lena Ostrova', kind: 'person' },
+  ], ['Executive', 'Secretary']);
+});
+
+test('datelines name places; in match reports place-named teams are organizations', () => {
+  check('SOCCER - LATE GOAL SINKS VISITORS\nKORVAT , Moldova 1996-08-30\nNewcastle 3 Blackburn 2\nNewcastle beat Blackburn at St James Park after Alan Shearer scored twice in the second half of the league match.', [
+    { text: 'KORVAT', kind: 'place' },
+    { text: 'Moldova', kind: 'place' },
+    { text: 'Newcastle', kind: 'org' },
+    { text: 'Blackburn', kind: 'org' },
+    { text: 'Newcastle', nth: 1, kind: 'org' },
+    { text: 'Alan Shearer', kind: 'person' },
+  ]);
+});
+
+test('a company form ends the organization, and the name after it is a person', () => {
+  check('Deal signed\nThe deal was signed by Harvenco LLC Jim Pressley and Quorvex Inc.', [
+    { text: 'Harvenco LLC', kind: 'org' },
+    { text: 'Jim Pressley', kind: 'person' },
+  ]);
+});

@@ -160,7 +160,7 @@ export function findNames(text: string, options: FindNamesOptions = {}): EntityM
 const SPORTS_WORD = /\b[a-z][a-z-]+\b/g;
 const SCORE = /\b\d{1,3}-\d{1,3}\b|[A-Za-z] \d{1,3} [A-Z]/g;
 
-const DATELINE_DATE = /^ ?,? ?(?:\d{4}-\d\d-\d\d|\d{1,2} [A-Z]|[A-Z][a-z]{2,8}\.? \d)/;
+const DATELINE_DATE = /^ ?,? ?(?:\d{4}-\d\d-\d\d|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? \d)/;
 
 /** An article about a match: several sports words or scores. */
 function isSportsReport(text: string): boolean {
@@ -614,8 +614,6 @@ function findRole(text: string, part: Token[]): [number, number] | undefined {
     }
     let from = i;
     while (from > 0 && (has(part[from - 1], F.TITLE_HEADS) || ROLE_PREFIX_WORDS.has(part[from - 1].lower)) && !has(part[from - 1], F.PLACES) && !has(part[from - 1], F.KNOWN_ACRONYMS)) from--;
-    // "White House Press Secretary": "Press" belongs to the role only when the word before is not a name.
-    if (from > 0 && from < i && part[from].lower === 'press') from++;
     return [from, to];
   }
   return undefined;

@@ -31,7 +31,7 @@ export const TITLE_HEADS = set(`
  * ("Mr", "President"), unlike "General" or "Lord" which also start names.
  */
 export const HONORIFICS = set(`
-  mr | mrs | ms | miss | dr | prof | sir | dame | sen | rep | gen | lt | col | maj | capt | sgt | rev | st
+  mr | mrs | ms | miss | dr | prof | sir | dame | sen | rep | gen | lt | col | maj | capt | sgt | rev
 `);
 
 /** Words that can sit inside a role before its head ("Secretary of State", "Foreign Minister"). */
