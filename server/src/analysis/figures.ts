@@ -60,6 +60,8 @@ const FRACTION_VALUES: Record<string, number> = { half: 0.5, third: 1 / 3, quart
 const VAGUE = /(tens|dozens|hundreds|thousands|millions|billions|trillions)(?:[ \u00a0]+of[ \u00a0]+(thousands|millions|billions))?(?![\p{L}\p{N}])/iuy;
 const UNIT_WORD_START =
   /^(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)$/i;
+const WORD_AT = /[ \u00a0]+(\p{L}+\.?)/uy;
+const MODAL_AFTER_MONTH = /[ \u00a0]+(?:May|March)[ \u00a0]+(?:to|on|in|the|be|have|not|\p{Ll}+ed)(?![\p{L}])/uy;
 const SCALE_BEFORE_NOUN = /([mk])[ \u00a0]+(\p{Ll}+)/uy;
 const VAGUE_BEFORE = /(?:several|a few|few|many|some)[ \u00a0]+$/i;
 const OF_WORD = /[ \u00a0]+of(?=[ \u00a0])/y;
@@ -261,7 +263,7 @@ function readDigitFigure(text: string, at: number): ReadResult {
   // A list marker at the start of a line ("1. ", "2) ").
   if ((next === 46 || next === 41) && (next2 === 32 || next2 === 9) && atLineStart(text, at)) return skip();
 
-  let value = Number(intPart.replace(/,/g, '') + (dm[2] ?? ''));
+  let value = Number((intPart.length > 3 && intPart.includes(',') ? intPart.replace(/,/g, '') : intPart) + (dm[2] ?? ''));
   const plainInteger = !dm[2] && !intPart.includes(',');
 
   // Currency sign or code right before the number.
@@ -331,13 +333,19 @@ function readDigitFigure(text: string, at: number): ReadResult {
   if (draft.type === 'QUANTITY' && !suffixed.unit && !scaled && plainInteger && value >= 1 && value <= 31) {
     // Day numbers of dates: "March 3", "3 March", "Jan. 21".
     if (MONTH.test(prev.word)) return skip();
-    const nw = /^[ \u00a0]+(\p{L}+\.?)/u.exec(text.slice(p, p + 16));
+    WORD_AT.lastIndex = p;
+    const nw = WORD_AT.exec(text);
     if (nw && MONTH.test(nw[1]) && nw[1] !== 'May' && nw[1] !== 'March') return skip();
-    if (nw && (nw[1] === 'May' || nw[1] === 'March') && !/^[ \u00a0]+(?:May|March)[ \u00a0]+(?:to|on|in|the|be|have|not|\p{Ll}+ed)\b/u.test(text.slice(p, p + 24))) return skip();
+    if (nw && (nw[1] === 'May' || nw[1] === 'March')) {
+      // "3 May" is a date; "3 may have ..." is not (the modal is lower-case), nor "5 March to Selma".
+      MODAL_AFTER_MONTH.lastIndex = p;
+      if (!MODAL_AFTER_MONTH.test(text)) return skip();
+    }
   }
   // A day range of a date: "11-13 Dec.", "3-5 March".
   if (draft.high !== undefined && draft.high <= 31 && draft.type === 'QUANTITY' && !suffixed.unit && plainInteger) {
-    const nw = /^[ \u00a0]+(\p{L}+\.?)/u.exec(text.slice(p, p + 16));
+    WORD_AT.lastIndex = p;
+    const nw = WORD_AT.exec(text);
     if (nw && MONTH.test(nw[1])) return { resume: p };
   }
   p = finishFigure(text, draft, p, suffixed.unit, prev, value === 1 && !draft.high);
