@@ -152,8 +152,8 @@ describe('findDates: numbers that are not dates', () => {
       [],
     );
   });
-  it('ignores verbs that look like months', () => {
-    check(WED, 'Protesters march on the capital and may return.', []);
+  it('ignores verbs and events that look like months', () => {
+    check(WED, 'Protesters march on the capital and may return for the March for Peace.', []);
   });
   it('never throws on odd input', () => {
     const odd = ['', '\uFEFF', '\uD800 March 3', 'x'.repeat(100000), '2021-02-30', 'Mär 3\r\n2021', '9'.repeat(5000)];

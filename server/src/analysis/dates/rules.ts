@@ -291,6 +291,8 @@ export const RULES: Rule[] = [
       `(?:,?\\s+(?:on\\s+)?(?:(?<wd>${WEEKDAY})|(?<day>today|yesterday|tomorrow)))?`,
     handle(g, ctx) {
       const w = g.w!.toLowerCase().replace(/[-\s]/, '');
+      // "High Noon" is a film, not a time.
+      if (w === 'noon' && !g.mod && previousWord(ctx) === 'high') return null;
       const suffix = w === 'midnight' ? 'T24:00' : w === 'midafternoon' ? 'TAF' : w === 'midmorning' ? 'TMO' : 'T12:00';
       return timeOnDay(ctx, g.wd, g.day, suffix, w);
     },
@@ -511,6 +513,8 @@ export const RULES: Rule[] = [
     handle(g, ctx) {
       if (!isCapitalised(g.mon)) return null;
       const m = monthNumber(g.mon!);
+      // "the March for Life", "March of the Mothers": a bare month named as an event is not a date.
+      if (!g.mod && !g.rel && !g.rel2 && /^\s+(?:of|for)\s+(?:the\s+)?[A-Z]/.test(ctx.text.slice(ctx.end, ctx.end + 14))) return null;
       // "May" alone is too often the verb at a sentence start: require a time word before it.
       if (/^may$/i.test(g.mon!) && !g.mod && !g.rel && !g.rel2 && !TIME_PREPOSITIONS.has(previousWord(ctx))) return null;
       if (g.mon!.length <= 4 && g.mon!.endsWith('.') === false && m !== 5 && m !== 6 && m !== 7 && !/^sept$/i.test(g.mon!)) return null;
