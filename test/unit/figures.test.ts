@@ -109,6 +109,9 @@ describe('findFigures: money', () => {
       { text: '2 lakh rupees', value: 2e5, unit: 'INR' },
     ]);
   });
+  it('reads a scale joined by a hyphen', () => {
+    check('Congress passed a $1.5-trillion plan.', [{ text: '$1.5-trillion', value: 1.5e12, unit: 'USD' }]);
+  });
   it('reads money ranges with one scale word', () => {
     check('The repairs will cost $5-6 billion.', [{ text: '$5-6 billion', value: 5e9, high: 6e9, unit: 'USD' }]);
   });
@@ -163,6 +166,9 @@ describe('findFigures: counted nouns and measures', () => {
       { text: '5,000', counted: 'troops', measure: 'troops' },
       { text: '12', counted: 'diplomats' },
     ]);
+  });
+  it('reads past dotted abbreviations to the noun', () => {
+    check('There are 38,000 U.S. troops in the region.', [{ text: '38,000', counted: 'troops' }]);
   });
   it('keeps coordinated plurals together', () => {
     check('The list adds 13 entities and individuals.', [{ text: '13', counted: 'entities and individuals' }]);

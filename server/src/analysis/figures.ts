@@ -287,7 +287,7 @@ function readDigitFigure(text: string, at: number): ReadResult {
 
   let scaled = false;
   // "1.2m units", "50k people": a touching m or k before a plural noun is a scale, not metres.
-  let scale = wordAfter ? readScale(text, p, type === 'MONEY') : undefined;
+  let scale = wordAfter || (next === 45 && isLetter(next2)) ? readScale(text, p, type === 'MONEY') : undefined;
   if (!scale && (next === 109 || next === 107)) {
     SCALE_BEFORE_NOUN.lastIndex = p;
     const sm = SCALE_BEFORE_NOUN.exec(text);

@@ -84,7 +84,8 @@ export function isPluralLooking(w: string): boolean {
 }
 
 // One word after whitespace: letters with inner hyphens or apostrophes ("ISIL-held", "front-end").
-const NEXT_WORD = /[ \u00a0]+(\p{L}+(?:[-'’]\p{L}+){0,3})(?![\p{L}\p{N}])/uy;
+// Dotted abbreviations ("U.S.", "U.N.") are read as one word so "38,000 U.S. troops" reaches "troops".
+const NEXT_WORD = /[ \u00a0]+((?:\p{Lu}\.){2,4}|\p{L}+(?:[-'’]\p{L}+){0,3})(?![\p{L}\p{N}])/uy;
 
 /** What a figure counts. */
 export interface Counted {

@@ -89,7 +89,8 @@ export function readNumberWords(text: string, pos: number): ReadNumber | undefin
 }
 
 /** Reads a scale word ("million", "bn") at `pos`, allowing one leading space. */
-const SCALE_AFTER = new RegExp(`([ \\u00a0]?)(${SCALE_WORDS}|bn|mn|tn|trn)(?![\\p{L}\\p{N}])`, 'iuy');
+// One space, or a hyphen as in "a $1.5-trillion plan", may stand before the scale word.
+const SCALE_AFTER = new RegExp(`([ \\u00a0-]?)(${SCALE_WORDS}|bn|mn|tn|trn)(?![\\p{L}\\p{N}])`, 'iuy');
 /** Short scale abbreviations that must touch the number ("$5m", "€300k"). */
 const SCALE_ATTACHED = /(m|k|b)(?![\p{L}\p{N}])/iuy;
 
