@@ -655,7 +655,7 @@ export const RULES: Rule[] = [
     source:
       `(?<present>right\\s+now|now|currently|current|presently|at\\s+present|the\\s+present(?:\\s+(?:time|day))?|nowadays|these\\s+days|` +
       `at\\s+the\\s+moment|at\\s+this\\s+moment)|` +
-      `(?<recentSpan>recent\\s+(?:months|weeks|quarters))|(?<past>recent\\s+(?:years|days|decades|times|history)|the\\s+(?:recent\\s+)?past|(?:more\\s+|most\\s+|until\\s+)?recently|lately|` +
+      `(?<recentSpan>recent\\s+(?:months|weeks|quarters))|(?<past>recent\\s+(?:years|days|decades|times|history)|the\\s+(?:recent\\s+)?past|(?:more\\s+|most\\s+|until\\s+)?recently|recent|lately|` +
       `past\\s+(?:years|decades))|` +
       `(?<future>the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+)?future|the\\s+(?:near|long|short|medium)\\s+term|` +
       `(?:the\\s+)?coming\\s+quarters|future\\s+(?:years|quarters))|` +
