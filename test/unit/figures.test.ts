@@ -238,7 +238,7 @@ describe('findFigures: what is not a figure', () => {
     check(article, [{ text: '300' }], dates);
   });
   it('skips durations, times and phone numbers', () => {
-    check('It took six months, then 20 more years. We met at 3pm and 10:30 and 9 a.m.; call +1 202 555 0143, (202) 555-0143 or 202-555-0143.', []);
+    check('It took six months, then 20 more years. We met at 3pm and 10:30 and 9 a.m. and 7 p. m.; call +1 202 555 0143, (202) 555-0143 or 202-555-0143.', []);
   });
   it('skips ordinals, codes, versions, URLs and list markers', () => {
     check('The 3rd and 21st units, F-16 jets, COVID-19, the G7, version 2.4.1, https://example.org/page/42 and mail to a1@example.org.', []);

@@ -71,7 +71,7 @@ const RANGE_DASH = /[ \u00a0]?[-–—][ \u00a0]?/y;
 const RANGE_TO = /[ \u00a0]+to[ \u00a0]+/y;
 const RANGE_AND = /[ \u00a0]+and[ \u00a0]+/y;
 const PERCENT = /[ \u00a0]?(%|per[ \u00a0]?cent(?![\p{L}])|percent(?![\p{L}])|pct(?![\p{L}])|percentage[ \u00a0]+points?(?![\p{L}]))/iuy;
-const TIME_AFTER = /[ \u00a0]?(?:[ap]\.m\.|[ap]m(?![\p{L}])|[AP]M(?![\p{L}])|o'clock|o’clock|GMT|UTC|BST|CET|EST|EDT|PST|PDT|hrs(?![\p{L}]))/uy;
+const TIME_AFTER = /[ \u00a0]?(?:[ap]\.[ \u00a0]?m\.|[ap]m(?![\p{L}])|[AP]M(?![\p{L}])|o'clock|o’clock|GMT|UTC|BST|CET|EST|EDT|PST|PDT|hrs(?![\p{L}]))/uy;
 const HYPHEN_WORD = /-(\p{L}+(?:-\p{L}+){0,2})(?![\p{L}\p{N}])/uy;
 const DIMENSIONS = /[ \u00a0]?[x×][ \u00a0]?\d{1,5}(?:[ \u00a0]?[x×][ \u00a0]?\d{1,5})?(?![\p{L}\p{N}])/uy;
 // "at least once", "more than twice": a count of occasions, only with an approximator.
