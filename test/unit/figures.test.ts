@@ -299,6 +299,7 @@ describe('findFigures: odd input', () => {
     // About 1.5 MB of odd input: linear readers take well under a second even on a busy machine.
     assert.ok(Date.now() - started < 5000, `odd input took ${Date.now() - started} ms`);
     check('\uFEFF$5 million\r\nup 4%\r\n', [{ text: '$5 million' }, { text: '4%' }]);
+    assert.equal(findFigures('9'.repeat(400) + ' troops', [])[0].value, null, 'an unreadably long number has no value');
     check('В городе 300 жителей.', [{ text: '300', counted: 'жителей', measure: 'жителей' }]);
   });
 });

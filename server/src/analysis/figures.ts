@@ -170,10 +170,11 @@ function toMention(text: string, d: Draft): FigureMention {
     start: d.start,
     end: d.end,
     text: text.slice(d.start, d.end),
-    value: d.value,
+    // A digit string too long for a double reads as Infinity; say "unreadable" instead.
+    value: d.value !== null && Number.isFinite(d.value) ? d.value : null,
     measure: d.measure,
   };
-  if (d.high !== undefined) f.high = d.high;
+  if (d.high !== undefined && Number.isFinite(d.high)) f.high = d.high;
   if (d.unit !== undefined) f.unit = d.unit;
   if (d.counted !== undefined) f.counted = d.counted;
   if (d.approx !== undefined) f.approx = d.approx;
