@@ -128,7 +128,8 @@ interface Draft {
 export function findFigures(text: string, dates: DateMention[]): FigureMention[] {
   const out: FigureMention[] = [];
   if (typeof text !== 'string' || text.length === 0) return out;
-  const sortedDates = dates.length > 1 ? [...dates].sort((a, b) => a.start - b.start) : dates;
+  const given = Array.isArray(dates) ? dates : [];
+  const sortedDates = given.length > 1 ? [...given].sort((a, b) => a.start - b.start) : given;
   let dateIndex = 0;
   ANCHOR.lastIndex = 0;
   let m: RegExpExecArray | null;
