@@ -71,8 +71,28 @@ describe('Corpus Lens in the VS Code UI (code-server + chromium)', { timeout: 24
             return `${style.color} ${style.fontWeight}`;
           }),
         );
+      // The grammar loads and tokenizes asynchronously, so lines are first drawn plain: wait
+      // (bounded) until the headline is drawn differently from plain body text. "Speaking at
+      // the " starts its line and is plain body text in every grammar reading.
+      await page
+        .waitForFunction(
+          ({ headlineText, plainText }) => {
+            const doc = (globalThis as any).document;
+            const lines: any[] = Array.from(doc.querySelectorAll('.editor-group-container.active .monaco-editor .view-line'));
+            const spansOf = (text: string): any[] => Array.from(lines.find((line) => line.textContent.includes(text))?.querySelectorAll('span span') ?? []);
+            const look = (span: any): string => {
+              const style = doc.defaultView.getComputedStyle(span);
+              return `${style.color} ${style.fontWeight}`;
+            };
+            const plainSpan = spansOf(plainText)[0];
+            const headlineSpans = spansOf(headlineText);
+            return plainSpan && headlineSpans.length > 0 && headlineSpans.every((span) => look(span) !== look(plainSpan));
+          },
+          { headlineText: HEADLINE, plainText: 'Speaking at the Riverside' },
+          { timeout: 20_000 },
+        )
+        .catch(() => undefined); // The assertions below say what is wrong.
       const headline = await styles(HEADLINE);
-      // "Speaking at the " starts its line and is plain body text in every grammar reading.
       const [plain] = await styles('Speaking at the Riverside');
       assert.ok(headline.length > 0 && plain, 'both lines are rendered');
       assert.ok(!headline.includes(plain), `the headline is styled apart from body text (${plain}): ${headline.join(', ')}`);
