@@ -298,7 +298,7 @@ function isTitleCase(line: string): boolean {
     words++;
     if (/^\p{Lu}/u.test(w)) capitals++;
   }
-  return words >= 2 && capitals / words >= 0.6;
+  return words >= 2 && capitals / words >= 0.75;
 }
 
 /**
@@ -393,6 +393,8 @@ function buildRuns(text: string, tokens: Token[]): Token[][] {
     if (!prev.possessive && cur.start - prev.end <= 12) {
       const gap = text.slice(prev.end, cur.start);
       if (JOIN_GAP.test(gap)) join = true;
+      // "Wal - Mart" in tokenised text: a spaced hyphen between two title-case words (not headline dashes).
+      else if (gap === ' - ' && !prev.allCaps && !cur.allCaps && !prev.ambiguous) join = true;
       else if (hasHead && OF_GAP.test(gap) && !has(cur, F.NEVER_NAMES)) join = true;
       else if ((gap === ' and ' || gap === ' & ') && run.length <= 2 && !hasHead && !run.some((t) => has(t, F.NEWS_OUTLETS | F.PLACES | F.KNOWN_ACRONYMS)) && endsInOrgSuffix(tokens, i)) join = true;
       else if ((gap === ', ' || gap === ' ,') && COMMA_SUFFIX.test(cur.lower)) join = true;
@@ -475,7 +477,9 @@ function processRun(text: string, run: Token[], evidence: Evidence, out: Draft[]
         continue;
       }
     }
-    if (never || (t.ambiguous && !earnsPlace(t, evidence) && !isRolePart(run, i))) {
+    // "Apple Computer today announced": a sentence-initial word that starts a longer name stays.
+    const startsName = t.ambiguous && !t.headline && !t.shouting && !never && i + 1 < run.length && run[i + 1].start - t.end === 1 && !has(run[i + 1], F.NEVER_NAMES);
+    if (never || (t.ambiguous && !startsName && !earnsPlace(t, evidence) && !isRolePart(run, i))) {
       flush();
       continue;
     }
