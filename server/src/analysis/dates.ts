@@ -33,12 +33,15 @@ const MASTER = new RegExp(`${BEFORE}(?:${RULES.map((r) => `(${unnamed(r.source)}
 const STICKY = RULES.map((r) => new RegExp(`(?:${r.source})${AFTER}`, 'iy'));
 
 /**
- * Words (and digits) that every time expression contains. Scanning for these is several times
+ * Words (and number shapes) that every time expression contains. Scanning for these is several times
  * faster than trying the full grammar at every position; the grammar then runs only at the few
  * word starts just before each trigger, where modifiers such as "the end of" begin.
  */
 const TRIGGER = new RegExp(
-  '\\d+|\\b(?:' +
+  // Numbers trigger only in shapes a date can start with: a four-digit year, a clock or numeric
+  // date ("10:30", "3/13/2021"), "10 p.m.", a decade ("'90s"). Counts ("two days", "13 March")
+  // are reached from their unit or month word, which backs off over the number.
+  '(?<!\\d)\\d{4}(?!\\d)|\\d{1,2}(?=[:/.]\\d)|\\d{1,2}\\s*[ap]\\.?m\\b|\\d0s\\b|\\b(?:' +
     [
       'jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december',
       '(?:mon|tues|wednes|thurs|fri|satur|sun)days?',
