@@ -13,6 +13,13 @@ import type { DateMention, FigureMention, FigureType } from './types';
  * gold mark figures: the currency and the unit are part of the span ("$5bn", "US$ 40",
  * "7.5 kilometers", "40 per cent"), the approximator and the counted noun are not (they are
  * in `approx` and `counted`).
+ *
+ * `measure` groups figures across the corpus: "money:<ISO code>" ("money:USD"); "percent",
+ * "percent:<noun>" when the text says what share ("30% of the territory" → "percent:territory")
+ * or "percentage points"; for a unit of measure its canonical symbol ("km", "GB", "tonnes");
+ * "age" for ages; "times" for "18-fold" or "at least once"; otherwise the counted noun in the
+ * lower-case plural ("one strike" and "15 strikes" → "strikes"), and "number" when nothing is
+ * counted.
  */
 
 // Where a figure may start: a digit, or a number word at a word start ("someone", "often" do
