@@ -104,6 +104,7 @@ const HAS_LOWER = /\p{Ll}/u;
 const HAS_UPPER_AFTER_FIRST = /^.[^\p{Ll}]*$/u;
 const HYPHEN_LOWER_TAIL = /-(?:based|led|backed|born|owned|made|run|funded|brokered|style|era|controlled|held|allied|bound|linked|related|registered|listed|centric|friendly|speaking|american|era)$/;
 const INITIAL = /^\p{Lu}\.$/u;
+const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central']);
 const PARTICLE_WORD = /^(?:de|du|da|van|von|der|den|bin|ibn|al|el|la|le)$/i;
 /** How a word of a person's name is spelled: "Smith", "McDonald", "O'Neill", "Jean-Luc", "J." (not "MacBook Pro", "Wi-Fi", "OS"). */
 const NAME_SHAPE = /^(?:\p{Lu}\.|(?:Mc|Mac|O['’]|D['’]|De|Di|Le|La)?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)$/u;
@@ -394,7 +395,7 @@ function buildRuns(text: string, tokens: Token[]): Token[][] {
       const gap = text.slice(prev.end, cur.start);
       if (JOIN_GAP.test(gap)) join = true;
       // "Wal - Mart" in tokenised text: a spaced hyphen between two title-case words (not headline dashes).
-      else if (gap === ' - ' && !prev.allCaps && !cur.allCaps && !prev.ambiguous) join = true;
+      else if (gap === ' - ' && !prev.allCaps && !cur.allCaps && !prev.ambiguous && !has(prev, F.PLACES | F.DEMONYMS)) join = true;
       else if (hasHead && OF_GAP.test(gap) && !has(cur, F.NEVER_NAMES)) join = true;
       else if ((gap === ' and ' || gap === ' & ') && run.length <= 2 && !hasHead && !run.some((t) => has(t, F.NEWS_OUTLETS | F.PLACES | F.KNOWN_ACRONYMS)) && endsInOrgSuffix(tokens, i)) join = true;
       else if ((gap === ', ' || gap === ' ,') && COMMA_SUFFIX.test(cur.lower)) join = true;
@@ -536,6 +537,9 @@ function processPart(text: string, part: Token[], evidence: Evidence, out: Draft
   // Drop leading/trailing words that cannot be inside a name by themselves ("Officials").
   while (tokens.length && (has(tokens[0], F.TITLE_HEADS) && has(tokens[0], F.HONORIFICS))) tokens = tokens.slice(1);
   if (!tokens.length) return;
+  // Table headers ("W D L G") and labels ("Scorers :") are not names.
+  if (tokens.every((t) => t.text.length === 1)) return;
+  if (tokens[0].ambiguous && tokens.length === 1 && /^ ?:/.test(text.slice(tokens[0].end, tokens[0].end + 2))) return;
   // "Australian Tom Moody": the demonym is its own mention, the rest a name.
   if (tokens.length >= 2 && has(tokens[0], F.DEMONYMS)) {
     const last = tokens[tokens.length - 1];
@@ -683,6 +687,8 @@ function typeMulti(tokens: Token[], text: string, evidence: Evidence): Typed | '
   }
   const first = tokens[0];
   const last = tokens[tokens.length - 1];
+  // "West Indian", "North American": a compass word before a demonym is still a demonym.
+  if (tokens.length === 2 && COMPASS.has(first.lower) && has(last, F.DEMONYMS)) return { kind: 'place', rule: 'demonym', canonical: DEMONYMS.get(last.lower), demonym: true };
   if (has(last, F.EVENT_SUFFIXES)) return undefined;
   if (has(last, F.ORG_SUFFIXES) && !has(last, F.PLACE_SUFFIXES)) return { kind: 'org', rule: 'shape:org-suffix' };
   if (gapOf && has(first, F.PLACE_HEADS_OF)) return { kind: 'place', rule: 'shape:place-of' };
@@ -693,7 +699,6 @@ function typeMulti(tokens: Token[], text: string, evidence: Evidence): Typed | '
   if (has(last, F.ORG_SUFFIXES)) return { kind: 'org', rule: 'shape:org-suffix' };
   // A list of places written without commas in a headline ("Russia Ukraine") or a place before a name.
   if (tokens.every((t) => has(t, F.PLACES) || has(t, F.DEMONYMS))) return 'split';
-  if ((has(first, F.PLACES) || has(first, F.DEMONYMS)) && tokens.length === 2 && has(last, F.PERSON_NAME_SET) && !has(first, F.PERSON_NAME_SET)) return 'split';
   const givenFirst = has(first, F.PERSON_NAME_SET) && !has(first, F.COMMON) && (!has(first, F.PLACES) || has(last, F.PERSON_NAME_SET) || (!has(last, F.PLACES) && !has(last, F.COMMON)));
   if ((INITIAL.test(tokens[0].text) || givenFirst) && tokens.length <= 4) return { kind: 'person', rule: 'gazetteer:given-name' };
   if (tokens.every((t) => t.allCaps)) {

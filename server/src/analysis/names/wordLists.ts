@@ -100,7 +100,8 @@ export const PLACE_SUFFIXES = set(`
   province | region | county | district | state | territory | territories | city | town | village |
   airport | harbour | harbor | port | station | highway | falls | glacier | cape | delta | basin | archipelago |
   oblast | prefecture | governorate | canton | borough | parish | strip | bank | plateau | pass | creek |
-  springs | fields | north | south | east | west
+  springs | fields | north | south | east | west | stadium | arena | course | circuit | speedway | racecourse |
+  velodrome | raceway
 `);
 
 /** Capitalised words that are not names on their own (sentence openers, pronouns, weekdays...). */
@@ -151,7 +152,9 @@ export const GENERIC_ALONE = set(`
 export const ABBREVIATIONS = set(`
   mr | mrs | ms | dr | st | jr | sr | prof | gen | sen | rep | gov | lt | col | sgt | capt | maj | rev | inc |
   corp | co | ltd | mt | ft | no | vs | messrs | adm | cmdr | cpl | pvt | supt | insp | det | hon | esq |
-  jan | feb | mar | apr | jun | jul | aug | sep | sept | oct | nov | dec | bros | univ | dept | assn | ave | blvd
+  jan | feb | mar | apr | jun | jul | aug | sep | sept | oct | nov | dec | bros | univ | dept | assn | ave | blvd |
+  ala | ariz | ark | calif | colo | conn | fla | ga | ill | ind | kan | kans | ky | md | mass | mich | minn | miss |
+  mo | mont | neb | nev | okla | ore | pa | tenn | tex | va | vt | wash | wis | wyo
 `);
 
 /** Words that glue capitalised words into one name ("Bank of England", "Leonardo da Vinci"). */
@@ -272,7 +275,13 @@ export const EXTRA_PLACES = new Map<string, string>([
   ['st. petersburg', 'saint petersburg'], ['sarajevo', 'sarajevo'], ['chechnya', 'chechnya'], ['grozny', 'grozny'],
   ['bosnia', 'bosnia and herzegovina'], ['herzegovina', 'herzegovina'], ['serbia', 'serbia'], ['montenegro', 'montenegro'],
   ['kurdistan', 'kurdistan'], ['new england', 'new england'], ['midwest', 'midwest'], ['st louis', 'st. louis'],
-  ['st. louis', 'st. louis'], ['saint louis', 'st. louis'], ['st paul', 'st. paul'], ['st. paul', 'st. paul'],
+  ['st. louis', 'st. louis'], ['ala.', 'alabama'], ['ariz.', 'arizona'], ['ark.', 'arkansas'], ['calif.', 'california'],
+  ['colo.', 'colorado'], ['conn.', 'connecticut'], ['fla.', 'florida'], ['ga.', 'georgia'], ['ill.', 'illinois'], ['ind.', 'indiana'],
+  ['kan.', 'kansas'], ['ky.', 'kentucky'], ['md.', 'maryland'], ['mass.', 'massachusetts'], ['mich.', 'michigan'], ['minn.', 'minnesota'],
+  ['miss.', 'mississippi'], ['mo.', 'missouri'], ['mont.', 'montana'], ['neb.', 'nebraska'], ['nev.', 'nevada'], ['okla.', 'oklahoma'],
+  ['ore.', 'oregon'], ['pa.', 'pennsylvania'], ['tenn.', 'tennessee'], ['tex.', 'texas'], ['va.', 'virginia'], ['vt.', 'vermont'],
+  ['wash.', 'washington'], ['wis.', 'wisconsin'], ['wyo.', 'wyoming'], ['n.y.', 'new york'], ['n.j.', 'new jersey'], ['n.c.', 'north carolina'],
+  ['s.c.', 'south carolina'], ['n.h.', 'new hampshire'], ['r.i.', 'rhode island'], ['n.m.', 'new mexico'], ['n.d.', 'north dakota'], ['s.d.', 'south dakota'], ['saint louis', 'st. louis'], ['st paul', 'st. paul'], ['st. paul', 'st. paul'],
 ]);
 
 /** Words after a single capitalised word that show it is a person ("Simmons said"). */
