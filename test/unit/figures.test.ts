@@ -96,6 +96,12 @@ describe('findFigures: money', () => {
       { text: 'billions of dollars', type: 'MONEY', value: null, unit: 'USD' },
     ]);
   });
+  it('reads a currency sign written after the number', () => {
+    check('Tickets cost 300 € or 25£.', [
+      { text: '300 €', type: 'MONEY', value: 300, unit: 'EUR' },
+      { text: '25£', unit: 'GBP' },
+    ]);
+  });
   it('reads older and wire-service currencies', () => {
     check('A ransom of dlrs 1 million, 20,000 marks and 2.46 billion guilders.', [
       { text: 'dlrs 1 million', value: 1e6, unit: 'USD' },

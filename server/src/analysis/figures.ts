@@ -449,8 +449,11 @@ function readRange(text: string, draft: Draft, p: number, firstScale: number | u
 /** Reads %, a currency after the number, or a unit of measure. Returns the new end and the unit read. */
 function readSuffix(text: string, draft: Draft, p: number): { end: number; unit?: string } {
   const c = text.charCodeAt(p);
-  // Nothing but a letter, %, a hyphen, a prime or a degree sign can start a suffix.
-  if (!letterAfter(text, p) && c !== 37 && c !== 45 && c !== 39 && c !== 0x2033 && c !== 0xb0) return { end: p };
+  // Nothing but a letter, %, a hyphen, a prime, a degree or a currency sign can start a suffix.
+  const c2 = c === 32 || c === 0xa0 ? text.charCodeAt(p + 1) : c;
+  if (!letterAfter(text, p) && c !== 37 && c !== 45 && c !== 39 && c !== 0x2033 && c !== 0xb0 && !(c2 >= 0xa3 && c2 <= 0xa5) && !(c2 >= 0x20a0 && c2 <= 0x20cf)) {
+    return { end: p };
+  }
   PERCENT.lastIndex = p;
   const pm = PERCENT.exec(text);
   if (pm && draft.type !== 'MONEY') {

@@ -49,11 +49,13 @@ const QUALIFIED_DOLLARS: Record<string, string> = {
  * weight, not money, and is refused by the caller's look-ahead.
  */
 export const CURRENCY_AFTER =
-  /[ \u00a0]?(?:(US|U\.S\.|American|Australian|Canadian|New Zealand|Hong Kong|Singapore|Taiwan(?:ese)?|Zimbabwean)[ \u00a0])?(dollars?|euros?|pounds?(?: sterling)?|sterling|yen|yuan|renminbi|rubles?|roubles?|rupees?|francs?|pesos?|liras?|lira|shekels?|won|riyals?|dirhams?|zloty(?:s)?|hryvnias?|rand|reais|dinars?|kronor|krona|kroner|krone|cents?|pence|dlrs|guilders?|(?:Deutsche[ \u00a0])?marks|D-marks|markkaa|pesetas?|schillings|lire|drachmas?|escudos?|baht|ringgit|rupiah|naira|USD|EUR|GBP|JPY|CNY|RUB|INR|AUD|CAD|CHF)(?![\p{L}\p{N}])(?![ \u00a0]+of\b)/uy;
+  /[ \u00a0]?(?:(US|U\.S\.|American|Australian|Canadian|New Zealand|Hong Kong|Singapore|Taiwan(?:ese)?|Zimbabwean)[ \u00a0])?(dollars?|euros?|pounds?(?: sterling)?|sterling|yen|yuan|renminbi|rubles?|roubles?|rupees?|francs?|pesos?|liras?|lira|shekels?|won|riyals?|dirhams?|zloty(?:s)?|hryvnias?|rand|reais|dinars?|kronor|krona|kroner|krone|cents?|pence|dlrs|guilders?|(?:Deutsche[ \u00a0])?marks|D-marks|markkaa|pesetas?|schillings|lire|drachmas?|escudos?|baht|ringgit|rupiah|naira|USD|EUR|GBP|JPY|CNY|RUB|INR|AUD|CAD|CHF|€|£|¥|₹|₽)(?![\p{L}\p{N}])(?![ \u00a0]+of\b)/uy;
 
 /** The ISO code (or a plain word where the currency is ambiguous) of a CURRENCY_AFTER match. */
 export function codeOfWord(qualifier: string | undefined, word: string): string {
   if (/^[A-Z]{3}$/.test(word)) return word;
+  // A sign after the number, as written in much of Europe ("300 €").
+  if (word.length === 1) return PREFIX_CODES[word] ?? word;
   let w = word.toLowerCase().replace(/ sterling$/, '');
   if (w === 'reais') w = 'real';
   else if (w === 'liras') w = 'lira';
