@@ -41,7 +41,7 @@ const TRIGGER = new RegExp(
   // Numbers trigger only in shapes a date can start with: a four-digit year, a clock or numeric
   // date ("10:30", "3/13/2021"), "10 p.m.", a decade ("'90s"). Counts ("two days", "13 March")
   // are reached from their unit or month word, which backs off over the number.
-  '(?<!\\d)\\d{4}(?!\\d)|\\d{1,2}(?=[:/.]\\d)|\\d{1,2}\\s*[ap]\\.?m\\b|\\d0s\\b|\\b(?:' +
+  '\\d(?:\\d\\d\\d(?!\\d)|\\d?(?=[:/.]\\d)|\\d?\\s*[ap]\\.?m\\b|0s\\b)|\\b(?:' +
     [
       'jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december',
       '(?:mon|tues|wednes|thurs|fri|satur|sun)days?',
@@ -114,8 +114,7 @@ function startsBefore(text: string, at: number, floor: number): number[] {
     const wordEnd = j;
     while (j > min && (isWordChar(text.charCodeAt(j - 1)) || text.charCodeAt(j - 1) === 39)) j--;
     if (j === wordEnd || (j === min && j > 0 && isWordChar(text.charCodeAt(j - 1)))) break;
-    const word = text.slice(j, wordEnd).toLowerCase();
-    if (!isDigit(word.charCodeAt(0)) && !LEAD_WORDS.has(word)) break;
+    if (!isDigit(text.charCodeAt(j)) && (wordEnd - j > 12 || !LEAD_WORDS.has(text.slice(j, wordEnd).toLowerCase()))) break;
     starts.push(j);
     i = j;
   }
