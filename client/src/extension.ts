@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { EntitiesView } from './entitiesView';
+import { showLedger } from './ledger';
 
 /** What activate() returns: tests await `ready` before asking anything. */
 export interface CorpusLensApi {
@@ -50,6 +52,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
     outputChannel: output,
     traceOutputChannel: output,
     progressOnInitialization: true,
+    // Hover cards link to our own commands (references, ledger); nothing else runs from them.
+    markdown: { isTrusted: { enabledCommands: ['corpusLens.showReferences', 'corpusLens.showLedger'] } },
     // The per-workspace storage folder keeps the analysis cache out of the workspace.
     initializationOptions: { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath },
   };
@@ -65,10 +69,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
       status.text = `$(book) ${state.articles.toLocaleString()} articles`;
       status.tooltip = `Corpus Lens indexed ${state.articles.toLocaleString()} articles` + (state.skipped ? `; ${state.skipped} skipped (see output)` : '');
       markReady();
+      entities.refresh();
     }
   };
 
+  const entities = new EntitiesView(() => client);
   context.subscriptions.push(
+    vscode.window.registerTreeDataProvider('corpusLens.entities', entities),
+    vscode.commands.registerCommand('corpusLens.filterEntities', () => entities.setFilter()),
+    vscode.commands.registerCommand('corpusLens.clearEntityFilter', () => entities.clearFilter()),
+    vscode.commands.registerCommand('corpusLens.refreshEntities', () => entities.refresh()),
+    vscode.commands.registerCommand('corpusLens.showReferences', async (uri: string | vscode.Uri, position: { line: number; character: number }) => {
+      const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri;
+      const at = new vscode.Position(position.line, position.character);
+      const locations = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', target, at);
+      await vscode.commands.executeCommand('editor.action.showReferences', target, at, locations ?? []);
+    }),
+    vscode.commands.registerCommand('corpusLens.showLedger', async (measure?: string) => {
+      if (client) await showLedger(client, measure);
+    }),
     vscode.commands.registerCommand('corpusLens.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('corpusLens.restartServer', async () => client?.restart()),
     vscode.commands.registerCommand('corpusLens.reindex', async () => client?.sendRequest('corpusLens/reindex')),
@@ -78,6 +97,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
     }),
   );
 
+  void vscode.commands.executeCommand('setContext', 'corpusLens.active', true);
   await client.start();
   context.subscriptions.push(client.onNotification('corpusLens/status', showState));
   // The index may have finished before the notification handler was in place.

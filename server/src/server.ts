@@ -18,7 +18,10 @@ import { URI } from 'vscode-uri';
 import type { AnalyzeOptions, ArticleAnalysis } from './analysis/types';
 import type { ArticleSource } from './host/articleSource';
 import { DocumentLookup } from './lsp/documents';
+import { ENTITIES_REQUEST, LEDGER_REQUEST, TIMELINE_REQUEST, provideEntities, provideLedger, provideTimeline } from './lsp/corpusRequests';
 import { provideHover } from './lsp/hover';
+import { provideInlayHints } from './lsp/inlayHints';
+import { SEMANTIC_LEGEND, provideSemanticTokens } from './lsp/semanticTokens';
 import { provideDefinition, provideHighlights, provideReferences } from './lsp/navigation';
 import { provideDocumentSymbols, provideWorkspaceSymbols } from './lsp/symbols';
 import { DEFAULT_SETTINGS, mergeSettings, type Settings } from './settings';
@@ -55,6 +58,8 @@ interface Capabilities {
   watchedFilesDynamic: boolean;
   configurationDynamic: boolean;
   workspaceFolders: boolean;
+  semanticTokensRefresh: boolean;
+  inlayHintRefresh: boolean;
 }
 
 function readCapabilities(caps: ClientCapabilities): Capabilities {
@@ -64,6 +69,8 @@ function readCapabilities(caps: ClientCapabilities): Capabilities {
     watchedFilesDynamic: caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     configurationDynamic: caps.workspace?.didChangeConfiguration?.dynamicRegistration === true,
     workspaceFolders: caps.workspace?.workspaceFolders === true,
+    semanticTokensRefresh: caps.workspace?.semanticTokens?.refreshSupport === true,
+    inlayHintRefresh: caps.workspace?.inlayHint?.refreshSupport === true,
   };
 }
 
@@ -73,7 +80,7 @@ function readCapabilities(caps: ClientCapabilities): Capabilities {
  */
 export function startServer(connection: Connection, deps: ServerDependencies): { workspace: Workspace } {
   const documents = new TextDocuments(TextDocument);
-  let capabilities: Capabilities = { configuration: false, workDoneProgress: false, watchedFilesDynamic: false, configurationDynamic: false, workspaceFolders: false };
+  let capabilities: Capabilities = { configuration: false, workDoneProgress: false, watchedFilesDynamic: false, configurationDynamic: false, workspaceFolders: false, semanticTokensRefresh: false, inlayHintRefresh: false };
   let folderUris: string[] = [];
   let progress: WorkDoneProgressServerReporter | undefined;
   let lastPercent = -1;
@@ -150,6 +157,9 @@ export function startServer(connection: Connection, deps: ServerDependencies): {
       progress?.done();
       progress = undefined;
     }
+    // Open editors asked for colours and hints before the corpus was complete.
+    if (capabilities.semanticTokensRefresh) void connection.languages.semanticTokens.refresh();
+    if (capabilities.inlayHintRefresh) void connection.languages.inlayHint.refresh();
     const state = workspace.state;
     log(`Indexed ${state.articles} articles in ${Date.now() - started} ms (${state.skipped} skipped).`);
   }
@@ -169,6 +179,8 @@ export function startServer(connection: Connection, deps: ServerDependencies): {
         referencesProvider: true,
         documentHighlightProvider: true,
         workspaceSymbolProvider: true,
+        semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true },
+        inlayHintProvider: true,
         workspace: capabilities.workspaceFolders ? { workspaceFolders: { supported: true, changeNotifications: true } } : undefined,
       },
       serverInfo: { name: 'corpus-lens', version: '0.1.0' },
@@ -210,6 +222,12 @@ export function startServer(connection: Connection, deps: ServerDependencies): {
   connection.onReferences(guard('references', [], (params) => provideReferences(params, workspace.corpus, docs)));
   connection.onDocumentHighlight(guard('highlights', [], (params) => provideHighlights(params, workspace.corpus, docs)));
   connection.onWorkspaceSymbol(guard('workspace symbols', [], (params) => provideWorkspaceSymbols(params, workspace.corpus, docs)));
+  connection.languages.semanticTokens.on(guard('colouring', { data: [] }, (params) => provideSemanticTokens(params, workspace.corpus, docs)));
+  connection.languages.inlayHint.on(guard('inlay hints', [], (params) => provideInlayHints(params, workspace.corpus, docs)));
+  connection.onRequest(LEDGER_REQUEST, guard('ledger', null, (params: { measure: string }) => provideLedger(params, workspace.corpus, docs)));
+  connection.onRequest(ENTITIES_REQUEST, guard('entities', [], (params: Parameters<typeof provideEntities>[0]) => provideEntities(params ?? {}, workspace.corpus, docs)));
+  connection.onRequest('corpusLens/measures', guard('measures', [], () => workspace.corpus.measures()));
+  connection.onRequest(TIMELINE_REQUEST, guard('timeline', [], (params: { id: string }) => provideTimeline(params, workspace.corpus, docs)));
   connection.onRequest(WAIT_FOR_INDEX_REQUEST, async () => {
     await workspace.whenReady();
     return workspace.state;

@@ -47,6 +47,23 @@ export interface ArticleRecord {
   analysis: ArticleAnalysis;
 }
 
+/** One row of a figure ledger: a figure with where and when it was reported. */
+export interface LedgerRow {
+  uri: string;
+  figure: FigureMention;
+  /** The article's date (YYYY-MM-DD), or '' when it has none. */
+  date: string;
+}
+
+/** Where and when an entity was reported. */
+export interface EntityContext {
+  /** Earliest and latest article dates among the articles that mention it ('' when undated). */
+  firstDate: string;
+  lastDate: string;
+  /** Entities most often mentioned in the same articles, with the number of shared articles. */
+  coMentioned: { id: string; canonical: string; kind: EntityKind; articles: number }[];
+}
+
 /** Limits for results that could grow with the corpus. */
 export const MAX_SEARCH_RESULTS = 200;
 
@@ -64,6 +81,8 @@ export class Corpus {
   private readonly articles = new Map<string, ArticleRecord>();
   /** entity key → uri → what that article says about the key. */
   private readonly keyArticles = new Map<string, Map<string, KeyStats>>();
+  /** figure measure → articles reporting a figure of that measure. */
+  private readonly measureArticles = new Map<string, Set<string>>();
   /** surname → full-name person keys carrying it (with article counts). */
   private readonly surnames = new Map<string, Map<string, number>>();
   /** Bumped on every change so cached derivations can tell they are stale. */
@@ -87,6 +106,11 @@ export class Corpus {
       byUri.set(uri, stats);
       if (stats.fullNameSurname) increment(this.surnames, stats.fullNameSurname, key);
     }
+    for (const f of analysis.figures) {
+      let uris = this.measureArticles.get(f.measure);
+      if (!uris) this.measureArticles.set(f.measure, (uris = new Set()));
+      uris.add(uri);
+    }
     this.generation++;
   }
 
@@ -107,6 +131,11 @@ export class Corpus {
       }
       if (stats?.fullNameSurname) decrement(this.surnames, stats.fullNameSurname, mention.key);
     }
+    for (const f of record.analysis.figures) {
+      const uris = this.measureArticles.get(f.measure);
+      uris?.delete(uri);
+      if (uris?.size === 0) this.measureArticles.delete(f.measure);
+    }
     this.generation++;
   }
 
@@ -115,6 +144,7 @@ export class Corpus {
     this.articles.clear();
     this.keyArticles.clear();
     this.surnames.clear();
+    this.measureArticles.clear();
     this.generation++;
   }
 
@@ -286,6 +316,68 @@ export class Corpus {
       if (!needle || entry.names.includes(needle)) hits.push(entry.summary);
     }
     return hits;
+  }
+
+  /**
+   * Every figure of a measure across the corpus, oldest article first (undated articles
+   * last), then by file and position. Returns the rows (at most `limit`) and the total.
+   */
+  ledgerOf(measure: string, limit = 1000): { rows: LedgerRow[]; total: number } {
+    const rows: LedgerRow[] = [];
+    for (const uri of this.measureArticles.get(measure) ?? []) {
+      const { analysis } = this.articles.get(uri)!;
+      for (const figure of analysis.figures) if (figure.measure === measure) rows.push({ uri, figure, date: analysis.articleDate.value });
+    }
+    rows.sort((a, b) => (a.date || '9999') .localeCompare(b.date || '9999') || a.uri.localeCompare(b.uri) || a.figure.start - b.figure.start);
+    return { rows: rows.slice(0, limit), total: rows.length };
+  }
+
+  /** Measures with their number of figures, most reported first. */
+  measures(): { measure: string; articles: number }[] {
+    return [...this.measureArticles].map(([measure, uris]) => ({ measure, articles: uris.size })).sort((a, b) => b.articles - a.articles || a.measure.localeCompare(b.measure));
+  }
+
+  /** The articles that mention an entity, in sorted order. */
+  articlesOf(id: string): string[] {
+    const uris = new Set<string>();
+    for (const key of this.membersOf(id)) for (const uri of this.keyArticles.get(key)?.keys() ?? []) uris.add(uri);
+    return [...uris].sort();
+  }
+
+  /**
+   * Dates and company of an entity: first and last article date, and the entities most often
+   * mentioned in the same articles (looking at most at `sample` articles, so "US" stays cheap).
+   */
+  contextOf(id: string, top = 5, sample = 500): EntityContext {
+    id = this.resolve(id);
+    const uris = this.articlesOf(id);
+    let firstDate = '';
+    let lastDate = '';
+    for (const uri of uris) {
+      const date = this.articles.get(uri)!.analysis.articleDate.value;
+      if (!date) continue;
+      if (!firstDate || date < firstDate) firstDate = date;
+      if (!lastDate || date > lastDate) lastDate = date;
+    }
+    const shared = new Map<string, number>();
+    for (const uri of uris.slice(0, sample)) {
+      const seen = new Set<string>();
+      for (const m of this.articles.get(uri)!.analysis.entities) {
+        if (m.demonym) continue;
+        const other = this.resolve(m.key);
+        if (other === id || seen.has(other)) continue;
+        seen.add(other);
+        shared.set(other, (shared.get(other) ?? 0) + 1);
+      }
+    }
+    const coMentioned = [...shared]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, top)
+      .map(([other, articles]) => {
+        const summary = this.summaryOf(other)!;
+        return { id: other, canonical: summary.canonical, kind: summary.kind, articles };
+      });
+    return { firstDate, lastDate, coMentioned };
   }
 
   private refreshCaches(): void {

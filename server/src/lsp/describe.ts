@@ -1,5 +1,6 @@
+import { describeDateValue } from '../analysis/dates/describe';
 import type { ArticleDate, DateMention, FigureMention } from '../analysis/types';
-import type { EntitySummary } from '../corpus/corpus';
+import type { EntityContext, EntitySummary, LedgerRow } from '../corpus/corpus';
 
 const KIND_WORD = { person: 'person', org: 'organization', place: 'place' } as const;
 
@@ -13,16 +14,28 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }
 
-/** The entity card shown on hover. */
-export function describeEntity(summary: EntitySummary): string {
+/** A command link; the client runs it (hover markdown is trusted for our commands only). */
+export function commandLink(label: string, command: string, args: unknown[]): string {
+  return `[${label}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
+}
+
+/** The entity card shown on hover. `references` are the arguments of corpusLens.showReferences. */
+export function describeEntity(summary: EntitySummary, context?: EntityContext, references?: unknown[]): string {
+  const counts = `${plural(summary.mentionCount, 'mention')} in ${plural(summary.articleCount, 'article')}`;
   const lines = [
     `**${escapeMarkdown(summary.canonical)}** · ${KIND_WORD[summary.kind]}`,
     '',
-    `${plural(summary.mentionCount, 'mention')} in ${plural(summary.articleCount, 'article')}`,
+    references ? commandLink(counts, 'corpusLens.showReferences', references) : counts,
   ];
+  if (context?.firstDate) {
+    lines.push('', context.firstDate === context.lastDate ? `Reported on ${context.firstDate}` : `Reported from ${context.firstDate} to ${context.lastDate}`);
+  }
   const others = summary.spellings.filter((s) => s !== summary.canonical);
   if (others.length) lines.push('', `Also written: ${others.slice(0, 12).map(escapeMarkdown).join(', ')}${others.length > 12 ? ', …' : ''}`);
   if (summary.roles.length) lines.push('', `Role or title: ${summary.roles.slice(0, 5).map(escapeMarkdown).join(', ')}`);
+  if (context?.coMentioned.length) {
+    lines.push('', `Often with: ${context.coMentioned.map((c) => `${escapeMarkdown(c.canonical)} (${c.articles})`).join(', ')}`);
+  }
   lines.push('', `Why an entity: ${summary.rules.slice(0, 6).join(', ')}`);
   return lines.join('\n');
 }
@@ -37,7 +50,10 @@ const ANCHOR_WORD = {
 /** The date card shown on hover. */
 export function describeDate(date: DateMention, anchor: ArticleDate): string {
   const lines = [`**${escapeMarkdown(date.text)}** · ${date.type.toLowerCase()}${date.relative ? ' (relative)' : ''}`, ''];
-  if (date.value) lines.push(`Value: \`${date.value}\``);
+  if (date.value) {
+    const words = describeDateValue(date.value);
+    lines.push(`Value: \`${date.value}\`${words !== date.value ? ` (${escapeMarkdown(words)})` : ''}`);
+  }
   else lines.push(`Unresolved: ${escapeMarkdown(date.unresolved ?? 'no value could be read')}`);
   if (date.relative) {
     lines.push('', anchor.source === 'none' ? 'Anchor: none (this article has no date)' : `Anchor: ${anchor.value} from ${ANCHOR_WORD[anchor.source]}`);
@@ -46,13 +62,26 @@ export function describeDate(date: DateMention, anchor: ArticleDate): string {
   return lines.join('\n');
 }
 
-/** The figure card shown on hover. */
-export function describeFigure(figure: FigureMention): string {
+/** The last path segment of an article's uri, for compact listings. */
+export function fileName(uri: string): string {
+  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+}
+
+/** The figure card shown on hover, with the other figures of its measure across the corpus. */
+export function describeFigure(figure: FigureMention, ledger?: { rows: LedgerRow[]; total: number }, shown = 8): string {
   const lines = [`**${escapeMarkdown(figure.text)}** · ${figure.type.toLowerCase()}`, ''];
   const value = figure.value === null ? 'unreadable' : formatNumber(figure.value) + (figure.high !== undefined ? `–${formatNumber(figure.high)}` : '');
   const unit = figure.unit === '%' ? '%' : figure.unit ? ` ${figure.unit}` : '';
   lines.push(`Value: ${figure.approx ? `${figure.approx} ` : ''}${value}${unit}`);
   if (figure.counted) lines.push('', `Counts: ${escapeMarkdown(figure.counted)}`);
+  if (ledger && ledger.total > 1) {
+    lines.push('', `**${escapeMarkdown(figure.measure)}** across the corpus, oldest first:`, '');
+    for (const row of ledger.rows.slice(0, shown)) {
+      const self = row.figure === figure ? ' ← this one' : '';
+      lines.push(`- ${escapeMarkdown(row.figure.text)}, ${row.date || 'undated'}, ${escapeMarkdown(fileName(row.uri))}${self}`);
+    }
+    lines.push('', commandLink(`Open the whole ledger (${plural(ledger.total, 'figure')})`, 'corpusLens.showLedger', [figure.measure]));
+  }
   return lines.join('\n');
 }
 

@@ -12,12 +12,15 @@ export function provideHover(params: HoverParams, corpus: Corpus, docs: Document
   const entity = corpus.entityAt(uri, offset);
   if (entity) {
     const summary = corpus.summaryOf(entity.id);
-    if (summary) return markdown(describeEntity(summary) + (partial ? `\n\n*${partial}*` : ''), docs.range(uri, entity.mention.start, entity.mention.end));
+    if (summary) {
+      const card = describeEntity(summary, corpus.contextOf(entity.id), [uri, params.position]);
+      return markdown(card + (partial ? `\n\n*${partial}*` : ''), docs.range(uri, entity.mention.start, entity.mention.end));
+    }
   }
   const date = corpus.dateAt(uri, offset);
   if (date) return markdown(describeDate(date, corpus.article(uri)!.analysis.articleDate), docs.range(uri, date.start, date.end));
   const figure = corpus.figureAt(uri, offset);
-  if (figure) return markdown(describeFigure(figure), docs.range(uri, figure.start, figure.end));
+  if (figure) return markdown(describeFigure(figure, corpus.ledgerOf(figure.measure, 50)), docs.range(uri, figure.start, figure.end));
   return null;
 }
 

@@ -1,0 +1,104 @@
+import type { Location } from 'vscode-languageserver';
+import type { EntityKind } from '../analysis/types';
+import type { Corpus } from '../corpus/corpus';
+import { fileName, plural } from './describe';
+import type { DocumentLookup } from './documents';
+
+/** Custom requests behind the client's corpus views and commands. */
+export const LEDGER_REQUEST = 'corpusLens/ledger';
+export const ENTITIES_REQUEST = 'corpusLens/entities';
+export const TIMELINE_REQUEST = 'corpusLens/timeline';
+
+export interface LedgerParams {
+  measure: string;
+}
+
+export interface LedgerResult {
+  measure: string;
+  total: number;
+  rows: { text: string; value: number | null; unit?: string; approx?: string; counted?: string; date: string; file: string; location: Location }[];
+}
+
+/** The whole ledger of a measure (bounded), oldest first. */
+export function provideLedger(params: LedgerParams, corpus: Corpus, docs: DocumentLookup, limit = 5000): LedgerResult {
+  const { rows, total } = corpus.ledgerOf(params.measure, limit);
+  return {
+    measure: params.measure,
+    total,
+    rows: rows.flatMap((r) => {
+      const location = docs.location(r.uri, r.figure.start, r.figure.end);
+      if (!location) return [];
+      const f = r.figure;
+      return [{ text: f.text, value: f.value, unit: f.unit, approx: f.approx, counted: f.counted, date: r.date, file: fileName(r.uri), location }];
+    }),
+  };
+}
+
+export interface EntitiesParams {
+  kind?: EntityKind;
+  filter?: string;
+  limit?: number;
+}
+
+export interface EntityListItem {
+  id: string;
+  kind: EntityKind;
+  name: string;
+  mentions: number;
+  articles: number;
+  detail: string;
+  definition?: Location;
+}
+
+/** Entities sorted by article count, optionally of one kind and matching a filter. */
+export function provideEntities(params: EntitiesParams, corpus: Corpus, docs: DocumentLookup): EntityListItem[] {
+  const limit = Math.min(Math.max(params.limit ?? 200, 1), 2000);
+  const out: EntityListItem[] = [];
+  for (const s of corpus.searchEntities(params.filter ?? '', Number.POSITIVE_INFINITY)) {
+    if (params.kind && s.kind !== params.kind) continue;
+    const def = corpus.definitionOf(s.id);
+    out.push({
+      id: s.id,
+      kind: s.kind,
+      name: s.canonical,
+      mentions: s.mentionCount,
+      articles: s.articleCount,
+      detail: `${plural(s.articleCount, 'article')} · ${plural(s.mentionCount, 'mention')}`,
+      definition: def && docs.location(def.uri, def.start, def.end),
+    });
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+export interface TimelineParams {
+  id: string;
+}
+
+export interface TimelineEntry {
+  date: string;
+  file: string;
+  headline: string;
+  mentions: number;
+  location?: Location;
+}
+
+/** The articles of an entity by date (undated last), with its mentions in each. */
+export function provideTimeline(params: TimelineParams, corpus: Corpus, docs: DocumentLookup, limit = 2000): TimelineEntry[] {
+  const id = corpus.resolve(params.id);
+  const entries: TimelineEntry[] = [];
+  for (const uri of corpus.articlesOf(id)) {
+    const record = corpus.article(uri)!;
+    const mentions = corpus.occurrencesIn(uri, id);
+    const first = mentions[0];
+    entries.push({
+      date: record.analysis.articleDate.value,
+      file: fileName(uri),
+      headline: record.analysis.headline?.text ?? fileName(uri),
+      mentions: mentions.length,
+      location: first && docs.location(uri, first.start, first.end),
+    });
+  }
+  entries.sort((a, b) => (a.date || '9999').localeCompare(b.date || '9999') || a.file.localeCompare(b.file));
+  return entries.slice(0, limit);
+}
