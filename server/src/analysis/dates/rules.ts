@@ -343,7 +343,7 @@ export const RULES: Rule[] = [
     name: 'quarter',
     source:
       `(?:(?<yrel>this|last|next)\\s+year's\\s+|(?<the>the)\\s+)?` +
-      `(?:(?<m1>latest|last|this|current|previous|past|prior|same|comparable|most\\s+recent|recent|year-ago|year-earlier|year\\s+ago|year\\s+earlier|first|next|final|(?:fiscal\\s+)?(?<fy1>${YEAR}))[-\\s]+)?` +
+      `(?:(?<m1>latest|last|this|current|previous|past|prior|same|comparable|most\\s+recent|recent|year-ago|year-earlier|year\\s+ago|year\\s+earlier|first|next|final|fiscal|(?:fiscal\\s+)?(?<fy1>${YEAR}))[-\\s]+)?` +
       `(?:(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)[-\\s]+)?(?:(?:fiscal|calendar)[-\\s]+)?` +
       `(?<unit>quarter|period|half)` +
       `(?:\\s+(?:of\\s+)?(?:(?<year>${YEAR})(?!\\d)|(?<rel>this|last|next)\\s+year|fiscal\\s+(?<fy>${YEAR})(?!\\d)|a\\s+year\\s+(?:ago|earlier)))?`,
@@ -351,7 +351,7 @@ export const RULES: Rule[] = [
       const unit = g.unit!.toLowerCase();
       const m1 = (g.m1 ?? '').toLowerCase().replace(/\s+/g, '-');
       let ord = g.ord ? ordinalValue(g.ord) : 0;
-      if (!ord && (m1 === 'first' || m1 === 'final')) ord = m1 === 'first' ? 1 : unit === 'half' ? 2 : 4;
+      if (!ord && (m1 === 'first' || m1 === 'final' || (m1 === 'last' && unit === 'half'))) ord = m1 === 'first' ? 1 : unit === 'half' ? 2 : 4;
       if (unit === 'half') {
         if (!ord || ord > 2) return null;
       } else if (!g.the && !g.yrel && !ord && !m1) {
@@ -378,6 +378,8 @@ export const RULES: Rule[] = [
         if (explicitYear) return `${explicitYear}-Q${current === 1 ? 4 : current - 1}`;
         if (ord) {
           let y = a.y + yearShift + agoShift;
+          // A fiscal quarter is named within the company's fiscal year, which the article's year names.
+          if (m1 === 'fiscal') return `${y}-Q${ord}`;
           // A quarter without a year: the nearer of its last and next occurrence, leaning with the tense.
           if (!g.rel && !g.yrel && !agoShift) {
             const back = (current - ord + 4) % 4;
@@ -460,7 +462,7 @@ export const RULES: Rule[] = [
     source:
       `(?:(?<approx>about|nearly|almost|roughly|around|some|more\\s+than|less\\s+than|fewer\\s+than|at\\s+least|up\\s+to|within|only|just|over)\\s+)?` +
       `(?:(?<the>the)\\s+)?(?:(?<rel>past|last|next|first|coming|previous|following|latest|final|remaining|additional|same|initial)\\s+)?` +
-      `(?<num>${NUMBER})(?:\\s+(?:more|additional|other|straight|consecutive|full))?[-\\s]+(?<unit>${UNIT})(?<half>\\s+and\\s+a\\s+half)?(?:[-\\s](?<adj>long|old))?(?<oldAge>\\s+old)?`,
+      `(?<num>${NUMBER})(?:\\s+(?:more|additional|other|straight|consecutive|full))?[-\\s]+(?<unit>${UNIT})(?![-\\s](?:ago|earlier)\\b)(?<half>\\s+and\\s+a\\s+half)?(?:[-\\s](?<adj>long|old))?(?<oldAge>\\s+old)?`,
     handle(g, ctx) {
       const num = g.num!.toLowerCase().replace(/\s+/g, ' ');
       const unit = g.unit!.toLowerCase();
@@ -617,7 +619,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'year-ago',
-    source: `(?:the\\s+)?year[-\\s](?:ago|earlier)|(?:the\\s+)?prior[-\\s]year|(?<month>the\\s+end\\s+of\\s+the\\s+month)`,
+    source: `(?:the\\s+|a\\s+)?year[-\\s](?:ago|earlier)|(?:the\\s+)?prior[-\\s]year|(?<month>the\\s+end\\s+of\\s+the\\s+month)`,
     handle(g, ctx) {
       if (g.month) return relative(ctx, 'DATE', 'the month of the article date', (a) => formatMonth(a.y, a.m));
       return relative(ctx, 'DATE', 'the year before the article date', (a) => String(a.y - 1));
