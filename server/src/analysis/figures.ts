@@ -272,7 +272,7 @@ function readDigitFigure(text: string, at: number): ReadResult {
   // A list marker at the start of a line ("1. ", "2) ").
   if ((next === 46 || next === 41) && (next2 === 32 || next2 === 9) && atLineStart(text, at)) return skip();
 
-  let value = Number((intPart.length > 3 && intPart.includes(',') ? intPart.replace(/,/g, '') : intPart) + (dm[2] ?? ''));
+  let value = dm[2] ? Number(intPart.replace(/,/g, '') + dm[2]) : readInteger(text, at, at + intPart.length);
   const plainInteger = !dm[2] && !intPart.includes(',');
 
   // Currency sign or code right before the number.
@@ -371,6 +371,16 @@ function skipListedNumbers(text: string, pos: number): number {
   LISTED_NUMBERS.lastIndex = pos;
   LISTED_NUMBERS.exec(text);
   return Math.max(pos, LISTED_NUMBERS.lastIndex);
+}
+
+/** The integer written in text[start, end), skipping group commas; read from char codes, as this runs for every figure. */
+function readInteger(text: string, start: number, end: number): number {
+  let v = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 44) v = v * 10 + (c - 48);
+  }
+  return v;
 }
 
 /** True when a letter follows `p`, touching or after one space. */
