@@ -55,6 +55,9 @@ const ADJECTIVES = new Set(
 // Plural number words, which start a new figure rather than continue a noun ("workers and hundreds").
 const VAGUE_COUNTS = new Set(['tens', 'dozens', 'hundreds', 'thousands', 'millions', 'billions', 'trillions']);
 
+// Plurals that do not end in "s".
+const IRREGULAR_PLURAL_FORMS = new Set(['people', 'men', 'women', 'children', 'personnel', 'police', 'staff', 'feet', 'teeth', 'mice', 'geese', 'criteria', 'phenomena']);
+
 const IRREGULAR_PLURALS: Record<string, string> = {
   man: 'men', woman: 'women', child: 'children', person: 'people', foot: 'feet', tooth: 'teeth',
   mouse: 'mice', goose: 'geese', criterion: 'criteria', phenomenon: 'phenomena',
@@ -78,9 +81,14 @@ export function pluralize(noun: string): string {
 
 /** True when a lower-case word looks like a plural noun ("troops", "people"; not "news", "its"). */
 export function isPluralLooking(w: string): boolean {
-  if (w.length < 3 || NOT_PLURAL.has(w)) return false;
-  if (w === 'people' || w === 'men' || w === 'women' || w === 'children' || w === 'personnel' || w === 'police' || w === 'staff') return true;
-  return w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is') && !w.endsWith("'s") && !w.endsWith('’s');
+  const n = w.length;
+  if (n < 3) return false;
+  // Char-code tests: this runs for every word after every figure.
+  if (w.charCodeAt(n - 1) !== 115) return IRREGULAR_PLURAL_FORMS.has(w);
+  const before = w.charCodeAt(n - 2);
+  // "-ss", "-us", "-is" and possessives are not plurals ("class", "virus", "analysis", "GM's").
+  if (before === 115 || before === 117 || before === 105 || before === 39 || before === 0x2019) return false;
+  return !NOT_PLURAL.has(w);
 }
 
 // One word after whitespace: letters with inner hyphens or apostrophes ("ISIL-held", "front-end").
