@@ -92,8 +92,3 @@ export class TenseIndex {
     this.scannedTo = this.text.length;
   }
 }
-
-/** True when the sentence around [start, end) speaks of the future (one-off use). */
-export function isFutureSentence(text: string, start: number, end: number): boolean {
-  return new TenseIndex(text).tenseAround(start, end).future;
-}
