@@ -62,6 +62,12 @@ describe('findDates: absolute forms', () => {
       ['a year ago', '2020-Q3'],
     ]);
   });
+  it('reads tokenised clock times', () => {
+    check(WED, 'Polls closed at about 7 p . m . and the count ended at 1 : 30 a . m .', [
+      ['7 p . m .', '2021-11-10T19:00'],
+      ['1 : 30 a . m .', '2021-11-10T01:30'],
+    ]);
+  });
   it('reads times of day, alone and with a weekday', () => {
     check(WED, 'The polls closed at 10 p.m. and the count began at 9 a.m. Tuesday.', [
       ['10 p.m.', '2021-11-10T22:00', 'TIME'],

@@ -41,7 +41,7 @@ const TRIGGER = new RegExp(
   // Numbers trigger only in shapes a date can start with: a four-digit year, a clock or numeric
   // date ("10:30", "3/13/2021"), "10 p.m.", a decade ("'90s"). Counts ("two days", "13 March")
   // are reached from their unit or month word, which backs off over the number.
-  '\\d(?:\\d\\d\\d(?!\\d)|\\d?(?=[:/.]\\d)|\\d?\\s*[ap]\\.?m\\b|0s\\b)|\\b(?:' +
+  '\\d(?:\\d\\d\\d(?!\\d)|\\d?(?= ?[:/.] ?\\d)|\\d?\\s*[ap](?: ?\\.)? ?m\\b|0s\\b)|\\b(?:' +
     [
       'jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december',
       '(?:mon|tues|wednes|thurs|fri|satur|sun)days?',

@@ -266,7 +266,8 @@ export const RULES: Rule[] = [
   {
     name: 'clock',
     source:
-      `(?<h>[01]?\\d)(?:[:.](?<mi>[0-5]\\d))?\\s*(?<ap>a\\.m\\.|p\\.m\\.|a\\.m|p\\.m|am|pm)(?:\\s+(?<tz>[ECMP][SD]T|UTC|GMT))?` +
+      // Tokenised news writes "7 p . m ." and "1 : 30"; both spellings are read.
+      `(?<h>[01]?\\d)(?:(?:[:.]| : )(?<mi>[0-5]\\d))?\\s*(?<ap>a\\.m\\.|p\\.m\\.|a\\.m|p\\.m|am|pm|[ap] \\. m(?: \\.)?)(?:\\s+(?<tz>[ECMP][SD]T|UTC|GMT))?` +
       `(?:,?\\s+(?:on\\s+)?(?:(?<wd>${WEEKDAY})|(?<day>today|yesterday|tomorrow)))?`,
     handle(g, ctx) {
       const hour = toHour(g.h!, g.ap);
@@ -277,7 +278,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'clock24',
-    source: `(?<h>[0-2]?\\d):(?<mi>[0-5]\\d)\\s*(?<tz>UTC|GMT|[ECMP][SD]T|hours|hrs|local\\s+time)`,
+    source: `(?<h>[0-2]?\\d)(?::| : )(?<mi>[0-5]\\d)\\s*(?<tz>UTC|GMT|[ECMP][SD]T|hours|hrs|local\\s+time)`,
     handle(g, ctx) {
       if (+g.h! > 23) return null;
       const z = /^(UTC|GMT)$/i.test(g.tz!) ? 'Z' : '';
@@ -472,6 +473,8 @@ export const RULES: Rule[] = [
       if (/^quarters?$/.test(unit) && !g.rel) return null;
       // Ages ("a 52-year-old", "52 years old") are not time expressions.
       if ((g.adj ?? '').toLowerCase() === 'old' || g.oldAge) return null;
+      // "World Cup 2018 day five": a year before a singular unit, not a count.
+      if (/^\d{4}$/.test(num) && !/s$/.test(unit)) return null;
       const count = numberValue(num);
       const n = count !== null && g.half ? count + 0.5 : count;
       const value = durationValue(n, unit);
