@@ -163,6 +163,16 @@ describe('findFigures: ranges and approximators', () => {
         { text: '140', approx: 'around', counted: 'mosques' },
       ],
     );
+    check('As many as 30 died, no more than 4 fled, just over 12 stayed and in excess of $5m was spent.', [
+      { text: '30', approx: 'as many as' },
+      { text: '4', approx: 'no more than' },
+      { text: '12', approx: 'just over' },
+      { text: '$5m', approx: 'in excess of' },
+    ]);
+    check('The game was over. 5 fans left; the talks led to 6 deals.', [
+      { text: '5', approx: undefined },
+      { text: '6', approx: undefined },
+    ]);
   });
 });
 

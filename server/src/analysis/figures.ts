@@ -89,13 +89,9 @@ const SPOKEN_YEAR = /(?:nineteen|eighteen|twenty)[ \u00a0]+(?:ten|eleven|twelve|
 const PHONE = /\d{3}[-. \u00a0]\d{3}[-. \u00a0]\d{4}(?!\d)/y;
 const PHONE_PAREN = /\d{3}\)[ \u00a0]?\d{3}[-. \u00a0]\d{4}(?!\d)/y;
 const PHONE_RUN = /[\d \u00a0().-]*/y;
-// An approximator right before the figure (read on a short slice that ends at the figure).
-const APPROX =
-  /(?:^|[^\p{L}])(nearly|almost|over|about|around|roughly|approximately|approx\.|some|at least|at most|more than|less than|fewer than|up to|as many as|as much as|as few as|as little as|close to|just over|just under|well over|well under|under|upwards of|in excess of|an estimated|estimated|no more than|no fewer than|no less than|between|circa|c\.)[ \u00a0]+$/iu;
-// The last words of the approximators above, to skip the regex for most figures.
-const APPROX_LAST_WORDS = new Set(
-  'nearly almost over about around roughly approximately approx. some least most than up to many much few little close under of estimated between circa c.'.split(' '),
-);
+// One-word approximators; the phrases ("at least", "more than", "as many as", "just over",
+// "in excess of", "an estimated") are read word by word in readApprox.
+const APPROX_WORDS = new Set('nearly almost about around roughly approximately approx. some between circa c.'.split(' '));
 // Words before a number that make it a label, not a count ("Article 5", "Flight 370", "No. 1").
 const LABELS = new Set(
   ('article section chapter resolution page paragraph clause room flight route highway interstate no no. nos. number ' +
@@ -309,7 +305,7 @@ function readDigitFigure(text: string, at: number): ReadResult {
   }
   const draft: Draft = { start, end: p, type, value, unit, measure: 'number' };
   const prev = previousWord(text, start);
-  draft.approx = readApprox(text, start, prev.word);
+  draft.approx = readApprox(text, start, prev);
   p = readRange(text, draft, p, scale?.factor);
   const suffixed = readSuffix(text, draft, p);
   p = suffixed.end;
@@ -383,6 +379,12 @@ function readInteger(text: string, start: number, end: number): number {
   return v;
 }
 
+/** The lower-cased word right before `pos`, with where it starts. */
+function lowerWordBefore(text: string, pos: number): { word: string; start: number } {
+  const w = previousWord(text, pos);
+  return { word: w.word.toLowerCase(), start: w.start };
+}
+
 /** True when a letter follows `p`, touching or after one space. */
 function letterAfter(text: string, p: number): boolean {
   const c = text.charCodeAt(p);
@@ -391,13 +393,44 @@ function letterAfter(text: string, p: number): boolean {
 }
 
 /** Reads the approximator written right before `start`, lower-cased. */
-function readApprox(text: string, start: number, previous: string): string | undefined {
-  if (start === 0) return undefined;
-  // Cheap test first: the word before must be the last word of some approximator.
-  if (!APPROX_LAST_WORDS.has(previous.toLowerCase())) return undefined;
-  const look = text.slice(Math.max(0, start - 24), start);
-  const am = APPROX.exec(look);
-  return am ? am[1].toLowerCase().replace(/\s+/g, ' ') : undefined;
+function readApprox(text: string, start: number, previous: { word: string; start: number }): string | undefined {
+  if (start === 0 || previous.word === '') return undefined;
+  const w1 = previous.word.toLowerCase();
+  // Read word by word, backward; the longest phrase wins ("no more than" over "more than").
+  const before = (p: { start: number }) => lowerWordBefore(text, p.start);
+  switch (w1) {
+    case 'than': {
+      const w2 = before(previous);
+      if (w2.word !== 'more' && w2.word !== 'less' && w2.word !== 'fewer') return undefined;
+      return before(w2).word === 'no' ? `no ${w2.word} than` : `${w2.word} than`;
+    }
+    case 'least':
+    case 'most':
+      return before(previous).word === 'at' ? `at ${w1}` : undefined;
+    case 'to': {
+      const w2 = before(previous).word;
+      return w2 === 'up' || w2 === 'close' ? `${w2} to` : undefined;
+    }
+    case 'as': {
+      const w2 = before(previous);
+      if (w2.word !== 'many' && w2.word !== 'much' && w2.word !== 'few' && w2.word !== 'little') return undefined;
+      return before(w2).word === 'as' ? `as ${w2.word} as` : undefined;
+    }
+    case 'of': {
+      const w2 = before(previous);
+      if (w2.word === 'upwards') return 'upwards of';
+      return w2.word === 'excess' && before(w2).word === 'in' ? 'in excess of' : undefined;
+    }
+    case 'over':
+    case 'under': {
+      const w2 = before(previous).word;
+      return w2 === 'just' || w2 === 'well' ? `${w2} ${w1}` : w1;
+    }
+    case 'estimated':
+      return before(previous).word === 'an' ? 'an estimated' : 'estimated';
+    default:
+      return APPROX_WORDS.has(w1) ? w1 : undefined;
+  }
 }
 
 /**
@@ -664,7 +697,7 @@ function readWordFigure(text: string, at: number, anchor: string): ReadResult {
       p = more.end;
     }
   } else if (lower === 'once' || lower === 'twice' || lower === 'thrice') {
-    const approx = readApprox(text, at, previousWord(text, at).word);
+    const approx = readApprox(text, at, previousWord(text, at));
     if (!approx || approx === 'some' || approx === 'over' || approx === 'about') return none;
     TIMES_WORD.lastIndex = at;
     if (!TIMES_WORD.test(text)) return none;
@@ -731,7 +764,7 @@ function readWordFigure(text: string, at: number, anchor: string): ReadResult {
   // "Air Force One", "Formula One", "Channel Four": a capitalised number word inside a name.
   if (/^\p{Lu}/u.test(anchor) && /^\p{Lu}/u.test(prev.word) && !startsSentence(text, prev.start) && !startsSentence(text, at) && prev.start + prev.word.length >= at - 1) return none;
   const draft: Draft = { start: spanStart, end: p, type: 'QUANTITY', value, measure: 'number' };
-  draft.approx = spanStart === at ? readApprox(text, at, prev.word) : undefined;
+  draft.approx = spanStart === at ? readApprox(text, at, prev) : undefined;
   if (!isVague && value !== null) p = readRange(text, draft, p, undefined);
   const suffixed = readSuffix(text, draft, p);
   p = suffixed.end;
