@@ -220,14 +220,15 @@ export function findDates(text: string, anchor: ArticleDate): DateMention[] {
   return out;
 }
 
-const YEAR_BEFORE = /^(?:(?:a|one)\s+year\s+(?:ago|earlier)|(?:the\s+)?year[-\s](?:ago|earlier))$/i;
+const YEAR_BEFORE = /^(?:(?:a|one)\s+year\s+(?:ago|earlier)|(?:the\s+|a\s+)?year[-\s](?:ago|earlier))$/i;
+const QUARTER_REACH = 400;
 const QUARTER_VALUE = /^(\d{4})-Q([1-4])$/;
 
 /**
  * In results stories "a year ago" compares with the quarter being reported ("profit rose in
  * the third quarter from $5 million a year ago"): it means that quarter a year earlier. When a
- * quarter being reported (the current or a just-completed one) was named earlier in the article,
- * the comparison takes it.
+ * quarter being reported (the current or a just-completed one) was named shortly before, the
+ * comparison takes it.
  */
 function shiftComparisonsToQuarter(mentions: DateMention[], anchor: Ymd): void {
   const anchorQuarter = anchor.y * 4 + Math.floor((anchor.m - 1) / 3);
@@ -237,6 +238,8 @@ function shiftComparisonsToQuarter(mentions: DateMention[], anchor: Ymd): void {
       lastQuarter = mention;
       continue;
     }
+    // The comparison sits close to the quarter it compares (a paragraph or so).
+    if (lastQuarter && mention.start - lastQuarter.end > QUARTER_REACH) continue;
     if (!lastQuarter || !mention.value || !/^\d{4}$/.test(mention.value) || !YEAR_BEFORE.test(mention.text)) continue;
     const [, y, q] = QUARTER_VALUE.exec(lastQuarter.value!)!;
     // Only the quarter being reported counts: the current or a just-completed one, not "the 1988 period".
