@@ -1,16 +1,17 @@
 /**
  * The grammar of time expressions: one rule per form, each a regex source with named groups
  * and a handler that turns the groups into a TIMEX3 reading. `dates.ts` joins every rule into
- * one alternation (names stripped) so the text is scanned once; the handler's own anchored
- * regex then re-reads only the matched words.
+ * one alternation (names stripped) and tries it only where a trigger word may start a date;
+ * the winning rule's own sticky regex then re-reads just the matched words for its groups.
  *
  * Rule order matters: at one start position the first rule that matches wins, so longer and
  * more specific forms come first ("last year's quarter" before "last year").
  *
  * Conventions follow the TimeML/TIMEX3 annotation of TempEval-3 and MEANTIME news: a weekday
  * is the one in the article's week (backwards in a past-tense sentence, forwards in a future
- * one); "last week" is an ISO week (2021-W44); "the quarter" in an earnings story is the last
- * completed quarter; "now" is PRESENT_REF; durations are P2D, PT3H, PXY (vague).
+ * one); a bare month or quarter is the nearer occurrence, leaning with the tense; "last week"
+ * is an ISO week (2021-W44); "the quarter" in an earnings story is the last completed quarter;
+ * "now" is PRESENT_REF; durations are P2D, PT3H, P2Q, PXY (vague); a decade is 199.
  *
  * Every pattern is a sequence of words with optional parts; no quantified group can match the
  * same text in two ways, so matching stays linear on adversarial input.
