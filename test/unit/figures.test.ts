@@ -31,6 +31,12 @@ describe('findFigures: numbers in digits and words', () => {
       { text: '1.5 million', value: 1.5e6, counted: 'civilians', measure: 'civilians' },
     ]);
   });
+  it('reads thousands grouped by no-break or thin spaces', () => {
+    check('The city has 127\u00a0000 residents and 2\u202f500\u202f000 trees.', [
+      { text: '127\u00a0000', value: 127000, counted: 'residents' },
+      { text: '2\u202f500\u202f000', value: 2.5e6, counted: 'trees' },
+    ]);
+  });
   it('reads numbers written in words', () => {
     check('The town sent ten buses, two dozen nurses and a million meals.', [
       { text: 'ten', value: 10, counted: 'buses' },

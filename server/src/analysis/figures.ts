@@ -55,7 +55,9 @@ function trieAlternation(words: string[]): string {
   return parts.join('|');
 }
 
-const DIGITS = /(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?/y;
+const ONLY_DIGITS = /^\d+$/;
+// Thousands grouped by commas, or by the no-break and thin spaces of SI style ("127 000").
+const DIGITS = /(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)|\d+)(\.\d+)?/y;
 // "a million", "an estimated"-free forms: the article and a scale word.
 const ARTICLE_SCALE = /an?[ \u00a0]+(dozen|hundred|thousand|million|billion|trillion)(?![\p{L}\p{N}])/iuy;
 const HALF_SCALE = /half[ \u00a0]+an?[ \u00a0]+(dozen|million|billion|trillion)(?![\p{L}\p{N}])/iuy;
@@ -268,8 +270,9 @@ function readDigitFigure(text: string, at: number): ReadResult {
   // A list marker at the start of a line ("1. ", "2) ").
   if ((next === 46 || next === 41) && (next2 === 32 || next2 === 9) && atLineStart(text, at)) return skip();
 
-  let value = dm[2] ? Number(intPart.replace(/,/g, '') + dm[2]) : readInteger(text, at, at + intPart.length);
-  const plainInteger = !dm[2] && !intPart.includes(',');
+  // Decimals go through Number() so "9.99" stays exactly 9.99.
+  let value = dm[2] ? Number(intPart.replace(/\D/g, '') + dm[2]) : readInteger(text, at, at + intPart.length);
+  const plainInteger = !dm[2] && ONLY_DIGITS.test(intPart);
 
   // Currency sign or code right before the number.
   let start = at;
@@ -369,12 +372,12 @@ function skipListedNumbers(text: string, pos: number): number {
   return Math.max(pos, LISTED_NUMBERS.lastIndex);
 }
 
-/** The integer written in text[start, end), skipping group commas; read from char codes, as this runs for every figure. */
+/** The integer written in text[start, end), skipping group separators; read from char codes, as this runs for every figure. */
 function readInteger(text: string, start: number, end: number): number {
   let v = 0;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c !== 44) v = v * 10 + (c - 48);
+    if (c >= 48 && c <= 57) v = v * 10 + (c - 48);
   }
   return v;
 }
