@@ -88,6 +88,29 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
     vscode.commands.registerCommand('corpusLens.showLedger', async (measure?: string) => {
       if (client) await showLedger(client, measure);
     }),
+    vscode.commands.registerCommand('corpusLens.mergeEntity', async (uri: string, id: string, name: string, kind: string) => {
+      if (!client) return;
+      const items = await client.sendRequest<{ id: string; name: string; detail: string }[]>('corpusLens/entities', { kind, limit: 2000 });
+      const pick = await vscode.window.showQuickPick(
+        items.filter((i) => i.id !== id).map((i) => ({ label: i.name, description: i.detail, id: i.id })),
+        { placeHolder: `Merge “${name}” with…`, matchOnDescription: true },
+      );
+      if (!pick) return;
+      await vscode.commands.executeCommand('corpusLens.server.applyCorrection', uri, { kind: 'merge', entities: [id, pick.id], name: pick.label.length >= name.length ? pick.label : name });
+      entities.refresh();
+    }),
+    vscode.commands.registerCommand('corpusLens.setArticleDate', async (uri?: string, current?: string) => {
+      const target = uri ?? vscode.window.activeTextEditor?.document.uri.toString();
+      if (!target) return;
+      const date = await vscode.window.showInputBox({
+        prompt: 'The date this article was written on (relative dates resolve against it); empty to remove the correction',
+        value: current ?? '',
+        placeHolder: 'YYYY-MM-DD',
+        validateInput: (v) => (v === '' || /^\d{4}-\d{2}-\d{2}$/.test(v) ? undefined : 'Write the date as YYYY-MM-DD'),
+      });
+      if (date === undefined) return;
+      await vscode.commands.executeCommand('corpusLens.server.applyCorrection', target, { kind: 'articleDate', file: target, date: date || null });
+    }),
     vscode.commands.registerCommand('corpusLens.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('corpusLens.restartServer', async () => client?.restart()),
     vscode.commands.registerCommand('corpusLens.reindex', async () => client?.sendRequest('corpusLens/reindex')),

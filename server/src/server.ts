@@ -16,8 +16,10 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import type { AnalyzeOptions, ArticleAnalysis } from './analysis/types';
+import type { CorrectionEdit } from './corpus/corrections';
 import type { ArticleSource } from './host/articleSource';
 import { DocumentLookup } from './lsp/documents';
+import { APPLY_CORRECTION_COMMAND, provideCodeActions } from './lsp/codeActions';
 import { ENTITIES_REQUEST, LEDGER_REQUEST, TIMELINE_REQUEST, provideEntities, provideLedger, provideTimeline } from './lsp/corpusRequests';
 import { provideHover } from './lsp/hover';
 import { provideInlayHints } from './lsp/inlayHints';
@@ -89,6 +91,7 @@ export function startServer(connection: Connection, deps: ServerDependencies): {
   let cache: ArticleCache | undefined;
   const workspace = new Workspace(deps.source, {
     log,
+    warn: (message) => void connection.window.showWarningMessage(message),
     progress(state: IndexState) {
       void connection.sendNotification(STATUS_NOTIFICATION, state);
       if (progress && state.state === 'indexing' && state.total > 0) {
@@ -181,6 +184,8 @@ export function startServer(connection: Connection, deps: ServerDependencies): {
         workspaceSymbolProvider: true,
         semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true },
         inlayHintProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        executeCommandProvider: { commands: [APPLY_CORRECTION_COMMAND] },
         workspace: capabilities.workspaceFolders ? { workspaceFolders: { supported: true, changeNotifications: true } } : undefined,
       },
       serverInfo: { name: 'corpus-lens', version: '0.1.0' },
@@ -226,6 +231,16 @@ export function startServer(connection: Connection, deps: ServerDependencies): {
   connection.languages.inlayHint.on(guard('inlay hints', [], (params) => provideInlayHints(params, workspace.corpus, docs)));
   connection.onRequest(LEDGER_REQUEST, guard('ledger', null, (params: { measure: string }) => provideLedger(params, workspace.corpus, docs)));
   connection.onRequest(ENTITIES_REQUEST, guard('entities', [], (params: Parameters<typeof provideEntities>[0]) => provideEntities(params ?? {}, workspace.corpus, docs)));
+  connection.onCodeAction(guard('code actions', [], (params) => provideCodeActions(params, workspace.corpus, docs)));
+  connection.onExecuteCommand(
+    guard('correction', null, async (params) => {
+      if (params.command !== APPLY_CORRECTION_COMMAND) return null;
+      const [uri, edit] = (params.arguments ?? []) as [string, CorrectionEdit];
+      const problem = await workspace.applyCorrection(uri, edit);
+      if (problem) void connection.window.showErrorMessage(`Corpus Lens: ${problem}`);
+      return problem ? { problem } : { ok: true };
+    }),
+  );
   connection.onRequest('corpusLens/measures', guard('measures', [], () => workspace.corpus.measures()));
   connection.onRequest(TIMELINE_REQUEST, guard('timeline', [], (params: { id: string }) => provideTimeline(params, workspace.corpus, docs)));
   connection.onRequest(WAIT_FOR_INDEX_REQUEST, async () => {

@@ -3,7 +3,8 @@ import picomatch from 'picomatch';
 import { URI } from 'vscode-uri';
 import { analyzeArticle } from './analysis';
 import type { AnalyzeOptions, ArticleAnalysis, CancellationSignal } from './analysis/types';
-import { Corpus } from './corpus/corpus';
+import { Corpus, type AppliedCorrections } from './corpus/corpus';
+import { CORRECTIONS_FILE, applyCorrectionEdit, emptyCorrections, type CorrectionEdit, type Corrections } from './corpus/corrections';
 import { ALWAYS_EXCLUDED, type ArticleSource } from './host/articleSource';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 
@@ -12,6 +13,8 @@ export interface Folder {
   uri: string;
   fsPath: string;
   settings: Settings;
+  /** The folder's `.corpuslens.json`, once read. */
+  corrections?: Corrections;
 }
 
 /** Where indexing stands, as the client's status bar shows it. */
@@ -26,6 +29,8 @@ export interface IndexState {
 export interface WorkspaceEvents {
   log(message: string): void;
   progress(state: IndexState): void;
+  /** A problem the user must see (an invalid corrections file). */
+  warn?(message: string): void;
 }
 
 /** One article as last read from disk and analysed (what the persistent cache keeps). */
@@ -119,12 +124,94 @@ export class Workspace {
     return { folder, relative, isArticle: include(relative) && !exclude(relative) };
   }
 
+  /** The article date for a file: the corrections file wins over the setting. */
+  private articleDateFor(folder: Folder, relative: string): string | undefined {
+    return folder.corrections?.articleDates[relative] ?? folder.settings.articleDates[relative];
+  }
+
+  /** Reads every folder's corrections file and applies them to the corpus. */
+  async loadCorrections(): Promise<void> {
+    for (const folder of this.folders) {
+      const read = await this.source.readCorrections(folder.fsPath);
+      if (read.state === 'invalid') {
+        const message = `${read.problem}. Corrections are off until it is fixed or deleted; Corpus Lens will not overwrite it.`;
+        this.events.log(message);
+        this.events.warn?.(`Corpus Lens: ${message}`);
+      }
+      folder.corrections = read.corrections;
+    }
+    this.corpus.setCorrections(this.appliedCorrections());
+  }
+
+  /** The corrections of all folders in the form the corpus applies. */
+  private appliedCorrections(): AppliedCorrections {
+    const applied: AppliedCorrections = { merges: [], noJoin: new Set(), splitIn: new Map(), notEntity: new Set() };
+    for (const folder of this.folders) {
+      const c = folder.corrections ?? emptyCorrections();
+      for (const m of c.merge) applied.merges.push({ ids: m.entities, name: m.name });
+      for (const split of c.split) {
+        if (!split.file) applied.noJoin.add(split.entity);
+        else {
+          const uri = URI.file(path.join(folder.fsPath, split.file)).toString();
+          let keys = applied.splitIn.get(uri);
+          if (!keys) applied.splitIn.set(uri, (keys = new Set()));
+          keys.add(split.entity);
+        }
+      }
+      for (const value of c.notEntity) applied.notEntity.add(value.toLowerCase());
+    }
+    return applied;
+  }
+
+  /**
+   * Records one correction in the folder's `.corpuslens.json` and applies it to the whole
+   * corpus at once. Returns a problem instead when the file is invalid or cannot be written.
+   */
+  async applyCorrection(uri: string, edit: CorrectionEdit): Promise<string | undefined> {
+    const place = this.classify(uri) ?? (this.folders[0] && { folder: this.folders[0], relative: '', isArticle: false });
+    if (!place) return 'no workspace folder to keep corrections in';
+    // Files are kept relative to the folder, so the corrections travel with the corpus.
+    if ((edit.kind === 'split' || edit.kind === 'articleDate') && edit.file?.includes(':')) {
+      const target = this.classify(edit.file);
+      if (!target) return `${edit.file} is not in a workspace folder`;
+      edit = { ...edit, file: target.relative };
+    }
+    const result = await this.source.updateCorrections(place.folder.fsPath, (current) => applyCorrectionEdit(current, edit));
+    if ('problem' in result) return result.problem;
+    const datesChanged = JSON.stringify(place.folder.corrections?.articleDates ?? {}) !== JSON.stringify(result.corrections.articleDates);
+    place.folder.corrections = result.corrections;
+    this.corpus.setCorrections(this.appliedCorrections());
+    if (datesChanged) await this.reanalyseDates();
+    this.update({});
+    return undefined;
+  }
+
+  /** Article dates changed: re-analyse the articles whose anchor is now different. */
+  private async reanalyseDates(): Promise<void> {
+    for (const uri of [...this.corpus.uris()]) {
+      const place = this.classify(uri);
+      const record = this.corpus.article(uri);
+      if (!place || !record) continue;
+      const wanted = this.articleDateFor(place.folder, place.relative);
+      const current = record.analysis.articleDate.source === 'setting' ? record.analysis.articleDate.value : undefined;
+      if (wanted === current) continue;
+      const analysis = await this.analyze(record.text, { articleDate: wanted });
+      this.corpus.setArticle(uri, record.version, record.text, analysis);
+      const cached = this.diskEntries.get(uri);
+      if (cached) {
+        this.diskEntries.set(uri, { ...cached, articleDate: wanted, analysis });
+        this.markCacheDirty();
+      }
+    }
+  }
+
   /** Lists and reads every article of every folder, replacing the corpus. */
   async indexAll(token?: CancellationSignal): Promise<void> {
     const run = ++this.indexRun;
     const cancelled = () => run !== this.indexRun || token?.isCancellationRequested === true;
     const listed: { uri: string; fsPath: string; folder: Folder }[] = [];
     this.update({ state: 'indexing', indexed: 0, total: 0, skipped: 0 });
+    await this.loadCorrections();
     if (this.options.cache && !this.cacheLoaded) {
       this.cacheLoaded = true;
       const { entries, problem } = await this.options.cache.load();
@@ -174,8 +261,7 @@ export class Workspace {
   openOrChange(uri: string, version: number, text: string): void {
     this.open.add(uri);
     const place = this.classify(uri);
-    const settings = place?.folder.settings ?? DEFAULT_SETTINGS;
-    const analysis = analyzeArticle(text, { articleDate: place ? settings.articleDates[place.relative] : undefined });
+    const analysis = analyzeArticle(text, { articleDate: place ? this.articleDateFor(place.folder, place.relative) : undefined });
     this.corpus.setArticle(uri, `v${version}`, text, analysis);
     this.update({});
   }
@@ -195,6 +281,7 @@ export class Workspace {
 
   /** A watched file was created, changed or deleted on disk. */
   fileChanged(uri: string, kind: 'created' | 'changed' | 'deleted'): Promise<void> {
+    if (uri.endsWith(`/${CORRECTIONS_FILE}`)) return this.track(this.correctionsChanged());
     if (this.open.has(uri)) return Promise.resolve();
     return this.track(
       (async () => {
@@ -211,9 +298,17 @@ export class Workspace {
     );
   }
 
+  /** The corrections file changed on disk (edited by hand, or by git): re-read and apply it. */
+  private async correctionsChanged(): Promise<void> {
+    const before = JSON.stringify(this.folders.map((f) => f.corrections?.articleDates ?? {}));
+    await this.loadCorrections();
+    if (JSON.stringify(this.folders.map((f) => f.corrections?.articleDates ?? {})) !== before) await this.reanalyseDates();
+    this.update({});
+  }
+
   private async readFromDisk(uri: string, fsPath: string, folder: Folder): Promise<void> {
     const relative = path.relative(folder.fsPath, fsPath).split(path.sep).join('/');
-    const articleDate = folder.settings.articleDates[relative];
+    const articleDate = this.articleDateFor(folder, relative);
     const stamp = await this.source.stat(fsPath);
     const cached = this.diskEntries.get(uri);
     // Same size, time and date setting: the cached analysis stands without reading the file.

@@ -28,6 +28,8 @@ export interface TestServer {
   initializeResult: InitializeResult;
   /** Server log lines (window/logMessage). */
   logs: string[];
+  /** Messages the server showed the user (window/showMessage). */
+  messages: string[];
   /** Every corpusLens/status notification received. */
   statuses: { state: string; articles: number }[];
   /** Position of an offset in an article as the server knows it. */
@@ -59,6 +61,7 @@ export async function startTestServer(
   const { workspace } = startServer(serverConnection as never, { source });
   const client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   const logs: string[] = [];
+  const messages: string[] = [];
   const statuses: { state: string; articles: number }[] = [];
   client.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
     params.items.map((item) => (item.section === 'corpusLens' ? settings : item.section === 'files.exclude' ? {} : null)),
@@ -66,6 +69,11 @@ export async function startTestServer(
   client.onRequest('client/registerCapability', () => null);
   client.onRequest('window/workDoneProgress/create', () => null);
   client.onNotification('window/logMessage', (p: { message: string }) => logs.push(p.message));
+  client.onNotification('window/showMessage', (p: { message: string }) => messages.push(p.message));
+  client.onRequest('window/showMessageRequest', (p: { message: string }) => {
+    messages.push(p.message);
+    return null;
+  });
   client.onNotification('corpusLens/status', (s: { state: string; articles: number }) => statuses.push(s));
   client.onNotification('$/progress', () => undefined);
   client.listen();
@@ -87,6 +95,7 @@ export async function startTestServer(
     source,
     initializeResult,
     logs,
+    messages,
     statuses,
     position: (relative, text, offset) => TextDocument.create(uriOf(relative), 'article', 0, text).positionAt(offset),
     async open(relative, text, version = 1) {

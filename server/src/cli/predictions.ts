@@ -1,5 +1,4 @@
-import type { ArticleAnalysis } from '../analysis/types';
-import type { Corpus } from '../corpus/corpus';
+import type { ArticleRecord, Corpus } from '../corpus/corpus';
 
 /** A span in the evaluation format of ../shared/eval (types PERSON/ORG/LOC, TIMEX3, figures). */
 export interface PredictionSpan {
@@ -13,9 +12,10 @@ export interface PredictionSpan {
 const ENTITY_TYPE = { person: 'PERSON', org: 'ORG', place: 'LOC' } as const;
 
 /** Turns an article's analysis into prediction spans; cluster is the corpus entity id. */
-export function toPredictionSpans(corpus: Corpus, analysis: ArticleAnalysis): PredictionSpan[] {
+export function toPredictionSpans(corpus: Corpus, record: ArticleRecord): PredictionSpan[] {
+  const { analysis } = record;
   const spans: PredictionSpan[] = [];
-  for (const m of analysis.entities) {
+  for (const m of record.entities) {
     // Demonyms ("Russian") are linked to their place but are not names.
     if (m.demonym) continue;
     spans.push({ start: m.start, end: m.end, type: ENTITY_TYPE[m.kind], norm: null, cluster: corpus.resolve(m.key) });

@@ -102,7 +102,7 @@ async function extract(args: string[], io: CliIo): Promise<number> {
   // Entity ids are assigned once every document is in, so "Putin" can join "Vladimir Putin".
   for (const id of ids) {
     const record = corpus.article(`doc:${id}`)!;
-    io.out(`${JSON.stringify({ id, spans: toPredictionSpans(corpus, record.analysis) })}\n`);
+    io.out(`${JSON.stringify({ id, spans: toPredictionSpans(corpus, record) })}\n`);
   }
   return bad > 0 && ids.length === 0 ? 1 : 0;
 }

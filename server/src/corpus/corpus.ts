@@ -44,7 +44,10 @@ export interface ArticleRecord {
   version: string;
   /** The text the analysis was made from; positions are computed from it. */
   text: string;
+  /** The analysis as the engine made it. */
   analysis: ArticleAnalysis;
+  /** The entity mentions after the reader's corrections (not-an-entity removed, splits keyed apart). */
+  entities: EntityMention[];
 }
 
 /** One row of a figure ledger: a figure with where and when it was reported. */
@@ -64,6 +67,20 @@ export interface EntityContext {
   coMentioned: { id: string; canonical: string; kind: EntityKind; articles: number }[];
 }
 
+/** Corrections as the corpus applies them: ids and keys, with files already turned into uris. */
+export interface AppliedCorrections {
+  /** Groups of ids that are one entity, with an optional display name. */
+  merges: { ids: string[]; name?: string }[];
+  /** Keys that never join automatically (surname to full name). */
+  noJoin: Set<string>;
+  /** uri → keys whose mentions in that article are an entity of their own. */
+  splitIn: Map<string, Set<string>>;
+  /** Lower-cased spellings and keys that are not entities. */
+  notEntity: Set<string>;
+}
+
+export const NO_CORRECTIONS: AppliedCorrections = { merges: [], noJoin: new Set(), splitIn: new Map(), notEntity: new Set() };
+
 /** Limits for results that could grow with the corpus. */
 export const MAX_SEARCH_RESULTS = 200;
 
@@ -79,6 +96,9 @@ export const MAX_SEARCH_RESULTS = 200;
  */
 export class Corpus {
   private readonly articles = new Map<string, ArticleRecord>();
+  private corrections: AppliedCorrections = NO_CORRECTIONS;
+  /** merged id → the group's representative and display name. */
+  private mergeOf = new Map<string, { rep: string; ids: string[]; name?: string }>();
   /** entity key → uri → what that article says about the key. */
   private readonly keyArticles = new Map<string, Map<string, KeyStats>>();
   /** figure measure → articles reporting a figure of that measure. */
@@ -99,8 +119,9 @@ export class Corpus {
     this.removeArticle(uri);
     // Lookups by offset use binary search, so mentions are kept in text order.
     for (const list of [analysis.entities, analysis.dates, analysis.figures] as { start: number }[][]) list.sort((a, b) => a.start - b.start);
-    this.articles.set(uri, { uri, version, text, analysis });
-    for (const [key, stats] of statsByKey(analysis.entities)) {
+    const entities = this.correct(uri, analysis.entities);
+    this.articles.set(uri, { uri, version, text, analysis, entities });
+    for (const [key, stats] of statsByKey(entities)) {
       let byUri = this.keyArticles.get(key);
       if (!byUri) this.keyArticles.set(key, (byUri = new Map()));
       byUri.set(uri, stats);
@@ -120,7 +141,7 @@ export class Corpus {
     if (!record) return;
     this.articles.delete(uri);
     const seen = new Set<string>();
-    for (const mention of record.analysis.entities) {
+    for (const mention of record.entities) {
       if (seen.has(mention.key)) continue;
       seen.add(mention.key);
       const byUri = this.keyArticles.get(mention.key);
@@ -137,6 +158,35 @@ export class Corpus {
       if (uris?.size === 0) this.measureArticles.delete(f.measure);
     }
     this.generation++;
+  }
+
+  /**
+   * Applies the reader's corrections to every article at once. No article is re-analysed:
+   * the engine's mentions are kept and only re-keyed or filtered.
+   */
+  setCorrections(corrections: AppliedCorrections): void {
+    this.corrections = corrections;
+    this.mergeOf = new Map();
+    for (const group of corrections.merges) {
+      const ids = [...new Set(group.ids)].sort();
+      const entry = { rep: ids[0], ids, name: group.name };
+      for (const id of ids) this.mergeOf.set(id, entry);
+    }
+    for (const record of [...this.articles.values()]) this.setArticle(record.uri, record.version, record.text, record.analysis);
+    this.generation++;
+  }
+
+  /** The mentions of an article after corrections. */
+  private correct(uri: string, mentions: EntityMention[]): EntityMention[] {
+    const { notEntity, splitIn } = this.corrections;
+    const split = splitIn.get(uri);
+    if (notEntity.size === 0 && !split) return mentions;
+    const out: EntityMention[] = [];
+    for (const m of mentions) {
+      if (notEntity.has(m.text.toLowerCase()) || notEntity.has(m.canonical.toLowerCase()) || notEntity.has(m.key)) continue;
+      out.push(split?.has(m.key) ? { ...m, key: `${m.key}@${uri}`, rule: `${m.rule}, split by correction` } : m);
+    }
+    return out;
   }
 
   /** Drops every article. */
@@ -171,10 +221,11 @@ export class Corpus {
     const cached = this.resolvedCache.get(key);
     if (cached !== undefined) return cached;
     let id = key;
-    if (key.startsWith('person:~')) {
-      const candidates = this.surnames.get(key.slice('person:~'.length));
-      if (candidates && candidates.size === 1) id = candidates.keys().next().value as string;
+    if (key.startsWith('person:~') && !this.corrections.noJoin.has(key)) {
+      const candidates = [...(this.surnames.get(key.slice('person:~'.length))?.keys() ?? [])].filter((k) => !this.corrections.noJoin.has(k));
+      if (candidates.length === 1) id = candidates[0];
     }
+    id = this.mergeOf.get(id)?.rep ?? id;
     this.resolvedCache.set(key, id);
     return id;
   }
@@ -188,11 +239,13 @@ export class Corpus {
     const target = this.resolve(id);
     if (target !== id) return this.membersOf(target);
     const members: string[] = [];
-    if (this.keyArticles.has(id)) members.push(id);
-    if (id.startsWith('person:') && !id.startsWith('person:~')) {
-      const surname = this.keyArticles.get(id)?.values().next().value?.fullNameSurname;
-      const surnameKey = surname ? `person:~${surname}` : undefined;
-      if (surnameKey && this.keyArticles.has(surnameKey) && this.resolve(surnameKey) === id) members.push(surnameKey);
+    for (const key of this.mergeOf.get(id)?.ids ?? [id]) {
+      if (this.keyArticles.has(key) && !members.includes(key)) members.push(key);
+      if (key.startsWith('person:') && !key.startsWith('person:~')) {
+        const surname = this.keyArticles.get(key)?.values().next().value?.fullNameSurname;
+        const surnameKey = surname ? `person:~${surname}` : undefined;
+        if (surnameKey && this.keyArticles.has(surnameKey) && this.resolve(surnameKey) === id && !members.includes(surnameKey)) members.push(surnameKey);
+      }
     }
     this.membersCache.set(id, members);
     return members;
@@ -202,7 +255,7 @@ export class Corpus {
   entityAt(uri: string, offset: number): EntityHit | undefined {
     const record = this.articles.get(uri);
     if (!record) return undefined;
-    const mention = findAt(record.analysis.entities, offset);
+    const mention = findAt(record.entities, offset);
     return mention && { id: this.resolve(mention.key), mention };
   }
 
@@ -226,7 +279,7 @@ export class Corpus {
     for (const key of keys) for (const uri of this.keyArticles.get(key)?.keys() ?? []) uris.add(uri);
     const out: Occurrence[] = [];
     for (const uri of [...uris].sort()) {
-      for (const mention of this.articles.get(uri)!.analysis.entities) {
+      for (const mention of this.articles.get(uri)!.entities) {
         if (!keys.has(mention.key)) continue;
         out.push(toOccurrence(uri, mention));
         if (out.length >= limit) return out;
@@ -240,7 +293,7 @@ export class Corpus {
     const record = this.articles.get(uri);
     if (!record) return [];
     const keys = new Set(this.membersOf(id));
-    return record.analysis.entities.filter((m) => keys.has(m.key)).map((m) => toOccurrence(uri, m));
+    return record.entities.filter((m) => keys.has(m.key)).map((m) => toOccurrence(uri, m));
   }
 
   /** The first full-name mention of an entity (articles in sorted order), else its first mention. */
@@ -282,7 +335,7 @@ export class Corpus {
     return {
       id,
       kind,
-      canonical: canonical || [...spellings.keys()][0] || id,
+      canonical: this.mergeOf.get(id)?.name ?? (canonical || [...spellings.keys()][0] || id),
       spellings: byCount(spellings),
       roles: byCount(roles),
       mentionCount,
@@ -362,7 +415,7 @@ export class Corpus {
     const shared = new Map<string, number>();
     for (const uri of uris.slice(0, sample)) {
       const seen = new Set<string>();
-      for (const m of this.articles.get(uri)!.analysis.entities) {
+      for (const m of this.articles.get(uri)!.entities) {
         if (m.demonym) continue;
         const other = this.resolve(m.key);
         if (other === id || seen.has(other)) continue;

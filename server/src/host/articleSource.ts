@@ -1,5 +1,17 @@
+import type { Corrections } from '../corpus/corrections';
+
+/** What reading a folder's `.corpuslens.json` gave. */
+export type CorrectionsRead =
+  | { state: 'absent'; corrections: Corrections }
+  | { state: 'ok'; corrections: Corrections }
+  | { state: 'invalid'; problem: string; corrections: Corrections };
+
 /** What the server needs from the place articles live: list, read. Watching comes from LSP. */
 export interface ArticleSource {
+  /** Reads and validates a folder's corrections file; never throws. */
+  readCorrections(folder: string): Promise<CorrectionsRead>;
+  /** Re-reads, changes and atomically rewrites a folder's corrections file; never overwrites an invalid one. */
+  updateCorrections(folder: string, change: (current: Corrections) => Corrections): Promise<{ corrections: Corrections } | { problem: string }>;
   /** Lists the article files under a folder (absolute paths), honouring the filter. */
   list(folder: string, filter: ListFilter, token?: { isCancellationRequested: boolean }): Promise<ListResult>;
   /** Size and modification time, or undefined when the file is gone. Never throws. */

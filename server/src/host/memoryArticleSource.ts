@@ -1,5 +1,7 @@
 import picomatch from 'picomatch';
 import { ALWAYS_EXCLUDED, type ArticleSource, type FileStamp, type ListFilter, type ListResult, type ReadResult } from './articleSource';
+import { CORRECTIONS_FILE, emptyCorrections, parseCorrections, serializeCorrections, type Corrections } from '../corpus/corrections';
+import type { CorrectionsRead } from './articleSource';
 import { decodeArticle } from './decodeArticle';
 
 /** An in-memory article source for tests: absolute path → text (or bytes). */
@@ -21,6 +23,21 @@ export class MemoryArticleSource implements ArticleSource {
       .filter((p) => include(p.slice(prefix.length)) && !exclude(p.slice(prefix.length)))
       .sort();
     return { paths, problems: [] };
+  }
+
+  async readCorrections(folder: string): Promise<CorrectionsRead> {
+    const content = this.files.get(`${folder}/${CORRECTIONS_FILE}`);
+    if (content === undefined) return { state: 'absent', corrections: emptyCorrections() };
+    const parsed = parseCorrections(typeof content === 'string' ? content : new TextDecoder().decode(content));
+    return parsed.ok ? { state: 'ok', corrections: parsed.corrections } : { state: 'invalid', problem: parsed.problem, corrections: emptyCorrections() };
+  }
+
+  async updateCorrections(folder: string, change: (current: Corrections) => Corrections): Promise<{ corrections: Corrections } | { problem: string }> {
+    const current = await this.readCorrections(folder);
+    if (current.state === 'invalid') return { problem: current.problem };
+    const next = change(current.corrections);
+    this.files.set(`${folder}/${CORRECTIONS_FILE}`, serializeCorrections(next));
+    return { corrections: next };
   }
 
   /** Modification times tests can move forward; every file starts at 1. */

@@ -2,10 +2,14 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { ALWAYS_EXCLUDED, type ArticleSource, type FileStamp, type ListFilter, type ListResult, type ReadResult } from './articleSource';
+import { readCorrectionsFile, updateCorrectionsFile } from './correctionsFile';
 import { decodeArticle } from './decodeArticle';
 
 /** Articles on the local disk. */
 export class NodeArticleSource implements ArticleSource {
+  readCorrections = readCorrectionsFile;
+  updateCorrections = updateCorrectionsFile;
+
   async list(folder: string, filter: ListFilter, token?: { isCancellationRequested: boolean }): Promise<ListResult> {
     const include = picomatch(filter.include.length ? filter.include : ['**/*.txt'], { dot: false });
     const exclude = picomatch([...ALWAYS_EXCLUDED, ...filter.exclude], { dot: true });

@@ -1,0 +1,158 @@
+/**
+ * The reader's corrections, kept in `.corpuslens.json` at the root of a workspace folder:
+ * merge entities, split one, mark a spelling as "not an entity", set an article's date.
+ * Pure: parsing, validation, editing and a stable serialisation (sorted, two-space JSON, so a
+ * git diff reads well). The host reads and writes the file.
+ */
+
+export const CORRECTIONS_FILE = '.corpuslens.json';
+/** Larger files are refused unread: a corrections file is small. */
+export const MAX_CORRECTIONS_BYTES = 1_000_000;
+const MAX_DEPTH = 6;
+const MAX_ITEMS = 20_000;
+
+export interface Corrections {
+  version: 1;
+  /** Groups of entity ids or keys that are one entity; `name` is the name to show. */
+  merge: { entities: string[]; name?: string }[];
+  /** Split: an entity key that must stand alone (no automatic joining), optionally only in one file. */
+  split: { entity: string; file?: string }[];
+  /** Spellings (case-insensitive) or entity keys that are not entities. */
+  notEntity: string[];
+  /** Article dates by path relative to the folder (YYYY-MM-DD). */
+  articleDates: Record<string, string>;
+}
+
+export function emptyCorrections(): Corrections {
+  return { version: 1, merge: [], split: [], notEntity: [], articleDates: {} };
+}
+
+/** The result of reading a corrections file: the corrections, or why they were refused. */
+export type ParsedCorrections = { ok: true; corrections: Corrections } | { ok: false; problem: string };
+
+/** Parses and validates the text of a `.corpuslens.json`; never throws. */
+export function parseCorrections(text: string): ParsedCorrections {
+  if (text.length > MAX_CORRECTIONS_BYTES) return { ok: false, problem: `${CORRECTIONS_FILE} is larger than ${MAX_CORRECTIONS_BYTES / 1e6} MB; it was not read` };
+  if (text.trim() === '') return { ok: true, corrections: emptyCorrections() };
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return { ok: false, problem: `${CORRECTIONS_FILE} is not valid JSON (${error instanceof Error ? error.message : String(error)})` };
+  }
+  const problem = validate(json);
+  return problem ? { ok: false, problem: `${CORRECTIONS_FILE}: ${problem}` } : { ok: true, corrections: normalise(json as Partial<Corrections>) };
+}
+
+function depth(value: unknown, limit: number): number {
+  if (limit < 0) return Number.POSITIVE_INFINITY;
+  if (Array.isArray(value)) return 1 + Math.max(0, ...value.slice(0, MAX_ITEMS).map((v) => depth(v, limit - 1)));
+  if (value && typeof value === 'object') return 1 + Math.max(0, ...Object.values(value).slice(0, MAX_ITEMS).map((v) => depth(v, limit - 1)));
+  return 0;
+}
+
+const isString = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 500;
+
+/** The schema of corpuslens.schema.json, checked by hand so the server needs no validator. */
+function validate(json: unknown): string | undefined {
+  if (!json || typeof json !== 'object' || Array.isArray(json)) return 'the top level must be an object';
+  if (depth(json, MAX_DEPTH + 1) > MAX_DEPTH) return `nested deeper than ${MAX_DEPTH} levels`;
+  const o = json as Record<string, unknown>;
+  const known = new Set(['$schema', 'version', 'merge', 'split', 'notEntity', 'articleDates']);
+  const unknown = Object.keys(o).filter((k) => !known.has(k));
+  if (unknown.length) return `unknown field ${JSON.stringify(unknown[0])} (expected version, merge, split, notEntity, articleDates)`;
+  if (o.version !== undefined && o.version !== 1) return '"version" must be 1';
+  if (o.merge !== undefined) {
+    if (!Array.isArray(o.merge) || o.merge.length > MAX_ITEMS) return '"merge" must be a list of {"entities": [...], "name"?}';
+    for (const [i, m] of o.merge.entries()) {
+      const item = m as { entities?: unknown; name?: unknown };
+      if (!item || typeof item !== 'object' || !Array.isArray(item.entities) || item.entities.length < 2 || !item.entities.every(isString)) return `merge[${i}] needs "entities": a list of at least two entity ids`;
+      if (item.name !== undefined && !isString(item.name)) return `merge[${i}].name must be a non-empty string`;
+    }
+  }
+  if (o.split !== undefined) {
+    if (!Array.isArray(o.split) || o.split.length > MAX_ITEMS) return '"split" must be a list of {"entity", "file"?}';
+    for (const [i, s] of o.split.entries()) {
+      const item = s as { entity?: unknown; file?: unknown };
+      if (!item || typeof item !== 'object' || !isString(item.entity)) return `split[${i}] needs "entity": an entity id`;
+      if (item.file !== undefined && !isString(item.file)) return `split[${i}].file must be a path relative to the folder`;
+    }
+  }
+  if (o.notEntity !== undefined && (!Array.isArray(o.notEntity) || o.notEntity.length > MAX_ITEMS || !o.notEntity.every(isString))) return '"notEntity" must be a list of spellings or entity ids';
+  if (o.articleDates !== undefined) {
+    if (!o.articleDates || typeof o.articleDates !== 'object' || Array.isArray(o.articleDates)) return '"articleDates" must be an object of "path": "YYYY-MM-DD"';
+    for (const [file, date] of Object.entries(o.articleDates)) {
+      if (typeof date !== 'string' || !isCalendarDate(date)) return `articleDates[${JSON.stringify(file)}] must be a date YYYY-MM-DD`;
+    }
+  }
+  return undefined;
+}
+
+function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+}
+
+function normalise(o: Partial<Corrections>): Corrections {
+  return {
+    version: 1,
+    merge: (o.merge ?? []).map((m) => ({ entities: [...new Set(m.entities)].sort(), ...(m.name ? { name: m.name } : {}) })),
+    split: (o.split ?? []).map((s) => ({ entity: s.entity, ...(s.file ? { file: s.file.replace(/^\.?\//, '') } : {}) })),
+    notEntity: [...new Set(o.notEntity ?? [])],
+    articleDates: Object.fromEntries(Object.entries(o.articleDates ?? {}).map(([f, d]) => [f.replace(/^\.?\//, ''), d])),
+  };
+}
+
+/** One change a code action or command makes. */
+export type CorrectionEdit =
+  | { kind: 'merge'; entities: string[]; name?: string }
+  | { kind: 'split'; entity: string; file?: string }
+  | { kind: 'notEntity'; value: string }
+  | { kind: 'articleDate'; file: string; date: string | null };
+
+/** Applies one edit, returning new corrections (merge groups that share an id are joined). */
+export function applyCorrectionEdit(current: Corrections, edit: CorrectionEdit): Corrections {
+  const next: Corrections = JSON.parse(JSON.stringify(current)) as Corrections;
+  switch (edit.kind) {
+    case 'merge': {
+      const joined = new Set(edit.entities);
+      let name = edit.name;
+      next.merge = next.merge.filter((m) => {
+        if (!m.entities.some((e) => joined.has(e))) return true;
+        m.entities.forEach((e) => joined.add(e));
+        name ??= m.name;
+        return false;
+      });
+      // A merge undoes an earlier split of the same ids.
+      next.split = next.split.filter((s) => !joined.has(s.entity) || s.file !== undefined);
+      next.merge.push({ entities: [...joined].sort(), ...(name ? { name } : {}) });
+      break;
+    }
+    case 'split':
+      if (!next.split.some((s) => s.entity === edit.entity && s.file === edit.file)) next.split.push({ entity: edit.entity, ...(edit.file ? { file: edit.file } : {}) });
+      next.merge = next.merge.map((m) => (edit.file ? m : { ...m, entities: m.entities.filter((e) => e !== edit.entity) })).filter((m) => m.entities.length >= 2);
+      break;
+    case 'notEntity':
+      if (!next.notEntity.includes(edit.value)) next.notEntity.push(edit.value);
+      break;
+    case 'articleDate':
+      if (edit.date === null) delete next.articleDates[edit.file];
+      else next.articleDates[edit.file] = edit.date;
+      break;
+  }
+  return next;
+}
+
+/** The file text: stable order and two-space indentation, so each change is a small diff. */
+export function serializeCorrections(c: Corrections): string {
+  const sorted: Corrections = {
+    version: 1,
+    merge: [...c.merge].sort((a, b) => a.entities[0].localeCompare(b.entities[0])),
+    split: [...c.split].sort((a, b) => a.entity.localeCompare(b.entity) || (a.file ?? '').localeCompare(b.file ?? '')),
+    notEntity: [...c.notEntity].sort((a, b) => a.localeCompare(b)),
+    articleDates: Object.fromEntries(Object.entries(c.articleDates).sort(([a], [b]) => a.localeCompare(b))),
+  };
+  return `${JSON.stringify(sorted, null, 2)}\n`;
+}

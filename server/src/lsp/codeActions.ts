@@ -1,0 +1,49 @@
+import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
+import type { CorrectionEdit } from '../corpus/corrections';
+import type { Corpus } from '../corpus/corpus';
+import type { DocumentLookup } from './documents';
+
+/** Server-side command that records a correction (the client forwards it via executeCommand). */
+export const APPLY_CORRECTION_COMMAND = 'corpusLens.server.applyCorrection';
+
+/**
+ * Corrections offered on a mention: not an entity, merge with another entity (the client
+ * asks which), split this article's mentions apart, keep a surname apart everywhere, and set
+ * the article's date (the client asks for it).
+ */
+export function provideCodeActions(params: CodeActionParams, corpus: Corpus, docs: DocumentLookup): CodeAction[] {
+  const uri = params.textDocument.uri;
+  const doc = docs.get(uri);
+  const record = corpus.article(uri);
+  if (!doc || !record) return [];
+  const actions: CodeAction[] = [];
+  const hit = corpus.entityAt(uri, doc.offsetAt(params.range.start));
+  const correction = (title: string, edit: CorrectionEdit): CodeAction => ({
+    title,
+    kind: CodeActionKind.QuickFix,
+    command: { title, command: APPLY_CORRECTION_COMMAND, arguments: [uri, edit] },
+  });
+  if (hit) {
+    const summary = corpus.summaryOf(hit.id);
+    const name = summary?.canonical ?? hit.mention.text;
+    actions.push(correction(`Corpus Lens: “${hit.mention.text}” is not an entity (everywhere)`, { kind: 'notEntity', value: hit.mention.text }));
+    actions.push({
+      title: `Corpus Lens: Merge “${name}” with another entity…`,
+      kind: CodeActionKind.QuickFix,
+      command: { title: 'Merge', command: 'corpusLens.mergeEntity', arguments: [uri, hit.id, name, summary?.kind ?? hit.mention.kind] },
+    });
+    const members = corpus.membersOf(hit.id);
+    if (members.length > 1 || hit.mention.key !== hit.id) {
+      actions.push(correction(`Corpus Lens: In this article, “${hit.mention.text}” is not ${name}`, { kind: 'split', entity: hit.mention.key, file: uri }));
+    }
+    if (hit.mention.key.startsWith('person:~') && hit.mention.key !== hit.id) {
+      actions.push(correction(`Corpus Lens: Never join “${hit.mention.text}” to ${name}`, { kind: 'split', entity: hit.mention.key }));
+    }
+  }
+  actions.push({
+    title: 'Corpus Lens: Set this article’s date…',
+    kind: CodeActionKind.QuickFix,
+    command: { title: 'Set date', command: 'corpusLens.setArticleDate', arguments: [uri, record.analysis.articleDate.value || undefined] },
+  });
+  return actions;
+}
