@@ -4,30 +4,39 @@
  */
 
 const URLISH = /:\/\/|^www\.|@|\.(?:com|org|net|html?|php)\b/i;
+// How far around a match we look for the address it may sit in.
+const REACH = 100;
 
-/** The whitespace-delimited token around [start, end), looked at no further than 200 characters. */
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 160;
+}
+
+/** The whitespace-delimited token around [start, end), looked at no further than REACH characters. */
 function tokenAround(text: string, start: number, end: number): string {
   let s = start;
-  const minS = Math.max(0, start - 200);
-  while (s > minS && !/\s/.test(text[s - 1])) s--;
+  const minS = Math.max(0, start - REACH);
+  while (s > minS && !isSpace(text.charCodeAt(s - 1))) s--;
   let e = end;
-  const maxE = Math.min(text.length, end + 200);
-  while (e < maxE && !/\s/.test(text[e])) e++;
+  const maxE = Math.min(text.length, end + REACH);
+  while (e < maxE && !isSpace(text.charCodeAt(e))) e++;
   return text.slice(s, e);
+}
+
+/** True when a slash or an at sign lies within 60 characters of the match: an address may. */
+function hasAddressCharNear(text: string, start: number, end: number): boolean {
+  const to = Math.min(text.length, end + 60);
+  for (let i = Math.max(0, start - 60); i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 47 || code === 64) return true;
+  }
+  return false;
 }
 
 const DIGIT = /\d/;
 
-/** True when a slash lies within 60 characters before or after the match (a URL may). */
-function hasSlashNear(text: string, start: number, end: number): boolean {
-  const to = Math.min(text.length, end + 60);
-  for (let i = Math.max(0, start - 60); i < to; i++) if (text.charCodeAt(i) === 47) return true;
-  return false;
-}
-
 /**
  * True when a match that starts or ends with a digit is really part of a larger number, code
- * or address, or when any match sits inside a URL.
+ * or address, or when any match sits inside a URL or e-mail address.
  */
 export function isFalseDate(text: string, start: number, end: number): boolean {
   const first = text[start];
@@ -41,7 +50,7 @@ export function isFalseDate(text: string, start: number, end: number): boolean {
     const after = text.slice(end, end + 4);
     if (/^(?:[.,:/\-–]\d|\d)/.test(after)) return true;
   }
-  if (DIGIT.test(first) || DIGIT.test(last) || hasSlashNear(text, start, end)) {
+  if (hasAddressCharNear(text, start, end)) {
     const token = tokenAround(text, start, end);
     if (token.length > 8 && URLISH.test(token)) return true;
   }

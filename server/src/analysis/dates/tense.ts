@@ -34,6 +34,8 @@ export class TenseIndex {
   private readonly future: boolean[] = [];
   private scannedTo = 0;
   private first = 0;
+  private endsScannedTo = 0;
+  private lastSentenceEnd = -1;
 
   constructor(private readonly text: string) {}
 
@@ -42,9 +44,7 @@ export class TenseIndex {
     const text = this.text;
     // "Wednesday's ruling" names something that has happened.
     if (text.startsWith("'s", end) || text.startsWith('\u2019s', end)) return { future: false, distance: 0 };
-    let s = start;
-    const minS = Math.max(0, start - BACK);
-    while (s > minS && !isSentenceEnd(text.charCodeAt(s - 1))) s--;
+    const s = this.sentenceStart(start);
     let e = end;
     const maxE = Math.min(text.length, end + AHEAD);
     while (e < maxE && !isSentenceEnd(text.charCodeAt(e))) e++;
@@ -67,6 +67,24 @@ export class TenseIndex {
       }
     }
     return { future, distance: best };
+  }
+
+  /**
+   * Where the sentence holding `start` begins (at most BACK characters back). Callers move
+   * forward, so the text is searched for sentence ends once, not once per expression.
+   */
+  private sentenceStart(start: number): number {
+    const min = Math.max(0, start - BACK);
+    if (start < this.endsScannedTo) {
+      let s = start;
+      while (s > min && !isSentenceEnd(this.text.charCodeAt(s - 1))) s--;
+      return s;
+    }
+    for (let i = Math.max(this.endsScannedTo, min); i < start; i++) {
+      if (isSentenceEnd(this.text.charCodeAt(i))) this.lastSentenceEnd = i;
+    }
+    this.endsScannedTo = start;
+    return Math.max(min, this.lastSentenceEnd + 1);
   }
 
   private scanTo(limit: number): void {
