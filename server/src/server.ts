@@ -53,6 +53,11 @@ function partialNote(state: IndexState): string | undefined {
   return `Partial: indexing, ${state.indexed.toLocaleString('en-US')} of ${state.total.toLocaleString('en-US')} articles read so far.`;
 }
 
+/** Shows a message; the client may never answer (it closed), which is not an error. */
+function tell(show: () => unknown): void {
+  Promise.resolve(show()).catch(() => undefined);
+}
+
 /** What the client said it can do, read in one place. */
 interface Capabilities {
   configuration: boolean;
@@ -91,7 +96,7 @@ export function startServer(connection: Connection, deps: ServerDependencies): {
   let cache: ArticleCache | undefined;
   const workspace = new Workspace(deps.source, {
     log,
-    warn: (message) => void connection.window.showWarningMessage(message),
+    warn: (message) => tell(() => connection.window.showWarningMessage(message)),
     progress(state: IndexState) {
       void connection.sendNotification(STATUS_NOTIFICATION, state);
       if (progress && state.state === 'indexing' && state.total > 0) {
@@ -237,7 +242,7 @@ export function startServer(connection: Connection, deps: ServerDependencies): {
       if (params.command !== APPLY_CORRECTION_COMMAND) return null;
       const [uri, edit] = (params.arguments ?? []) as [string, CorrectionEdit];
       const problem = await workspace.applyCorrection(uri, edit);
-      if (problem) void connection.window.showErrorMessage(`Corpus Lens: ${problem}`);
+      if (problem) tell(() => connection.window.showErrorMessage(`Corpus Lens: ${problem}`));
       return problem ? { problem } : { ok: true };
     }),
   );
