@@ -18,7 +18,6 @@ import {
   COMPANY_FORMS,
   ROLE_PREFIX_WORDS,
   COMMON_WORD_GIVEN_NAMES,
-  SPORTS_CUES,
   SURNAME_PLACE_SUFFIXES,
   EVENT_SUFFIXES,
   GENERIC_ALONE,
@@ -150,30 +149,37 @@ export function findNames(text: string, options: FindNamesOptions = {}): EntityM
   if (!text) return [];
   const tokens = tokenize(text, options.headline !== false);
   if (tokens.length === 0) return [];
-  const evidence = collectEvidence(tokens);
-  evidence.sports = isSportsReport(text);
+  const evidence = collectEvidence(tokens, text);
   const drafts: Draft[] = [];
   for (const run of buildRuns(text, tokens)) processRun(text, run, evidence, drafts);
-  if (evidence.sports) retypeTeams(text, drafts);
+  retypeTeams(text, drafts, evidence);
   return assignKeys(text, drafts);
 }
 
-const SPORTS_WORD = /\b[a-z][a-z-]+\b/g;
-const SCORE = /\b\d{1,3}-\d{1,3}\b|[A-Za-z] \d{1,3} [A-Z]/g;
-
+/** A date right after a dateline place ("LONDON 1996-08-30", "PARIS, Aug 3", "KYIV 3 March"). */
 const DATELINE_DATE = /^ ?,? ?(?:\d{4}-\d\d-\d\d|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? \d)/;
+
+/** Words that show an article reports a match (one regex: the engine scans for their first letters). */
+const SPORTS_CUE = /\b(?:innings|wickets?|goals?|scored|beat|match(?:es)?|league|season|half-time|unbeaten|draw|drew|defeated|striker|midfielder|goalkeeper|bowled|batting|rebounds|touchdowns?|inning|homers?|standings|fixtures?|semi-?finals?|quarter-finals?|playoffs?)\b/g;
+/** A score: "3-2", or a number between two names as in results tables ("Newcastle 3 Blackburn 2"). */
+const SCORE = / \d{1,3}(?:-\d{1,3})?(?= [A-Z]|\b)/g;
 
 /** An article about a match: several sports words or scores. */
 function isSportsReport(text: string): boolean {
-  let cues = 0;
   const sample = text.length > 20000 ? text.slice(0, 20000) : text;
-  SPORTS_WORD.lastIndex = 0;
-  for (let m = SPORTS_WORD.exec(sample); m; m = SPORTS_WORD.exec(sample)) {
-    if (SPORTS_CUES.has(m[0]) && ++cues >= 3) return true;
-  }
-  SCORE.lastIndex = 0;
+  let cues = 0;
+  SPORTS_CUE.lastIndex = 0;
+  while (SPORTS_CUE.exec(sample)) if (++cues >= 3) return true;
   let scores = 0;
-  for (let m = SCORE.exec(sample); m; m = SCORE.exec(sample)) if (++scores >= 4) return true;
+  SCORE.lastIndex = 0;
+  for (let m = SCORE.exec(sample); m; m = SCORE.exec(sample)) {
+    // "3-2", a number between two names ("Newcastle 3 Blackburn 2"), or a table row ("Surrey 4 3 1").
+    const after = m.index + m[0].length;
+    const isScore = m[0].includes('-')
+      ? /\d-\d/.test(m[0])
+      : isAsciiLetter(sample.charCodeAt(m.index - 1)) && sample.charCodeAt(after) === 32 && (isUpper(sample.charCodeAt(after + 1)) || isDigit(sample.charCodeAt(after + 1)));
+    if (isScore && ++scores >= 4) return true;
+  }
   return false;
 }
 
@@ -182,10 +188,11 @@ function isSportsReport(text: string): boolean {
  * beat Somerset"); countries stay places (national sides are named as countries), and so do
  * words after "in", "at" or "near" and datelines at the start of a line.
  */
-function retypeTeams(text: string, drafts: Draft[]): void {
+function retypeTeams(text: string, drafts: Draft[], evidence: Evidence): void {
   for (const d of drafts) {
     if (d.kind !== 'place' || d.demonym || d.words.length > 2) continue;
     if (!(d.rule === 'gazetteer:city' || d.rule === 'gazetteer:region' || d.rule === 'gazetteer:us-state')) continue;
+    if (!isSports(evidence)) return;
     const lineStart = d.start === 0 || text.charCodeAt(d.start - 1) === 10;
     // "LONDON 1996-08-30" and "BOGOTA, Colombia" are datelines.
     if (lineStart && DATELINE_DATE.test(text.slice(d.end, d.end + 12))) continue;
@@ -352,6 +359,18 @@ function isAllCaps(word: string): boolean {
   return true;
 }
 
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
 function isLetterOrDigit(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
@@ -367,11 +386,17 @@ function isWordChar(c: number): boolean {
 interface Evidence {
   exact: Map<string, number>;
   lower: Set<string>;
-  /** The article reports a match (place-named teams, venues after "at"). */
+  text: string;
+  /** Does the article report a match? Computed on first need: most articles never ask. */
   sports?: boolean;
 }
 
-function collectEvidence(tokens: Token[]): Evidence {
+function isSports(evidence: Evidence): boolean {
+  evidence.sports ??= isSportsReport(evidence.text);
+  return evidence.sports;
+}
+
+function collectEvidence(tokens: Token[], text: string): Evidence {
   const exact = new Map<string, number>();
   const lower = new Set<string>();
   for (const t of tokens) {
@@ -379,7 +404,7 @@ function collectEvidence(tokens: Token[]): Evidence {
     exact.set(t.text, (exact.get(t.text) ?? 0) + 1);
     lower.add(t.lower);
   }
-  return { exact, lower };
+  return { exact, lower, text };
 }
 
 /** Groups tokens into runs of one candidate name each. */
@@ -653,7 +678,7 @@ function typeSingle(t: Token, evidence: Evidence, text: string): Typed | undefin
   // "Simmons said": a name-like word before a speech verb is a person ("Google said" is not).
   if (has(t, F.PERSON_NAME_SET) && !has(t, F.COMMON) && PERSON_VERBS.has(wordAfter(text, t.end))) return { kind: 'person', rule: 'context:verb' };
   const before = wordBefore(text, t.start);
-  if (PLACE_PREPOSITIONS.has(before) || (evidence.sports && before === 'at' && !has(t, F.PERSON_NAME_SET))) return { kind: 'place', rule: 'context:preposition' };
+  if (PLACE_PREPOSITIONS.has(before) || (before === 'at' && !has(t, F.PERSON_NAME_SET) && isSports(evidence))) return { kind: 'place', rule: 'context:preposition' };
   // A bare surname is usually introduced by a full name; alone it is more often a team or firm.
   // assignKeys turns it into a person when the article names someone so.
   if (has(t, F.PERSON_NAME_SET)) return { kind: t.possessive ? 'person' : 'org', rule: 'gazetteer:person-name' };

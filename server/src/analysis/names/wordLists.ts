@@ -307,12 +307,6 @@ export const SURNAME_PLACE_SUFFIXES = set(`
   hill | park | lane | fields | springs | north | south | east | west | bank | pass | field | wells | banks | brooks
 `);
 
-/** Words that show an article reports a sporting fixture, where place-named teams are organizations. */
-export const SPORTS_CUES = set(`
-  innings | wicket | wickets | goal | goals | scored | beat | match | matches | league | season | half-time |
-  unbeaten | draw | drew | defeated | striker | midfielder | goalkeeper | bowled | batting | runs | rebounds |
-  touchdown | inning | homer | standings | fixture | fixtures | semifinal | semi-final | quarter-final | playoff
-`);
 
 /** Words that may stand before a title inside a role ("Prime Minister", "Deputy Chief Executive"). */
 export const ROLE_PREFIX_WORDS = set(`
