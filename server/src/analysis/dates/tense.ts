@@ -1,6 +1,7 @@
 /**
  * A cheap tense guess for the sentence around a time expression, used to pick the direction
- * of "Friday" or "March" said without a year. The verb cue nearest to the expression wins:
+ * of "Friday" or "March" said without a year. The verb cue nearest before the expression wins
+ * (one after it only when none comes before):
  * "said on Tuesday that Iraq would retaliate" is past (said is nearer), "will meet Bush on
  * Thursday" is future. News reports the past, so with no cue the answer is past.
  */
@@ -8,6 +9,9 @@
 // Future first: "expected to" and "scheduled" end in -ed but point ahead.
 const CUE =
   /\b(?<perfect>had\s+been\s+(?:scheduled|due|set|expected|planned))\b|\b(?<passive>(?:be|been|being)\s+(?:[a-z]{2,}ed|held|made|sold|paid|built|set|put|cut|sent|kept|given|taken|seen|done|shown|known|told|found|brought|bought|won|lost|hit|shot|struck|led|read|spent|split|let|chosen|written|spoken|broken|grown|thrown|driven|flown))\b|\b(?<future>will|may|might|wo\s*n't|won't|shall|'ll|going\s+to|is\s+to|are\s+to|scheduled|expected|plans?\s+to|planning\s+to|planned\s+(?:for|to)|intends?\s+to|due\s+to|set\s+to|upcoming|next|as\s+(?:early|soon)\s+as|would|deadline|tomorrow)\b|\b(?<past>[a-z]{2,}ed|said|says|was|were|had|did|met|told|went|came|began|made|took|gave|held|left|saw|got|won|lost|fell|rose|led|sent|spent|paid|sold|bought|brought|thought|found|kept|ran|struck|hit|shot|ago|last|yesterday|earlier|since|knew|became|wrote|spoke|broke|chose|drove|flew|grew|threw|stood|sat|fought|caught|taught|sought|heard|meant|felt|built|lent|quit|read|split|cut|put|let|bid)\b/gi;
+
+// Added to the distance of a cue that follows the expression, so any cue before it wins.
+const AFTER_PENALTY = 10_000;
 
 // How far a sentence is looked at around the expression.
 const BACK = 250;
@@ -59,8 +63,8 @@ export class TenseIndex {
       const at = this.starts[i];
       if (at >= e) break;
       if (at < s || this.ends[i] > e || (at >= start && at < end)) continue;
-      // Cues before the expression govern it more often than cues after it.
-      const distance = at < start ? start - this.ends[i] : (at - end) * 1.5;
+      // A cue before the expression governs it; one after counts only when none comes before.
+      const distance = at < start ? start - this.ends[i] : AFTER_PENALTY + (at - end);
       if (distance < best) {
         best = distance;
         future = this.future[i];
