@@ -111,6 +111,28 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
       if (date === undefined) return;
       await vscode.commands.executeCommand('corpusLens.server.applyCorrection', target, { kind: 'articleDate', file: target, date: date || null });
     }),
+    vscode.commands.registerCommand('corpusLens.export', async () => {
+      if (!client) return;
+      const format = await vscode.window.showQuickPick(
+        [
+          { label: 'CSV', description: 'one row per mention, with its entity, value and article date', format: 'csv' },
+          { label: 'JSON Lines', description: 'entities, then one line per mention', format: 'jsonl' },
+        ],
+        { placeHolder: 'Export every entity and mention (corrections applied) as…' },
+      );
+      if (!format) return;
+      const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+      const target = await vscode.window.showSaveDialog({
+        defaultUri: folder && vscode.Uri.joinPath(folder, `corpus-lens-export.${format.format}`),
+        filters: format.format === 'csv' ? { CSV: ['csv'] } : { 'JSON Lines': ['jsonl'] },
+      });
+      if (!target) return;
+      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Corpus Lens: exporting' }, () =>
+        client!.sendRequest<{ lines: number }>('corpusLens/export', { format: format.format, path: target.fsPath }),
+      );
+      const open = await vscode.window.showInformationMessage(`Corpus Lens exported ${result.lines.toLocaleString()} lines to ${target.fsPath}.`, 'Open');
+      if (open) await vscode.window.showTextDocument(target);
+    }),
     vscode.commands.registerCommand('corpusLens.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('corpusLens.restartServer', async () => client?.restart()),
     vscode.commands.registerCommand('corpusLens.reindex', async () => client?.sendRequest('corpusLens/reindex')),

@@ -8,6 +8,7 @@ import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { AnalysisCache, engineFingerprint } from './host/analysisCache';
 import { AnalysisWorkers } from './host/analysisWorkers';
 import { NodeArticleSource } from './host/nodeArticleSource';
+import { writeLines } from './host/writeLines';
 import { startServer } from './server';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -20,5 +21,6 @@ startServer(connection, {
   source: new NodeArticleSource(),
   openCache: (storagePath) => new AnalysisCache(storagePath, engine),
   analyze: workers && ((text, options) => workers.analyze(text, options)),
+  writeLines,
   dispose: async () => workers?.dispose(),
 });

@@ -17,6 +17,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import type { AnalyzeOptions, ArticleAnalysis } from './analysis/types';
 import type { CorrectionEdit } from './corpus/corrections';
+import { exportCorpus, type ExportFormat } from './corpus/exportCorpus';
 import type { ArticleSource } from './host/articleSource';
 import { DocumentLookup } from './lsp/documents';
 import { APPLY_CORRECTION_COMMAND, provideCodeActions } from './lsp/codeActions';
@@ -36,6 +37,8 @@ export interface ServerDependencies {
   openCache?(storagePath: string): ArticleCache;
   /** Analyses an article off the main thread (worker threads in main.ts). */
   analyze?(text: string, options: AnalyzeOptions): Promise<ArticleAnalysis>;
+  /** Writes an export file (host/writeLines.ts). */
+  writeLines?(file: string, lines: Iterable<string>): Promise<number>;
   /** Called on shutdown to release workers. */
   dispose?(): Promise<void>;
 }
@@ -244,6 +247,19 @@ export function startServer(connection: Connection, deps: ServerDependencies): {
       const problem = await workspace.applyCorrection(uri, edit);
       if (problem) tell(() => connection.window.showErrorMessage(`Corpus Lens: ${problem}`));
       return problem ? { problem } : { ok: true };
+    }),
+  );
+  connection.onRequest(
+    'corpusLens/export',
+    guard('export', null, async (params: { format: ExportFormat; path: string }) => {
+      if (!deps.writeLines) throw new Error('this server cannot write files');
+      const roots = workspace.folderPaths();
+      const fileOf = (uri: string) => {
+        const place = workspace.classify(uri);
+        return place ? (roots.length > 1 ? `${place.folder.fsPath}/${place.relative}` : place.relative) : uri;
+      };
+      const lines = await deps.writeLines(params.path, exportCorpus(workspace.corpus, params.format === 'csv' ? 'csv' : 'jsonl', fileOf));
+      return { lines };
     }),
   );
   connection.onRequest('corpusLens/measures', guard('measures', [], () => workspace.corpus.measures()));

@@ -109,6 +109,10 @@ export class Workspace {
     return [...this.skipped.entries()];
   }
 
+  folderPaths(): string[] {
+    return this.folders.map((f) => f.fsPath);
+  }
+
   setFolders(folders: Folder[]): void {
     this.folders = folders;
   }

@@ -4,6 +4,8 @@ import { createInterface } from 'node:readline';
 import { URI } from 'vscode-uri';
 import { analyzeArticle } from '../analysis';
 import { Corpus } from '../corpus/corpus';
+import { exportCorpus } from '../corpus/exportCorpus';
+import { writeLines } from '../host/writeLines';
 import { NodeArticleSource } from '../host/nodeArticleSource';
 import { DEFAULT_SETTINGS } from '../settings';
 import { Workspace } from '../workspace';
@@ -17,6 +19,8 @@ export interface CliIo {
 
 const USAGE = `Usage:
   corpus-lens scan <folder> [--json] [--top N]   summarise the articles (*.txt) under a folder
+  corpus-lens export --format csv|jsonl <folder> [--out FILE]
+                                                  every entity and mention (file, offsets, values; corrections applied)
   corpus-lens extract --from-jsonl FILE           read {id, text, docDate} lines, write predictions as JSONL
   corpus-lens --help
 `;
@@ -30,8 +34,45 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
   }
   if (command === 'scan') return scan(rest, io);
   if (command === 'extract') return extract(rest, io);
+  if (command === 'export') return exportCommand(rest, io);
   io.err(`corpus-lens: unknown command "${command}"\n${USAGE}`);
   return 2;
+}
+
+/** Indexes one folder the way the server does (its .corpuslens.json corrections included). */
+async function indexFolder(folder: string, problems: string[]): Promise<Workspace> {
+  const workspace = new Workspace(new NodeArticleSource(), { log: (m) => problems.push(m), progress: () => undefined });
+  workspace.setFolders([{ uri: URI.file(folder).toString(), fsPath: folder, settings: DEFAULT_SETTINGS }]);
+  await workspace.indexAll();
+  return workspace;
+}
+
+async function exportCommand(args: string[], io: CliIo): Promise<number> {
+  const value = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const format = value('--format') ?? 'jsonl';
+  if (format !== 'csv' && format !== 'jsonl') {
+    io.err(`corpus-lens export: --format must be csv or jsonl, not "${format}"\n`);
+    return 2;
+  }
+  const folderArg = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--format' && args[i - 1] !== '--out');
+  const folder = folderArg && path.resolve(folderArg);
+  if (!folder || !(await fs.stat(folder).catch(() => undefined))?.isDirectory()) {
+    io.err(`corpus-lens export: which folder?\n${USAGE}`);
+    return 2;
+  }
+  const problems: string[] = [];
+  const workspace = await indexFolder(folder, problems);
+  for (const p of problems) io.err(`${p}\n`);
+  const lines = exportCorpus(workspace.corpus, format, (uri) => path.relative(folder, URI.parse(uri).fsPath).split(path.sep).join('/'));
+  const out = value('--out');
+  if (out) {
+    const count = await writeLines(path.resolve(out), lines);
+    io.err(`Wrote ${count} lines to ${out}\n`);
+  } else for (const line of lines) io.out(`${line}\n`);
+  return 0;
 }
 
 async function scan(args: string[], io: CliIo): Promise<number> {
@@ -50,10 +91,8 @@ async function scan(args: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const problems: string[] = [];
-  const workspace = new Workspace(new NodeArticleSource(), { log: (m) => problems.push(m), progress: () => undefined });
-  workspace.setFolders([{ uri: URI.file(folder).toString(), fsPath: folder, settings: DEFAULT_SETTINGS }]);
   const started = process.hrtime.bigint();
-  await workspace.indexAll();
+  const workspace = await indexFolder(folder, problems);
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   const summary = summarizeCorpus(workspace.corpus, { top: Number.isFinite(top) && top > 0 ? top : 15, root: folder });
   if (json) io.out(`${JSON.stringify({ ...summary, problems, milliseconds: Math.round(ms) }, null, 2)}\n`);
