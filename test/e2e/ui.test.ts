@@ -79,7 +79,9 @@ describe('Corpus Lens in the VS Code UI (code-server + chromium)', { timeout: 24
           ({ headlineText, plainText }) => {
             const doc = (globalThis as any).document;
             const lines: any[] = Array.from(doc.querySelectorAll('.editor-group-container.active .monaco-editor .view-line'));
-            const spansOf = (text: string): any[] => Array.from(lines.find((line) => line.textContent.includes(text))?.querySelectorAll('span span') ?? []);
+            // Rendered lines use non-breaking spaces.
+            const spansOf = (text: string): any[] =>
+              Array.from(lines.find((line) => line.textContent.replace(/\s/g, ' ').includes(text))?.querySelectorAll('span span') ?? []);
             const look = (span: any): string => {
               const style = doc.defaultView.getComputedStyle(span);
               return `${style.color} ${style.fontWeight}`;
@@ -102,6 +104,11 @@ describe('Corpus Lens in the VS Code UI (code-server + chromium)', { timeout: 24
       await runCommand(page, 'Developer: Inspect Editor Tokens and Scopes');
       const inspector = page.locator('.token-inspect-widget');
       await inspector.waitFor();
+      // The inspector says "Loading..." until it has tokenized the line itself.
+      await page.waitForFunction(() => {
+        const widget = (globalThis as any).document.querySelector('.token-inspect-widget');
+        return widget && !/Loading/.test(widget.textContent);
+      });
       const scopes = normalise(await inspector.innerText());
       await screenshot('ui-headline-scopes.png');
       assert.match(scopes, /markup\.heading/, `the headline has a markup.heading scope: ${scopes}`);
@@ -116,6 +123,18 @@ describe('Corpus Lens in the VS Code UI (code-server + chromium)', { timeout: 24
       await screenshot('ui-hover.png');
       assert.ok(text.includes('Tobias Lindqvist'), `the card names the person: ${text}`);
       assert.match(text, /\bperson\b/i, `the card says what kind of entity it is: ${text}`);
+    });
+  });
+
+  it('the status bar stops showing indexing progress once the corpus is indexed', async () => {
+    await step('status', async () => {
+      // The hover above already showed whole-corpus counts, so indexing is over: any indexing
+      // progress left in the status bar is a report that was never ended.
+      const indexing = page.locator('.statusbar-item', { hasText: /indexing/i });
+      await indexing.first().waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+      const left = (await indexing.allInnerTexts()).map(normalise);
+      await screenshot('ui-status.png');
+      assert.deepEqual(left, [], `indexing progress still shown after indexing finished: ${JSON.stringify(left)}`);
     });
   });
 
