@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { runCli } from '../../server/src/cli/runCli';
 
 // An invented article with a comma and quotes in it, and a correction that removes a name.
-const ARTICLE = 'Port Deal, "Final"\ndate 2024-03-22\n\nMs Agnes Whitlow said 4,000 workers, or 40%, would return on Tuesday.\n';
+const ARTICLE = 'Port Deal, "Final"\ndate 2024-03-22\n\nMs Agnes Whitlow said on Tuesday that 4,000 workers, or 40%, had returned.\n';
 
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -33,7 +33,7 @@ describe('corpus-lens export', () => {
     assert.equal(whitlow.articles, 2);
     const mentions = lines.filter((l) => l.record === 'mention' && l.file === 'a.txt');
     for (const m of mentions) assert.equal(ARTICLE.slice(m.start, m.end), m.text);
-    assert.ok(mentions.some((m) => m.type === 'DATE' && m.value === '2024-03-26'), JSON.stringify(mentions.filter((m) => m.type === 'DATE')));
+    assert.ok(mentions.some((m) => m.type === 'DATE' && m.value === '2024-03-19'), JSON.stringify(mentions.filter((m) => m.type === 'DATE')));
     assert.ok(mentions.some((m) => m.type === 'PERCENT' && m.value === 40));
     assert.ok(mentions.some((m) => m.entity === whitlow.entity && m.text === 'Agnes Whitlow' && m.articleDate === '2024-03-22'));
   });
