@@ -420,7 +420,7 @@ function buildRuns(text: string, tokens: Token[]): Token[][] {
       const gap = text.slice(prev.end, cur.start);
       if (JOIN_GAP.test(gap)) join = true;
       // "Wal - Mart" in tokenised text: a spaced hyphen between two title-case words (not headline dashes).
-      else if (gap === ' - ' && !prev.allCaps && !cur.allCaps && !prev.ambiguous && !has(prev, F.PLACES | F.DEMONYMS)) join = true;
+      else if (gap === ' - ' && run.length === 1 && !prev.allCaps && !cur.allCaps && !prev.ambiguous && !has(prev, F.PLACES | F.DEMONYMS)) join = true;
       else if (hasHead && OF_GAP.test(gap) && !has(cur, F.NEVER_NAMES)) join = true;
       else if ((gap === ' and ' || gap === ' & ') && run.length <= 2 && !hasHead && !run.some((t) => has(t, F.NEWS_OUTLETS | F.PLACES | F.KNOWN_ACRONYMS)) && endsInOrgSuffix(tokens, i)) join = true;
       else if ((gap === ', ' || gap === ' ,') && COMMA_SUFFIX.test(cur.lower)) join = true;
@@ -564,7 +564,7 @@ function processPart(text: string, part: Token[], evidence: Evidence, out: Draft
   if (!tokens.length) return;
   // Table headers ("W D L G") and labels ("Scorers :") are not names.
   if (tokens.every((t) => t.text.length === 1)) return;
-  if (tokens[0].ambiguous && tokens.length === 1 && /^ ?:/.test(text.slice(tokens[0].end, tokens[0].end + 2))) return;
+  if (tokens[0].ambiguous && tokens.length === 1 && !has(tokens[0], F.PLACES) && /^ ?:/.test(text.slice(tokens[0].end, tokens[0].end + 2))) return;
   // "Australian Tom Moody": the demonym is its own mention, the rest a name.
   if (tokens.length >= 2 && has(tokens[0], F.DEMONYMS)) {
     const last = tokens[tokens.length - 1];
@@ -720,7 +720,7 @@ function typeMulti(tokens: Token[], text: string, evidence: Evidence): Typed | '
   if (gapOf && has(first, F.ORG_HEADS_OF)) return { kind: 'org', rule: 'shape:org-of' };
   if (has(last, F.PLACE_SUFFIXES) && !(SURNAME_PLACE_SUFFIXES.has(last.lower) && has(first, F.PERSON_NAME_SET))) return { kind: 'place', rule: 'shape:place-suffix' };
   // "Dynamo Moscow", "Real Madrid": a word before a city is a club, not a person.
-  if (tokens.length === 2 && has(last, F.PLACES) && !has(first, F.PERSON_NAME_SET | F.PLACES | F.DEMONYMS) && !INITIAL.test(first.text)) return { kind: 'org', rule: 'shape:club' };
+  if (tokens.length === 2 && has(last, F.PLACES) && !has(first, F.PERSON_NAME_SET | F.PLACES | F.DEMONYMS) && !COMMON_WORD_GIVEN_NAMES.has(first.lower) && !INITIAL.test(first.text)) return { kind: 'org', rule: 'shape:club' };
   if (has(last, F.ORG_SUFFIXES)) return { kind: 'org', rule: 'shape:org-suffix' };
   // A list of places written without commas in a headline ("Russia Ukraine") or a place before a name.
   if (tokens.every((t) => has(t, F.PLACES) || has(t, F.DEMONYMS))) return 'split';
