@@ -57,6 +57,13 @@ export interface Rule {
 
 const PART_CODE: Record<string, string> = { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI', overnight: 'NI' };
 
+/** "1 day", "3 days", "1 century", "2 centuries", for readings. */
+function countOf(n: number, unit: string): string {
+  const singular = unit.toLowerCase().replace(/ies$/, 'y').replace(/s$/, '');
+  if (n === 1) return `1 ${singular}`;
+  return `${n} ${singular.endsWith('y') && singular !== 'day' ? `${singular.slice(0, -1)}ies` : `${singular}s`}`;
+}
+
 /** A reading that depends on the article date; without one the value stays null. */
 function relative(ctx: RuleContext, type: DateType, reading: string, compute: (anchor: Ymd) => string | null): Reading | null {
   if (!ctx.anchor) return { type, value: null, relative: true, reading };
@@ -373,7 +380,7 @@ export const RULES: Rule[] = [
       }
       if (explicitYear && ord) return absolute('DATE', `${explicitYear}-Q${ord}`, 'quarter of a year');
       const how = ord
-        ? 'quarter without a year: the article year, or the year before for a quarter not yet reached'
+        ? 'quarter without a year: the nearer one to the article date, leaning with the tense'
         : m1 === 'current' || m1 === 'next' ? 'quarter counted from the article date' : 'the last completed quarter before the article date';
       return relative(ctx, 'DATE', agoShift ? `${how}, a year earlier` : how, (a) => {
         const current = quarterOf(a.m);
@@ -417,7 +424,7 @@ export const RULES: Rule[] = [
         // "years ago", "a few weeks ago": TIMEX3 leaves the distance vague.
         return absolute('DATE', sign < 0 ? 'PAST_REF' : 'FUTURE_REF', 'a vague distance from the article date');
       }
-      const how = `${n} ${unit.replace(/s$/, '')}(s) ${sign < 0 ? 'before' : 'after'} the article date`;
+      const how = `${countOf(n, unit)} ${sign < 0 ? 'before' : 'after'} the article date`;
       return relative(ctx, 'DATE', how, (a) => {
         const k = sign * n;
         if (!Number.isInteger(k)) return null;
@@ -482,7 +489,7 @@ export const RULES: Rule[] = [
       const before = ctx.text.slice(Math.max(0, ctx.start - 12), ctx.start);
       // "$5 million a year", "24 hours a day": a rate, which news annotation leaves out.
       if (/^(a|an)$/.test(num) && /(?:\d|%|\btimes|\btwice|\bonce|\bthrice|\bper)\s*$/i.test(before)) return null;
-      return absolute('DURATION', value, n === null ? `a vague number of ${unit.replace(/s?$/, 's')}` : `a duration of ${n} ${unit.replace(/s$/, '')}(s)`);
+      return absolute('DURATION', value, n === null ? `a vague number of ${unit.replace(/s?$/, 's')}` : `a duration of ${countOf(n, unit)}`);
     },
   },
   {
