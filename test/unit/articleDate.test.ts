@@ -30,6 +30,9 @@ describe('findArticleDate', () => {
   it('reads a dateline with a year', () => {
     check('Ferry strike ends\n\nDOVER, Nov. 10, 2021 (AP) — The strike ended on Monday.', undefined, '2021-11-10', 'dateline', 'Nov. 10, 2021');
   });
+  it('reads a dateline that names the weekday', () => {
+    check('Ferry strike ends\n\nDOVER, Wednesday, November 10, 2021 -- The strike ended.', undefined, '2021-11-10', 'dateline', 'November 10, 2021');
+  });
   it('reads a dateline line with an ISO date', () => {
     check('FERRIES - STRIKE ENDS .\nDOVER 2021-11-10\nThe strike ended on Monday.', undefined, '2021-11-10', 'dateline', '2021-11-10');
   });
