@@ -49,10 +49,11 @@ export interface TestServer {
 export async function startTestServer(
   files: Record<string, string | Uint8Array>,
   settings: Record<string, unknown> = {},
+  source: MemoryArticleSource = new MemoryArticleSource(),
 ): Promise<TestServer> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
-  const source = new MemoryArticleSource(Object.fromEntries(Object.entries(files).map(([rel, text]) => [`${ROOT}/${rel}`, text])));
+  for (const [rel, text] of Object.entries(files)) source.files.set(`${ROOT}/${rel}`, text);
   const watchdog = { initialize: () => undefined, get shutdownReceived() { return false; }, set shutdownReceived(_v: boolean) {}, exit: () => undefined };
   const serverConnection = createServerConnection(
     (logger) => createProtocolConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient), logger),
