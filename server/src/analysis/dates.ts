@@ -33,9 +33,9 @@ const MASTER = new RegExp(`${BEFORE}(?:${RULES.map((r) => `(${unnamed(r.source)}
 const STICKY = RULES.map((r) => new RegExp(`(?:${r.source})${AFTER}`, 'iy'));
 
 /**
- * Words (and number shapes) that every time expression contains. Scanning for these is several times
- * faster than trying the full grammar at every position; the grammar then runs only at the few
- * word starts just before each trigger, where modifiers such as "the end of" begin.
+ * Words (and number shapes) that every time expression contains. Scanning for these is several
+ * times faster than trying the full grammar at every position; the grammar then runs only at
+ * the few word starts just before each trigger, where modifiers such as "the end of" begin.
  */
 const TRIGGER = new RegExp(
   // Numbers trigger only in shapes a date can start with: a four-digit year, a clock or numeric
@@ -45,10 +45,10 @@ const TRIGGER = new RegExp(
     [
       'jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december',
       '(?:mon|tues|wednes|thurs|fri|satur|sun)days?',
-      'today|tonight|yesterday|tomorrow|now|nowadays|current|currently|presently|present|recent|recently|lately|previously|formerly',
-      'past|future|soon|term|moment',
+      'today|tonight|yesterday|tomorrow|now|nowadays|current|currently|presently|present|recent|recently|lately',
+      'past|future|term|moment',
       '(?:second|minute|hour|day|week|weekend|fortnight|month|quarter|year|decade|period|half)s?|centur(?:y|ies)|millenni(?:um|a)',
-      'spring|summer|fall|autumn|winter|daily|weekly|monthly|annual|annually|yearly|quarterly|hourly|nightly|biweekly|bimonthly|semiannual|semiannually',
+      'spring|summer|fall|autumn|winter|daily|weekly|monthly|annual|yearly|hourly|nightly|biweekly|bimonthly',
       'noon|midnight|midday|midafternoon|midmorning|morning|afternoon|evening|night',
       'christmas|thanksgiving|halloween|independence|valentine|easter|labor|memorial',
       'twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|nineteen',
