@@ -418,7 +418,7 @@ export const RULES: Rule[] = [
       if (!g.num && singular) return null;
       if (sign > 0 && /^later$/i.test(g.dir!)) {
         // "three days later" counts from an event in the story, not from the article date.
-        return absolute('DURATION', durationValue(n, unit), `a span of ${g.num} ${unit}`);
+        return absolute('DURATION', durationValue(n, unit), n === null ? `a vague number of ${unit}` : `a span of ${countOf(n, unit)}`);
       }
       if (n === null) {
         // "years ago", "a few weeks ago": TIMEX3 leaves the distance vague.
