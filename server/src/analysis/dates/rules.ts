@@ -427,7 +427,8 @@ export const RULES: Rule[] = [
       const how = `${countOf(n, unit)} ${sign < 0 ? 'before' : 'after'} the article date`;
       return relative(ctx, 'DATE', how, (a) => {
         const k = sign * n;
-        if (!Number.isInteger(k)) return null;
+        // "2 1/2 years ago" is thirty months back.
+        if (!Number.isInteger(k)) return unit.startsWith('year') ? formatMonth(a.y, a.m, Math.round(k * 12)) : null;
         if (unit.startsWith('day')) return formatYmd(addDays(a, k));
         if (unit.startsWith('week')) return formatWeek(a, k);
         if (unit.startsWith('fortnight')) return formatWeek(a, 2 * k);
