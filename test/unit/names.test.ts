@@ -220,3 +220,10 @@ test('a company form ends the organization, and the name after it is a person', 
     { text: 'Jim Pressley', kind: 'person' },
   ]);
 });
+
+test('endless runs of capitalised words are cut into short candidates', () => {
+  const text = 'Aaron Bexley '.repeat(20000) + 'Acme Inc '.repeat(20000) + 'Aa-Bb-'.repeat(20000);
+  const found = findNames(text);
+  assert.ok(found.length > 1000);
+  assert.ok(found.every((m) => m.text.split(/\s+/).length <= 8 && m.text.length < 200));
+});

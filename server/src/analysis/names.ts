@@ -93,6 +93,8 @@ function has(t: Token, flag: number): boolean {
  */
 const CAP_TOKEN = /[A-Z\u00c0-\u00de\u0100-\u024f\u0386-\u03ab\u0400-\u042f][\p{L}\p{M}\p{N}]*(?:[.'’&-][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*\.?/gu;
 const LETTER_OR_DIGIT = /[\p{L}\p{M}\p{N}]/u;
+/** The most words one candidate name may have. */
+const MAX_RUN_WORDS = 8;
 /** Gaps that always join two capitalised words into one name. */
 const JOIN_GAP = /^(?:[ \u00a0]|[ \u00a0](?:de|du|da|das|dos|del|della|di|van|von|der|den|ter|la|le|bin|ibn|el|al|abu|y|bint)[ \u00a0]|[ \u00a0](?:al|el|ad|as|ash|ar|an|at|az|ud)-| ?& ?)$/;
 /** Gaps that join only after an organization or place head ("Bank of England"). */
@@ -246,7 +248,8 @@ function tokenize(text: string, headline: boolean): Token[] {
       if (tail) raw = raw.slice(0, raw.length - tail[0].length);
       else if (splitHyphenatedPlaces(raw, start, tokens, text)) continue;
     }
-    if (!raw) continue;
+    // Nothing this long is one word of a name; megabyte-long hyphen chains stay out.
+    if (!raw || raw.length > 60) continue;
     const end = start + raw.length;
     // "US$", "A$": a currency, not a place.
     if (text.charCodeAt(end) === 36) continue;
@@ -416,7 +419,9 @@ function buildRuns(text: string, tokens: Token[]): Token[][] {
     const prev = tokens[i - 1];
     const cur = tokens[i];
     let join = false;
-    if (!prev.possessive && cur.start - prev.end <= 12) {
+    // A cap on run length keeps every later step linear on adversarial input ("Aaa Bbb Aaa Bbb ..."
+    // for megabytes); real names have far fewer words.
+    if (!prev.possessive && cur.start - prev.end <= 12 && run.length < MAX_RUN_WORDS) {
       const gap = text.slice(prev.end, cur.start);
       if (JOIN_GAP.test(gap)) join = true;
       // "Wal - Mart" in tokenised text: a spaced hyphen between two title-case words (not headline dashes).

@@ -101,6 +101,8 @@ export function assignKeys(text: string, drafts: Draft[]): EntityMention[] {
 
   // Acronyms defined in the text: "North Atlantic Treaty Organization (NATO)".
   const acronymKeys = new Map<string, { kind: EntityKind; key: string }>();
+  /** Surname → key of the last full name with it before the current mention. */
+  const latestFull = new Map<string, string>();
   const mentions: EntityMention[] = [];
   for (let i = 0; i < kept.length; i++) {
     const d = kept[i];
@@ -118,8 +120,9 @@ export function assignKeys(text: string, drafts: Draft[]): EntityMention[] {
       if (w.length >= 2) {
         fullName = true;
         key = 'person:' + w.join(' ').toLowerCase();
+        latestFull.set(surname, key);
       } else {
-        key = resolveSurname(surname, d.start, fullNames);
+        key = resolveSurname(surname, fullNames, latestFull);
       }
     } else if (d.kind === 'place') {
       key = 'place:' + (d.canonical ?? normaliseSpaces(surface.toLowerCase()));
@@ -172,19 +175,30 @@ function nameWords(words: string[]): string[] {
   return out;
 }
 
-function resolveSurname(surname: string, start: number, fullNames: Map<string, Array<{ key: string; start: number }>>): string {
+/** Per surname list: its one key, or null when people with different first names share it. */
+const singleKey = new WeakMap<Array<{ key: string; start: number }>, string | null>();
+
+function resolveSurname(surname: string, fullNames: Map<string, Array<{ key: string; start: number }>>, latestFull: Map<string, string>): string {
   const list = fullNames.get(surname);
   if (!list?.length) return 'person:~' + surname;
-  const distinct = new Set(list.map((f) => f.key));
-  if (distinct.size === 1) return list[0].key;
+  let single = singleKey.get(list);
+  if (single === undefined) {
+    single = list.every((f) => f.key === list[0].key) ? list[0].key : null;
+    singleKey.set(list, single);
+  }
+  if (single) return single;
   // Several people share the surname: the nearest full name written before this mention wins,
   // else the most frequent one.
-  let nearest: string | undefined;
-  for (const f of list) if (f.start < start) nearest = f.key;
+  const nearest = latestFull.get(surname);
   if (nearest) return nearest;
   const counts = new Map<string, number>();
-  for (const f of list) counts.set(f.key, (counts.get(f.key) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+  let best = list[0].key;
+  for (const f of list) {
+    const n = (counts.get(f.key) ?? 0) + 1;
+    counts.set(f.key, n);
+    if (n > (counts.get(best) ?? 0)) best = f.key;
+  }
+  return best;
 }
 
 function normaliseSpaces(s: string): string {
