@@ -598,6 +598,17 @@ function processPart(text: string, part: Token[], evidence: Evidence, out: Draft
     if (typed) out.push(draft(tokens, typed));
     return;
   }
+  // "United States Hamdullah Mohib": a place run into a person's name (a role word was lost to lower case).
+  const placeWords = has(tokens[0], F.PLACES) ? Math.max(1, knownSpanLength(tokens, 0)) : knownSpanLength(tokens, 0);
+  if (placeWords > 0 && tokens.length - placeWords >= 2 && tokens.length - placeWords <= 3) {
+    const rest = tokens.slice(placeWords);
+    const lastRest = rest[rest.length - 1];
+    if (rest.every((t) => NAME_SHAPE.test(t.text) && !has(t, F.COMMON | F.GENERIC_ALONE | F.PLACES)) && !has(lastRest, F.ORG_SUFFIXES | F.PLACE_SUFFIXES | F.EVENT_SUFFIXES)) {
+      processPart(text, tokens.slice(0, placeWords), evidence, out);
+      processPart(text, rest, evidence, out);
+      return;
+    }
+  }
   const typed = typeMulti(tokens, text, evidence);
   if (typed === 'split') {
     for (const t of tokens) processPart(text, [t], evidence, out);

@@ -145,7 +145,11 @@ export const GENERIC_ALONE = set(`
   north | south | east | west | northern | southern | eastern | western | central | international |
   mr | mrs | ms | dr | st | sir | king | queen | prince | general | chief | judge | mayor | coach |
   captain | ambassador | chancellor | premier | pope | emperor | professor | justice | lord | lady |
-  de | du | la | le | van | von | der | den | da | del | di | bin | al | ibn | el
+  de | du | la | le | van | von | der | den | da | del | di | bin | al | ibn | el |
+  muslim | muslims | christian | christians | jew | jews | jewish | hindu | hindus | buddhist | buddhists | sikh |
+  sikhs | islam | christianity | judaism | hinduism | buddhism | catholic | catholics | protestant | protestants |
+  sunni | sunnis | shia | shiite | shiites | rohingya | hajj | eid | vip | vips | potus | flotus | bible | koran |
+  quran | god | allah | internet | democrats | republicans | democrat | republican | conservatives | liberals
 `);
 
 /** Abbreviations written with a final period that does not end the sentence ("Mr.", "Corp."). */
@@ -211,7 +215,7 @@ export const KNOWN_ACRONYMS = new Map<string, ['org' | 'place', string]>([
   ['us', ['place', 'united states']], ['u.s.', ['place', 'united states']], ['usa', ['place', 'united states']],
   ['u.s.a.', ['place', 'united states']], ['uk', ['place', 'united kingdom']], ['u.k.', ['place', 'united kingdom']],
   ['uae', ['place', 'united arab emirates']], ['ussr', ['place', 'soviet union']], ['drc', ['place', 'dr congo']],
-  ['prc', ['place', 'china']],
+  ['prc', ['place', 'china']], ['nz', ['place', 'new zealand']], ['scotus', ['org', 'supreme court of the united states']],
 ]);
 
 /** Place aliases that world-countries does not list, folded to the country's common name. */
