@@ -55,7 +55,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
     // Hover cards link to our own commands (references, ledger); nothing else runs from them.
     markdown: { isTrusted: { enabledCommands: ['corpusLens.showReferences', 'corpusLens.showLedger'] } },
     // The per-workspace storage folder keeps the analysis cache out of the workspace.
-    initializationOptions: { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath },
+    // In an untrusted workspace the server runs in safe mode (no .corpuslens.json read or written).
+    initializationOptions: { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath, trusted: vscode.workspace.isTrusted },
   };
   client = new LanguageClient('corpusLens', 'Corpus Lens', serverOptions, clientOptions);
 
@@ -143,6 +144,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
   );
 
   void vscode.commands.executeCommand('setContext', 'corpusLens.active', true);
+  // Trust granted later: restart so the server leaves safe mode.
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(async () => {
+      if (!client) return;
+      client.clientOptions.initializationOptions = { ...client.clientOptions.initializationOptions, trusted: true };
+      await client.restart();
+    }),
+  );
   await client.start();
   context.subscriptions.push(client.onNotification('corpusLens/status', showState));
   // The index may have finished before the notification handler was in place.

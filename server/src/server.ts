@@ -97,6 +97,7 @@ export function startServer(connection: Connection, deps: ServerDependencies): {
 
   const log = (message: string) => connection.console.log(message);
   let cache: ArticleCache | undefined;
+  let safeMode = false;
   const workspace = new Workspace(deps.source, {
     log,
     warn: (message) => tell(() => connection.window.showWarningMessage(message)),
@@ -114,6 +115,9 @@ export function startServer(connection: Connection, deps: ServerDependencies): {
     analyze: deps.analyze,
     get cache() {
       return cache;
+    },
+    get safeMode() {
+      return safeMode;
     },
   });
   const docs = new DocumentLookup(documents, workspace.corpus);
@@ -148,9 +152,37 @@ export function startServer(connection: Connection, deps: ServerDependencies): {
     }
   }
 
-  async function reindex(): Promise<void> {
+  let indexing: Promise<void> | undefined;
+  let indexAgain = false;
+  let indexedSettings = '';
+
+  /**
+   * Re-reads the corpus. Runs one at a time: a request while one runs (the client's first
+   * didChangeConfiguration arrives right after start) makes it run once more afterwards.
+   * A settings change that changes nothing re-reads nothing.
+   */
+  function reindex(reason: 'start' | 'settings' | 'folders' | 'command'): Promise<void> {
+    if (indexing) {
+      indexAgain = true;
+      return indexing;
+    }
+    indexing = (async () => {
+      let why = reason;
+      do {
+        indexAgain = false;
+        await reindexOnce(why);
+        why = 'settings';
+      } while (indexAgain);
+    })().finally(() => (indexing = undefined));
+    return indexing;
+  }
+
+  async function reindexOnce(reason: 'start' | 'settings' | 'folders' | 'command'): Promise<void> {
     const folders: Folder[] = [];
     for (const uri of folderUris) folders.push({ uri, fsPath: URI.parse(uri).fsPath, settings: await loadSettings(uri) });
+    const fingerprint = JSON.stringify(folders);
+    if (reason === 'settings' && fingerprint === indexedSettings && workspace.state.state === 'ready') return;
+    indexedSettings = fingerprint;
     workspace.setFolders(folders);
     if (capabilities.workDoneProgress) {
       try {
@@ -178,7 +210,9 @@ export function startServer(connection: Connection, deps: ServerDependencies): {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities = readCapabilities(params.capabilities);
     folderUris = (params.workspaceFolders ?? []).map((f) => f.uri);
-    const storagePath = (params.initializationOptions as { storagePath?: unknown } | undefined)?.storagePath;
+    const options = params.initializationOptions as { storagePath?: unknown; trusted?: unknown } | undefined;
+    const storagePath = options?.storagePath;
+    safeMode = options?.trusted === false;
     if (typeof storagePath === 'string' && storagePath && deps.openCache) cache = deps.openCache(storagePath);
     if (folderUris.length === 0 && params.rootUri) folderUris = [params.rootUri];
     return {
@@ -211,13 +245,13 @@ export function startServer(connection: Connection, deps: ServerDependencies): {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         const removed = new Set(event.removed.map((f) => f.uri));
         folderUris = [...folderUris.filter((u) => !removed.has(u)), ...event.added.map((f) => f.uri)];
-        void reindex();
+        void reindex('folders');
       });
     }
-    void reindex();
+    void reindex('start');
   });
 
-  connection.onDidChangeConfiguration(() => void reindex());
+  connection.onDidChangeConfiguration(() => void reindex('settings'));
 
   connection.onDidChangeWatchedFiles(async (params) => {
     for (const change of params.changes) {
@@ -269,7 +303,7 @@ export function startServer(connection: Connection, deps: ServerDependencies): {
     return workspace.state;
   });
   connection.onRequest(REINDEX_REQUEST, async () => {
-    await reindex();
+    await reindex('command');
     return workspace.state;
   });
 

@@ -55,6 +55,8 @@ export interface WorkspaceOptions {
   cache?: ArticleCache;
   /** Articles read from disk at once. */
   concurrency?: number;
+  /** Safe mode for an untrusted workspace: its .corpuslens.json is neither read nor written. */
+  safeMode?: boolean;
 }
 
 /** Milliseconds after the last disk change before the cache is written again. */
@@ -135,6 +137,7 @@ export class Workspace {
 
   /** Reads every folder's corrections file and applies them to the corpus. */
   async loadCorrections(): Promise<void> {
+    if (this.options.safeMode) return;
     for (const folder of this.folders) {
       const read = await this.source.readCorrections(folder.fsPath);
       if (read.state === 'invalid') {
@@ -172,6 +175,7 @@ export class Workspace {
    * corpus at once. Returns a problem instead when the file is invalid or cannot be written.
    */
   async applyCorrection(uri: string, edit: CorrectionEdit): Promise<string | undefined> {
+    if (this.options.safeMode) return 'this workspace is not trusted, so Corpus Lens runs in safe mode and keeps no corrections; trust the workspace to correct entities';
     const place = this.classify(uri) ?? (this.folders[0] && { folder: this.folders[0], relative: '', isArticle: false });
     if (!place) return 'no workspace folder to keep corrections in';
     // Files are kept relative to the folder, so the corrections travel with the corpus.

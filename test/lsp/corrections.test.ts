@@ -84,3 +84,18 @@ describe('corrections over JSON-RPC', () => {
     assert.ok(warnings.some((w) => /not valid JSON/.test(w) && /will not overwrite/.test(w)), warnings.join('\n'));
   });
 });
+
+describe('safe mode in an untrusted workspace', () => {
+  it('ignores the workspace corrections file and refuses to write one', async () => {
+    const server = await startTestServer({ 'a.txt': A, '.corpuslens.json': JSON.stringify({ notEntity: ['Tomas Brack'] }) }, {}, undefined, { trusted: false });
+    try {
+      await server.waitForIndex();
+      assert.match(await hover(server, 'a.txt', A, 'Tomas'), /Tomas Brack/, 'the untrusted notEntity correction was not applied');
+      await server.client.sendRequest('workspace/executeCommand', { command: 'corpusLens.server.applyCorrection', arguments: [uriOf('a.txt'), { kind: 'notEntity', value: 'Mr Brack' }] });
+      assert.equal(server.source.files.get(CORRECTIONS), JSON.stringify({ notEntity: ['Tomas Brack'] }));
+      assert.ok(server.messages.some((m) => /safe mode/.test(m)), server.messages.join('\n'));
+    } finally {
+      await server.dispose();
+    }
+  });
+});

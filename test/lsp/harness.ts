@@ -50,6 +50,7 @@ export async function startTestServer(
   files: Record<string, string | Uint8Array>,
   settings: Record<string, unknown> = {},
   source: MemoryArticleSource = new MemoryArticleSource(),
+  initializationOptions: Record<string, unknown> = {},
 ): Promise<TestServer> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
@@ -81,6 +82,7 @@ export async function startTestServer(
   const initializeResult = (await client.sendRequest('initialize', {
     processId: null,
     rootUri: null,
+    initializationOptions,
     workspaceFolders: [{ uri: URI.file(ROOT).toString(), name: 'corpus' }],
     capabilities: {
       workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },

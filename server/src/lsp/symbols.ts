@@ -27,10 +27,7 @@ export function provideDocumentSymbols(params: DocumentSymbolParams, corpus: Cor
   const range = (start: number, end: number) => docs.range(uri, start, end)!;
   const { analysis } = record;
   const out: DocumentSymbol[] = [];
-  if (analysis.headline) {
-    const r = range(analysis.headline.start, analysis.headline.end);
-    out.push({ name: analysis.headline.text, detail: 'headline', kind: SymbolKind.String, range: r, selectionRange: r });
-  }
+  const groups: DocumentSymbol[] = [];
   for (const group of GROUPS) {
     const byEntity = new Map<string, EntityMention[]>();
     for (const m of record.entities) {
@@ -60,10 +57,10 @@ export function provideDocumentSymbols(params: DocumentSymbolParams, corpus: Cor
         })),
       });
     }
-    pushGroup(out, group.name, group.symbol, children);
+    pushGroup(groups, group.name, group.symbol, children);
   }
   pushGroup(
-    out,
+    groups,
     'Dates',
     SymbolKind.Event,
     analysis.dates.map((d) => {
@@ -72,7 +69,7 @@ export function provideDocumentSymbols(params: DocumentSymbolParams, corpus: Cor
     }),
   );
   pushGroup(
-    out,
+    groups,
     'Figures',
     SymbolKind.Number,
     analysis.figures.map((f) => {
@@ -80,18 +77,35 @@ export function provideDocumentSymbols(params: DocumentSymbolParams, corpus: Cor
       return { name: f.text, detail: f.counted ?? f.type.toLowerCase(), kind: SymbolKind.Number, range: r, selectionRange: r };
     }),
   );
+  shareGroupRange(groups, range(record.text.length, record.text.length).end);
+  if (analysis.headline) {
+    const r = range(analysis.headline.start, analysis.headline.end);
+    out.push({ name: analysis.headline.text, detail: 'headline', kind: SymbolKind.String, range: r, selectionRange: r });
+  }
+  out.push(...groups);
   return out;
 }
 
 function pushGroup(out: DocumentSymbol[], name: string, kind: SymbolKind, children: DocumentSymbol[]): void {
   if (children.length === 0) return;
   children = children.slice(0, MAX_GROUP_CHILDREN);
-  const starts = children.map((c) => c.range.start);
-  const ends = children.map((c) => c.range.end);
-  const before = (a: { line: number; character: number }, b: { line: number; character: number }) => a.line < b.line || (a.line === b.line && a.character < b.character);
-  const start = starts.reduce((a, b) => (before(b, a) ? b : a));
-  const end = ends.reduce((a, b) => (before(a, b) ? b : a));
-  out.push({ name, detail: `${children.length}`, kind, range: { start, end }, selectionRange: children[0].selectionRange, children });
+  // The range is set for all groups at once in sharedGroupRange.
+  out.push({ name, detail: `${children.length}`, kind, range: children[0].range, selectionRange: children[0].selectionRange, children });
+}
+
+type Pos = { line: number; character: number };
+const before = (a: Pos, b: Pos) => a.line < b.line || (a.line === b.line && a.character < b.character);
+
+/**
+ * Editors sort outline entries by where their ranges start. Giving every group one range,
+ * from the first member of any group to the end of the article, keeps the groups in our order
+ * (People, Organizations, Places, Dates, Figures) after the headline.
+ */
+function shareGroupRange(groups: DocumentSymbol[], end: Pos): void {
+  if (groups.length === 0) return;
+  let start = groups[0].children![0].range.start;
+  for (const g of groups) for (const c of g.children!) if (before(c.range.start, start)) start = c.range.start;
+  for (const g of groups) g.range = { start, end };
 }
 
 const SYMBOL_OF_KIND = { person: SymbolKind.Object, org: SymbolKind.Class, place: SymbolKind.Module } as const;
