@@ -23,6 +23,7 @@ import {
   GENERIC_ALONE,
   HONORIFICS,
   KNOWN_ACRONYMS,
+  KNOWN_ORGS,
   NAME_PARTICLES,
   NEVER_NAMES,
   NEWS_OUTLETS,
@@ -38,7 +39,7 @@ import { COMMON, DEMONYMS, PERSON_NAME_SET, PLACES, type PlaceEntry } from './ga
 
 /** First words of multi-word places, outlets and demonyms, so most runs skip the multi-word lookup. */
 const MULTI_WORD_STARTS = new Set<string>();
-for (const name of [...PLACES.keys(), ...NEWS_OUTLETS.keys(), ...DEMONYMS.keys()]) {
+for (const name of [...PLACES.keys(), ...NEWS_OUTLETS.keys(), ...DEMONYMS.keys(), ...KNOWN_ORGS.keys()]) {
   const space = name.indexOf(' ');
   if (space > 0) MULTI_WORD_STARTS.add(name.slice(0, space));
 }
@@ -527,7 +528,7 @@ function knownSpanLength(run: Token[], i: number): number {
   for (let j = i + 1; j < run.length && j < i + 4; j++) {
     if (run[j].start - run[j - 1].end !== 1) break;
     key += ' ' + run[j].lower;
-    if (PLACES.has(key) || NEWS_OUTLETS.has(key) || DEMONYMS.has(key)) best = j - i + 1;
+    if (PLACES.has(key) || NEWS_OUTLETS.has(key) || DEMONYMS.has(key) || KNOWN_ORGS.has(key)) best = j - i + 1;
   }
   return best;
 }
@@ -684,6 +685,8 @@ function typeSingle(t: Token, evidence: Evidence, text: string): Typed | undefin
   }
   const outlet = NEWS_OUTLETS.get(l);
   if (outlet) return { kind: 'org', rule: 'list:news-outlet', canonical: outlet };
+  const org = KNOWN_ORGS.get(l);
+  if (org) return { kind: 'org', rule: 'list:org', canonical: org };
   const place = PLACES.get(l);
   if (place) return placeTyped(place);
   const demonym = DEMONYMS.get(l);
@@ -719,6 +722,8 @@ function typeMulti(tokens: Token[], text: string, evidence: Evidence): Typed | '
     }
   }
   if (has(tokens[0], F.MULTI_WORD_STARTS)) {
+    const org = KNOWN_ORGS.get(joined);
+    if (org) return { kind: 'org', rule: 'list:org', canonical: org };
     const outlet = NEWS_OUTLETS.get(joined);
     if (outlet) return { kind: 'org', rule: 'list:news-outlet', canonical: outlet };
     const place = PLACES.get(joined);

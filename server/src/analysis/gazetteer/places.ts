@@ -88,6 +88,19 @@ for (const [d, place] of [
   ['arab', 'arab world'], ['arabs', 'arab world'], ['palestinian', 'palestine'], ['palestinians', 'palestine'],
   ['kurdish', 'kurdistan'], ['kurds', 'kurdistan'], ['soviet', 'soviet union'], ['taiwanese', 'taiwan'],
   ['kosovar', 'kosovo'], ['latin american', 'latin america'], ['western', 'west'], ['crimean', 'crimea'],
+  ['moslem', 'islam'], ['moslems', 'islam'], ['islamic', 'islam'], ['chechen', 'chechnya'], ['chechens', 'chechnya'],
+  ['zairean', 'dr congo'], ['zaireans', 'dr congo'], ['bosnian', 'bosnia and herzegovina'], ['bosnians', 'bosnia and herzegovina'],
+  ['serb', 'serbia'], ['serbs', 'serbia'], ['croat', 'croatia'], ['croats', 'croatia'], ['yugoslav', 'yugoslavia'],
+  ['yugoslavs', 'yugoslavia'], ['tajik', 'tajikistan'], ['tajiks', 'tajikistan'], ['hutu', 'rwanda'], ['hutus', 'rwanda'],
+  ['tutsi', 'rwanda'], ['tutsis', 'rwanda'], ['azeri', 'azerbaijan'], ['azeris', 'azerbaijan'], ['uzbek', 'uzbekistan'],
+  ['uzbeks', 'uzbekistan'], ['kazakh', 'kazakhstan'], ['kazakhs', 'kazakhstan'], ['uighur', 'xinjiang'], ['uyghur', 'xinjiang'],
+  ['uighurs', 'xinjiang'], ['uyghurs', 'xinjiang'], ['tamil', 'sri lanka'], ['tamils', 'sri lanka'], ['sinhalese', 'sri lanka'],
+  ['basque', 'basque country'], ['basques', 'basque country'], ['catalan', 'catalonia'], ['catalans', 'catalonia'],
+  ['flemish', 'flanders'], ['pashtun', 'afghanistan'], ['pashtuns', 'afghanistan'], ['latino', 'latin america'],
+  ['latinos', 'latin america'], ['hispanic', 'latin america'], ['hispanics', 'latin america'], ['surinamese', 'suriname'],
+  ['thai', 'thailand'], ['thais', 'thailand'], ['slovak', 'slovakia'], ['slovaks', 'slovakia'], ['czechs', 'czechia'],
+  ['filipino', 'philippines'], ['filipinos', 'philippines'], ['afghans', 'afghanistan'], ['iraqis', 'iraq'], ['israelis', 'israel'],
+  ['pakistanis', 'pakistan'], ['bangladeshis', 'bangladesh'], ['kuwaitis', 'kuwait'], ['saudis', 'saudi arabia'], ['yemenis', 'yemen'],
 ] as const) {
   if (!DEMONYMS.has(d)) DEMONYMS.set(d, place);
 }

@@ -129,8 +129,20 @@ export const NEVER_NAMES = set(`
   christmas | easter | ramadan | new year | covid-19 | covid | internet | web | email | online | mp | mps |
   gmt | utc | est | edt | pst | pdt | cet | bst | ad | bc | ii | iii | iv | ok | hi | oh | yeah | section | chapter | part | page | figure | table | appendix | officials | people |
   percent | million | billion | trillion | thousand | hundred | dollar | dollars | euro | euros | pound |
-  pounds | yen | et | etc | ie | eg
+  pounds | yen | et | etc | ie | eg | women | men | scoreboard | standings | chg | shr | shrs | revs | avg | fax |
+  pct | eps | qtr | yr | vol | tel | attn | ref | re | fwd | cc | ps
 `);
+
+/** Well-known organizations whose names are made of common words or start with a demonym. */
+export const KNOWN_ORGS = new Map<string, string>([
+  ['islamic state', 'islamic state'], ['white house', 'white house'], ['muslim brotherhood', 'muslim brotherhood'],
+  ['al qaeda', 'al qaeda'], ['al-qaeda', 'al qaeda'], ['taliban', 'taliban'], ['hezbollah', 'hezbollah'], ['hamas', 'hamas'],
+  ['kremlin', 'kremlin'], ['pentagon', 'pentagon'], ['red cross', 'red cross'], ['red crescent', 'red crescent'],
+  ['european union', 'european union'], ['united nations', 'united nations'], ['european commission', 'european commission'],
+  ['supreme court', 'supreme court'], ['federal reserve', 'federal reserve'], ['wall street journal', 'the wall street journal'],
+  ['american airlines', 'american airlines'], ['british airways', 'british airways'], ['national guard', 'national guard'],
+  ['free syrian army', 'free syrian army'], ['syrian democratic forces', 'syrian democratic forces'],
+]);
 
 /**
  * Words that may sit inside a name ("Defense Ministry", "Prime Minister Boris Johnson") but are
