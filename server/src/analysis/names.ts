@@ -74,6 +74,9 @@ function wordFlags(word: string): number {
       const bare = word.slice(0, -1);
       for (const [f, list] of FLAG_SETS) if (list.has(bare)) bits |= f;
     }
+    // "Major-General", "Secretary-General", "Lieutenant-Colonel": a hyphenated title is a title.
+    const hyphen = word.lastIndexOf('-');
+    if (hyphen > 0 && TITLE_HEADS.has(word.slice(hyphen + 1)) && TITLE_HEADS.has(word.slice(0, word.indexOf('-')))) bits |= F.TITLE_HEADS;
     if (flagCache.size >= FLAG_CACHE_LIMIT) flagCache.clear();
     flagCache.set(word, bits);
   }
@@ -740,6 +743,8 @@ function typeMulti(tokens: Token[], text: string, evidence: Evidence): Typed | '
   if (gapOf && has(first, F.PLACE_HEADS_OF)) return { kind: 'place', rule: 'shape:place-of' };
   if (gapOf && has(first, F.ORG_HEADS_OF)) return { kind: 'org', rule: 'shape:org-of' };
   if (has(last, F.PLACE_SUFFIXES) && !(SURNAME_PLACE_SUFFIXES.has(last.lower) && has(first, F.PERSON_NAME_SET))) return { kind: 'place', rule: 'shape:place-suffix' };
+  // "Philadelphia Eagles", "Boston Celtics": a city before an unknown word names a team or firm.
+  if (tokens.length === 2 && has(first, F.PLACES) && !has(first, F.PERSON_NAME_SET | F.DEMONYMS) && !has(last, F.PLACES) && !COMMON_WORD_GIVEN_NAMES.has(first.lower)) return { kind: 'org', rule: 'shape:place-org' };
   // "Dynamo Moscow", "Real Madrid": a word before a city is a club, not a person.
   if (tokens.length === 2 && has(last, F.PLACES) && !has(first, F.PERSON_NAME_SET | F.PLACES | F.DEMONYMS) && !COMMON_WORD_GIVEN_NAMES.has(first.lower) && !INITIAL.test(first.text)) return { kind: 'org', rule: 'shape:club' };
   if (has(last, F.ORG_SUFFIXES)) return { kind: 'org', rule: 'shape:org-suffix' };

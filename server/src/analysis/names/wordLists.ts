@@ -130,7 +130,8 @@ export const NEVER_NAMES = set(`
   gmt | utc | est | edt | pst | pdt | cet | bst | ad | bc | ii | iii | iv | ok | hi | oh | yeah | section | chapter | part | page | figure | table | appendix | officials | people |
   percent | million | billion | trillion | thousand | hundred | dollar | dollars | euro | euros | pound |
   pounds | yen | et | etc | ie | eg | women | men | scoreboard | standings | chg | shr | shrs | revs | avg | fax |
-  pct | eps | qtr | yr | vol | tel | attn | ref | re | fwd | cc | ps
+  pct | eps | qtr | yr | vol | tel | attn | ref | re | fwd | cc | ps | wk | wks | govt | mths | year-on-year |
+  month-on-month | quarter-on-quarter
 `);
 
 /** Well-known organizations whose names are made of common words or start with a demonym. */
