@@ -4,7 +4,7 @@
  * lower-case; lookups lower-case the token first.
  */
 
-const set = (words: string): Set<string> => new Set(words.trim().split(/\s*\|\s*/));
+const set = (words: string): Set<string> => new Set(words.split('|').map((w) => w.trim()).filter(Boolean));
 
 /**
  * Words that make a title or role when written before a name ("President", "Defence
