@@ -1,5 +1,6 @@
 import {
   SymbolKind,
+  type Range,
   type DocumentSymbol,
   type DocumentSymbolParams,
   type SymbolInformation,
@@ -77,7 +78,7 @@ export function provideDocumentSymbols(params: DocumentSymbolParams, corpus: Cor
       return { name: f.text, detail: f.counted ?? f.type.toLowerCase(), kind: SymbolKind.Number, range: r, selectionRange: r };
     }),
   );
-  shareGroupRange(groups, range(record.text.length, record.text.length).end);
+  orderGroups(groups, analysis.headline?.end ?? 0, record.text.length, (offset) => range(offset, offset).start);
   if (analysis.headline) {
     const r = range(analysis.headline.start, analysis.headline.end);
     out.push({ name: analysis.headline.text, detail: 'headline', kind: SymbolKind.String, range: r, selectionRange: r });
@@ -93,19 +94,20 @@ function pushGroup(out: DocumentSymbol[], name: string, kind: SymbolKind, childr
   out.push({ name, detail: `${children.length}`, kind, range: children[0].range, selectionRange: children[0].selectionRange, children });
 }
 
-type Pos = { line: number; character: number };
-const before = (a: Pos, b: Pos) => a.line < b.line || (a.line === b.line && a.character < b.character);
-
 /**
- * Editors sort outline entries by where their ranges start. Giving every group one range,
- * from the first member of any group to the end of the article, keeps the groups in our order
- * (People, Organizations, Places, Dates, Figures) after the headline.
+ * Editors sort outline entries by where their ranges start, and break ties by name. To keep
+ * the groups in our order (People, Organizations, Places, Dates, Figures) after the headline,
+ * group i starts i characters after the headline's end and every group ends at the end of
+ * the article. A member inside the headline then lies before its group's start, which editors
+ * accept; the order is what readers rely on.
  */
-function shareGroupRange(groups: DocumentSymbol[], end: Pos): void {
-  if (groups.length === 0) return;
-  let start = groups[0].children![0].range.start;
-  for (const g of groups) for (const c of g.children!) if (before(c.range.start, start)) start = c.range.start;
-  for (const g of groups) g.range = { start, end };
+function orderGroups(groups: DocumentSymbol[], base: number, length: number, positionAt: (offset: number) => Range['start']): void {
+  groups.forEach((g, i) => {
+    const start = positionAt(Math.min(base + i, length));
+    g.range = { start, end: positionAt(length) };
+    // VS Code rejects a symbol whose selection range lies outside its range.
+    g.selectionRange = { start, end: start };
+  });
 }
 
 const SYMBOL_OF_KIND = { person: SymbolKind.Object, org: SymbolKind.Class, place: SymbolKind.Module } as const;
