@@ -227,3 +227,12 @@ test('endless runs of capitalised words are cut into short candidates', () => {
   assert.ok(found.length > 1000);
   assert.ok(found.every((m) => m.text.split(/\s+/).length <= 8 && m.text.length < 200));
 });
+
+test('abbreviations with a final period', () => {
+  check('Storm damage\nThe storm hit Tampa, Fla., and Col. Reyes said Gen. Ortiz flew to Atlanta, Ga. on Monday.', [
+    { text: 'Fla.', kind: 'place', key: 'place:florida' },
+    { text: 'Reyes', kind: 'person', role: 'Col.' },
+    { text: 'Ortiz', kind: 'person', role: 'Gen.' },
+    { text: 'Ga.', kind: 'place', key: 'place:georgia' },
+  ]);
+});

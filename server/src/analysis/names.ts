@@ -232,6 +232,8 @@ function tokenize(text: string, headline: boolean): Token[] {
   let lineEnd = -1;
   let lineShouting = false;
   let lineChecked = false;
+  // Words repeat within an article: a small local cache is faster than the large global one.
+  const local = new Map<string, number>();
   CAP_TOKEN.lastIndex = 0;
   for (let m = CAP_TOKEN.exec(text); m; m = CAP_TOKEN.exec(text)) {
     let raw = m[0];
@@ -273,7 +275,12 @@ function tokenize(text: string, headline: boolean): Token[] {
     const inHeadline = start < headlineEnd;
     const ambiguous = lineShouting || (inHeadline && headlineTitleCase) || isSentenceStart(text, start);
     const lower = raw.toLowerCase();
-    tokens.push({ start, end, text: raw, lower, possessive, ambiguous, shouting: lineShouting, headline: inHeadline && headlineTitleCase, allCaps, flags: wordFlags(lower) });
+    let flags = local.get(lower);
+    if (flags === undefined) {
+      flags = wordFlags(lower);
+      local.set(lower, flags);
+    }
+    tokens.push({ start, end, text: raw, lower, possessive, ambiguous, shouting: lineShouting, headline: inHeadline && headlineTitleCase, allCaps, flags });
   }
   return tokens;
 }
@@ -686,14 +693,19 @@ function typeSingle(t: Token, evidence: Evidence, text: string): Typed | undefin
     const known = KNOWN_ACRONYMS.get(l);
     if (known) return { kind: known[0], rule: 'acronym', canonical: known[1] };
   }
-  const outlet = NEWS_OUTLETS.get(l);
+  const outlet = has(t, F.NEWS_OUTLETS) ? NEWS_OUTLETS.get(l) : undefined;
   if (outlet) return { kind: 'org', rule: 'list:news-outlet', canonical: outlet };
   const org = KNOWN_ORGS.get(l);
   if (org) return { kind: 'org', rule: 'list:org', canonical: org };
-  const place = PLACES.get(l);
-  if (place) return placeTyped(place);
-  const demonym = DEMONYMS.get(l);
-  if (demonym) return { kind: 'place', rule: 'demonym', canonical: demonym, demonym: true };
+  // A word's flags may come from its form without the final period ("Ga." → "ga"): look up both.
+  if (has(t, F.PLACES)) {
+    const place = PLACES.get(l) ?? PLACES.get(l.replace(/\.$/, ''));
+    if (place) return placeTyped(place);
+  }
+  if (has(t, F.DEMONYMS)) {
+    const demonym = DEMONYMS.get(l) ?? DEMONYMS.get(l.replace(/\.$/, ''));
+    if (demonym) return { kind: 'place', rule: 'demonym', canonical: demonym, demonym: true };
+  }
   if (t.allCaps && t.text.length <= 6 && !has(t, F.COMMON)) return { kind: 'org', rule: 'acronym' };
   if (t.allCaps && t.shouting && !evidence.lower.has(t.lower)) return undefined;
   if (has(t, F.EVENT_SUFFIXES) || has(t, F.ORG_SUFFIXES)) return undefined;
