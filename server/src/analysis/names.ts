@@ -130,6 +130,17 @@ interface Token {
   allCaps: boolean;
   /** Word-list memberships of `lower` (bits of F). */
   flags: number;
+  /** What the article shows about this word (shared by every token with the same `lower`). */
+  info: WordInfo;
+}
+
+/** Per article and lower-case word: where a capital means something, how often it was seen. */
+interface WordInfo {
+  flags: number;
+  /** Mid-sentence body occurrences not in all caps ("Apple" in "said Apple"). */
+  mid: number;
+  /** Mid-sentence body occurrences in any case. */
+  midAny: number;
 }
 
 /** What the typing step decided for one run. */
@@ -233,7 +244,7 @@ function tokenize(text: string, headline: boolean): Token[] {
   let lineShouting = false;
   let lineChecked = false;
   // Words repeat within an article: a small local cache is faster than the large global one.
-  const local = new Map<string, number>();
+  const local = new Map<string, WordInfo>();
   CAP_TOKEN.lastIndex = 0;
   for (let m = CAP_TOKEN.exec(text); m; m = CAP_TOKEN.exec(text)) {
     let raw = m[0];
@@ -275,12 +286,16 @@ function tokenize(text: string, headline: boolean): Token[] {
     const inHeadline = start < headlineEnd;
     const ambiguous = lineShouting || (inHeadline && headlineTitleCase) || isSentenceStart(text, start);
     const lower = raw.toLowerCase();
-    let flags = local.get(lower);
-    if (flags === undefined) {
-      flags = wordFlags(lower);
-      local.set(lower, flags);
+    let info = local.get(lower);
+    if (info === undefined) {
+      info = { flags: wordFlags(lower), mid: 0, midAny: 0 };
+      local.set(lower, info);
     }
-    tokens.push({ start, end, text: raw, lower, possessive, ambiguous, shouting: lineShouting, headline: inHeadline && headlineTitleCase, allCaps, flags });
+    if (!ambiguous) {
+      info.midAny++;
+      if (!allCaps) info.mid++;
+    }
+    tokens.push({ start, end, text: raw, lower, possessive, ambiguous, shouting: lineShouting, headline: inHeadline && headlineTitleCase, allCaps, flags: info.flags, info });
   }
   return tokens;
 }
@@ -292,7 +307,8 @@ function splitHyphenatedPlaces(raw: string, start: number, tokens: Token[], text
   let offset = start;
   for (const part of parts) {
     const ambiguous = offset === start && isSentenceStart(text, start);
-    tokens.push({ start: offset, end: offset + part.length, text: part, lower: part.toLowerCase(), possessive: true, ambiguous, shouting: false, headline: false, allCaps: false, flags: wordFlags(part.toLowerCase()) });
+    const flags = wordFlags(part.toLowerCase());
+    tokens.push({ start: offset, end: offset + part.length, text: part, lower: part.toLowerCase(), possessive: true, ambiguous, shouting: false, headline: false, allCaps: false, flags, info: { flags, mid: ambiguous ? 0 : 1, midAny: ambiguous ? 0 : 1 } });
     offset += part.length + 1;
   }
   return true;
@@ -396,10 +412,8 @@ function isWordChar(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c > 0xbf;
 }
 
-/** Words seen capitalised where a capital means something: mid-sentence in body text. */
+/** What the stage knows about the whole article while it types names. */
 interface Evidence {
-  exact: Map<string, number>;
-  lower: Set<string>;
   text: string;
   /** Does the article report a match? Computed on first need: most articles never ask. */
   sports?: boolean;
@@ -410,15 +424,8 @@ function isSports(evidence: Evidence): boolean {
   return evidence.sports;
 }
 
-function collectEvidence(tokens: Token[], text: string): Evidence {
-  const exact = new Map<string, number>();
-  const lower = new Set<string>();
-  for (const t of tokens) {
-    if (t.ambiguous) continue;
-    exact.set(t.text, (exact.get(t.text) ?? 0) + 1);
-    lower.add(t.lower);
-  }
-  return { exact, lower, text };
+function collectEvidence(_tokens: Token[], text: string): Evidence {
+  return { text };
 }
 
 /** Groups tokens into runs of one candidate name each. */
@@ -475,11 +482,11 @@ function earnsPlace(t: Token, evidence: Evidence): boolean {
   if (has(t, F.NEVER_NAMES)) return false;
   const common = has(t, F.COMMON) || has(t, F.GENERIC_ALONE) || has(t, F.TITLE_HEADS);
   // An all-caps word in a shouted line is a name only if the body spells it as one.
-  if (t.allCaps) return !common && (evidence.exact.has(titleCase(t.text)) || (!t.shouting && !t.headline));
+  if (t.allCaps) return !common && (t.info.mid > 0 || (!t.shouting && !t.headline));
   // A common word ("Apple", "Police") needs to be seen capitalised mid-sentence more than once.
-  if (common) return (evidence.exact.get(t.text) ?? 0) >= 2;
+  if (common) return t.info.mid >= 2;
   // In title-case headlines every word is capitalised: unknown words need evidence.
-  if (t.shouting || t.headline) return evidence.exact.has(t.text) || has(t, F.PERSON_NAME_SET);
+  if (t.shouting || t.headline) return t.info.mid > 0 || has(t, F.PERSON_NAME_SET);
   return true;
 }
 
@@ -604,7 +611,7 @@ function processPart(text: string, part: Token[], evidence: Evidence, out: Draft
     if (has(t, F.GENERIC_ALONE) || has(t, F.TITLE_HEADS) || (has(t, F.ROLE_MODIFIERS) && !has(t, F.PLACES) && !has(t, F.KNOWN_ACRONYMS))) return;
     if (t.text.length === 1) return;
     // A lone common word ("Practice", "Standings") is a name only when the article capitalises it often.
-    if (has(t, F.COMMON) && !t.allCaps && !has(t, F.PLACES | F.DEMONYMS | F.NEWS_OUTLETS | F.KNOWN_ACRONYMS) && (evidence.exact.get(t.text) ?? 0) < 2) return;
+    if (has(t, F.COMMON) && !t.allCaps && !has(t, F.PLACES | F.DEMONYMS | F.NEWS_OUTLETS | F.KNOWN_ACRONYMS) && t.info.mid < 2) return;
     const typed = typeSingle(t, evidence, text);
     if (typed) out.push(draft(tokens, typed));
     return;
@@ -707,7 +714,7 @@ function typeSingle(t: Token, evidence: Evidence, text: string): Typed | undefin
     if (demonym) return { kind: 'place', rule: 'demonym', canonical: demonym, demonym: true };
   }
   if (t.allCaps && t.text.length <= 6 && !has(t, F.COMMON)) return { kind: 'org', rule: 'acronym' };
-  if (t.allCaps && t.shouting && !evidence.lower.has(t.lower)) return undefined;
+  if (t.allCaps && t.shouting && t.info.midAny === 0) return undefined;
   if (has(t, F.EVENT_SUFFIXES) || has(t, F.ORG_SUFFIXES)) return undefined;
   // "Simmons said": a name-like word before a speech verb is a person ("Google said" is not).
   if (has(t, F.PERSON_NAME_SET) && !has(t, F.COMMON) && PERSON_VERBS.has(wordAfter(text, t.end))) return { kind: 'person', rule: 'context:verb' };
@@ -765,7 +772,7 @@ function typeMulti(tokens: Token[], text: string, evidence: Evidence): Typed | '
   const givenFirst = has(first, F.PERSON_NAME_SET) && !has(first, F.COMMON) && (!has(first, F.PLACES) || has(last, F.PERSON_NAME_SET) || (!has(last, F.PLACES) && !has(last, F.COMMON)));
   if ((INITIAL.test(tokens[0].text) || givenFirst) && tokens.length <= 4) return { kind: 'person', rule: 'gazetteer:given-name' };
   if (tokens.every((t) => t.allCaps)) {
-    if (tokens[0].shouting && !tokens.some((t) => evidence.lower.has(t.lower))) return undefined;
+    if (tokens[0].shouting && !tokens.some((t) => t.info.midAny > 0)) return undefined;
     return { kind: 'org', rule: 'capitalised-run' };
   }
   if (tokens.length <= 3 && has(last, F.PERSON_NAME_SET) && !has(last, F.COMMON) && !tokens[0].allCaps) return { kind: 'person', rule: 'gazetteer:person-name' };
@@ -789,10 +796,6 @@ function wordAfter(text: string, end: number): string {
     j++;
   }
   return text.slice(i, j);
-}
-
-function titleCase(word: string): string {
-  return word.charAt(0) + word.slice(1).toLowerCase();
 }
 
 /** The lower-case word right before `start` (one space between), or "". */
