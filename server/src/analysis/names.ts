@@ -150,6 +150,8 @@ interface Typed {
   /** For places and known orgs: the lower-case canonical name. */
   canonical?: string;
   demonym?: boolean;
+  /** A precomputed entity key (gazetteer places). */
+  key?: string;
 }
 
 /** Options for {@link findNames}. */
@@ -209,7 +211,6 @@ function retypeTeams(text: string, drafts: Draft[], evidence: Evidence): void {
   for (const d of drafts) {
     if (d.kind !== 'place' || d.demonym || d.words.length > 2) continue;
     if (!(d.rule === 'gazetteer:city' || d.rule === 'gazetteer:region' || d.rule === 'gazetteer:us-state')) continue;
-    if (!isSports(evidence)) return;
     const lineStart = d.start === 0 || text.charCodeAt(d.start - 1) === 10;
     // "LONDON 1996-08-30" and "BOGOTA, Colombia" are datelines.
     if (lineStart && DATELINE_DATE.test(text.slice(d.end, d.end + 12))) continue;
@@ -217,7 +218,8 @@ function retypeTeams(text: string, drafts: Draft[], evidence: Evidence): void {
     const next = TEAM_NEXT.exec(after);
     const before = wordBefore(text, d.start);
     // A team is followed by its score or a result verb, or follows "v", "against", "beat".
-    if ((next && (next[1] !== undefined || TEAM_VERBS.has(next[2]))) || TEAM_BEFORE.has(before)) {
+    // The local cue first: the article-wide sports test scans the text and is needed only then.
+    if (((next && (next[1] !== undefined || TEAM_VERBS.has(next[2]))) || TEAM_BEFORE.has(before)) && isSports(evidence)) {
       d.kind = 'org';
       d.rule = 'context:sports-team';
       d.canonical = undefined;
@@ -644,6 +646,7 @@ function draft(tokens: Token[], typed: Typed, role?: string): Draft {
     rule: typed.rule,
     canonical: typed.canonical,
     demonym: typed.demonym,
+    key: typed.key,
     role,
   };
 }
@@ -727,7 +730,7 @@ function typeSingle(t: Token, evidence: Evidence, text: string): Typed | undefin
 }
 
 function placeTyped(place: PlaceEntry): Typed {
-  return { kind: 'place', rule: place.rule, canonical: place.canonical };
+  return { kind: 'place', rule: place.rule, canonical: place.canonical, key: place.key };
 }
 
 function typeMulti(tokens: Token[], text: string, evidence: Evidence): Typed | 'split' | undefined {

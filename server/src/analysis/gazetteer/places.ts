@@ -13,6 +13,8 @@ export interface PlaceEntry {
   canonical: string;
   /** Why it is a place: "gazetteer:country", "gazetteer:city", "alias:US" ... */
   rule: string;
+  /** The entity key, `place:` + canonical, built once so every mention shares the string. */
+  key: string;
 }
 
 /** Lower-cased place spelling → entry. Countries win over cities of the same name. */
@@ -35,7 +37,7 @@ function addPlace(spelling: string, canonical: string, rule: string, overwrite =
   if (plain !== spelling) addPlace(plain, canonical, rule, overwrite);
   const key = spelling.toLowerCase().trim();
   if (!key || (!overwrite && PLACES.has(key))) return;
-  PLACES.set(key, { canonical, rule });
+  PLACES.set(key, { canonical, rule, key: 'place:' + canonical });
   const words = key.split(/\s+/).length;
   if (words > MAX_PLACE_WORDS) MAX_PLACE_WORDS = words;
 }

@@ -28,6 +28,8 @@ export interface Draft {
   canonical?: string;
   demonym?: boolean;
   role?: string;
+  /** A precomputed place key; used only while the draft is still a place. */
+  key?: string;
 }
 
 const NAME_SUFFIX = /^(?:jr|jr\.|sr|sr\.|ii|iii|iv)$/i;
@@ -125,7 +127,7 @@ export function assignKeys(text: string, drafts: Draft[]): EntityMention[] {
         key = resolveSurname(surname, fullNames, latestFull);
       }
     } else if (d.kind === 'place') {
-      key = 'place:' + (d.canonical ?? normaliseSpaces(surface.toLowerCase()));
+      key = d.key && d.canonical !== undefined ? d.key : 'place:' + (d.canonical ?? normaliseSpaces(surface.toLowerCase()));
     } else {
       const known = d.canonical === undefined && surface.length <= 6 ? KNOWN_ACRONYMS.get(surface.toLowerCase()) : undefined;
       key = 'org:' + (d.canonical ?? (known && known[0] === 'org' ? known[1] : normaliseOrg(surface)));
