@@ -99,8 +99,10 @@ export class Corpus {
   private corrections: AppliedCorrections = NO_CORRECTIONS;
   /** merged id → the group's representative and display name. */
   private mergeOf = new Map<string, { rep: string; ids: string[]; name?: string }>();
-  /** entity key → uri → what that article says about the key. */
-  private readonly keyArticles = new Map<string, Map<string, KeyStats>>();
+  /** entity key → uri → number of mentions with that key in the article. */
+  private readonly keyArticles = new Map<string, Map<string, number>>();
+  /** entity key → its kind and, for a full-name person, the surname others may join on. */
+  private readonly keyInfo = new Map<string, KeyInfo>();
   /** figure measure → articles reporting a figure of that measure. */
   private readonly measureArticles = new Map<string, Set<string>>();
   /** surname → full-name person keys carrying it (with article counts). */
@@ -119,13 +121,16 @@ export class Corpus {
     this.removeArticle(uri);
     // Lookups by offset use binary search, so mentions are kept in text order.
     for (const list of [analysis.entities, analysis.dates, analysis.figures] as { start: number }[][]) list.sort((a, b) => a.start - b.start);
+    internStrings(analysis);
     const entities = this.correct(uri, analysis.entities);
     this.articles.set(uri, { uri, version, text, analysis, entities });
-    for (const [key, stats] of statsByKey(entities)) {
+    for (const [key, count] of countByKey(entities)) {
       let byUri = this.keyArticles.get(key);
       if (!byUri) this.keyArticles.set(key, (byUri = new Map()));
-      byUri.set(uri, stats);
-      if (stats.fullNameSurname) increment(this.surnames, stats.fullNameSurname, key);
+      byUri.set(uri, count);
+      if (!this.keyInfo.has(key)) this.keyInfo.set(key, infoOf(key, entities));
+      const surname = this.keyInfo.get(key)!.fullNameSurname;
+      if (surname) increment(this.surnames, surname, key);
     }
     for (const f of analysis.figures) {
       let uris = this.measureArticles.get(f.measure);
@@ -145,12 +150,15 @@ export class Corpus {
       if (seen.has(mention.key)) continue;
       seen.add(mention.key);
       const byUri = this.keyArticles.get(mention.key);
-      const stats = byUri?.get(uri);
+      const surname = this.keyInfo.get(mention.key)?.fullNameSurname;
       if (byUri) {
         byUri.delete(uri);
-        if (byUri.size === 0) this.keyArticles.delete(mention.key);
+        if (byUri.size === 0) {
+          this.keyArticles.delete(mention.key);
+          this.keyInfo.delete(mention.key);
+        }
       }
-      if (stats?.fullNameSurname) decrement(this.surnames, stats.fullNameSurname, mention.key);
+      if (surname) decrement(this.surnames, surname, mention.key);
     }
     for (const f of record.analysis.figures) {
       const uris = this.measureArticles.get(f.measure);
@@ -193,6 +201,7 @@ export class Corpus {
   clear(): void {
     this.articles.clear();
     this.keyArticles.clear();
+    this.keyInfo.clear();
     this.surnames.clear();
     this.measureArticles.clear();
     this.generation++;
@@ -242,7 +251,7 @@ export class Corpus {
     for (const key of this.mergeOf.get(id)?.ids ?? [id]) {
       if (this.keyArticles.has(key) && !members.includes(key)) members.push(key);
       if (key.startsWith('person:') && !key.startsWith('person:~')) {
-        const surname = this.keyArticles.get(key)?.values().next().value?.fullNameSurname;
+        const surname = this.keyInfo.get(key)?.fullNameSurname;
         const surnameKey = surname ? `person:~${surname}` : undefined;
         if (surnameKey && this.keyArticles.has(surnameKey) && this.resolve(surnameKey) === id && !members.includes(surnameKey)) members.push(surnameKey);
       }
@@ -321,15 +330,20 @@ export class Corpus {
     let mentionCount = 0;
     let kind: EntityKind = 'person';
     let canonical = '';
+    // Read from the mentions themselves rather than kept per article: memory stays flat, and
+    // the summary is cached until the corpus changes.
     for (const key of keys) {
-      for (const [uri, stats] of this.keyArticles.get(key) ?? []) {
+      for (const uri of this.keyArticles.get(key)?.keys() ?? []) {
         articles.add(uri);
-        mentionCount += stats.count;
-        kind = stats.kind;
-        if (stats.canonical.length > canonical.length) canonical = stats.canonical;
-        for (const [s, n] of stats.spellings) spellings.set(s, (spellings.get(s) ?? 0) + n);
-        for (const r of stats.roles) increment1(roles, r);
-        for (const r of stats.rules) rules.add(r);
+        for (const m of this.articles.get(uri)!.entities) {
+          if (m.key !== key) continue;
+          mentionCount++;
+          kind = m.kind;
+          if (!m.demonym && m.canonical.length > canonical.length) canonical = m.canonical;
+          increment1(spellings, m.text);
+          if (m.role) increment1(roles, m.role);
+          rules.add(m.rule);
+        }
       }
     }
     return {
@@ -443,33 +457,61 @@ export class Corpus {
   }
 }
 
-/** What one article says about one key, aggregated once when the article is added. */
-interface KeyStats {
+/**
+ * One shared copy of each repeated string (keys, names, rules, readings, measures). The engine
+ * builds a fresh string per mention; across 100,000 articles the copies would cost more memory
+ * than the articles themselves.
+ */
+const interned = new Map<string, string>();
+function intern<T extends string | undefined>(value: T): T {
+  if (value === undefined || value.length > 200) return value;
+  const known = interned.get(value);
+  if (known !== undefined) return known as T;
+  interned.set(value, value);
+  return value;
+}
+
+function internStrings(analysis: ArticleAnalysis): void {
+  for (const m of analysis.entities) {
+    m.key = intern(m.key);
+    m.canonical = intern(m.canonical);
+    m.rule = intern(m.rule);
+    m.surname = intern(m.surname);
+    m.role = intern(m.role);
+    m.text = intern(m.text);
+  }
+  for (const d of analysis.dates) {
+    d.reading = intern(d.reading);
+    d.value = d.value === null ? null : intern(d.value);
+    d.unresolved = intern(d.unresolved);
+    d.text = intern(d.text);
+  }
+  for (const f of analysis.figures) {
+    f.measure = intern(f.measure);
+    f.counted = intern(f.counted);
+    f.approx = intern(f.approx);
+    f.unit = intern(f.unit);
+    f.text = intern(f.text);
+  }
+}
+
+/** What the corpus keeps about a key itself, whichever article it came from. */
+interface KeyInfo {
   kind: EntityKind;
-  count: number;
-  canonical: string;
-  spellings: Map<string, number>;
-  roles: Set<string>;
-  rules: Set<string>;
   /** For a full-name person key: the surname that surname-only mentions elsewhere may join. */
   fullNameSurname?: string;
 }
 
-function statsByKey(mentions: EntityMention[]): Map<string, KeyStats> {
-  const out = new Map<string, KeyStats>();
-  for (const m of mentions) {
-    let stats = out.get(m.key);
-    if (!stats) out.set(m.key, (stats = { kind: m.kind, count: 0, canonical: '', spellings: new Map(), roles: new Set(), rules: new Set() }));
-    stats.count++;
-    if (!m.demonym && m.canonical.length > stats.canonical.length) stats.canonical = m.canonical;
-    increment1(stats.spellings, m.text);
-    if (m.role) stats.roles.add(m.role);
-    stats.rules.add(m.rule);
-    if (m.kind === 'person' && !m.key.startsWith('person:~')) {
-      stats.fullNameSurname ??= m.surname ?? m.key.slice('person:'.length).split(' ').pop();
-    }
-  }
+function countByKey(mentions: EntityMention[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const m of mentions) out.set(m.key, (out.get(m.key) ?? 0) + 1);
   return out;
+}
+
+function infoOf(key: string, mentions: EntityMention[]): KeyInfo {
+  const m = mentions.find((x) => x.key === key)!;
+  const fullNameSurname = m.kind === 'person' && !key.startsWith('person:~') ? (mentions.find((x) => x.key === key && x.surname)?.surname ?? key.slice('person:'.length).split(' ').pop()) : undefined;
+  return { kind: m.kind, fullNameSurname };
 }
 
 function toOccurrence(uri: string, m: EntityMention): Occurrence {

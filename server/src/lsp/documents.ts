@@ -7,8 +7,12 @@ import type { Corpus } from '../corpus/corpus';
  * Gives the TextDocument of any article: the open buffer, or one made from the text the
  * corpus indexed. Positions are always computed by TextDocument, never by hand.
  */
+/** TextDocuments made for closed articles kept at once; references across thousands reuse few. */
+const MADE_LIMIT = 256;
+
 export class DocumentLookup {
-  private readonly made = new WeakMap<object, TextDocument>();
+  /** uri → the document made from a record's text (least recently used first). */
+  private readonly made = new Map<string, { record: object; doc: TextDocument }>();
 
   constructor(
     private readonly open: TextDocuments<TextDocument>,
@@ -20,8 +24,16 @@ export class DocumentLookup {
     if (open) return open;
     const record = this.corpus.article(uri);
     if (!record) return undefined;
-    let doc = this.made.get(record);
-    if (!doc) this.made.set(record, (doc = TextDocument.create(uri, 'article', 0, record.text)));
+    const hit = this.made.get(uri);
+    if (hit && hit.record === record) {
+      this.made.delete(uri);
+      this.made.set(uri, hit);
+      return hit.doc;
+    }
+    const doc = TextDocument.create(uri, 'article', 0, record.text);
+    this.made.delete(uri);
+    this.made.set(uri, { record, doc });
+    if (this.made.size > MADE_LIMIT) this.made.delete(this.made.keys().next().value as string);
     return doc;
   }
 
