@@ -26,15 +26,36 @@ export let MAX_PLACE_WORDS = 1;
 
 /** Lower-cased common English words ("police", "however"). */
 export const COMMON = new Set(COMMON_WORDS.split('\n'));
-/** Lower-cased personal names (first or last). */
-export const PERSON_NAME_SET = new Set(PERSON_NAMES.toLowerCase().split('\n'));
+const PERSON_NAME_LIST = PERSON_NAMES.split('\n');
+
+/**
+ * Lower-cased personal names (first or last). A binary search over the sorted list: building a
+ * 200,000-entry Set would cost more start-up time than all lookups of a session.
+ */
+export const PERSON_NAME_SET = {
+  has(word: string): boolean {
+    let lo = 0;
+    let hi = PERSON_NAME_LIST.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = PERSON_NAME_LIST[mid];
+      if (v === word) return true;
+      if (v < word) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  },
+};
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
+const NON_ASCII = /[^\x00-\x7f]/;
 
 function addPlace(spelling: string, canonical: string, rule: string, overwrite = false): void {
   // News often drops accents ("Bogota", "Sao Paulo"): the plain spelling is a key too.
-  const plain = spelling.normalize('NFD').replace(COMBINING_MARKS, '');
-  if (plain !== spelling) addPlace(plain, canonical, rule, overwrite);
+  if (NON_ASCII.test(spelling)) {
+    const plain = spelling.normalize('NFD').replace(COMBINING_MARKS, '');
+    if (plain !== spelling) addPlace(plain, canonical, rule, overwrite);
+  }
   const key = spelling.toLowerCase().trim();
   if (!key || (!overwrite && PLACES.has(key))) return;
   PLACES.set(key, { canonical, rule, key: 'place:' + canonical });
