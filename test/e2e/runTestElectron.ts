@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { extensionRoot, fixtureWorkspace, repoRoot, suiteIndex } from './harness/paths';
+import { copyWorkspace } from './harness/workspace';
 
 const VSCODE_VERSION = '1.100.3';
 
@@ -19,13 +20,15 @@ async function main(): Promise<number> {
   const vscodeExecutablePath = viaCodeServer ? path.join(repoRoot, 'test', 'e2e', 'code-server-as-vscode.mjs') : process.env.VSCODE_EXECUTABLE_PATH;
   // A fresh profile per run, removed afterwards (code-server-as-vscode makes its own).
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-e2e-'));
+  // The suite writes corrections into its workspace: a fresh copy, never the repo's fixture.
+  const workspace = copyWorkspace(fixtureWorkspace);
   try {
     await runTests({
       version: VSCODE_VERSION,
       vscodeExecutablePath,
       extensionDevelopmentPath: extensionRoot,
       extensionTestsPath: suiteIndex,
-      launchArgs: [fixtureWorkspace, '--disable-extensions', `--user-data-dir=${userDataDir}`, `--extensions-dir=${path.join(userDataDir, 'extensions')}`],
+      launchArgs: [workspace.folder, '--disable-extensions', `--user-data-dir=${userDataDir}`, `--extensions-dir=${path.join(userDataDir, 'extensions')}`],
     });
     return 0;
   } catch (error) {
@@ -33,6 +36,7 @@ async function main(): Promise<number> {
     return 1;
   } finally {
     fs.rmSync(userDataDir, { recursive: true, force: true });
+    workspace.remove();
   }
 }
 

@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './harness/browser';
 import { ensureCodeServer, startCodeServer, type CodeServer } from './harness/codeServer';
 import { extensionRoot, fixtureWorkspace, resultsDir } from './harness/paths';
+import { copyWorkspace, type WorkspaceCopy } from './harness/workspace';
 import { hoverUntil, normalise, openFile, openWorkbench, pointAt, runCommand, viewLine } from './harness/workbench';
 
 const ARTICLE = 'bridge-repairs.txt';
@@ -17,6 +18,7 @@ describe('Corpus Lens in the VS Code UI (code-server + chromium)', { timeout: 24
   let server: CodeServer | undefined;
   let browser: Browser | undefined;
   let page: Page;
+  let workspace: WorkspaceCopy | undefined;
   let failures = 0;
 
   async function screenshot(name: string): Promise<void> {
@@ -41,6 +43,7 @@ describe('Corpus Lens in the VS Code UI (code-server + chromium)', { timeout: 24
 
   before(async () => {
     ensureCodeServer();
+    workspace = copyWorkspace(fixtureWorkspace);
     server = await startCodeServer({
       name: 'e2e-ui',
       // Collapsed outline items: the top level (headline and groups) fits without scrolling.
@@ -49,7 +52,7 @@ describe('Corpus Lens in the VS Code UI (code-server + chromium)', { timeout: 24
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await step('open', async () => {
-      await openWorkbench(page, server!.workbenchUrl({ folder: fixtureWorkspace, extensionDevelopmentPath: extensionRoot }), ARTICLE);
+      await openWorkbench(page, server!.workbenchUrl({ folder: workspace!.folder, extensionDevelopmentPath: extensionRoot }), ARTICLE);
       await openFile(page, ARTICLE);
       // The language status shows the article language once the extension has claimed the file.
       await page.locator('[id="status.editor.mode"]', { hasText: 'News article' }).waitFor({ timeout: 60_000 });
@@ -59,6 +62,7 @@ describe('Corpus Lens in the VS Code UI (code-server + chromium)', { timeout: 24
   after(async () => {
     await browser?.close().catch(() => undefined);
     await server?.stop({ keepLogs: failures > 0 });
+    workspace?.remove();
   });
 
   it('the grammar colours the headline', async () => {
