@@ -72,7 +72,7 @@ describe('language server over JSON-RPC', () => {
   it('answers null where there is nothing to say', async () => {
     const hover = await server.client.sendRequest('textDocument/hover', {
       textDocument: { uri: uriOf('b.txt') },
-      position: { line: 3, character: 2 },
+      position: server.position('b.txt', B, B.indexOf('stalled') + 2),
     });
     assert.equal(hover, null);
   });

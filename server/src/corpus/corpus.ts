@@ -111,6 +111,12 @@ export class Corpus {
   private generation = 0;
   private resolvedCache = new Map<string, string>();
   private resolvedGeneration = -1;
+  /** Keys whose articles changed since the caches were last brought up to date. */
+  private dirtyKeys = new Set<string>();
+  /** Surnames whose full-name candidates may have changed. */
+  private dirtySurnames = new Set<string>();
+  /** Set when everything must be recomputed (corrections changed, corpus cleared). */
+  private everythingDirty = false;
   private membersCache = new Map<string, string[]>();
   private summaryCache = new Map<string, EntitySummary | undefined>();
   /** Every entity's summary with its names lower-cased, built on the first search after a change. */
@@ -125,12 +131,16 @@ export class Corpus {
     const entities = this.correct(uri, analysis.entities);
     this.articles.set(uri, { uri, version, text, analysis, entities });
     for (const [key, count] of countByKey(entities)) {
+      this.dirtyKeys.add(key);
       let byUri = this.keyArticles.get(key);
       if (!byUri) this.keyArticles.set(key, (byUri = new Map()));
       byUri.set(uri, count);
       if (!this.keyInfo.has(key)) this.keyInfo.set(key, infoOf(key, entities));
       const surname = this.keyInfo.get(key)!.fullNameSurname;
-      if (surname) increment(this.surnames, surname, key);
+      if (surname) {
+        increment(this.surnames, surname, key);
+        this.dirtySurnames.add(surname);
+      }
     }
     for (const f of analysis.figures) {
       let uris = this.measureArticles.get(f.measure);
@@ -149,8 +159,10 @@ export class Corpus {
     for (const mention of record.entities) {
       if (seen.has(mention.key)) continue;
       seen.add(mention.key);
+      this.dirtyKeys.add(mention.key);
       const byUri = this.keyArticles.get(mention.key);
       const surname = this.keyInfo.get(mention.key)?.fullNameSurname;
+      if (surname) this.dirtySurnames.add(surname);
       if (byUri) {
         byUri.delete(uri);
         if (byUri.size === 0) {
@@ -181,6 +193,7 @@ export class Corpus {
       for (const id of ids) this.mergeOf.set(id, entry);
     }
     for (const record of [...this.articles.values()]) this.setArticle(record.uri, record.version, record.text, record.analysis);
+    this.everythingDirty = true;
     this.generation++;
   }
 
@@ -204,6 +217,7 @@ export class Corpus {
     this.keyInfo.clear();
     this.surnames.clear();
     this.measureArticles.clear();
+    this.everythingDirty = true;
     this.generation++;
   }
 
@@ -447,13 +461,48 @@ export class Corpus {
     return { firstDate, lastDate, coMentioned };
   }
 
+  /**
+   * Brings the derived caches up to date. An edit touches a few keys, so only the entities
+   * those keys belong to (and, for people, the others sharing a surname) are forgotten; the
+   * summary of "United States" over 10,000 articles is not recomputed because one article
+   * about Lisbon changed.
+   */
   private refreshCaches(): void {
     if (this.resolvedGeneration === this.generation) return;
-    this.resolvedCache = new Map();
-    this.membersCache = new Map();
-    this.summaryCache = new Map();
-    this.directory = undefined;
     this.resolvedGeneration = this.generation;
+    this.directory = undefined;
+    if (this.everythingDirty || this.dirtyKeys.size > 5000) {
+      this.resolvedCache = new Map();
+      this.membersCache = new Map();
+      this.summaryCache = new Map();
+      this.everythingDirty = false;
+      this.dirtyKeys.clear();
+      this.dirtySurnames.clear();
+      return;
+    }
+    const keys = new Set(this.dirtyKeys);
+    for (const surname of this.dirtySurnames) {
+      keys.add(`person:~${surname}`);
+      for (const full of this.surnames.get(surname)?.keys() ?? []) keys.add(full);
+    }
+    for (const key of [...keys]) if (key.startsWith('person:~')) for (const full of this.surnames.get(key.slice(8))?.keys() ?? []) keys.add(full);
+    const ids = new Set<string>();
+    for (const key of keys) {
+      ids.add(key);
+      const was = this.resolvedCache.get(key);
+      if (was !== undefined) ids.add(was);
+      const group = this.mergeOf.get(key) ?? (was !== undefined ? this.mergeOf.get(was) : undefined);
+      if (group) for (const id of group.ids) ids.add(id);
+    }
+    for (const id of ids) {
+      this.resolvedCache.delete(id);
+      // A cached members list names the keys it holds; each of those keys resolves to it.
+      for (const member of this.membersCache.get(id) ?? []) this.resolvedCache.delete(member);
+      this.membersCache.delete(id);
+      this.summaryCache.delete(id);
+    }
+    this.dirtyKeys.clear();
+    this.dirtySurnames.clear();
   }
 }
 
