@@ -236,3 +236,16 @@ test('abbreviations with a final period', () => {
     { text: 'Ga.', kind: 'place', key: 'place:georgia' },
   ]);
 });
+
+test('a common word that names the article topic is a name; table words are not', () => {
+  check(
+    'Harvest unveils a new tractor\nHarvest today unveiled its latest tractor at a fair hosted by Harvest, the farm machinery maker.\nHarvest said sales would start in June.',
+    [
+      { text: 'Harvest', kind: 'org' },
+      { text: 'Harvest', nth: 1, kind: 'org' },
+      { text: 'Harvest', nth: 2, kind: 'org' },
+      { text: 'Harvest', nth: 3, kind: 'org' },
+    ],
+  );
+  check('CRICKET - COUNTY SCORES\nResults :\nSurrey 310 Kent 240\nResults from other grounds will follow.', [], ['Results']);
+});

@@ -141,6 +141,31 @@ interface WordInfo {
   mid: number;
   /** Mid-sentence body occurrences in any case. */
   midAny: number;
+  /** All capitalised occurrences, wherever they are. */
+  total: number;
+  /** Does the article also write the word in lower case? Checked on first need. */
+  lowerSeen?: boolean;
+  /** The word is in a mixed-case headline (not shouted). */
+  inHeadline: boolean;
+}
+
+/** Texts longer than this skip the lower-case search (it scans the article once per word asked). */
+const LOWER_SEARCH_LIMIT = 200000;
+
+/**
+ * "Apple" in the headline, named again in the text and never written "apple": the common word
+ * is the article's topic name. (Table words like "Results" or "Total" repeat too, but not in a
+ * mixed-case headline.)
+ */
+function isNameNotWord(t: Token, text: string): boolean {
+  if (t.info.total < 2 || !t.info.inHeadline || text.length > LOWER_SEARCH_LIMIT) return false;
+  t.info.lowerSeen ??= LOWER_WORD_BOUNDARY(t.lower).test(text);
+  return !t.info.lowerSeen;
+}
+
+function LOWER_WORD_BOUNDARY(word: string): RegExp {
+  // The word is letters only here (common English words), so it needs no escaping.
+  return new RegExp(`(?:^|[^A-Za-z])${word}(?![A-Za-z])`);
 }
 
 /** What the typing step decided for one run. */
@@ -290,9 +315,11 @@ function tokenize(text: string, headline: boolean): Token[] {
     const lower = raw.toLowerCase();
     let info = local.get(lower);
     if (info === undefined) {
-      info = { flags: wordFlags(lower), mid: 0, midAny: 0 };
+      info = { flags: wordFlags(lower), mid: 0, midAny: 0, total: 0, inHeadline: false };
       local.set(lower, info);
     }
+    info.total++;
+    if (inHeadline && !lineShouting && !allCaps) info.inHeadline = true;
     if (!ambiguous) {
       info.midAny++;
       if (!allCaps) info.mid++;
@@ -310,7 +337,7 @@ function splitHyphenatedPlaces(raw: string, start: number, tokens: Token[], text
   for (const part of parts) {
     const ambiguous = offset === start && isSentenceStart(text, start);
     const flags = wordFlags(part.toLowerCase());
-    tokens.push({ start: offset, end: offset + part.length, text: part, lower: part.toLowerCase(), possessive: true, ambiguous, shouting: false, headline: false, allCaps: false, flags, info: { flags, mid: ambiguous ? 0 : 1, midAny: ambiguous ? 0 : 1 } });
+    tokens.push({ start: offset, end: offset + part.length, text: part, lower: part.toLowerCase(), possessive: true, ambiguous, shouting: false, headline: false, allCaps: false, flags, info: { flags, mid: ambiguous ? 0 : 1, midAny: ambiguous ? 0 : 1, total: 1, inHeadline: false } });
     offset += part.length + 1;
   }
   return true;
@@ -486,7 +513,7 @@ function earnsPlace(t: Token, evidence: Evidence): boolean {
   // An all-caps word in a shouted line is a name only if the body spells it as one.
   if (t.allCaps) return !common && (t.info.mid > 0 || (!t.shouting && !t.headline));
   // A common word ("Apple", "Police") needs to be seen capitalised mid-sentence more than once.
-  if (common) return t.info.mid >= 2;
+  if (common) return t.info.mid >= 1 || (/^[a-z]+$/.test(t.lower) && isNameNotWord(t, evidence.text));
   // In title-case headlines every word is capitalised: unknown words need evidence.
   if (t.shouting || t.headline) return t.info.mid > 0 || has(t, F.PERSON_NAME_SET);
   return true;
@@ -613,7 +640,7 @@ function processPart(text: string, part: Token[], evidence: Evidence, out: Draft
     if (has(t, F.GENERIC_ALONE) || has(t, F.TITLE_HEADS) || (has(t, F.ROLE_MODIFIERS) && !has(t, F.PLACES) && !has(t, F.KNOWN_ACRONYMS))) return;
     if (t.text.length === 1) return;
     // A lone common word ("Practice", "Standings") is a name only when the article capitalises it often.
-    if (has(t, F.COMMON) && !t.allCaps && !has(t, F.PLACES | F.DEMONYMS | F.NEWS_OUTLETS | F.KNOWN_ACRONYMS) && t.info.mid < 2) return;
+    if (has(t, F.COMMON) && !t.allCaps && !has(t, F.PLACES | F.DEMONYMS | F.NEWS_OUTLETS | F.KNOWN_ACRONYMS) && t.info.mid < 2 && !(/^[a-z]+$/.test(t.lower) && isNameNotWord(t, text))) return;
     const typed = typeSingle(t, evidence, text);
     if (typed) out.push(draft(tokens, typed));
     return;
