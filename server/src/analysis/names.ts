@@ -109,6 +109,7 @@ const HAS_LOWER = /\p{Ll}/u;
 const HAS_UPPER_AFTER_FIRST = /^.[^\p{Ll}]*$/u;
 const HYPHEN_LOWER_TAIL = /-(?:based|led|backed|born|owned|made|run|funded|brokered|style|era|controlled|held|allied|bound|linked|related|registered|listed|centric|friendly|speaking|american|era)$/;
 const INITIAL = /^\p{Lu}\.$/u;
+const HYPHEN_LOWER_END = /-[a-z]+$/;
 const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central']);
 const PARTICLE_WORD = /^(?:de|du|da|van|von|der|den|bin|ibn|al|el|la|le)$/i;
 /** How a word of a person's name is spelled: "Smith", "McDonald", "O'Neill", "Jean-Luc", "J." (not "MacBook Pro", "Wi-Fi", "OS"). */
@@ -474,7 +475,7 @@ function buildRuns(text: string, tokens: Token[]): Token[][] {
       // "Wal - Mart" in tokenised text: a spaced hyphen between two title-case words (not headline dashes).
       else if (gap === ' - ' && run.length === 1 && !prev.allCaps && !cur.allCaps && !prev.ambiguous && !has(prev, F.PLACES | F.DEMONYMS)) join = true;
       else if (hasHead && OF_GAP.test(gap) && !has(cur, F.NEVER_NAMES)) join = true;
-      else if ((gap === ' and ' || gap === ' & ') && run.length <= 2 && !hasHead && !run.some((t) => has(t, F.NEWS_OUTLETS | F.PLACES | F.KNOWN_ACRONYMS)) && endsInOrgSuffix(tokens, i)) join = true;
+      else if ((gap === ' & ' || (gap === ' and ' && run.every((t) => has(t, F.COMMON)))) && run.length <= 2 && !hasHead && !run.some((t) => has(t, F.NEWS_OUTLETS | F.PLACES | F.KNOWN_ACRONYMS)) && endsInOrgSuffix(tokens, i)) join = true;
       else if ((gap === ', ' || gap === ' ,') && COMMA_SUFFIX.test(cur.lower)) join = true;
     }
     if (join) {
@@ -493,6 +494,7 @@ function buildRuns(text: string, tokens: Token[]): Token[][] {
 /** "Test and County Cricket Board": the words from `i` on (joined by single spaces) end in an organization suffix. */
 function endsInOrgSuffix(tokens: Token[], i: number): boolean {
   for (let j = i; j < tokens.length && j < i + 4; j++) {
+    if (has(tokens[j], F.PLACES | F.DEMONYMS)) return false;
     if (j > i && has(tokens[j], F.ORG_SUFFIXES)) return true;
     if (j + 1 >= tokens.length || tokens[j + 1].start - tokens[j].end !== 1) return false;
   }
@@ -509,6 +511,8 @@ function earnsPlace(t: Token, evidence: Evidence): boolean {
   if (has(t, F.PLACES) || has(t, F.DEMONYMS) || has(t, F.NEWS_OUTLETS)) return true;
   if (t.allCaps && has(t, F.KNOWN_ACRONYMS)) return true;
   if (has(t, F.NEVER_NAMES)) return false;
+  // "Industry-wide", "Long-term" at a sentence start: a compound with a lower-case tail is a word.
+  if (HYPHEN_LOWER_END.test(t.text)) return false;
   const common = has(t, F.COMMON) || has(t, F.GENERIC_ALONE) || has(t, F.TITLE_HEADS);
   // An all-caps word in a shouted line is a name only if the body spells it as one.
   if (t.allCaps) return !common && (t.info.mid > 0 || (!t.shouting && !t.headline));

@@ -143,6 +143,16 @@ export const KNOWN_ORGS = new Map<string, string>([
   ['supreme court', 'supreme court'], ['federal reserve', 'federal reserve'], ['wall street journal', 'the wall street journal'],
   ['american airlines', 'american airlines'], ['british airways', 'british airways'], ['national guard', 'national guard'],
   ['free syrian army', 'free syrian army'], ['syrian democratic forces', 'syrian democratic forces'],
+  // Companies named like cities or common words ("Toyota" is also a city; "Shell", "Apple" are words).
+  ['toyota', 'toyota'], ['honda', 'honda'], ['nissan', 'nissan'], ['hyundai', 'hyundai'], ['kia', 'kia'],
+  ['subaru', 'subaru'], ['mazda', 'mazda'], ['suzuki', 'suzuki'], ['volkswagen', 'volkswagen'], ['daimler', 'daimler'],
+  ['renault', 'renault'], ['peugeot', 'peugeot'], ['fiat', 'fiat'], ['volvo', 'volvo'], ['chrysler', 'chrysler'],
+  ['google', 'google'], ['microsoft', 'microsoft'], ['amazon.com', 'amazon'], ['facebook', 'facebook'], ['twitter', 'twitter'],
+  ['samsung', 'samsung'], ['sony', 'sony'], ['intel', 'intel'], ['nokia', 'nokia'], ['boeing', 'boeing'], ['airbus', 'airbus'],
+  ['exxon', 'exxonmobil'], ['exxonmobil', 'exxonmobil'], ['gazprom', 'gazprom'], ['rosneft', 'rosneft'], ['walmart', 'walmart'],
+  ['wal-mart', 'walmart'], ['nestle', 'nestle'], ['siemens', 'siemens'], ['philips', 'philips'], ['huawei', 'huawei'],
+  ['alibaba', 'alibaba'], ['tencent', 'tencent'], ['netflix', 'netflix'], ['tesla', 'tesla'], ['uber', 'uber'],
+  ['youtube', 'youtube'], ['instagram', 'instagram'], ['whatsapp', 'whatsapp'], ['tiktok', 'tiktok'], ['nasdaq', 'nasdaq'],
 ]);
 
 /**
