@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
-import { promises as fs, readFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { createWriteStream, promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ArticleAnalysis } from '../analysis/types';
+import { CacheEncoder, decodeCache } from './cacheCodec';
 
 /** One article as it was last read from disk and analysed. */
 export interface CacheEntry {
@@ -15,12 +17,12 @@ export interface CacheEntry {
 }
 
 const MAGIC = 'corpus-lens-cache';
-const FORMAT = 2;
+const FORMAT = 3;
 const FILE_NAME = 'corpus-cache.bin';
 
 /**
  * A persistent cache of per-article analyses in the extension's storage folder (never the
- * workspace). One file: a header line with a checksum, then a V8-serialised body. Anything
+ * workspace). One file in the compact binary form of cacheCodec.ts, checksummed. Anything
  * that does not check out (other engine build, truncated, corrupt, unreadable) is reported
  * and ignored, never trusted. Writes go to a temporary file renamed into place.
  */
@@ -49,29 +51,32 @@ export class AnalysisCache {
       return { entries: new Map(), problem: code === 'ENOENT' ? undefined : `cache unreadable (${code ?? String(error)}); rebuilding` };
     }
     try {
-      const newline = bytes.indexOf(0x0a);
-      if (newline < 0) throw new Error('no header');
-      const header = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as { magic?: string; format?: number; engine?: string; sha1?: string; count?: number };
-      if (header.magic !== MAGIC || header.format !== FORMAT) throw new Error('not a Corpus Lens cache of this format');
-      if (header.engine !== this.engineVersion) return { entries: new Map(), problem: 'cache made by another version of the analysis; rebuilding' };
-      const body = bytes.subarray(newline + 1);
-      if (createHash('sha1').update(body).digest('hex') !== header.sha1) throw new Error('checksum mismatch (truncated or corrupt)');
-      const list = JSON.parse(body.toString('utf8')) as [string, StoredEntry][];
-      if (!Array.isArray(list) || list.length !== header.count) throw new Error('entry count mismatch');
-      return { entries: new Map(list.map(([uri, stored]) => [uri, decodeEntry(stored)])) };
+      const { extra, entries } = decodeCache(bytes);
+      if (extra.magic !== MAGIC || extra.format !== FORMAT) throw new Error('not a Corpus Lens cache of this format');
+      if (extra.engine !== this.engineVersion) return { entries: new Map(), problem: 'cache made by another version of the analysis; rebuilding' };
+      return { entries: new Map(entries) };
     } catch (error) {
       return { entries: new Map(), problem: `cache ignored: ${error instanceof Error ? error.message : String(error)}; rebuilding` };
     }
   }
 
-  /** Writes the cache atomically. Failures (read-only folder, full disk) are reported, not thrown. */
+  /**
+   * Writes the cache through a temporary file renamed into place, one entry at a time, so
+   * saving 100,000 articles never builds the whole file in memory. Failures (read-only
+   * folder, full disk) are reported, not thrown.
+   */
   async save(entries: Map<string, CacheEntry>): Promise<string | undefined> {
     const tmp = `${this.file}.${process.pid}.tmp`;
     try {
       await fs.mkdir(this.folder, { recursive: true });
-      const body = Buffer.from(JSON.stringify([...entries].map(([uri, entry]) => [uri, encodeEntry(entry)])), 'utf8');
-      const header = JSON.stringify({ magic: MAGIC, format: FORMAT, engine: this.engineVersion, sha1: createHash('sha1').update(body).digest('hex'), count: entries.size });
-      await fs.writeFile(tmp, Buffer.concat([Buffer.from(`${header}\n`, 'utf8'), body]));
+      const encoder = new CacheEncoder({ magic: MAGIC, format: FORMAT, engine: this.engineVersion });
+      const out = createWriteStream(tmp);
+      const failed = new Promise<never>((_, reject) => out.once('error', reject));
+      for (const [uri, entry] of entries) {
+        if (!out.write(encoder.entry(uri, entry))) await Promise.race([once(out, 'drain'), failed]);
+      }
+      out.end(encoder.trailer());
+      await Promise.race([once(out, 'finish'), failed]);
       await fs.rename(tmp, this.file);
       return undefined;
     } catch (error) {
@@ -90,57 +95,3 @@ export function engineFingerprint(file: string = __filename): string {
   }
 }
 
-/**
- * The stored form of an entry: each mention list as a shape (its field names) plus rows of
- * values, and without each mention's `text`, which is the article text between start and
- * end. That makes the cache about half the size of plain JSON, and faster to parse.
- */
-interface StoredEntry {
-  size: number;
-  mtimeMs: number;
-  hash: string;
-  text: string;
-  articleDate?: string;
-  analysis: Omit<ArticleAnalysis, 'entities' | 'dates' | 'figures'> & { entities: Table; dates: Table; figures: Table };
-}
-
-interface Table {
-  shape: string[];
-  rows: unknown[][];
-}
-
-function encodeTable(list: object[]): Table {
-  const shape: string[] = [];
-  const seen = new Set<string>();
-  for (const item of list) for (const key of Object.keys(item)) if (key !== 'text' && !seen.has(key)) (seen.add(key), shape.push(key));
-  return { shape, rows: list.map((item) => shape.map((key) => (item as Record<string, unknown>)[key] ?? null)) };
-}
-
-function decodeTable<T>(table: Table, text: string): T[] {
-  if (!table || !Array.isArray(table.shape) || !Array.isArray(table.rows)) throw new Error('malformed mention table');
-  return table.rows.map((row) => {
-    const item: Record<string, unknown> = {};
-    table.shape.forEach((key, i) => {
-      if (row[i] !== null) item[key] = row[i];
-    });
-    const start = item.start as number;
-    const end = item.end as number;
-    if (!(Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start <= end && end <= text.length)) throw new Error('mention out of range');
-    item.text = text.slice(start, end);
-    return item as T;
-  });
-}
-
-function encodeEntry(entry: CacheEntry): StoredEntry {
-  const { entities, dates, figures, ...rest } = entry.analysis;
-  return { ...entry, analysis: { ...rest, entities: encodeTable(entities), dates: encodeTable(dates), figures: encodeTable(figures) } };
-}
-
-function decodeEntry(stored: StoredEntry): CacheEntry {
-  if (typeof stored?.text !== 'string' || typeof stored.hash !== 'string') throw new Error('malformed entry');
-  const { entities, dates, figures, ...rest } = stored.analysis;
-  return {
-    ...stored,
-    analysis: { ...rest, entities: decodeTable(entities, stored.text), dates: decodeTable(dates, stored.text), figures: decodeTable(figures, stored.text) },
-  };
-}
