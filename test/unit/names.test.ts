@@ -249,3 +249,14 @@ test('a common word that names the article topic is a name; table words are not'
   );
   check('CRICKET - COUNTY SCORES\nResults :\nSurrey 310 Kent 240\nResults from other grounds will follow.', [], ['Results']);
 });
+
+test('"Title of Company" names the company; a listed company is a person when the article says so', () => {
+  check('Carmakers\n"We will recover," said Jim Pressley, the Vice Chairman of Chrysler. Ford said sales rose.', [
+    { text: 'Chrysler', kind: 'org' },
+    { text: 'Ford', kind: 'org', key: 'org:ford motor company' },
+  ]);
+  check('Film news\nHarrison Ford starred again. Ford said he enjoyed it.', [
+    { text: 'Harrison Ford', kind: 'person' },
+    { text: 'Ford', nth: 1, kind: 'person', key: 'person:harrison ford' },
+  ]);
+});

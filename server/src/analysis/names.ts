@@ -611,6 +611,11 @@ function processPart(text: string, part: Token[], evidence: Evidence, out: Draft
     if (from > 0) processPart(text, part.slice(0, from), evidence, out);
     const rest = part.slice(to + 1);
     if (!rest.length) return;
+    // "the Vice Chairman of Chrysler": one word after "Title of" is the organization, not the holder.
+    if (rest.length === 1 && /^ of (?:the )?$/.test(text.slice(part[to].end, rest[0].start))) {
+      processPart(text, rest, evidence, out);
+      return;
+    }
     const roleText = text.slice(part[0].start, part[to].end);
     out.push(draft(rest, { kind: 'person', rule: `title:${roleHead(part, to)}` }, roleText));
     return;

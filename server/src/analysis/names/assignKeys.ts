@@ -75,7 +75,8 @@ export function assignKeys(text: string, drafts: Draft[]): EntityMention[] {
   if (surnamesSeen.size) {
     for (let i = 0; i < kept.length; i++) {
       const d = kept[i];
-      if (d.kind === 'person' || d.words.length !== 1 || !WEAK_RULES.has(d.rule) || d.demonym) continue;
+      // A listed company ("Ford") is still a person in an article that names "Harrison Ford".
+      if (d.kind === 'person' || d.words.length !== 1 || !(WEAK_RULES.has(d.rule) || d.rule === 'list:org') || d.demonym) continue;
       if (surnamesSeen.has(d.words[0].toLowerCase())) {
         d.kind = 'person';
         d.rule = 'surname-in-article';

@@ -144,7 +144,7 @@ export const KNOWN_ORGS = new Map<string, string>([
   ['american airlines', 'american airlines'], ['british airways', 'british airways'], ['national guard', 'national guard'],
   ['free syrian army', 'free syrian army'], ['syrian democratic forces', 'syrian democratic forces'],
   // Companies named like cities or common words ("Toyota" is also a city; "Shell", "Apple" are words).
-  ['toyota', 'toyota'], ['honda', 'honda'], ['nissan', 'nissan'], ['hyundai', 'hyundai'], ['kia', 'kia'],
+  ['toyota', 'toyota'], ['ford', 'ford motor company'], ['honda', 'honda'], ['nissan', 'nissan'], ['hyundai', 'hyundai'], ['kia', 'kia'],
   ['subaru', 'subaru'], ['mazda', 'mazda'], ['suzuki', 'suzuki'], ['volkswagen', 'volkswagen'], ['daimler', 'daimler'],
   ['renault', 'renault'], ['peugeot', 'peugeot'], ['fiat', 'fiat'], ['volvo', 'volvo'], ['chrysler', 'chrysler'],
   ['google', 'google'], ['microsoft', 'microsoft'], ['amazon.com', 'amazon'], ['facebook', 'facebook'], ['twitter', 'twitter'],
