@@ -51,6 +51,7 @@ const F = {
   PLACES: 1, PERSON_NAME_SET: 2, COMMON: 4, DEMONYMS: 8, NEVER_NAMES: 16, GENERIC_ALONE: 32, TITLE_HEADS: 64,
   ROLE_MODIFIERS: 128, ORG_SUFFIXES: 256, PLACE_SUFFIXES: 512, EVENT_SUFFIXES: 1024, KNOWN_ACRONYMS: 2048,
   NEWS_OUTLETS: 4096, ORG_HEADS_OF: 8192, PLACE_HEADS_OF: 16384, HONORIFICS: 32768, MULTI_WORD_STARTS: 65536,
+  KNOWN_ORGS: 131072,
 } as const;
 const FLAG_SETS: Array<[number, { has(word: string): boolean }]> = [
   [F.PLACES, PLACES], [F.PERSON_NAME_SET, PERSON_NAME_SET], [F.COMMON, COMMON], [F.DEMONYMS, DEMONYMS],
@@ -58,7 +59,7 @@ const FLAG_SETS: Array<[number, { has(word: string): boolean }]> = [
   [F.ROLE_MODIFIERS, ROLE_MODIFIERS], [F.ORG_SUFFIXES, ORG_SUFFIXES], [F.PLACE_SUFFIXES, PLACE_SUFFIXES],
   [F.EVENT_SUFFIXES, EVENT_SUFFIXES], [F.KNOWN_ACRONYMS, KNOWN_ACRONYMS], [F.NEWS_OUTLETS, NEWS_OUTLETS],
   [F.ORG_HEADS_OF, ORG_HEADS_OF], [F.PLACE_HEADS_OF, PLACE_HEADS_OF], [F.HONORIFICS, HONORIFICS],
-  [F.MULTI_WORD_STARTS, MULTI_WORD_STARTS],
+  [F.MULTI_WORD_STARTS, MULTI_WORD_STARTS], [F.KNOWN_ORGS, KNOWN_ORGS],
 ];
 /** Lower-case word → bits; cleared when it grows past a bound so a huge corpus cannot fill memory. */
 const flagCache = new Map<string, number>();
@@ -508,7 +509,7 @@ function isHead(t: Token): boolean {
 /** Should an ambiguous capitalised word count as part of a name? */
 function earnsPlace(t: Token, evidence: Evidence): boolean {
   const l = t.lower;
-  if (has(t, F.PLACES) || has(t, F.DEMONYMS) || has(t, F.NEWS_OUTLETS)) return true;
+  if (has(t, F.PLACES | F.DEMONYMS | F.NEWS_OUTLETS | F.KNOWN_ORGS)) return true;
   if (t.allCaps && has(t, F.KNOWN_ACRONYMS)) return true;
   if (has(t, F.NEVER_NAMES)) return false;
   // "Industry-wide", "Long-term" at a sentence start: a compound with a lower-case tail is a word.
@@ -620,6 +621,8 @@ function processPart(text: string, part: Token[], evidence: Evidence, out: Draft
     out.push(draft(rest, { kind: 'person', rule: `title:${roleHead(part, to)}` }, roleText));
     return;
   }
+  // "Pan-democrat Lam Cheuk-ting": a leading compound with a lower-case tail is a description.
+  while (tokens.length > 1 && HYPHEN_LOWER_END.test(tokens[0].text) && !has(tokens[0], F.PLACES)) tokens = tokens.slice(1);
   // Drop leading/trailing words that cannot be inside a name by themselves ("Officials").
   while (tokens.length && (has(tokens[0], F.TITLE_HEADS) && has(tokens[0], F.HONORIFICS))) tokens = tokens.slice(1);
   if (!tokens.length) return;
