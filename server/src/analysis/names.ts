@@ -702,6 +702,8 @@ function findRole(text: string, part: Token[]): [number, number] | undefined {
   // The last title word that still leaves a name-shaped tail (or nothing) after it.
   for (let i = part.length - 1; i >= 0; i--) {
     if (!has(part[i], F.TITLE_HEADS)) continue;
+    // "Hun Sen": a short honorific ("Sen", "Gen", "Rep") is a title only before a name.
+    if (i === part.length - 1 && has(part[i], F.HONORIFICS)) continue;
     let to = i;
     // "Secretary of State Antony Blinken": the words after "of" belong to the role.
     if (i + 1 < part.length && /^ of (?:the )?$/.test(text.slice(part[i].end, part[i + 1].start))) {

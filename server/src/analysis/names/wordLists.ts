@@ -296,7 +296,7 @@ export const EVENT_SUFFIXES = set(`
 export const EXTRA_PLACES = new Map<string, string>([
   ['yugoslavia', 'yugoslavia'], ['czechoslovakia', 'czechoslovakia'], ['zaire', 'dr congo'], ['east germany', 'east germany'],
   ['west germany', 'west germany'], ['soviet union', 'soviet union'], ['ussr', 'soviet union'], ['rhodesia', 'zimbabwe'],
-  ['persia', 'iran'], ['ceylon', 'sri lanka'], ['siam', 'thailand'], ['panama city', 'panama city'], ['mexico city', 'mexico city'],
+  ['persia', 'iran'], ['kazakstan', 'kazakhstan'], ['kirghizia', 'kyrgyzstan'], ['byelorussia', 'belarus'], ['ceylon', 'sri lanka'], ['siam', 'thailand'], ['panama city', 'panama city'], ['mexico city', 'mexico city'],
   ['guatemala city', 'guatemala city'], ['kuwait city', 'kuwait city'], ['vatican city', 'vatican city'], ['new york city', 'new york'],
   ['los angeles', 'los angeles'], ['san francisco', 'san francisco'], ['st petersburg', 'saint petersburg'],
   ['st. petersburg', 'saint petersburg'], ['sarajevo', 'sarajevo'], ['chechnya', 'chechnya'], ['grozny', 'grozny'],
