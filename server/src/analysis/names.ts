@@ -24,7 +24,6 @@ import {
   HONORIFICS,
   KNOWN_ACRONYMS,
   KNOWN_ORGS,
-  NAME_PARTICLES,
   NEVER_NAMES,
   NEWS_OUTLETS,
   ORG_HEADS_OF,
@@ -107,7 +106,6 @@ const OF_GAP = /^[ \u00a0](?:of|for|of the|for the|on|de la)[ \u00a0]$/;
 /** Company-form suffixes written after a comma ("Apple, Inc."). */
 const COMMA_SUFFIX = /^(?:inc\.?|ltd\.?|llc|plc|corp\.?|co\.?|l\.p\.|n\.v\.|s\.a\.|ag)$/;
 const HAS_LOWER = /\p{Ll}/u;
-const HAS_UPPER_AFTER_FIRST = /^.[^\p{Ll}]*$/u;
 const HYPHEN_LOWER_TAIL = /-(?:based|led|backed|born|owned|made|run|funded|brokered|style|era|controlled|held|allied|bound|linked|related|registered|listed|centric|friendly|speaking|american|era)$/;
 const INITIAL = /^\p{Lu}\.$/u;
 const HYPHEN_LOWER_END = /-[a-z]+$/;
@@ -195,7 +193,7 @@ export function findNames(text: string, options: FindNamesOptions = {}): EntityM
   if (!text) return [];
   const tokens = tokenize(text, options.headline !== false);
   if (tokens.length === 0) return [];
-  const evidence = collectEvidence(tokens, text);
+  const evidence = collectEvidence(text);
   const drafts: Draft[] = [];
   for (const run of buildRuns(text, tokens)) processRun(text, run, evidence, drafts);
   retypeTeams(text, drafts, evidence);
@@ -334,7 +332,7 @@ function tokenize(text: string, headline: boolean): Token[] {
 /** "Russia-Ukraine" is two places, not one name: push both halves as separate tokens. */
 function splitHyphenatedPlaces(raw: string, start: number, tokens: Token[], text: string): boolean {
   const parts = raw.split('-');
-  if (parts.length < 2 || !parts.every((p) => p && PLACES.has(p.toLowerCase()) || DEMONYMS.has(p.toLowerCase()))) return false;
+  if (parts.length < 2 || !parts.every((p) => p && (PLACES.has(p.toLowerCase()) || DEMONYMS.has(p.toLowerCase())))) return false;
   let offset = start;
   for (const part of parts) {
     const ambiguous = offset === start && isSentenceStart(text, start);
@@ -455,7 +453,7 @@ function isSports(evidence: Evidence): boolean {
   return evidence.sports;
 }
 
-function collectEvidence(_tokens: Token[], text: string): Evidence {
+function collectEvidence(text: string): Evidence {
   return { text };
 }
 
@@ -508,7 +506,6 @@ function isHead(t: Token): boolean {
 
 /** Should an ambiguous capitalised word count as part of a name? */
 function earnsPlace(t: Token, evidence: Evidence): boolean {
-  const l = t.lower;
   if (has(t, F.PLACES | F.DEMONYMS | F.NEWS_OUTLETS | F.KNOWN_ORGS)) return true;
   if (t.allCaps && has(t, F.KNOWN_ACRONYMS)) return true;
   if (has(t, F.NEVER_NAMES)) return false;
@@ -668,7 +665,7 @@ function processPart(text: string, part: Token[], evidence: Evidence, out: Draft
       return;
     }
   }
-  const typed = typeMulti(tokens, text, evidence);
+  const typed = typeMulti(tokens, text);
   if (typed === 'split') {
     for (const t of tokens) processPart(text, [t], evidence, out);
     return;
@@ -774,7 +771,7 @@ function placeTyped(place: PlaceEntry): Typed {
   return { kind: 'place', rule: place.rule, canonical: place.canonical, key: place.key };
 }
 
-function typeMulti(tokens: Token[], text: string, evidence: Evidence): Typed | 'split' | undefined {
+function typeMulti(tokens: Token[], text: string): Typed | 'split' | undefined {
   const words = tokens.map((t) => t.lower);
   let joined = words[0];
   let gapOf = false;

@@ -21,8 +21,6 @@ export interface PlaceEntry {
 export const PLACES = new Map<string, PlaceEntry>();
 /** Lower-cased demonym ("russian", "russians") → canonical country name ("russia"). */
 export const DEMONYMS = new Map<string, string>();
-/** The longest place spelling in words, so the matcher knows how far to look. */
-export let MAX_PLACE_WORDS = 1;
 
 /** Lower-cased common English words ("police", "however"). */
 export const COMMON = new Set(COMMON_WORDS.split('\n'));
@@ -59,8 +57,6 @@ function addPlace(spelling: string, canonical: string, rule: string, overwrite =
   const key = spelling.toLowerCase().trim();
   if (!key || (!overwrite && PLACES.has(key))) return;
   PLACES.set(key, { canonical, rule, key: 'place:' + canonical });
-  const words = key.split(/\s+/).length;
-  if (words > MAX_PLACE_WORDS) MAX_PLACE_WORDS = words;
 }
 
 // Independent countries first, so a shared demonym ("American") goes to the sovereign state.

@@ -184,10 +184,6 @@ export const ABBREVIATIONS = set(`
   mo | mont | neb | nev | okla | ore | pa | tenn | tex | va | vt | wash | wis | wyo
 `);
 
-/** Words that glue capitalised words into one name ("Bank of England", "Leonardo da Vinci"). */
-export const NAME_PARTICLES = set(`
-  de | du | da | das | dos | del | della | di | van | von | der | den | ter | la | le | bin | ibn | al | el | abu | y
-`);
 
 /** News outlets and agencies; the key is the canonical lower-case name. */
 export const NEWS_OUTLETS = new Map<string, string>([
