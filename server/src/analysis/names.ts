@@ -684,6 +684,7 @@ function draft(tokens: Token[], typed: Typed, role?: string): Draft {
     demonym: typed.demonym,
     key: typed.key,
     role,
+    firstLower: tokens[0].lower,
   };
 }
 

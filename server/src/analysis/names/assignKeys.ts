@@ -30,6 +30,8 @@ export interface Draft {
   role?: string;
   /** A precomputed place key; used only while the draft is still a place. */
   key?: string;
+  /** The first word lower-cased (the token's own string, so lookups reuse its hash). */
+  firstLower: string;
 }
 
 const NAME_SUFFIX = /^(?:jr|jr\.|sr|sr\.|ii|iii|iv)$/i;
@@ -42,7 +44,13 @@ const WEAK_RULES = new Set(['capitalised-run', 'context:preposition', 'gazetteer
  * `text` is the article; drafts may come in any order.
  */
 export function assignKeys(text: string, drafts: Draft[]): EntityMention[] {
-  drafts.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Drafts come in text order but for the odd sub-mention; sort only when needed.
+  for (let i = 1; i < drafts.length; i++) {
+    if (drafts[i].start < drafts[i - 1].start) {
+      drafts.sort((a, b) => a.start - b.start || b.end - a.end);
+      break;
+    }
+  }
   // Drop drafts nested in an earlier one (they cannot be scored twice and confuse keys).
   const kept: Draft[] = [];
   let lastEnd = -1;
@@ -77,7 +85,7 @@ export function assignKeys(text: string, drafts: Draft[]): EntityMention[] {
       const d = kept[i];
       // A listed company ("Ford") is still a person in an article that names "Harrison Ford".
       if (d.kind === 'person' || d.words.length !== 1 || !(WEAK_RULES.has(d.rule) || d.rule === 'list:org') || d.demonym) continue;
-      if (surnamesSeen.has(d.words[0].toLowerCase())) {
+      if (surnamesSeen.has(d.firstLower)) {
         d.kind = 'person';
         d.rule = 'surname-in-article';
         personWords[i] = nameWords(d.words);
@@ -89,14 +97,13 @@ export function assignKeys(text: string, drafts: Draft[]): EntityMention[] {
   const votes = new Map<string, { person: number; org: number; place: number }>();
   for (const d of kept) {
     if (d.words.length !== 1 || !WEAK_RULES.has(d.rule) || d.demonym) continue;
-    const l = d.words[0].toLowerCase();
-    const v = votes.get(l) ?? { person: 0, org: 0, place: 0 };
+    const v = votes.get(d.firstLower) ?? { person: 0, org: 0, place: 0 };
     v[d.kind]++;
-    votes.set(l, v);
+    votes.set(d.firstLower, v);
   }
   for (const d of kept) {
     if (d.words.length !== 1 || !WEAK_RULES.has(d.rule) || d.demonym) continue;
-    const v = votes.get(d.words[0].toLowerCase());
+    const v = votes.get(d.firstLower);
     if (!v) continue;
     const best: EntityKind = v.person > v.org && v.person > v.place ? 'person' : v.place > v.org ? 'place' : 'org';
     if (best !== d.kind && v[best] > v[d.kind]) d.kind = best;
@@ -155,13 +162,20 @@ export function assignKeys(text: string, drafts: Draft[]): EntityMention[] {
   }
 
   // The canonical spelling: the longest non-demonym spelling of the entity in the article.
-  const best = new Map<string, string>();
-  for (const m of mentions) {
-    if (m.demonym) continue;
-    const b = best.get(m.key);
-    if (!b || m.text.length > b.length) best.set(m.key, m.text);
+  const best = new Map<string, { text: string }>();
+  const records: Array<{ text: string }> = new Array(mentions.length);
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    let rec = best.get(m.key);
+    if (!rec) {
+      rec = { text: m.demonym ? '' : m.text };
+      best.set(m.key, rec);
+    } else if (!m.demonym && m.text.length > rec.text.length) {
+      rec.text = m.text;
+    }
+    records[i] = rec;
   }
-  for (const m of mentions) m.canonical = best.get(m.key) ?? m.text;
+  for (let i = 0; i < mentions.length; i++) mentions[i].canonical = records[i].text || mentions[i].text;
   return mentions;
 }
 
