@@ -800,6 +800,8 @@ function typeMulti(tokens: Token[], text: string): Typed | 'split' | undefined {
   // "West Indian", "North American": a compass word before a demonym is still a demonym.
   if (tokens.length === 2 && COMPASS.has(first.lower) && has(last, F.DEMONYMS)) return { kind: 'place', rule: 'demonym', canonical: DEMONYMS.get(last.lower), demonym: true };
   if (has(last, F.EVENT_SUFFIXES)) return undefined;
+  // "Operation Inherent Resolve": a named military operation is an event.
+  if (first.lower === 'operation' || first.lower === 'exercise') return undefined;
   if (has(last, F.ORG_SUFFIXES) && !has(last, F.PLACE_SUFFIXES)) return { kind: 'org', rule: 'shape:org-suffix' };
   if (gapOf && has(first, F.PLACE_HEADS_OF)) return { kind: 'place', rule: 'shape:place-of' };
   if (gapOf && has(first, F.ORG_HEADS_OF)) return { kind: 'org', rule: 'shape:org-of' };

@@ -23,7 +23,8 @@ export const TITLE_HEADS = set(`
   dean | rector | speaker | whip | delegate | consul | nominee | candidate | champion | veteran | owner |
   publisher | editor | correspondent | author | actor | actress | singer | star | trainer | skipper | pilot |
   marshal | brigadier | private | corporal | agent | sheriff | baron | duke | duchess | count | countess |
-  crown | tsar | czar | chancellor-elect | governor-general | magistrate | senior | jr
+  crown | tsar | czar | chancellor-elect | governor-general | magistrate | senior | jr | spc | pfc | sfc | ssg |
+  sgm | cpt | ltc | cpl | pvt | cmdr | adm | brig | airman | seaman | specialist | staff
 `);
 
 /**
@@ -31,7 +32,8 @@ export const TITLE_HEADS = set(`
  * ("Mr", "President"), unlike "General" or "Lord" which also start names.
  */
 export const HONORIFICS = set(`
-  mr | mrs | ms | miss | dr | prof | sir | dame | sen | rep | gen | lt | col | maj | capt | sgt | rev
+  mr | mrs | ms | miss | dr | prof | sir | dame | sen | rep | gen | lt | col | maj | capt | sgt | rev | spc | pfc |
+  sfc | ssg | sgm | cpt | ltc | cpl | pvt | cmdr | adm | brig
 `);
 
 /** Words that can sit inside a role before its head ("Secretary of State", "Foreign Minister"). */
@@ -131,7 +133,9 @@ export const NEVER_NAMES = set(`
   percent | million | billion | trillion | thousand | hundred | dollar | dollars | euro | euros | pound |
   pounds | yen | et | etc | ie | eg | women | men | scoreboard | standings | chg | shr | shrs | revs | avg | fax |
   pct | eps | qtr | yr | vol | tel | attn | ref | re | fwd | cc | ps | wk | wks | govt | mths | year-on-year |
-  month-on-month | quarter-on-quarter
+  month-on-month | quarter-on-quarter | near | outside | inside | along | beyond | following | including |
+  regarding | throughout | toward | towards | upon | amid | amidst | unlike | like | onto | off | beside | behind |
+  beneath | jan. | mar. | jun. | ied | ieds | vbied | vbieds | uav | uavs | gmt
 `);
 
 /** Well-known organizations whose names are made of common words or start with a demonym. */
@@ -181,7 +185,8 @@ export const ABBREVIATIONS = set(`
   corp | co | ltd | mt | ft | no | vs | messrs | adm | cmdr | cpl | pvt | supt | insp | det | hon | esq |
   jan | feb | mar | apr | jun | jul | aug | sep | sept | oct | nov | dec | bros | univ | dept | assn | ave | blvd |
   ala | ariz | ark | calif | colo | conn | fla | ga | ill | ind | kan | kans | ky | md | mass | mich | minn | miss |
-  mo | mont | neb | nev | okla | ore | pa | tenn | tex | va | vt | wash | wis | wyo
+  mo | mont | neb | nev | okla | ore | pa | tenn | tex | va | vt | wash | wis | wyo | spc | pfc | sfc | ssg | sgm |
+  cpt | ltc | brig
 `);
 
 
