@@ -120,6 +120,113 @@ describe('Corpus Lens in the VS Code UI (code-server + chromium)', { timeout: 24
     });
   });
 
+  it('semantic colours and relative-date inlay hints show in the article', async () => {
+    await step('colours-hints', async () => {
+      // Inlay hints are drawn as injected text inside the rendered line.
+      const hintLine = viewLine(page, 'Finance Minister Tobias Lindqvist said on Tuesday');
+      await page.waitForFunction(
+        (hint) => {
+          const lines: any[] = Array.from((globalThis as any).document.querySelectorAll('.editor-group-container.active .monaco-editor .view-line'));
+          return lines.some((line) => line.textContent.replace(/\s/g, ' ').includes(hint));
+        },
+        '→ Tue 5 Mar 2024',
+        { timeout: 30_000 },
+      );
+      const lineText = normalise(await hintLine.textContent());
+      assert.ok(lineText.includes('said on Tuesday → Tue 5 Mar 2024'), `the hint follows "on Tuesday": ${lineText}`);
+      // Semantic tokens arrive after the grammar's colours: wait (bounded) until the name, the
+      // date and the figure are drawn in colours other than the plain words around them.
+      // Semantic tokens arrive after the grammar's colours: wait (bounded) until the name, the
+      // date, the figure and the place are drawn in colours of their own, apart from body text.
+      const colours = (): Promise<Record<string, string>> =>
+        page.evaluate((lineText) => {
+          const doc = (globalThis as any).document;
+          const lines: any[] = Array.from(doc.querySelectorAll('.editor-group-container.active .monaco-editor .view-line'));
+          // Body lines only (the headline has its own style); long lines wrap into several.
+          const body = lines.filter((candidate) => !candidate.textContent.replace(/\s/g, ' ').includes(lineText));
+          const look = (text: string): string => {
+            const spans: any[] = body.flatMap((line) => Array.from(line.querySelectorAll('span span')));
+            const span = spans.find((candidate) => candidate.textContent.replace(/\s/g, ' ').includes(text));
+            return span ? doc.defaultView.getComputedStyle(span).color : 'missing';
+          };
+          return { plain: look(' said on '), person: look('Lindqvist'), date: look('Tuesday'), figure: look('€40 million'), place: look('Lisbon') };
+        }, HEADLINE);
+      const distinct = (c: Record<string, string>): boolean =>
+        ['person', 'date', 'figure', 'place'].every((k) => c[k] !== 'missing' && c[k] !== c.plain) && c.person !== c.date && c.date !== c.figure;
+      await page
+        .waitForFunction(
+          (lineText) => {
+            const doc = (globalThis as any).document;
+            const lines: any[] = Array.from(doc.querySelectorAll('.editor-group-container.active .monaco-editor .view-line'));
+            const body = lines.filter((candidate) => !candidate.textContent.replace(/\s/g, ' ').includes(lineText));
+            const spans: any[] = body.flatMap((line) => Array.from(line.querySelectorAll('span span')));
+            const look = (text: string): string | undefined => {
+              const span = spans.find((candidate) => candidate.textContent.replace(/\s/g, ' ').includes(text));
+              return span ? doc.defaultView.getComputedStyle(span).color : undefined;
+            };
+            const plain = look(' said on ');
+            const coloured = ['Lindqvist', 'Tuesday', '€40 million', 'Lisbon'].map(look);
+            return plain && coloured.every((colour) => colour && colour !== plain) && coloured[0] !== coloured[1] && coloured[1] !== coloured[2];
+          },
+          HEADLINE,
+          { timeout: 20_000 },
+        )
+        .catch(() => undefined); // The assertion below says what is wrong.
+      const seen = await colours();
+      await screenshot('ui-colours-hints.png');
+      assert.ok(distinct(seen), `people, dates, figures and places get their own colours apart from body text: ${JSON.stringify(seen)}`);
+
+      // The token inspector shows the semantic token type and the TextMate scope it maps to.
+      await pointAt(page, 'Finance Minister Tobias Lindqvist', 'Lindqvist', true);
+      await runCommand(page, 'Developer: Inspect Editor Tokens and Scopes');
+      const inspector = page.locator('.token-inspect-widget');
+      await inspector.waitFor();
+      await page.waitForFunction(() => {
+        const widget = (globalThis as any).document.querySelector('.token-inspect-widget');
+        return widget && !/Loading/.test(widget.textContent);
+      });
+      const scopes = normalise(await inspector.innerText());
+      assert.match(scopes, /semantic token type\s*person/i, `the inspector shows the person token: ${scopes}`);
+      assert.match(scopes, /entity\.name\.function\.person\.article/, `person maps to its TextMate scope: ${scopes}`);
+    });
+  });
+
+  it('hovering a figure shows its ledger across the corpus, and the link opens the whole ledger', async () => {
+    await step('ledger-hover', async () => {
+      const text = await hoverUntil(page, 'would cost €40 million and take', '€40', 'Open the whole ledger (5 figures)');
+      await screenshot('ui-ledger-hover.png');
+      assert.ok(text.includes('money:EUR across the corpus, oldest first:'), `the ledger heading: ${text}`);
+      const rows = ['€3 million, 2024-03-12, ferry-fares.txt', '€310 million, 2024-03-20, budget-vote.txt', '€150,000, 2024-03-22, river-festival.txt'];
+      for (const row of rows) assert.ok(text.includes(row), `the ledger lists "${row}": ${text}`);
+      assert.ok(text.indexOf(rows[0]) < text.indexOf(rows[1]) && text.indexOf(rows[1]) < text.indexOf(rows[2]), `oldest first: ${text}`);
+      assert.match(text, /€40 million, 2024-03-05, bridge-repairs\.txt ← this one/, `the hovered figure is marked: ${text}`);
+      // The link is a trusted command link: clicking it opens the ledger document.
+      await page.locator('.monaco-hover:not(.hidden) a', { hasText: 'Open the whole ledger' }).click();
+      await viewLine(page, '# Figure ledger: money:EUR').waitFor({ timeout: 15_000 });
+      await viewLine(page, '| 2024-03-22 | €150,000').waitFor();
+      await runCommand(page, 'View: Revert and Close Editor');
+      await page.locator('.tabs-container .tab.active', { hasText: ARTICLE }).waitFor();
+    });
+  });
+
+  it('hovering a name shows the richer entity card; its link opens the references', async () => {
+    await step('entity-hover', async () => {
+      const text = await hoverUntil(page, 'Finance Minister Tobias Lindqvist said', 'Tobias', 'Reported from 2024-03-05 to 2024-03-20');
+      await screenshot('ui-entity-hover.png');
+      assert.ok(text.includes('Tobias Lindqvist · person'), text);
+      for (const part of ['Also written: Lindqvist', 'Role or title:', 'Often with: Lisbon (3)', 'Why an entity:']) assert.ok(text.includes(part), `the card has "${part}": ${text}`);
+      const link = page.locator('.monaco-hover:not(.hidden) a', { hasText: '7 mentions in 3 articles' });
+      await link.waitFor();
+      await link.click();
+      const peek = page.locator('.peekview-widget.reference-zone-widget.results-loaded');
+      await peek.waitFor({ timeout: 30_000 });
+      const title = normalise(await peek.locator('.peekview-title').innerText());
+      assert.match(title, /bridge-repairs\.txt.*\((7)\)/, `the link opens the peek on the 7 mentions: ${title}`);
+      const files = (await peek.locator('.ref-tree .monaco-list-row[aria-level="1"]').allInnerTexts()).map(normalise);
+      for (const file of ['bridge-repairs.txt', 'ferry-fares.txt', 'budget-vote.txt']) assert.ok(files.some((row) => row.includes(file)), `the peek lists ${file}: ${JSON.stringify(files)}`);
+    });
+  });
+
   it('hovering a name shows the entity card', async () => {
     await step('hover', async () => {
       // The full counts appear once the whole workspace is indexed, the ready signal in the UI.
@@ -181,6 +288,67 @@ describe('Corpus Lens in the VS Code UI (code-server + chromium)', { timeout: 24
       await outline.locator('.monaco-list-row[aria-level="2"]', { hasText: 'Tobias Lindqvist' }).waitFor();
       await screenshot('ui-outline.png');
       assert.deepEqual(groups, expected, 'the groups are listed in this order (the Outline sorts by range start)');
+    });
+  });
+
+  it('the Corpus Entities view lists entities by articles, expands to a timeline and filters', async () => {
+    await step('entities-view', async () => {
+      // Make room: collapse the Outline (the file tree was collapsed by the outline step).
+      const outlineHeader = page.locator('.pane-header[aria-expanded="true"]', { hasText: /^Outline/ });
+      if (await outlineHeader.count()) await outlineHeader.first().click();
+      await runCommand(page, 'Explorer: Focus on Corpus Entities View');
+      const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Corpus Entities' }) });
+      const rows = pane.locator('.monaco-list-row');
+      const people = rows.filter({ hasText: 'Tobias Lindqvist' });
+      await people.first().waitFor({ timeout: 30_000 });
+      const level2 = pane.locator('.monaco-list-row[aria-level="2"]');
+      await level2.filter({ hasText: 'Jonas Weber' }).waitFor();
+      const top = (await pane.locator('.monaco-list-row[aria-level="1"] .label-name').allInnerTexts()).map(normalise);
+      assert.deepEqual(top, ['People', 'Organizations', 'Places'], `the groups: ${JSON.stringify(top)}`);
+      const rowTexts = async (rowsOf: typeof rows): Promise<string[]> =>
+        rowsOf.evaluateAll((elements) =>
+          elements.map((row) => {
+            const part = (selector: string): string => (row.querySelector(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+            return `${part('.label-name')} | ${part('.label-description')}`;
+          }),
+        );
+      const entityRows = await rowTexts(level2);
+      assert.ok(entityRows.length >= 8, `entities of all three groups are listed: ${JSON.stringify(entityRows)}`);
+      for (const row of entityRows) assert.match(row, / \| \d+ articles? · \d+ mentions?$/, `each entity row says "N articles · M mentions": ${row}`);
+      const peopleOrder = entityRows.filter((row) => /Lindqvist|Marsh|Ferreira|Weber/.test(row)).map((row) => row.split(' | ')[0]);
+      assert.deepEqual(peopleOrder.slice(0, 1), ['Tobias Lindqvist'], `most-reported person first: ${JSON.stringify(entityRows)}`);
+      assert.equal(peopleOrder[peopleOrder.length - 1], 'Jonas Weber', `least-reported person last: ${JSON.stringify(entityRows)}`);
+      assert.ok(entityRows.some((row) => row === 'Tobias Lindqvist | 3 articles · 7 mentions'), JSON.stringify(entityRows));
+
+      // Expanding an entity shows its timeline: one row per article, oldest first.
+      await level2.filter({ hasText: 'Tobias Lindqvist' }).locator('.monaco-tl-twistie').click();
+      const timeline = pane.locator('.monaco-list-row[aria-level="3"]');
+      await timeline.nth(2).waitFor({ timeout: 15_000 });
+      const entries = await rowTexts(timeline);
+      await screenshot('ui-entities-view.png');
+      assert.deepEqual(entries, [
+        '2024-03-05 Harbour bridge repairs to cost €40 million, finance minister says | 3 × · bridge-repairs.txt',
+        '2024-03-12 Ferry fares frozen as bridge closure nears | 2 × · ferry-fares.txt',
+        '2024-03-20 Parliament backs transport budget after long debate | 2 × · budget-vote.txt',
+      ]);
+      // Clicking a timeline row opens the article.
+      await timeline.filter({ hasText: 'ferry-fares.txt' }).click();
+      await page.locator('.tabs-container .tab.active', { hasText: 'ferry-fares.txt' }).waitFor({ timeout: 15_000 });
+
+      // The title bar's Filter action narrows the list; Clear filter brings everything back.
+      await pane.locator('.pane-header').hover();
+      await pane.locator('.pane-header .action-label[aria-label^="Filter Entities"]').click();
+      const input = page.locator('.quick-input-widget .quick-input-box input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill('Marsh');
+      await page.keyboard.press('Enter');
+      await pane.locator('.monaco-list-row[aria-level="1"]', { hasText: 'matching “Marsh”' }).first().waitFor({ timeout: 15_000 });
+      await level2.filter({ hasText: 'Tobias Lindqvist' }).waitFor({ state: 'detached', timeout: 15_000 });
+      const filtered = await rowTexts(level2);
+      assert.deepEqual(filtered, ['Helena Marsh | 2 articles · 3 mentions'], `the filter keeps only matching entities: ${JSON.stringify(filtered)}`);
+      await pane.locator('.pane-header').hover();
+      await pane.locator('.pane-header .action-label[aria-label^="Clear Entity Filter"]').click();
+      await level2.filter({ hasText: 'Tobias Lindqvist' }).waitFor({ timeout: 15_000 });
     });
   });
 });

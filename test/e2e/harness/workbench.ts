@@ -86,6 +86,14 @@ export async function pointAt(page: Page, lineText: string, word: string, click 
 }
 
 /**
+ * Resolves once the element's CSS animations (and its descendants') have finished, e.g. the
+ * hover widget's fade-in, so that a screenshot shows it fully drawn.
+ */
+export async function animationsDone(locator: Locator): Promise<void> {
+  await locator.evaluate((element) => Promise.all(element.getAnimations({ subtree: true }).map((animation: any) => animation.finished)).then(() => undefined), undefined, { timeout: 5000 });
+}
+
+/**
  * Hovers a word until the visible hover widget contains `expected` and returns its text. Early
  * hovers can come back empty (the client is still registering) or with counts from a corpus
  * that is still being indexed, so the mouse leaves and comes back until the deadline; each try
@@ -101,6 +109,7 @@ export async function hoverUntil(page: Page, lineText: string, word: string, exp
     await pointAt(page, lineText, word);
     try {
       await wanted.waitFor({ state: 'visible', timeout: Math.min(3000, Math.max(1, deadline - Date.now())) });
+      await animationsDone(wanted);
       return normalise(await wanted.innerText());
     } catch {
       lastSeen = normalise(await anyHover.innerText({ timeout: 100 }).catch(() => lastSeen));
