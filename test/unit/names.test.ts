@@ -260,3 +260,11 @@ test('"Title of Company" names the company; a listed company is a person when th
     { text: 'Ford', nth: 1, kind: 'person', key: 'person:harrison ford' },
   ]);
 });
+
+test('place nouns around an unknown word make it a place', () => {
+  check('Blast in the north\nThe blast hit the village of Korvaty, near Dravnik airport, in the eastern Selvar province.', [
+    { text: 'Korvaty', kind: 'place' },
+    { text: 'Dravnik', kind: 'place' },
+    { text: 'Selvar', kind: 'place' },
+  ]);
+});

@@ -733,6 +733,19 @@ function roleHead(part: Token[], roleEnd: number): string {
   return part[roleEnd].text;
 }
 
+/** Nouns that name a place when followed by "of" ("the town of Tacambaro"). */
+const PLACE_NOUNS = new Set([
+  'village', 'town', 'city', 'province', 'region', 'island', 'islands', 'district', 'county', 'state', 'capital', 'suburb',
+  'port', 'municipality', 'republic', 'area', 'enclave', 'outskirts', 'neighbourhood', 'neighborhood', 'commune', 'hamlet',
+  'settlement', 'governorate', 'oblast', 'prefecture', 'kingdom', 'emirate', 'territory', 'coast', 'shores', 'streets',
+]);
+/** Lower-case nouns after a name that make it a place ("Stansted airport", "Kosevo stadium"). */
+const PLACE_NOUNS_AFTER = new Set([
+  'airport', 'stadium', 'province', 'region', 'district', 'county', 'river', 'valley', 'prison', 'airbase', 'harbour',
+  'harbor', 'island', 'mountains', 'sanatorium', 'square', 'village', 'township', 'municipality', 'governorate', 'oblast',
+  'prefecture', 'peninsula', 'strait', 'border', 'enclave', 'suburb', 'neighbourhood', 'neighborhood', 'canal', 'dam',
+]);
+
 /** Context words before a name that point to a place ("in Kyiv", "near Grozny"). */
 const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'towards', 'toward']);
 
@@ -761,6 +774,10 @@ function typeSingle(t: Token, evidence: Evidence, text: string): Typed | undefin
   // "Simmons said": a name-like word before a speech verb is a person ("Google said" is not).
   if (has(t, F.PERSON_NAME_SET) && !has(t, F.COMMON) && PERSON_VERBS.has(wordAfter(text, t.end))) return { kind: 'person', rule: 'context:verb' };
   const before = wordBefore(text, t.start);
+  // "the village of Layron", "Stansted airport", "Sharqiyah province": a place noun says so.
+  if ((before === 'of' && PLACE_NOUNS.has(wordBefore(text, t.start - 3))) || PLACE_NOUNS_AFTER.has(wordAfter(text, t.end))) {
+    return { kind: 'place', rule: 'context:place-noun' };
+  }
   if (PLACE_PREPOSITIONS.has(before) || (before === 'at' && !has(t, F.PERSON_NAME_SET) && isSports(evidence))) return { kind: 'place', rule: 'context:preposition' };
   // A bare surname is usually introduced by a full name; alone it is more often a team or firm.
   // assignKeys turns it into a person when the article names someone so.

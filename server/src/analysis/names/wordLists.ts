@@ -302,7 +302,7 @@ export const EXTRA_PLACES = new Map<string, string>([
   ['los angeles', 'los angeles'], ['san francisco', 'san francisco'], ['st petersburg', 'saint petersburg'],
   ['st. petersburg', 'saint petersburg'], ['sarajevo', 'sarajevo'], ['chechnya', 'chechnya'], ['grozny', 'grozny'],
   ['bosnia', 'bosnia and herzegovina'], ['herzegovina', 'herzegovina'], ['serbia', 'serbia'], ['montenegro', 'montenegro'],
-  ['kurdistan', 'kurdistan'], ['new england', 'new england'], ['midwest', 'midwest'], ['st louis', 'st. louis'],
+  ['kurdistan', 'kurdistan'], ['gulf', 'persian gulf'], ['persian gulf', 'persian gulf'], ['new england', 'new england'], ['midwest', 'midwest'], ['st louis', 'st. louis'],
   ['st. louis', 'st. louis'], ['ala.', 'alabama'], ['ariz.', 'arizona'], ['ark.', 'arkansas'], ['calif.', 'california'],
   ['colo.', 'colorado'], ['conn.', 'connecticut'], ['fla.', 'florida'], ['ga.', 'georgia'], ['ill.', 'illinois'], ['ind.', 'indiana'],
   ['kan.', 'kansas'], ['ky.', 'kentucky'], ['md.', 'maryland'], ['mass.', 'massachusetts'], ['mich.', 'michigan'], ['minn.', 'minnesota'],
