@@ -746,6 +746,22 @@ const PLACE_NOUNS_AFTER = new Set([
   'prefecture', 'peninsula', 'strait', 'border', 'enclave', 'suburb', 'neighbourhood', 'neighborhood', 'canal', 'dam',
 ]);
 
+/** Lower-case role nouns written right before a person's name ("striker Donato"). */
+const PERSON_ROLE_BEFORE = new Set([
+  'midfielder', 'striker', 'defender', 'goalkeeper', 'coach', 'manager', 'captain', 'forward', 'winger', 'spokesman',
+  'spokeswoman', 'leader', 'chairman', 'secretary', 'senator', 'ambassador', 'envoy', 'commander', 'actor', 'actress',
+  'singer', 'author', 'writer', 'player', 'rider', 'driver', 'skipper', 'batsman', 'bowler', 'keeper', 'opener', 'teammate',
+  'compatriot', 'veteran', 'newcomer', 'spinner', 'seamer', 'centre', 'center', 'fly-half', 'scrum-half', 'prop', 'lock',
+  'referee', 'umpire', 'trainer', 'jockey', 'boxer', 'golfer', 'sprinter', 'swimmer', 'cyclist', 'defenceman', 'quarterback',
+  'pitcher', 'catcher', 'outfielder', 'infielder', 'shortstop', 'rookie', 'lawyer', 'attorney', 'prosecutor', 'judge',
+]);
+/** Lower-case nouns after a name that belong to an organization ("Tanjug spokesman"). */
+const ORG_NOUNS_AFTER = new Set([
+  'spokesman', 'spokeswoman', 'spokesperson', 'shares', 'stock', 'executives', 'employees', 'workers', 'subsidiary',
+  'shareholders', 'headquarters', 'chairman', 'ceo', 'board', 'bosses', 'management', 'stake', 'unit', 'plant', 'factory',
+  'officials', 'militants', 'fighters', 'rebels', 'guerrillas', 'lawmakers', 'leadership', 'members',
+]);
+
 /** Context words before a name that point to a place ("in Kyiv", "near Grozny"). */
 const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'towards', 'toward']);
 
@@ -778,6 +794,11 @@ function typeSingle(t: Token, evidence: Evidence, text: string): Typed | undefin
   if ((before === 'of' && PLACE_NOUNS.has(wordBefore(text, t.start - 3))) || PLACE_NOUNS_AFTER.has(wordAfter(text, t.end))) {
     return { kind: 'place', rule: 'context:place-noun' };
   }
+  // "midfielder Donato", "coach Lynagh": a lower-case role noun right before a name.
+  if (PERSON_ROLE_BEFORE.has(before) && NAME_SHAPE.test(t.text)) return { kind: 'person', rule: 'context:role-noun' };
+  // "Tanjug spokesman", "Gazprom shares": a noun that belongs to an organization follows.
+  const after = wordAfter(text, t.end);
+  if (ORG_NOUNS_AFTER.has(after) && !has(t, F.PERSON_NAME_SET)) return { kind: 'org', rule: 'context:org-noun' };
   if (PLACE_PREPOSITIONS.has(before) || (before === 'at' && !has(t, F.PERSON_NAME_SET) && isSports(evidence))) return { kind: 'place', rule: 'context:preposition' };
   // A bare surname is usually introduced by a full name; alone it is more often a team or firm.
   // assignKeys turns it into a person when the article names someone so.
@@ -830,6 +851,10 @@ function typeMulti(tokens: Token[], text: string): Typed | 'split' | undefined {
   if (has(last, F.ORG_SUFFIXES)) return { kind: 'org', rule: 'shape:org-suffix' };
   // A list of places written without commas in a headline ("Russia Ukraine") or a place before a name.
   if (tokens.every((t) => has(t, F.PLACES) || has(t, F.DEMONYMS))) return 'split';
+  // "striker Mark Cairns": a lower-case role noun before name-shaped words.
+  if (tokens.length <= 3 && PERSON_ROLE_BEFORE.has(wordBefore(text, first.start)) && tokens.every((t) => NAME_SHAPE.test(t.text) && !has(t, F.ORG_SUFFIXES))) {
+    return { kind: 'person', rule: 'context:role-noun' };
+  }
   const givenFirst = has(first, F.PERSON_NAME_SET) && !has(first, F.COMMON) && (!has(first, F.PLACES) || has(last, F.PERSON_NAME_SET) || (!has(last, F.PLACES) && !has(last, F.COMMON)));
   if ((INITIAL.test(tokens[0].text) || givenFirst) && tokens.length <= 4) return { kind: 'person', rule: 'gazetteer:given-name' };
   if (tokens.every((t) => t.allCaps)) {
