@@ -204,7 +204,7 @@ export function findNames(text: string, options: FindNamesOptions = {}): EntityM
 const DATELINE_DATE = /^ ?,? ?(?:\d{4}-\d\d-\d\d|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? \d)/;
 
 /** Words that show an article reports a match (one regex: the engine scans for their first letters). */
-const SPORTS_CUE = /\b(?:innings|wickets?|goals?|scored|beat|match(?:es)?|league|season|half-time|unbeaten|draw|drew|defeated|striker|midfielder|goalkeeper|bowled|batting|rebounds|touchdowns?|inning|homers?|standings|fixtures?|semi-?finals?|quarter-finals?|playoffs?)\b/g;
+const SPORTS_CUE = /\b(?:innings|wickets?|goals?|scored|beat|match(?:es)?|league|season|half-time|unbeaten|draw|drew|defeated|striker|midfielder|goalkeeper|bowled|batting|rebounds|touchdowns?|inning|homers?|standings|fixtures?|semi-?finals?|quarter-finals?|playoffs?)\b/gi;
 /** A score: "3-2", or a number between two names as in results tables ("Newcastle 3 Blackburn 2"). */
 const SCORE = / \d{1,3}(?:-\d{1,3})?(?= [A-Z]|\b)/g;
 
@@ -235,16 +235,22 @@ function isSportsReport(text: string): boolean {
 function retypeTeams(text: string, drafts: Draft[], evidence: Evidence): void {
   for (const d of drafts) {
     if (d.kind !== 'place' || d.demonym || d.words.length > 2) continue;
-    if (!(d.rule === 'gazetteer:city' || d.rule === 'gazetteer:region' || d.rule === 'gazetteer:us-state')) continue;
+    if (!(d.rule === 'gazetteer:city' || d.rule === 'gazetteer:region' || d.rule === 'gazetteer:us-state' || d.rule === 'gazetteer:historical')) continue;
     const lineStart = d.start === 0 || text.charCodeAt(d.start - 1) === 10;
     // "LONDON 1996-08-30" and "BOGOTA, Colombia" are datelines.
     if (lineStart && DATELINE_DATE.test(text.slice(d.end, d.end + 12))) continue;
     const after = text.slice(d.end, d.end + 24);
     const next = TEAM_NEXT.exec(after);
     const before = wordBefore(text, d.start);
-    // A team is followed by its score or a result verb, or follows "v", "against", "beat".
+    // A team is followed by its score, a result verb or its player ("Birmingham 's Gary Breen"),
+    // follows "v", "against", "beat", "for", or stands in a schedule line ("CLEVELAND AT TEXAS").
+    const cue =
+      (next && (next[1] !== undefined || TEAM_VERBS.has(next[2]))) ||
+      TEAM_BEFORE.has(before) ||
+      /^ (?:['’]s )?AT \p{Lu}|^ ['’]s \p{Lu}\p{Ll}/u.test(after) ||
+      / AT $/.test(text.slice(Math.max(0, d.start - 4), d.start));
     // The local cue first: the article-wide sports test scans the text and is needed only then.
-    if (((next && (next[1] !== undefined || TEAM_VERBS.has(next[2]))) || TEAM_BEFORE.has(before)) && isSports(evidence)) {
+    if (cue && isSports(evidence)) {
       d.kind = 'org';
       d.rule = 'context:sports-team';
       d.canonical = undefined;
@@ -258,8 +264,10 @@ const TEAM_VERBS = new Set([
   'hosts', 'hosted', 'face', 'faces', 'faced', 'play', 'plays', 'played', 'reached', 'scored', 'clinched', 'moved', 'held',
   'team', 'side', 'club', 'coach', 'manager', 'striker', 'player', 'players', 'fans', 'captain', 'defender', 'goalkeeper',
   'midfielder', 'v', 'vs', 'and', 'were', 'are', 'have', 'had', 'went', 'needed', 'batted', 'bowled', 'declared',
+  'is', 'was', 'has', 'will', 'would', 'could', 'can', 'must', 'did', 'took', 'stepped', 'claimed', 'collapsed',
+  'recovered', 'finished', 'ended', 'made', 'resumed', 'slipped', 'remained', 'need', 'needs', 'squad', 'supporters',
 ]);
-const TEAM_BEFORE = new Set(['v', 'vs', 'against', 'beat', 'beating', 'over', 'hosts', 'host', 'face', 'faces', 'play', 'plays', 'visit', 'visiting', 'champions', 'with']);
+const TEAM_BEFORE = new Set(['v', 'vs', 'against', 'beat', 'beating', 'over', 'hosts', 'host', 'face', 'faces', 'play', 'plays', 'visit', 'visiting', 'champions', 'with', 'for', 'joined']);
 
 /** Collects capitalised tokens with their context flags. */
 function tokenize(text: string, headline: boolean): Token[] {
