@@ -142,6 +142,7 @@ export class Corpus {
         this.dirtySurnames.add(surname);
       }
     }
+    for (const m of entities) addMention(this.keyInfo.get(m.key)!, m, 1);
     for (const f of analysis.figures) {
       let uris = this.measureArticles.get(f.measure);
       if (!uris) this.measureArticles.set(f.measure, (uris = new Set()));
@@ -155,6 +156,10 @@ export class Corpus {
     const record = this.articles.get(uri);
     if (!record) return;
     this.articles.delete(uri);
+    for (const m of record.entities) {
+      const info = this.keyInfo.get(m.key);
+      if (info) addMention(info, m, -1);
+    }
     const seen = new Set<string>();
     for (const mention of record.entities) {
       if (seen.has(mention.key)) continue;
@@ -337,28 +342,29 @@ export class Corpus {
   private computeSummary(id: string): EntitySummary | undefined {
     const keys = this.membersOf(id);
     if (keys.length === 0) return undefined;
+    // Read from per-key totals kept up to date as articles come and go: a summary of
+    // "United States" over 10,000 articles costs a few map merges, not a scan of the corpus.
     const spellings = new Map<string, number>();
     const roles = new Map<string, number>();
     const rules = new Set<string>();
-    const articles = new Set<string>();
     let mentionCount = 0;
     let kind: EntityKind = 'person';
     let canonical = '';
-    // Read from the mentions themselves rather than kept per article: memory stays flat, and
-    // the summary is cached until the corpus changes.
     for (const key of keys) {
-      for (const uri of this.keyArticles.get(key)?.keys() ?? []) {
-        articles.add(uri);
-        for (const m of this.articles.get(uri)!.entities) {
-          if (m.key !== key) continue;
-          mentionCount++;
-          kind = m.kind;
-          if (!m.demonym && m.canonical.length > canonical.length) canonical = m.canonical;
-          increment1(spellings, m.text);
-          if (m.role) increment1(roles, m.role);
-          rules.add(m.rule);
-        }
-      }
+      const info = this.keyInfo.get(key);
+      if (!info) continue;
+      kind = info.kind;
+      mentionCount += info.count;
+      for (const [c, n] of info.canonicals) if (n > 0 && c.length > canonical.length) canonical = c;
+      for (const [t, n] of info.spellings) spellings.set(t, (spellings.get(t) ?? 0) + n);
+      for (const [r, n] of info.roles) roles.set(r, (roles.get(r) ?? 0) + n);
+      for (const r of info.rules.keys()) rules.add(r);
+    }
+    let articleCount = this.keyArticles.get(keys[0])?.size ?? 0;
+    if (keys.length > 1) {
+      const articles = new Set<string>();
+      for (const key of keys) for (const uri of this.keyArticles.get(key)?.keys() ?? []) articles.add(uri);
+      articleCount = articles.size;
     }
     return {
       id,
@@ -367,7 +373,7 @@ export class Corpus {
       spellings: byCount(spellings),
       roles: byCount(roles),
       mentionCount,
-      articleCount: articles.size,
+      articleCount,
       rules: [...rules].sort(),
     };
   }
@@ -427,9 +433,9 @@ export class Corpus {
 
   /**
    * Dates and company of an entity: first and last article date, and the entities most often
-   * mentioned in the same articles (looking at most at `sample` articles, so "US" stays cheap).
+   * mentioned in the same articles (looking at the first `sample` articles, so "US" stays cheap).
    */
-  contextOf(id: string, top = 5, sample = 500): EntityContext {
+  contextOf(id: string, top = 5, sample = 200): EntityContext {
     id = this.resolve(id);
     const uris = this.articlesOf(id);
     let firstDate = '';
@@ -549,6 +555,27 @@ interface KeyInfo {
   kind: EntityKind;
   /** For a full-name person key: the surname that surname-only mentions elsewhere may join. */
   fullNameSurname?: string;
+  /** Totals over every mention with this key in the corpus. */
+  count: number;
+  spellings: Map<string, number>;
+  roles: Map<string, number>;
+  rules: Map<string, number>;
+  canonicals: Map<string, number>;
+}
+
+/** Adds (+1) or removes (-1) one mention from its key's totals. */
+function addMention(info: KeyInfo, m: EntityMention, delta: 1 | -1): void {
+  info.count += delta;
+  bump(info.spellings, m.text, delta);
+  if (m.role) bump(info.roles, m.role, delta);
+  bump(info.rules, m.rule, delta);
+  if (!m.demonym) bump(info.canonicals, m.canonical, delta);
+}
+
+function bump(map: Map<string, number>, key: string, delta: number): void {
+  const n = (map.get(key) ?? 0) + delta;
+  if (n > 0) map.set(key, n);
+  else map.delete(key);
 }
 
 function countByKey(mentions: EntityMention[]): Map<string, number> {
@@ -560,7 +587,7 @@ function countByKey(mentions: EntityMention[]): Map<string, number> {
 function infoOf(key: string, mentions: EntityMention[]): KeyInfo {
   const m = mentions.find((x) => x.key === key)!;
   const fullNameSurname = m.kind === 'person' && !key.startsWith('person:~') ? (mentions.find((x) => x.key === key && x.surname)?.surname ?? key.slice('person:'.length).split(' ').pop()) : undefined;
-  return { kind: m.kind, fullNameSurname };
+  return { kind: m.kind, fullNameSurname, count: 0, spellings: new Map(), roles: new Map(), rules: new Map(), canonicals: new Map() };
 }
 
 function toOccurrence(uri: string, m: EntityMention): Occurrence {

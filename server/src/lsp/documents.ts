@@ -8,7 +8,7 @@ import type { Corpus } from '../corpus/corpus';
  * corpus indexed. Positions are always computed by TextDocument, never by hand.
  */
 /** TextDocuments made for closed articles kept at once; references across thousands reuse few. */
-const MADE_LIMIT = 256;
+const MADE_LIMIT = 4096;
 
 export class DocumentLookup {
   /** uri → the document made from a record's text (least recently used first). */

@@ -9,8 +9,9 @@ import { DocumentHighlightKind } from 'vscode-languageserver';
 import type { Corpus } from '../corpus/corpus';
 import type { DocumentLookup } from './documents';
 
-/** Most locations one references request returns; a corpus can mention "US" a million times. */
-export const MAX_REFERENCES = 10_000;
+/** Most locations one references request returns: a corpus can mention "US" a million times, and
+ * no one reads past a few thousand; the Corpus Entities view and the export have the full lists. */
+export const MAX_REFERENCES = 2_000;
 
 function entityUnder(params: { textDocument: { uri: string }; position: { line: number; character: number } }, corpus: Corpus, docs: DocumentLookup) {
   const doc = docs.get(params.textDocument.uri);
