@@ -193,13 +193,14 @@ describe('Corpus Lens in the VS Code UI (code-server + chromium)', { timeout: 24
 
   it('hovering a figure shows its ledger across the corpus, and the link opens the whole ledger', async () => {
     await step('ledger-hover', async () => {
-      const text = await hoverUntil(page, 'would cost €40 million and take', '€40', 'Open the whole ledger (5 figures)');
+      // The headline's figure: a short line that never wraps, whatever the hints add to the body.
+      const text = await hoverUntil(page, HEADLINE, '€40', 'Open the whole ledger (5 figures)');
       await screenshot('ui-ledger-hover.png');
       assert.ok(text.includes('money:EUR across the corpus, oldest first:'), `the ledger heading: ${text}`);
       const rows = ['€3 million, 2024-03-12, ferry-fares.txt', '€310 million, 2024-03-20, budget-vote.txt', '€150,000, 2024-03-22, river-festival.txt'];
       for (const row of rows) assert.ok(text.includes(row), `the ledger lists "${row}": ${text}`);
       assert.ok(text.indexOf(rows[0]) < text.indexOf(rows[1]) && text.indexOf(rows[1]) < text.indexOf(rows[2]), `oldest first: ${text}`);
-      assert.match(text, /€40 million, 2024-03-05, bridge-repairs\.txt ← this one/, `the hovered figure is marked: ${text}`);
+      assert.match(text, /oldest first: €40 million, 2024-03-05, bridge-repairs\.txt ← this one €40 million, 2024-03-05, bridge-repairs\.txt €3 million/, `the hovered figure (the headline's, first in the article) is marked: ${text}`);
       // The link is a trusted command link: clicking it opens the ledger document.
       await page.locator('.monaco-hover:not(.hidden) a', { hasText: 'Open the whole ledger' }).click();
       await viewLine(page, '# Figure ledger: money:EUR').waitFor({ timeout: 15_000 });
@@ -350,5 +351,51 @@ describe('Corpus Lens in the VS Code UI (code-server + chromium)', { timeout: 24
       await pane.locator('.pane-header .action-label[aria-label^="Clear Entity Filter"]').click();
       await level2.filter({ hasText: 'Tobias Lindqvist' }).waitFor({ timeout: 15_000 });
     });
+  });
+
+  // Known bug, kept visible as a todo: the palette command asks the server for the measures
+  // without params, and the server's guard() reads the cancellation token from the wrong argument.
+  it('"Corpus Lens: Open Figure Ledger…" from the palette offers the measures', { todo: 'BUG: corpusLens/measures fails without params (server/src/server.ts guard(), client/src/ledger.ts)' }, async () => {
+    try {
+      await runCommand(page, 'Corpus Lens: Open Figure Ledger…');
+      const measure = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'money:EUR' });
+      // VS Code reports a command that throws in a modal dialog (or a notification).
+      const error = page.locator('.monaco-dialog-box, .notification-toast');
+      // Whichever comes first: the quick pick of measures, or the error.
+      await measure.or(error).first().waitFor({ timeout: 15_000 });
+      const shown = normalise(await error.first().innerText({ timeout: 100 }).catch(() => ''));
+      assert.ok(await measure.isVisible(), `the quick pick lists money:EUR; error shown instead: ${shown}`);
+      await page.keyboard.press('Enter');
+      await viewLine(page, '# Figure ledger: money:EUR').waitFor({ timeout: 15_000 });
+      await runCommand(page, 'View: Revert and Close Editor');
+    } finally {
+      await screenshot('ui-palette-ledger.png').catch(() => undefined);
+      const dialog = page.locator('.monaco-dialog-box');
+      if (await dialog.isVisible()) {
+        await dialog.locator('.monaco-button', { hasText: 'OK' }).click();
+        await dialog.waitFor({ state: 'detached', timeout: 5_000 });
+      }
+      await page.keyboard.press('Escape').catch(() => undefined);
+    }
+  });
+
+  // Known bug, kept visible as a todo (it runs and reports, but does not fail the tier): the
+  // entity's references are asked for through vscode.executeReferenceProvider on its first
+  // article; when that article is not open yet it opens as plain text (the extension gives it the
+  // article language only afterwards), no provider answers, and the peek never shows.
+  it('clicking an entity whose article is not open yet shows its references', { todo: 'BUG: corpusLens.showReferences finds no references in an article that is not open yet (client/src/extension.ts)' }, async () => {
+    const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Corpus Entities' }) });
+    try {
+      // Jonas Weber is named only in river-festival.txt, which no earlier step opened.
+      await pane.locator('.monaco-list-row[aria-level="2"]', { hasText: 'Jonas Weber' }).click();
+      await page.locator('.tabs-container .tab.active', { hasText: 'river-festival.txt' }).waitFor({ timeout: 15_000 });
+      const peek = page.locator('.peekview-widget.reference-zone-widget.results-loaded');
+      await peek.waitFor({ timeout: 10_000 });
+      await screenshot('ui-entities-click.png');
+      const title = normalise(await peek.locator('.peekview-title').innerText());
+      assert.match(title, /river-festival\.txt.*\(1\)/, `the peek shows his one mention: ${title}`);
+    } finally {
+      await page.keyboard.press('Escape').catch(() => undefined);
+    }
   });
 });
