@@ -83,6 +83,7 @@ export function findArticleDate(text: string, setting?: string): ArticleDate {
     const m = monthNumber(monthWord);
     const d = +(only[2] ?? only[4]);
     if (isMonthWord(monthWord) && isValidYmd(y, m, d)) {
+      // regex-safety: bounded (one short date line)
       const trimmed = only[0].replace(/^[\uFEFF \t]+/, '').replace(/[ \t\r]+$/, '');
       const start = only.index + only[0].indexOf(trimmed);
       return { value: formatYmd({ y, m, d }), source: 'date-line', span: spanOf(text, start, trimmed.length) };

@@ -37,7 +37,9 @@ function describeDuration(body: string): string | null {
   if (!match) return null;
   const parts: string[] = [];
   const [datePart, timePart] = body.slice(1).split('T');
+  // regex-safety: bounded (a TIMEX3 duration value)
   for (const m of datePart.matchAll(/(\d+(?:\.\d+)?|X)(DE|CE|Y|M|W|D|Q|L)/g)) parts.push(amount(m[1], UNIT[m[2]]));
+  // regex-safety: bounded (a TIMEX3 duration value)
   if (timePart) for (const m of timePart.matchAll(/(\d+(?:\.\d+)?|X)(H|M|S)/g)) parts.push(amount(m[1], TIME_UNIT[m[2]]));
   return parts.length ? `a duration of ${parts.join(' ')}` : null;
 }

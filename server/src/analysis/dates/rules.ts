@@ -83,7 +83,7 @@ function isCapitalised(word: string | undefined): boolean {
 /** The lower-cased word just before the match, if any (within 20 characters). */
 function previousWord(ctx: RuleContext): string {
   const before = ctx.text.slice(Math.max(0, ctx.start - 20), ctx.start);
-  const match = /([A-Za-z']+)[\s,]*$/.exec(before);
+  const match = /([A-Za-z']+)[\s,]*$/.exec(before); // regex-safety: bounded (20 characters)
   return match ? match[1].toLowerCase() : '';
 }
 
