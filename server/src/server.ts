@@ -298,6 +298,8 @@ export function startServer(connection: Connection, deps: ServerDependencies): {
   );
   connection.onRequest('corpusLens/measures', guard('measures', [], () => workspace.corpus.measures()));
   connection.onRequest(TIMELINE_REQUEST, guard('timeline', [], (params: { id: string }) => provideTimeline(params, workspace.corpus, docs)));
+  // The process id lets tests (and curious users) check that a killed server is restarted.
+  connection.onRequest('corpusLens/serverInfo', () => ({ pid: process.pid, articles: workspace.corpus.size }));
   connection.onRequest(WAIT_FOR_INDEX_REQUEST, async () => {
     await workspace.whenReady();
     return workspace.state;
