@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 
 /** What each break does to dist/server.js, and how the failures that should follow are named. */
 const BREAKS = {
-  'inlay-hints': { fn: 'provideInlayHints', answer: '[]', failures: /inlay hint/i },
+  'inlay-hints': { fn: 'provideInlayHints', answer: '[]', failures: /inlay hint|"unresolved" hint/i },
   'semantic-tokens': { fn: 'provideSemanticTokens', answer: '{ data: [] }', failures: /semantic (tokens|colours)/i },
   'code-actions': { fn: 'provideCodeActions', answer: '[]', failures: /code actions|is not an entity/i },
   hover: { fn: 'provideHover', answer: 'null', failures: /hover/i },
@@ -33,7 +33,7 @@ const scratch = fs.mkdtempSync(path.join(repoRoot, '.vscode-test', `break-${feat
 
 function copyBuiltExtension() {
   if (!fs.existsSync(path.join(repoRoot, 'dist', 'server.js'))) throw new Error('dist/server.js is missing; run npm run build first');
-  for (const entry of ['package.json', 'dist', 'syntaxes', 'media', 'images', 'icons', 'resources', 'language-configuration.json', 'README.md', 'LICENSE']) {
+  for (const entry of ['package.json', 'dist', 'syntaxes', 'media', 'images', 'icons', 'resources', 'language-configuration.json', 'server/corpuslens.schema.json', 'README.md', 'LICENSE']) {
     if (fs.existsSync(path.join(repoRoot, entry))) fs.cpSync(path.join(repoRoot, entry), path.join(scratch, entry), { recursive: true });
   }
   fs.symlinkSync(path.join(repoRoot, 'node_modules'), path.join(scratch, 'node_modules'), 'dir');
