@@ -119,6 +119,8 @@ export class Corpus {
   private everythingDirty = false;
   private membersCache = new Map<string, string[]>();
   private summaryCache = new Map<string, EntitySummary | undefined>();
+  private definitionCache = new Map<string, Occurrence | undefined>();
+  private contextCache = new Map<string, EntityContext>();
   /** Every entity's summary with its names lower-cased, built on the first search after a change. */
   private directory: { summary: EntitySummary; names: string }[] | undefined;
 
@@ -326,8 +328,25 @@ export class Corpus {
 
   /** The first full-name mention of an entity (articles in sorted order), else its first mention. */
   definitionOf(id: string): Occurrence | undefined {
-    const all = this.occurrencesOf(id);
-    return all.find((o) => o.fullName) ?? all[0];
+    id = this.resolve(id);
+    if (this.definitionCache.has(id)) return this.definitionCache.get(id);
+    const keys = new Set(this.membersOf(id));
+    let best: Occurrence | undefined;
+    let first: Occurrence | undefined;
+    // Only articles that sort before the best so far are read, so "US" costs one pass over uris.
+    for (const key of keys) {
+      for (const uri of this.keyArticles.get(key)?.keys() ?? []) {
+        if (best && uri >= best.uri && first && uri >= first.uri) continue;
+        for (const m of this.articles.get(uri)!.entities) {
+          if (!keys.has(m.key)) continue;
+          if (!first || uri < first.uri || (uri === first.uri && m.start < first.start)) first = toOccurrence(uri, m);
+          if (m.fullName && (!best || uri < best.uri || (uri === best.uri && m.start < best.start))) best = toOccurrence(uri, m);
+        }
+      }
+    }
+    const def = best ?? first;
+    this.definitionCache.set(id, def);
+    return def;
   }
 
   /** What the corpus knows about an entity. */
@@ -437,6 +456,14 @@ export class Corpus {
    */
   contextOf(id: string, top = 5, sample = 200): EntityContext {
     id = this.resolve(id);
+    const cached = this.contextCache.get(id);
+    if (cached) return cached;
+    const context = this.computeContext(id, top, sample);
+    this.contextCache.set(id, context);
+    return context;
+  }
+
+  private computeContext(id: string, top: number, sample: number): EntityContext {
     const uris = this.articlesOf(id);
     let firstDate = '';
     let lastDate = '';
@@ -481,6 +508,8 @@ export class Corpus {
       this.resolvedCache = new Map();
       this.membersCache = new Map();
       this.summaryCache = new Map();
+      this.definitionCache = new Map();
+      this.contextCache = new Map();
       this.everythingDirty = false;
       this.dirtyKeys.clear();
       this.dirtySurnames.clear();
@@ -506,6 +535,9 @@ export class Corpus {
       for (const member of this.membersCache.get(id) ?? []) this.resolvedCache.delete(member);
       this.membersCache.delete(id);
       this.summaryCache.delete(id);
+      this.definitionCache.delete(id);
+      // The entities mentioned with it may have changed too; their cards are rebuilt on demand.
+      this.contextCache.delete(id);
     }
     this.dirtyKeys.clear();
     this.dirtySurnames.clear();
