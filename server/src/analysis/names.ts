@@ -831,6 +831,8 @@ function typeMulti(tokens: Token[], text: string): Typed | 'split' | undefined {
       joined += g.replace(/[ \u00a0]+/g, ' ') + words[i];
     }
   }
+  // "Wal - Mart", "Coca - Cola": a name written with a spaced hyphen is a company.
+  if (tokens.length === 2 && text.slice(tokens[0].end, tokens[1].start) === ' - ') return { kind: 'org', rule: 'shape:hyphenated' };
   if (has(tokens[0], F.MULTI_WORD_STARTS)) {
     const org = KNOWN_ORGS.get(joined);
     if (org) return { kind: 'org', rule: 'list:org', canonical: org };

@@ -79,13 +79,16 @@ export function assignKeys(text: string, drafts: Draft[]): EntityMention[] {
       fullNames.set(surname, list);
     }
   }
-  // A single word typed by a weak rule is a person when the article names a person so.
+  // A single word typed by a weak rule is a person when the article names a person so, unless
+  // the article also names an organization that starts with it ("Ford Motor Company" / "Ford").
+  const orgHeads = new Set<string>();
+  for (const d of kept) if (d.kind === 'org' && d.words.length > 1 && !WEAK_RULES.has(d.rule)) orgHeads.add(d.firstLower);
   if (surnamesSeen.size) {
     for (let i = 0; i < kept.length; i++) {
       const d = kept[i];
       // A listed company ("Ford") is still a person in an article that names "Harrison Ford".
       if (d.kind === 'person' || d.words.length !== 1 || !(WEAK_RULES.has(d.rule) || d.rule === 'list:org') || d.demonym) continue;
-      if (surnamesSeen.has(d.firstLower)) {
+      if (surnamesSeen.has(d.firstLower) && !orgHeads.has(d.firstLower)) {
         d.kind = 'person';
         d.rule = 'surname-in-article';
         personWords[i] = nameWords(d.words);

@@ -135,7 +135,8 @@ export const NEVER_NAMES = set(`
   pct | eps | qtr | yr | vol | tel | attn | ref | re | fwd | cc | ps | wk | wks | govt | mths | year-on-year |
   month-on-month | quarter-on-quarter | near | outside | inside | along | beyond | following | including |
   regarding | throughout | toward | towards | upon | amid | amidst | unlike | like | onto | off | beside | behind |
-  beneath | jan. | mar. | jun. | ied | ieds | vbied | vbieds | uav | uavs | gmt
+  beneath | jan. | mar. | jun. | ied | ieds | vbied | vbieds | uav | uavs | gmt | usd | eur | gbp | jpy | cad |
+  aud | chf | cny | rub | ghz | mhz | lcd | usb | gps | sdk | api | pdf | dvd | hdtv
 `);
 
 /** Well-known organizations whose names are made of common words or start with a demonym. */
