@@ -81,9 +81,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
     vscode.commands.registerCommand('corpusLens.clearEntityFilter', () => entities.clearFilter()),
     vscode.commands.registerCommand('corpusLens.refreshEntities', () => entities.refresh()),
     vscode.commands.registerCommand('corpusLens.showReferences', async (uri: string | vscode.Uri, position: { line: number; character: number }) => {
+      if (!client) return;
       const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri;
       const at = new vscode.Position(position.line, position.character);
-      const locations = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', target, at);
+      // Asked of the server directly: the article may not be open yet, or not yet marked as an
+      // article, and then no reference provider would answer for it.
+      const result = await client.sendRequest<unknown>('textDocument/references', {
+        textDocument: { uri: target.toString() },
+        position: { line: position.line, character: position.character },
+        context: { includeDeclaration: true },
+      });
+      const locations = await client.protocol2CodeConverter.asReferences(result as never);
       await vscode.commands.executeCommand('editor.action.showReferences', target, at, locations ?? []);
     }),
     vscode.commands.registerCommand('corpusLens.showLedger', async (measure?: string) => {

@@ -14,7 +14,7 @@ interface LedgerResult {
  */
 export async function showLedger(client: LanguageClient, measure?: string): Promise<void> {
   if (!measure) {
-    const measures = await client.sendRequest<{ measure: string; articles: number }[]>('corpusLens/measures');
+    const measures = await client.sendRequest<{ measure: string; articles: number }[]>('corpusLens/measures', {});
     const pick = await vscode.window.showQuickPick(
       measures.map((m) => ({ label: m.measure, description: `${m.articles} articles` })),
       { placeHolder: 'Which figures? (what they count)' },

@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // The Corpus Lens language server process. VS Code starts it over IPC; other editors start
 // `node dist/server.js --stdio`. Only this file makes the real connection.
+// Reading thousands of small articles is system-call bound: more threads for file I/O than
+// libuv's default four. Set before any file is touched.
+process.env.UV_THREADPOOL_SIZE ??= '16';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';

@@ -56,6 +56,10 @@ function partialNote(state: IndexState): string | undefined {
   return `Partial: indexing, ${state.indexed.toLocaleString('en-US')} of ${state.total.toLocaleString('en-US')} articles read so far.`;
 }
 
+function isToken(value: unknown): value is CancellationToken {
+  return !!value && typeof value === 'object' && 'isCancellationRequested' in value && 'onCancellationRequested' in value;
+}
+
 /** Shows a message; the client may never answer (it closed), which is not an error. */
 function tell(show: () => unknown): void {
   Promise.resolve(show()).catch(() => undefined);
@@ -125,6 +129,11 @@ export function startServer(connection: Connection, deps: ServerDependencies): {
   /** One guard for every handler: exceptions become a ResponseError and a log line. */
   function guard<P, R>(name: string, empty: R, handler: (params: P, token: CancellationToken) => R | Promise<R>) {
     return async (params: P, token: CancellationToken): Promise<R | ResponseError<void>> => {
+      // A request sent without params reaches the handler with the token alone.
+      if (token === undefined && isToken(params)) {
+        token = params;
+        params = undefined as P;
+      }
       if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
       try {
         const result = await handler(params, token);

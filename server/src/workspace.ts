@@ -255,7 +255,7 @@ export class Workspace {
         if (indexed % 20 === 0) await new Promise((resolve) => setImmediate(resolve));
       }
     };
-    await Promise.all(Array.from({ length: this.options.concurrency ?? 8 }, worker));
+    await Promise.all(Array.from({ length: this.options.concurrency ?? 16 }, worker));
     if (cancelled()) return;
     await this.saveCache();
     for (const [file, reason] of this.skipped) this.events.log(`Skipped ${file}: ${reason}`);
@@ -324,7 +324,7 @@ export class Workspace {
       if (!this.open.has(uri)) this.corpus.setArticle(uri, cached.hash, cached.text, cached.analysis);
       return;
     }
-    const result = stamp ? await this.source.read(fsPath, folder.settings.maxFileSizeKB * 1024) : { skipped: 'no longer exists' };
+    const result = stamp ? await this.source.read(fsPath, folder.settings.maxFileSizeKB * 1024, stamp) : { skipped: 'no longer exists' };
     if (this.open.has(uri)) return; // Opened while we read: the buffer wins.
     if ('skipped' in result) {
       this.skipped.set(fsPath, result.skipped);

@@ -119,3 +119,16 @@ describe('reader features over JSON-RPC', () => {
     ]);
   });
 });
+
+describe('requests sent without params', () => {
+  it('answers corpusLens/measures with no params at all', async () => {
+    const server = await startTestServer({ 'first.txt': FIRST, 'second.txt': SECOND });
+    try {
+      await server.waitForIndex();
+      const measures = (await server.client.sendRequest('corpusLens/measures')) as { measure: string; articles: number }[];
+      assert.ok(measures.some((m) => m.measure === 'workers' && m.articles === 2), JSON.stringify(measures));
+    } finally {
+      await server.dispose();
+    }
+  });
+});

@@ -17,7 +17,7 @@ export interface ArticleSource {
   /** Size and modification time, or undefined when the file is gone. Never throws. */
   stat(path: string): Promise<FileStamp | undefined>;
   /** Reads one article as text. Never throws: problems come back as a skip reason. */
-  read(path: string, maxBytes: number): Promise<ReadResult>;
+  read(path: string, maxBytes: number, known?: FileStamp): Promise<ReadResult>;
 }
 
 /** Which files are articles. */

@@ -50,7 +50,7 @@ export class MemoryArticleSource implements ArticleSource {
     return { size, mtimeMs: this.mtimes.get(path) ?? 1 };
   }
 
-  async read(path: string, maxBytes: number): Promise<ReadResult> {
+  async read(path: string, maxBytes: number, _known?: FileStamp): Promise<ReadResult> {
     this.reads++;
     const content = this.files.get(path);
     if (content === undefined) return { skipped: 'no longer exists' };

@@ -71,16 +71,29 @@ export class NodeArticleSource implements ArticleSource {
     }
   }
 
-  async read(file: string, maxBytes: number): Promise<ReadResult> {
+  async read(file: string, maxBytes: number, known?: FileStamp): Promise<ReadResult> {
     try {
-      const stat = await fs.stat(file);
-      if (!stat.isFile()) return { skipped: 'not a regular file' };
-      if (stat.size > maxBytes) return { skipped: `larger than the size limit (${Math.round(stat.size / 1024)} KB > ${Math.round(maxBytes / 1024)} KB; see corpusLens.maxFileSizeKB)` };
-      return decodeArticle(await fs.readFile(file));
+      // A stamp from stat() just before saves a second system call per article.
+      let size: number;
+      if (known) size = known.size;
+      else {
+        const stat = await fs.stat(file);
+        size = stat.isFile() ? stat.size : -1;
+      }
+      if (size < 0) return { skipped: 'not a regular file' };
+      if (size > maxBytes) return { skipped: tooLarge(size, maxBytes) };
+      const bytes = await fs.readFile(file);
+      // The file may have grown since it was stat'ed.
+      if (bytes.length > maxBytes) return { skipped: tooLarge(bytes.length, maxBytes) };
+      return decodeArticle(bytes);
     } catch (error) {
       return { skipped: describe(error) };
     }
   }
+}
+
+function tooLarge(size: number, maxBytes: number): string {
+  return `larger than the size limit (${Math.round(size / 1024)} KB > ${Math.round(maxBytes / 1024)} KB; see corpusLens.maxFileSizeKB)`;
 }
 
 function describe(error: unknown): string {
