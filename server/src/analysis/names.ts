@@ -108,6 +108,8 @@ const COMMA_SUFFIX = /^(?:inc\.?|ltd\.?|llc|plc|corp\.?|co\.?|l\.p\.|n\.v\.|s\.a
 const HAS_LOWER = /\p{Ll}/u;
 const HYPHEN_LOWER_TAIL = /-(?:based|led|backed|born|owned|made|run|funded|brokered|style|era|controlled|held|allied|bound|linked|related|registered|listed|centric|friendly|speaking|american|era)$/;
 const INITIAL = /^\p{Lu}\.$/u;
+/** Endings of English adjectives, adverbs and abstract nouns (not of names). */
+const WORD_ENDING = /(?:ous|ive|ible|able|ful|less|ern|ness|ment|ism|ly|ent|ant|ing|ed|ary|ory|ical|ial|ized|ised|ize|ise)$/;
 const HYPHEN_LOWER_END = /-[a-z]+$/;
 const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central']);
 const PARTICLE_WORD = /^(?:de|du|da|van|von|der|den|bin|ibn|al|el|la|le)$/i;
@@ -526,6 +528,9 @@ function earnsPlace(t: Token, evidence: Evidence): boolean {
   if (common) return t.info.mid >= 1 || (/^[a-z]+$/.test(t.lower) && isNameNotWord(t, evidence.text));
   // In title-case headlines every word is capitalised: unknown words need evidence.
   if (t.shouting || t.headline) return t.info.mid > 0 || has(t, F.PERSON_NAME_SET);
+  // "Potent", "Moribund", "Northeastern" opening a sentence: rarer words the lexicon lacks, shaped
+  // like adjectives or abstract nouns, and never seen mid-sentence or known as a name.
+  if (t.info.mid === 0 && !has(t, F.PERSON_NAME_SET) && WORD_ENDING.test(t.lower)) return false;
   return true;
 }
 
