@@ -45,41 +45,51 @@ for (const name of [...PLACES.keys(), ...NEWS_OUTLETS.keys(), ...DEMONYMS.keys()
 import { assignKeys, type Draft } from './names/assignKeys';
 import type { EntityMention } from './types';
 
-/** One bit per word list, so a word's memberships cost one lookup in a small, hot cache. */
+/** One bit per word list, so a token's memberships are computed once and tested as bits. */
 const F = {
   PLACES: 1, PERSON_NAME_SET: 2, COMMON: 4, DEMONYMS: 8, NEVER_NAMES: 16, GENERIC_ALONE: 32, TITLE_HEADS: 64,
   ROLE_MODIFIERS: 128, ORG_SUFFIXES: 256, PLACE_SUFFIXES: 512, EVENT_SUFFIXES: 1024, KNOWN_ACRONYMS: 2048,
   NEWS_OUTLETS: 4096, ORG_HEADS_OF: 8192, PLACE_HEADS_OF: 16384, HONORIFICS: 32768, MULTI_WORD_STARTS: 65536,
   KNOWN_ORGS: 131072,
 } as const;
-const FLAG_SETS: Array<[number, { has(word: string): boolean }]> = [
-  [F.PLACES, PLACES], [F.PERSON_NAME_SET, PERSON_NAME_SET], [F.COMMON, COMMON], [F.DEMONYMS, DEMONYMS],
-  [F.NEVER_NAMES, NEVER_NAMES], [F.GENERIC_ALONE, GENERIC_ALONE], [F.TITLE_HEADS, TITLE_HEADS],
-  [F.ROLE_MODIFIERS, ROLE_MODIFIERS], [F.ORG_SUFFIXES, ORG_SUFFIXES], [F.PLACE_SUFFIXES, PLACE_SUFFIXES],
-  [F.EVENT_SUFFIXES, EVENT_SUFFIXES], [F.KNOWN_ACRONYMS, KNOWN_ACRONYMS], [F.NEWS_OUTLETS, NEWS_OUTLETS],
-  [F.ORG_HEADS_OF, ORG_HEADS_OF], [F.PLACE_HEADS_OF, PLACE_HEADS_OF], [F.HONORIFICS, HONORIFICS],
-  [F.MULTI_WORD_STARTS, MULTI_WORD_STARTS], [F.KNOWN_ORGS, KNOWN_ORGS],
-];
-/** Lower-case word → bits; cleared when it grows past a bound so a huge corpus cannot fill memory. */
-const flagCache = new Map<string, number>();
-const FLAG_CACHE_LIMIT = 200000;
+
+/**
+ * Every word of every list with its bits, built once at load: one lookup per new word instead of
+ * one per list. Person names stay a binary search over their sorted list (200,000 names).
+ */
+const WORD_BITS = new Map<string, number>();
+const addBits = (words: Iterable<string>, bit: number): void => {
+  for (const w of words) WORD_BITS.set(w, (WORD_BITS.get(w) ?? 0) | bit);
+};
+addBits(PLACES.keys(), F.PLACES);
+addBits(COMMON, F.COMMON);
+addBits(DEMONYMS.keys(), F.DEMONYMS);
+addBits(NEVER_NAMES, F.NEVER_NAMES);
+addBits(GENERIC_ALONE, F.GENERIC_ALONE);
+addBits(TITLE_HEADS, F.TITLE_HEADS);
+addBits(ROLE_MODIFIERS, F.ROLE_MODIFIERS);
+addBits(ORG_SUFFIXES, F.ORG_SUFFIXES);
+addBits(PLACE_SUFFIXES, F.PLACE_SUFFIXES);
+addBits(EVENT_SUFFIXES, F.EVENT_SUFFIXES);
+addBits(KNOWN_ACRONYMS.keys(), F.KNOWN_ACRONYMS);
+addBits(NEWS_OUTLETS.keys(), F.NEWS_OUTLETS);
+addBits(ORG_HEADS_OF, F.ORG_HEADS_OF);
+addBits(PLACE_HEADS_OF, F.PLACE_HEADS_OF);
+addBits(HONORIFICS, F.HONORIFICS);
+addBits(MULTI_WORD_STARTS, F.MULTI_WORD_STARTS);
+addBits(KNOWN_ORGS.keys(), F.KNOWN_ORGS);
+
+function bitsOf(word: string): number {
+  return (WORD_BITS.get(word) ?? 0) | (PERSON_NAME_SET.has(word) ? F.PERSON_NAME_SET : 0);
+}
 
 /** The word-list bits of a lower-case word; "inc." also gets the bits of "inc". */
 function wordFlags(word: string): number {
-  let bits = flagCache.get(word);
-  if (bits === undefined) {
-    bits = 0;
-    for (const [f, list] of FLAG_SETS) if (list.has(word)) bits |= f;
-    if (word.length > 2 && word.endsWith('.')) {
-      const bare = word.slice(0, -1);
-      for (const [f, list] of FLAG_SETS) if (list.has(bare)) bits |= f;
-    }
-    // "Major-General", "Secretary-General", "Lieutenant-Colonel": a hyphenated title is a title.
-    const hyphen = word.lastIndexOf('-');
-    if (hyphen > 0 && TITLE_HEADS.has(word.slice(hyphen + 1)) && TITLE_HEADS.has(word.slice(0, word.indexOf('-')))) bits |= F.TITLE_HEADS;
-    if (flagCache.size >= FLAG_CACHE_LIMIT) flagCache.clear();
-    flagCache.set(word, bits);
-  }
+  let bits = bitsOf(word);
+  if (word.length > 2 && word.endsWith('.')) bits |= bitsOf(word.slice(0, -1));
+  // "Major-General", "Secretary-General", "Lieutenant-Colonel": a hyphenated title is a title.
+  const hyphen = word.lastIndexOf('-');
+  if (hyphen > 0 && TITLE_HEADS.has(word.slice(hyphen + 1)) && TITLE_HEADS.has(word.slice(0, word.indexOf('-')))) bits |= F.TITLE_HEADS;
   return bits;
 }
 
