@@ -268,3 +268,11 @@ test('place nouns around an unknown word make it a place', () => {
     { text: 'Selvar', kind: 'place' },
   ]);
 });
+
+test('ages, inverted attributions and personal possessions mark people', () => {
+  check('Court case\nVarnek, 45, was sentenced on Friday. "It is unfair," said Holmqvist. Dravic\'s family left the court.', [
+    { text: 'Varnek', kind: 'person' },
+    { text: 'Holmqvist', kind: 'person' },
+    { text: 'Dravic', kind: 'person' },
+  ]);
+});

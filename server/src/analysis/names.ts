@@ -769,6 +769,13 @@ const PLACE_NOUNS_AFTER = new Set([
   'prefecture', 'peninsula', 'strait', 'border', 'enclave', 'suburb', 'neighbourhood', 'neighborhood', 'canal', 'dam',
 ]);
 
+/** ", 45," after a name: its age. */
+const AGE_APPOSITION = /^ ?, ?\d{1,2} ?,/;
+/** Attribution verbs written before the speaker ("said Henke"). */
+const SAID_BEFORE = new Set(['said', 'says', 'added', 'asked', 'explained', 'recalled', 'wrote']);
+/** A possessive followed by something only a person has ("Wang's family"). */
+const PERSONAL_POSSESSION = /^ ?['’]s (?:wife|husband|son|daughter|father|mother|brother|sister|family|children|parents|widow|lawyer|lawyers|attorney|girlfriend|boyfriend|funeral|death|career|birthday|injury|knee|ankle|shoulder|health|rhythm|serve|forehand|backhand|debut|resignation|retirement)\b/;
+
 /** Lower-case role nouns written right before a person's name ("striker Donato"). */
 const PERSON_ROLE_BEFORE = new Set([
   'midfielder', 'striker', 'defender', 'goalkeeper', 'coach', 'manager', 'captain', 'forward', 'winger', 'spokesman',
@@ -816,6 +823,12 @@ function typeSingle(t: Token, evidence: Evidence, text: string): Typed | undefin
   // "the village of Layron", "Stansted airport", "Sharqiyah province": a place noun says so.
   if ((before === 'of' && PLACE_NOUNS.has(wordBefore(text, t.start - 3))) || PLACE_NOUNS_AFTER.has(wordAfter(text, t.end))) {
     return { kind: 'place', rule: 'context:place-noun' };
+  }
+  // "Wang, 45, was sentenced": an age in apposition; "said Henke": an inverted attribution;
+  // "Jansher's rhythm", "Wang's family": a person's possessions.
+  const tail = text.slice(t.end, t.end + 24);
+  if (AGE_APPOSITION.test(tail) || (SAID_BEFORE.has(before) && NAME_SHAPE.test(t.text) && !has(t, F.COMMON)) || PERSONAL_POSSESSION.test(tail)) {
+    return { kind: 'person', rule: 'context:person' };
   }
   // "midfielder Donato", "coach Lynagh": a lower-case role noun right before a name.
   if (PERSON_ROLE_BEFORE.has(before) && NAME_SHAPE.test(t.text)) return { kind: 'person', rule: 'context:role-noun' };
