@@ -318,7 +318,8 @@ export const PERSON_VERBS = set(`
   said | says | told | added | argued | wrote | stated | explained | noted | claimed | insisted | replied |
   recalled | admitted | warned | announced | who | whose | himself | herself | scored | won | lost | beat |
   struck | took | shot | finished | joined | resigned | died | smiled | believes | thinks | thought | wants |
-  denied | urged | acknowledged | confirmed | tweeted | posted | met | visited
+  denied | urged | acknowledged | confirmed | tweeted | posted | met | visited | was | is | has | had | will |
+  would | could | can | also | then | later | managed | needed | made | did | went | came | got | gave | became
 `);
 
 /** Given names that are also common words: a sentence may start with them ("Mark Philippoussis won"). */
