@@ -35,12 +35,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
 
   // Files matching corpusLens.articles become articles; a static contribution cannot read settings.
   context.subscriptions.push(
-    vscode.workspace.onDidOpenTextDocument(markArticle),
+    vscode.workspace.onDidOpenTextDocument((doc) => void markArticle(doc)),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('corpusLens.articles')) vscode.workspace.textDocuments.forEach(markArticle);
+      if (e.affectsConfiguration('corpusLens.articles')) for (const doc of vscode.workspace.textDocuments) void markArticle(doc);
     }),
   );
-  vscode.workspace.textDocuments.forEach(markArticle);
+  for (const doc of vscode.workspace.textDocuments) void markArticle(doc);
 
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
@@ -84,6 +84,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
       if (!client) return;
       const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri;
       const at = new vscode.Position(position.line, position.character);
+      // Give a closed article its language first: changing it later would close the peek.
+      await markArticle(await vscode.workspace.openTextDocument(target));
       // Asked of the server directly: the article may not be open yet, or not yet marked as an
       // article, and then no reference provider would answer for it.
       const result = await client.sendRequest<unknown>('textDocument/references', {
@@ -173,11 +175,11 @@ export async function deactivate(): Promise<void> {
 }
 
 /** Gives the article language to a plain-text document that corpusLens.articles selects. */
-function markArticle(doc: vscode.TextDocument): void {
-  if (doc.languageId !== 'plaintext' || doc.uri.scheme !== 'file' && doc.uri.scheme !== 'vscode-remote') return;
+async function markArticle(doc: vscode.TextDocument): Promise<void> {
+  if (doc.languageId !== 'plaintext' || (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'vscode-remote')) return;
   const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
   if (!folder) return;
   const globs = vscode.workspace.getConfiguration('corpusLens', doc.uri).get<string[]>('articles', ['**/*.txt']);
   const selector = globs.map((pattern) => ({ pattern: new vscode.RelativePattern(folder, pattern) }));
-  if (vscode.languages.match(selector, doc) > 0) void vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+  if (vscode.languages.match(selector, doc) > 0) await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
 }
