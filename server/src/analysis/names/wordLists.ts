@@ -24,7 +24,8 @@ export const TITLE_HEADS = set(`
   publisher | editor | correspondent | author | actor | actress | singer | star | trainer | skipper | pilot |
   marshal | brigadier | private | corporal | agent | sheriff | baron | duke | duchess | count | countess |
   crown | tsar | czar | chancellor-elect | governor-general | magistrate | senior | jr | spc | pfc | sfc | ssg |
-  sgm | cpt | ltc | cpl | pvt | cmdr | adm | brig | airman | seaman | specialist | staff
+  sgm | cpt | ltc | cpl | pvt | cmdr | adm | brig | airman | seaman | specialist | staff | democrat | republican |
+  conservative | liberal | socialist | communist
 `);
 
 /**
@@ -240,7 +241,8 @@ export const KNOWN_ACRONYMS = new Map<string, ['org' | 'place', string]>([
   ['us', ['place', 'united states']], ['u.s.', ['place', 'united states']], ['usa', ['place', 'united states']],
   ['u.s.a.', ['place', 'united states']], ['uk', ['place', 'united kingdom']], ['u.k.', ['place', 'united kingdom']],
   ['uae', ['place', 'united arab emirates']], ['ussr', ['place', 'soviet union']], ['drc', ['place', 'dr congo']],
-  ['prc', ['place', 'china']], ['nz', ['place', 'new zealand']], ['scotus', ['org', 'supreme court of the united states']],
+  ['prc', ['place', 'china']], ['nfl', ['org', 'national football league']], ['nba', ['org', 'national basketball association']],
+  ['nhl', ['org', 'national hockey league']], ['mlb', ['org', 'major league baseball']], ['nz', ['place', 'new zealand']], ['scotus', ['org', 'supreme court of the united states']],
 ]);
 
 /** Place aliases that world-countries does not list, folded to the country's common name. */
