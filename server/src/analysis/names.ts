@@ -83,8 +83,21 @@ function bitsOf(word: string): number {
   return (WORD_BITS.get(word) ?? 0) | (PERSON_NAME_SET.has(word) ? F.PERSON_NAME_SET : 0);
 }
 
+/** Words already looked up, across articles; cleared when full so memory stays bounded. */
+const flagCache = new Map<string, number>();
+const FLAG_CACHE_LIMIT = 100000;
+
 /** The word-list bits of a lower-case word; "inc." also gets the bits of "inc". */
 function wordFlags(word: string): number {
+  const cached = flagCache.get(word);
+  if (cached !== undefined) return cached;
+  const bits = computeFlags(word);
+  if (flagCache.size >= FLAG_CACHE_LIMIT) flagCache.clear();
+  flagCache.set(word, bits);
+  return bits;
+}
+
+function computeFlags(word: string): number {
   let bits = bitsOf(word);
   if (word.length > 2 && word.endsWith('.')) bits |= bitsOf(word.slice(0, -1));
   // "Major-General", "Secretary-General", "Lieutenant-Colonel": a hyphenated title is a title.
