@@ -364,7 +364,8 @@ describe('Corpus Lens in the VS Code UI (code-server + chromium)', { timeout: 24
       await measure.or(error).first().waitFor({ timeout: 15_000 });
       const shown = normalise(await error.first().innerText({ timeout: 100 }).catch(() => ''));
       assert.ok(await measure.isVisible(), `the quick pick lists money:EUR; error shown instead: ${shown}`);
-      await page.keyboard.press('Enter');
+      // A click, not Enter: a notification from an earlier step may hold the keyboard focus.
+      await measure.click();
       await viewLine(page, '# Figure ledger: money:EUR').waitFor({ timeout: 15_000 });
       await runCommand(page, 'View: Revert and Close Editor');
     } finally {
