@@ -21,15 +21,25 @@ export class AnalysisWorkers {
   private nextId = 0;
   private disposed = false;
 
+  private started = false;
+  private idleTimer: NodeJS.Timeout | undefined;
+
   constructor(
     private readonly script: string,
     readonly size: number,
-  ) {
-    for (let i = 0; i < size; i++) this.idle.push(this.spawn());
-  }
+    /** Idle workers are stopped after this long; the next article starts them again. */
+    private readonly idleMs = 30_000,
+  ) {}
 
   analyze(text: string, options: AnalyzeOptions): Promise<ArticleAnalysis> {
     if (this.disposed) return Promise.reject(new Error('workers disposed'));
+    // Started on the first article, not at launch: a warm start served from the cache needs none.
+    if (!this.started) {
+      this.started = true;
+      for (let i = 0; i < this.size; i++) this.idle.push(this.spawn());
+    }
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
     return new Promise((resolve, reject) => {
       this.queue.push({ id: this.nextId++, text, options, resolve, reject });
       this.pump();
@@ -38,6 +48,7 @@ export class AnalysisWorkers {
 
   async dispose(): Promise<void> {
     this.disposed = true;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
     for (const job of this.queue.splice(0)) job.reject(new Error('workers disposed'));
     await Promise.all([...this.idle, ...this.busy.keys()].map((w) => w.terminate()));
   }
@@ -83,5 +94,21 @@ export class AnalysisWorkers {
       worker.postMessage({ id: job.id, text: job.text, options: job.options });
     }
     for (const w of this.idle) w.unref();
+    if (this.busy.size === 0 && this.queue.length === 0 && this.started && !this.idleTimer) {
+      // Each worker holds its own copy of the gazetteers: give the memory back when idle.
+      this.idleTimer = setTimeout(() => this.stopIdle(), this.idleMs);
+      this.idleTimer.unref();
+    }
+  }
+
+  private stopIdle(): void {
+    this.idleTimer = undefined;
+    if (this.busy.size > 0 || this.queue.length > 0 || this.disposed) return;
+    this.started = false;
+    const workers = this.idle.splice(0);
+    for (const w of workers) {
+      w.removeAllListeners('exit');
+      void w.terminate();
+    }
   }
 }

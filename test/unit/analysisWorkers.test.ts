@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { analyzeArticle } from '../../server/src/analysis';
+import { AnalysisWorkers } from '../../server/src/host/analysisWorkers';
+
+// The bundled worker (npm test builds dist/ first).
+const script = path.resolve(__dirname, '../../../dist/indexWorker.js');
+const TEXT = 'Port Talks\ndate 2024-03-05\n\nMs Ilse Marrow said on Tuesday that 4,000 workers would return.\n';
+
+describe('AnalysisWorkers', () => {
+  it('analyses in a worker exactly as in-process, stops when idle and starts again', async () => {
+    assert.ok(existsSync(script), 'dist/indexWorker.js is missing: run npm run build');
+    const workers = new AnalysisWorkers(script, 1, 50);
+    try {
+      const options = { articleDate: '2024-03-05' };
+      assert.deepEqual(await workers.analyze(TEXT, options), analyzeArticle(TEXT, options));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.equal((workers as unknown as { idle: unknown[] }).idle.length, 0, 'idle workers were stopped');
+      const again = await workers.analyze(TEXT, {});
+      assert.equal(again.entities[0]?.text, 'Ilse Marrow');
+    } finally {
+      await workers.dispose();
+    }
+  });
+
+  it('runs many articles concurrently and returns each its own analysis', async () => {
+    const workers = new AnalysisWorkers(script, 2);
+    try {
+      const texts = Array.from({ length: 40 }, (_, i) => `Harbour Story\n\nMs Ilse Marrow met ${i + 2} workers.\n`);
+      const results = await Promise.all(texts.map((t) => workers.analyze(t, {})));
+      results.forEach((r, i) => assert.deepEqual(r.figures.map((f) => f.value), [i + 2]));
+    } finally {
+      await workers.dispose();
+    }
+  });
+});
