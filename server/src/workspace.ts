@@ -321,7 +321,7 @@ export class Workspace {
     const cached = this.diskEntries.get(uri);
     // Same size, time and date setting: the cached analysis stands without reading the file.
     if (stamp && cached && cached.size === stamp.size && cached.mtimeMs === stamp.mtimeMs && cached.articleDate === articleDate && !this.skipped.has(fsPath)) {
-      if (!this.open.has(uri)) this.corpus.setArticle(uri, cached.hash, cached.text, cached.analysis);
+      if (!this.open.has(uri)) this.corpus.setArticle(uri, cached.hash, cached.text, cached.analysis, { sharedStrings: true });
       return;
     }
     const result = stamp ? await this.source.read(fsPath, folder.settings.maxFileSizeKB * 1024, stamp) : { skipped: 'no longer exists' };

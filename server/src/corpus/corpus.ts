@@ -125,19 +125,20 @@ export class Corpus {
   private directory: { summary: EntitySummary; names: string }[] | undefined;
 
   /** Adds or replaces one article. */
-  setArticle(uri: string, version: string, text: string, analysis: ArticleAnalysis): void {
+  setArticle(uri: string, version: string, text: string, analysis: ArticleAnalysis, options: { sharedStrings?: boolean } = {}): void {
     this.removeArticle(uri);
     // Lookups by offset use binary search, so mentions are kept in text order.
-    for (const list of [analysis.entities, analysis.dates, analysis.figures] as { start: number }[][]) list.sort((a, b) => a.start - b.start);
-    internStrings(analysis);
+    for (const list of [analysis.entities, analysis.dates, analysis.figures] as { start: number }[][]) if (!isSorted(list)) list.sort((a, b) => a.start - b.start);
+    // Analyses read from the cache already share their strings through its value table.
+    if (!options.sharedStrings) internStrings(analysis);
     const entities = this.correct(uri, analysis.entities);
     this.articles.set(uri, { uri, version, text, analysis, entities });
-    for (const [key, count] of countByKey(entities)) {
+    for (const [key, { count, first, surname: named }] of countByKey(entities)) {
       this.dirtyKeys.add(key);
       let byUri = this.keyArticles.get(key);
       if (!byUri) this.keyArticles.set(key, (byUri = new Map()));
       byUri.set(uri, count);
-      if (!this.keyInfo.has(key)) this.keyInfo.set(key, infoOf(key, entities));
+      if (!this.keyInfo.has(key)) this.keyInfo.set(key, infoOf(key, first, named));
       const surname = this.keyInfo.get(key)!.fullNameSurname;
       if (surname) {
         increment(this.surnames, surname, key);
@@ -559,27 +560,14 @@ function intern<T extends string | undefined>(value: T): T {
 }
 
 function internStrings(analysis: ArticleAnalysis): void {
-  for (const m of analysis.entities) {
-    m.key = intern(m.key);
-    m.canonical = intern(m.canonical);
-    m.rule = intern(m.rule);
-    m.surname = intern(m.surname);
-    m.role = intern(m.role);
-    m.text = intern(m.text);
-  }
-  for (const d of analysis.dates) {
-    d.reading = intern(d.reading);
-    d.value = d.value === null ? null : intern(d.value);
-    d.unresolved = intern(d.unresolved);
-    d.text = intern(d.text);
-  }
-  for (const f of analysis.figures) {
-    f.measure = intern(f.measure);
-    f.counted = intern(f.counted);
-    f.approx = intern(f.approx);
-    f.unit = intern(f.unit);
-    f.text = intern(f.text);
-  }
+  // Only fields that are there: an absent optional field must stay absent, not become undefined.
+  const share = (o: object, fields: string[]) => {
+    const r = o as Record<string, unknown>;
+    for (const f of fields) if (typeof r[f] === 'string') r[f] = intern(r[f] as string);
+  };
+  for (const m of analysis.entities) share(m, ['key', 'canonical', 'rule', 'surname', 'role', 'text']);
+  for (const d of analysis.dates) share(d, ['reading', 'value', 'unresolved', 'text']);
+  for (const f of analysis.figures) share(f, ['measure', 'counted', 'approx', 'unit', 'text']);
 }
 
 /** What the corpus keeps about a key itself, whichever article it came from. */
@@ -610,16 +598,27 @@ function bump(map: Map<string, number>, key: string, delta: number): void {
   else map.delete(key);
 }
 
-function countByKey(mentions: EntityMention[]): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const m of mentions) out.set(m.key, (out.get(m.key) ?? 0) + 1);
+/** Per key in one article: its mention count, first mention and first surname written. */
+function countByKey(mentions: EntityMention[]): Map<string, { count: number; first: EntityMention; surname?: string }> {
+  const out = new Map<string, { count: number; first: EntityMention; surname?: string }>();
+  for (const m of mentions) {
+    const seen = out.get(m.key);
+    if (seen) {
+      seen.count++;
+      seen.surname ??= m.surname;
+    } else out.set(m.key, { count: 1, first: m, surname: m.surname });
+  }
   return out;
 }
 
-function infoOf(key: string, mentions: EntityMention[]): KeyInfo {
-  const m = mentions.find((x) => x.key === key)!;
-  const fullNameSurname = m.kind === 'person' && !key.startsWith('person:~') ? (mentions.find((x) => x.key === key && x.surname)?.surname ?? key.slice('person:'.length).split(' ').pop()) : undefined;
-  return { kind: m.kind, fullNameSurname, count: 0, spellings: new Map(), roles: new Map(), rules: new Map(), canonicals: new Map() };
+function infoOf(key: string, first: EntityMention, surname: string | undefined): KeyInfo {
+  const fullNameSurname = first.kind === 'person' && !key.startsWith('person:~') ? (surname ?? key.slice('person:'.length).split(' ').pop()) : undefined;
+  return { kind: first.kind, fullNameSurname, count: 0, spellings: new Map(), roles: new Map(), rules: new Map(), canonicals: new Map() };
+}
+
+function isSorted(list: { start: number }[]): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i - 1].start > list[i].start) return false;
+  return true;
 }
 
 function toOccurrence(uri: string, m: EntityMention): Occurrence {
