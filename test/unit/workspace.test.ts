@@ -64,6 +64,17 @@ describe('Workspace', () => {
     assert.equal(record.analysis.headline?.text, 'Harbour Talks');
   });
 
+  it('skips a file it may not read, with the reason', async () => {
+    // As root (CI) a chmod 000 file stays readable, so the source itself refuses, as the disk
+    // source does on EACCES.
+    const { ws, logs, source } = workspaceOf({ 'a.txt': ARTICLE, 'locked.txt': ARTICLE });
+    const read = source.read.bind(source);
+    source.read = async (p, max, known) => (p.endsWith('locked.txt') ? { skipped: 'permission denied' } : read(p, max, known));
+    await ws.indexAll();
+    assert.deepEqual([...ws.corpus.uris()], [uri('a.txt')]);
+    assert.ok(logs.some((l) => l.includes('locked.txt') && l.includes('permission denied')));
+  });
+
   it('takes an article date from the per-file setting', async () => {
     const { ws } = workspaceOf({ 'undated.txt': 'Undated\n\nNothing here.\n' }, { articleDates: { 'undated.txt': '2021-11-10' } });
     await ws.indexAll();
