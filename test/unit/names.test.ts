@@ -57,6 +57,13 @@ test('honorifics and titles become the role, not part of the span', () => {
   );
 });
 
+test('roles of people in talks are titles too', () => {
+  check('Port talks\nThe talks were led by Mediator Agnes Whitlow and Negotiator Tomas Brack.', [
+    { text: 'Agnes Whitlow', kind: 'person', role: 'Mediator', key: 'person:agnes whitlow' },
+    { text: 'Tomas Brack', kind: 'person', role: 'Negotiator' },
+  ]);
+});
+
 test('possessives, straight or curly, stay out of the span', () => {
   check(
     'Markets wobble\nInvestors weighed Biden\'s remarks and Trump’s reply, and Germany’s answer came later from Olaf Scholz.',

@@ -25,7 +25,8 @@ export const TITLE_HEADS = set(`
   marshal | brigadier | private | corporal | agent | sheriff | baron | duke | duchess | count | countess |
   crown | tsar | czar | chancellor-elect | governor-general | magistrate | senior | jr | spc | pfc | sfc | ssg |
   sgm | cpt | ltc | cpl | pvt | cmdr | adm | brig | airman | seaman | specialist | staff | democrat | republican |
-  conservative | liberal | socialist | communist
+  conservative | liberal | socialist | communist | mediator | negotiator | adviser | advisor | lawyer |
+  activist | organiser | organizer | chairperson
 `);
 
 /**
