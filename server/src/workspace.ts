@@ -5,7 +5,7 @@ import { analyzeArticle } from './analysis';
 import type { AnalyzeOptions, ArticleAnalysis, CancellationSignal } from './analysis/types';
 import { Corpus, type AppliedCorrections } from './corpus/corpus';
 import { CORRECTIONS_FILE, applyCorrectionEdit, emptyCorrections, type CorrectionEdit, type Corrections } from './corpus/corrections';
-import { ALWAYS_EXCLUDED, type ArticleSource } from './host/articleSource';
+import { ALWAYS_EXCLUDED, type ArticleSource, type CachedArticle } from './host/articleSource';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 
 /** A workspace folder with its settings. */
@@ -31,16 +31,6 @@ export interface WorkspaceEvents {
   progress(state: IndexState): void;
   /** A problem the user must see (an invalid corrections file). */
   warn?(message: string): void;
-}
-
-/** One article as last read from disk and analysed (what the persistent cache keeps). */
-export interface CachedArticle {
-  size: number;
-  mtimeMs: number;
-  hash: string;
-  text: string;
-  articleDate?: string;
-  analysis: ArticleAnalysis;
 }
 
 /** Where analyses persist between sessions (host/analysisCache.ts on disk). */

@@ -2,19 +2,11 @@ import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { createWriteStream, promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { ArticleAnalysis } from '../analysis/types';
+import type { CachedArticle } from './articleSource';
 import { CacheEncoder, decodeCache } from './cacheCodec';
 
-/** One article as it was last read from disk and analysed. */
-export interface CacheEntry {
-  size: number;
-  mtimeMs: number;
-  /** Content hash of the text. */
-  hash: string;
-  text: string;
-  articleDate?: string;
-  analysis: ArticleAnalysis;
-}
+/** One cached article (defined with the host interfaces). */
+export type CacheEntry = CachedArticle;
 
 const MAGIC = 'corpus-lens-cache';
 const FORMAT = 3;

@@ -1,4 +1,17 @@
+import type { ArticleAnalysis } from '../analysis/types';
 import type { Corrections } from '../corpus/corrections';
+
+/** One article as last read from disk and analysed: what the persistent cache keeps. */
+export interface CachedArticle {
+  size: number;
+  mtimeMs: number;
+  /** Content hash of the text. */
+  hash: string;
+  text: string;
+  /** The article date setting it was analysed with, if any. */
+  articleDate?: string;
+  analysis: ArticleAnalysis;
+}
 
 /** What reading a folder's `.corpuslens.json` gave. */
 export type CorrectionsRead =

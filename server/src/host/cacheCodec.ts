@@ -1,5 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
 import type { ArticleAnalysis } from '../analysis/types';
+import type { CachedArticle } from './articleSource';
 
 /**
  * A compact binary encoding of cached articles. Each mention list is stored as columns of
@@ -13,14 +14,6 @@ import type { ArticleAnalysis } from '../analysis/types';
  * entries), then the trailer's byte length (uint32) and the magic "CLC3".
  */
 
-export interface CodecEntry {
-  size: number;
-  mtimeMs: number;
-  hash: string;
-  text: string;
-  articleDate?: string;
-  analysis: ArticleAnalysis;
-}
 
 const MAGIC = 'CLC3';
 const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
@@ -56,7 +49,7 @@ export class CacheEncoder {
   }
 
   /** The bytes of one entry. */
-  entry(uri: string, e: CodecEntry): Buffer {
+  entry(uri: string, e: CachedArticle): Buffer {
     const text = Buffer.from(e.text, 'utf8');
     const { entities, dates, figures, ...meta } = e.analysis;
     const ints: number[] = [this.ref(uri), this.ref(e.size), this.ref(e.mtimeMs), this.ref(e.hash), this.cell(e.articleDate), this.ref(meta), text.length];
@@ -89,7 +82,7 @@ export class CacheEncoder {
 }
 
 /** Reads a whole cache file; throws a plain message on anything that does not check out. */
-export function decodeCache(bytes: Buffer): { extra: Record<string, unknown>; entries: [string, CodecEntry][] } {
+export function decodeCache(bytes: Buffer): { extra: Record<string, unknown>; entries: [string, CachedArticle][] } {
   if (bytes.length < 8 || bytes.toString('latin1', bytes.length - 4) !== MAGIC) throw new Error('not a Corpus Lens cache (or truncated)');
   const trailerLength = bytes.readUInt32LE(bytes.length - 8);
   const trailerStart = bytes.length - 8 - trailerLength;
@@ -103,7 +96,7 @@ export function decodeCache(bytes: Buffer): { extra: Record<string, unknown>; en
     return values[ref];
   };
   const cell = (x: number) => (x === UNDEFINED ? undefined : (x & 1) === 0 ? x / 2 : value((x - 1) / 2));
-  const entries: [string, CodecEntry][] = [];
+  const entries: [string, CachedArticle][] = [];
   let at = 0;
   while (at < body.length) {
     const n = body.readUInt32LE(at);
