@@ -283,3 +283,8 @@ test('ages, inverted attributions and personal possessions mark people', () => {
     { text: 'Dravic', kind: 'person' },
   ]);
 });
+
+test('a plural common word or a word also written in lower case, opening a sentence, is not a name', () => {
+  const text = 'Dock strike\nDockers walked out on Monday. Turnout was high, said Ms Odile Farrance, and the turnout of the dockers surprised her. Farmers joined them.';
+  check(text, [{ text: 'Odile Farrance', kind: 'person', role: 'Ms' }], ['Dockers', 'Turnout', 'Farmers']);
+});

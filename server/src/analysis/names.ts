@@ -554,6 +554,17 @@ function earnsPlace(t: Token, evidence: Evidence): boolean {
   // "Potent", "Moribund", "Northeastern" opening a sentence: rarer words the lexicon lacks, shaped
   // like adjectives or abstract nouns, and never seen mid-sentence or known as a name.
   if (t.info.mid === 0 && !has(t, F.PERSON_NAME_SET) && WORD_ENDING.test(t.lower)) return false;
+  // "Dockers walked out", "Cranes stood still": the plural of a common word, or a word the
+  // article also writes in lower case, opening a sentence and never capitalised mid-sentence.
+  if (t.info.mid === 0 && !has(t, F.PERSON_NAME_SET) && /^[a-z]+$/.test(t.lower)) {
+    const singular = t.lower.endsWith('es') && wordFlags(t.lower.slice(0, -2)) & F.COMMON ? t.lower.slice(0, -2) : t.lower.endsWith('s') ? t.lower.slice(0, -1) : '';
+    if (singular && wordFlags(singular) & F.COMMON) return false;
+    // One scan of the article per distinct word: kept to article-sized texts, so it stays cheap.
+    if (evidence.text.length <= 20_000) {
+      t.info.lowerSeen ??= LOWER_WORD_BOUNDARY(t.lower).test(evidence.text);
+      if (t.info.lowerSeen) return false;
+    }
+  }
   return true;
 }
 
