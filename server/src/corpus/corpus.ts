@@ -465,7 +465,9 @@ export class Corpus {
   }
 
   private computeContext(id: string, top: number, sample: number): EntityContext {
-    const uris = this.articlesOf(id);
+    // Unsorted: sorting the 10,000 articles of "United States" would cost more than the rest.
+    const uris = new Set<string>();
+    for (const key of this.membersOf(id)) for (const uri of this.keyArticles.get(key)?.keys() ?? []) uris.add(uri);
     let firstDate = '';
     let lastDate = '';
     for (const uri of uris) {
@@ -475,7 +477,9 @@ export class Corpus {
       if (!lastDate || date > lastDate) lastDate = date;
     }
     const shared = new Map<string, number>();
-    for (const uri of uris.slice(0, sample)) {
+    let sampled = 0;
+    for (const uri of uris) {
+      if (sampled++ >= sample) break;
       const seen = new Set<string>();
       for (const m of this.articles.get(uri)!.entities) {
         if (m.demonym) continue;
