@@ -1,11 +1,10 @@
 import * as path from 'node:path';
-import picomatch from 'picomatch';
 import { URI } from 'vscode-uri';
 import { analyzeArticle } from './analysis';
 import type { AnalyzeOptions, ArticleAnalysis, CancellationSignal } from './analysis/types';
 import { Corpus, type AppliedCorrections } from './corpus/corpus';
 import { CORRECTIONS_FILE, applyCorrectionEdit, emptyCorrections, type CorrectionEdit, type Corrections } from './corpus/corrections';
-import { ALWAYS_EXCLUDED, type ArticleSource, type CachedArticle } from './host/articleSource';
+import { articleMatcher, type ArticleMatcher, type ArticleSource, type CachedArticle } from './host/articleSource';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 
 /** A workspace folder with its settings. */
@@ -15,6 +14,11 @@ export interface Folder {
   settings: Settings;
   /** The folder's `.corpuslens.json`, once read. */
   corrections?: Corrections;
+}
+
+/** Folder-relative path with forward slashes, as globs and the corrections file write it. */
+function relativeTo(folder: Folder, fsPath: string): string {
+  return path.relative(folder.fsPath, fsPath).split(path.sep).join('/');
 }
 
 /** Where indexing stands, as the client's status bar shows it. */
@@ -60,6 +64,7 @@ const CACHE_SAVE_DELAY = 5000;
 export class Workspace {
   readonly corpus = new Corpus();
   private folders: Folder[] = [];
+  private matchers = new Map<Folder, ArticleMatcher>();
   private readonly open = new Set<string>();
   private readonly skipped = new Map<string, string>();
   private indexRun = 0;
@@ -107,6 +112,8 @@ export class Workspace {
 
   setFolders(folders: Folder[]): void {
     this.folders = folders;
+    // Compiled once per settings change, not on every keystroke that calls classify().
+    this.matchers = new Map(folders.map((f) => [f, articleMatcher({ include: f.settings.articles, exclude: f.settings.exclude })]));
   }
 
   /** The folder an article belongs to and whether the settings make it an article. */
@@ -114,10 +121,8 @@ export class Workspace {
     const fsPath = URI.parse(uri).fsPath;
     const folder = this.folders.find((f) => fsPath === f.fsPath || fsPath.startsWith(f.fsPath.endsWith(path.sep) ? f.fsPath : f.fsPath + path.sep));
     if (!folder) return undefined;
-    const relative = path.relative(folder.fsPath, fsPath).split(path.sep).join('/');
-    const include = picomatch(folder.settings.articles);
-    const exclude = picomatch([...ALWAYS_EXCLUDED, ...folder.settings.exclude], { dot: true });
-    return { folder, relative, isArticle: include(relative) && !exclude(relative) };
+    const relative = relativeTo(folder, fsPath);
+    return { folder, relative, isArticle: this.matchers.get(folder)!.isArticle(relative) };
   }
 
   /** The article date for a file: the corrections file wins over the setting. */
@@ -305,8 +310,7 @@ export class Workspace {
   }
 
   private async readFromDisk(uri: string, fsPath: string, folder: Folder): Promise<void> {
-    const relative = path.relative(folder.fsPath, fsPath).split(path.sep).join('/');
-    const articleDate = this.articleDateFor(folder, relative);
+    const articleDate = this.articleDateFor(folder, relativeTo(folder, fsPath));
     const stamp = await this.source.stat(fsPath);
     const cached = this.diskEntries.get(uri);
     // Same size, time and date setting: the cached analysis stands without reading the file.

@@ -1,4 +1,5 @@
 import type { ArticleAnalysis } from '../analysis/types';
+import picomatch from 'picomatch';
 import type { Corrections } from '../corpus/corrections';
 
 /** One article as last read from disk and analysed: what the persistent cache keeps. */
@@ -56,3 +57,21 @@ export type ReadResult = { text: string; replaced: boolean } | { skipped: string
 
 /** Folders never read, whatever the settings say. */
 export const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**'];
+
+/** Tests a folder-relative path ("a/b.txt", forward slashes) against a ListFilter. */
+export interface ArticleMatcher {
+  /** The file is an article: included and not excluded. */
+  isArticle(relative: string): boolean;
+  /** The folder and everything under it are excluded. */
+  skipsFolder(relative: string): boolean;
+}
+
+/** Compiles a filter once; listing, watching and every edit then reuse it. */
+export function articleMatcher(filter: ListFilter): ArticleMatcher {
+  const include = picomatch(filter.include.length ? filter.include : ['**/*.txt']);
+  const exclude = picomatch([...ALWAYS_EXCLUDED, ...filter.exclude], { dot: true });
+  return {
+    isArticle: (relative) => include(relative) && !exclude(relative),
+    skipsFolder: (relative) => exclude(relative) || exclude(`${relative}/`) || exclude(`${relative}/x`),
+  };
+}

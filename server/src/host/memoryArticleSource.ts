@@ -1,5 +1,4 @@
-import picomatch from 'picomatch';
-import { ALWAYS_EXCLUDED, type ArticleSource, type FileStamp, type ListFilter, type ListResult, type ReadResult } from './articleSource';
+import { articleMatcher, type ArticleSource, type FileStamp, type ListFilter, type ListResult, type ReadResult } from './articleSource';
 import { CORRECTIONS_FILE, emptyCorrections, parseCorrections, serializeCorrections, type Corrections } from '../corpus/corrections';
 import type { CorrectionsRead } from './articleSource';
 import { decodeArticle } from './decodeArticle';
@@ -15,12 +14,10 @@ export class MemoryArticleSource implements ArticleSource {
   }
 
   async list(folder: string, filter: ListFilter): Promise<ListResult> {
-    const include = picomatch(filter.include.length ? filter.include : ['**/*.txt']);
-    const exclude = picomatch([...ALWAYS_EXCLUDED, ...filter.exclude], { dot: true });
+    const matcher = articleMatcher(filter);
     const prefix = folder.endsWith('/') ? folder : `${folder}/`;
     const paths = [...this.files.keys()]
-      .filter((p) => p.startsWith(prefix))
-      .filter((p) => include(p.slice(prefix.length)) && !exclude(p.slice(prefix.length)))
+      .filter((p) => p.startsWith(prefix) && matcher.isArticle(p.slice(prefix.length)))
       .sort();
     return { paths, problems: [] };
   }

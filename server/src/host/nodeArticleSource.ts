@@ -1,7 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import picomatch from 'picomatch';
-import { ALWAYS_EXCLUDED, type ArticleSource, type FileStamp, type ListFilter, type ListResult, type ReadResult } from './articleSource';
+import { articleMatcher, type ArticleSource, type FileStamp, type ListFilter, type ListResult, type ReadResult } from './articleSource';
 import { readCorrectionsFile, updateCorrectionsFile } from './correctionsFile';
 import { decodeArticle } from './decodeArticle';
 
@@ -11,8 +10,7 @@ export class NodeArticleSource implements ArticleSource {
   updateCorrections = updateCorrectionsFile;
 
   async list(folder: string, filter: ListFilter, token?: { isCancellationRequested: boolean }): Promise<ListResult> {
-    const include = picomatch(filter.include.length ? filter.include : ['**/*.txt'], { dot: false });
-    const exclude = picomatch([...ALWAYS_EXCLUDED, ...filter.exclude], { dot: true });
+    const matcher = articleMatcher(filter);
     const paths: string[] = [];
     const problems: string[] = [];
     // Symlinked folders are followed once: the real path is remembered, so a loop ends.
@@ -51,9 +49,9 @@ export class NodeArticleSource implements ArticleSource {
           }
         }
         if (isDir) {
-          if (exclude(rel) || exclude(`${rel}/`) || exclude(`${rel}/x`)) continue;
+          if (matcher.skipsFolder(rel)) continue;
           await walk(full);
-        } else if (isFile && include(rel) && !exclude(rel)) {
+        } else if (isFile && matcher.isArticle(rel)) {
           paths.push(full);
         }
       }
