@@ -110,17 +110,8 @@ const LABELS = new Set(
 /** Time-unit words right after a count make it a duration ("two days"), which the dates stage owns. */
 const TIME_NEXT = /(?:[ \u00a0]+(?:more|additional|further|extra|full|straight|consecutive|long|short|successive|previous|past|last|next|remaining|coming))?[ \u00a0-]+(\p{L}+)/uy;
 
-interface Draft {
-  start: number;
-  end: number;
-  type: FigureType;
-  value: number | null;
-  high?: number;
-  unit?: string;
-  counted?: string;
-  approx?: string;
-  measure: string;
-}
+/** A figure before its text is cut from the article. */
+type Draft = Omit<FigureMention, 'kind' | 'text'>;
 
 /**
  * Finds the figures of an article: money ("$5bn", "€300m", "5 billion dollars"),

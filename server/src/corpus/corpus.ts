@@ -306,8 +306,7 @@ export class Corpus {
    */
   occurrencesOf(id: string, limit = Number.POSITIVE_INFINITY): Occurrence[] {
     const keys = new Set(this.membersOf(id));
-    const uris = new Set<string>();
-    for (const key of keys) for (const uri of this.keyArticles.get(key)?.keys() ?? []) uris.add(uri);
+    const uris = this.articleSet(keys);
     const out: Occurrence[] = [];
     for (const uri of [...uris].sort()) {
       for (const mention of this.articles.get(uri)!.entities) {
@@ -380,12 +379,7 @@ export class Corpus {
       for (const [r, n] of info.roles) roles.set(r, (roles.get(r) ?? 0) + n);
       for (const r of info.rules.keys()) rules.add(r);
     }
-    let articleCount = this.keyArticles.get(keys[0])?.size ?? 0;
-    if (keys.length > 1) {
-      const articles = new Set<string>();
-      for (const key of keys) for (const uri of this.keyArticles.get(key)?.keys() ?? []) articles.add(uri);
-      articleCount = articles.size;
-    }
+    const articleCount = keys.length === 1 ? (this.keyArticles.get(keys[0])?.size ?? 0) : this.articleSet(keys).size;
     return {
       id,
       kind,
@@ -446,9 +440,14 @@ export class Corpus {
 
   /** The articles that mention an entity, in sorted order. */
   articlesOf(id: string): string[] {
+    return [...this.articleSet(this.membersOf(id))].sort();
+  }
+
+  /** The articles any of these keys appears in, unsorted. */
+  private articleSet(keys: Iterable<string>): Set<string> {
     const uris = new Set<string>();
-    for (const key of this.membersOf(id)) for (const uri of this.keyArticles.get(key)?.keys() ?? []) uris.add(uri);
-    return [...uris].sort();
+    for (const key of keys) for (const uri of this.keyArticles.get(key)?.keys() ?? []) uris.add(uri);
+    return uris;
   }
 
   /**
@@ -466,8 +465,7 @@ export class Corpus {
 
   private computeContext(id: string, top: number, sample: number): EntityContext {
     // Unsorted: sorting the 10,000 articles of "United States" would cost more than the rest.
-    const uris = new Set<string>();
-    for (const key of this.membersOf(id)) for (const uri of this.keyArticles.get(key)?.keys() ?? []) uris.add(uri);
+    const uris = this.articleSet(this.membersOf(id));
     let firstDate = '';
     let lastDate = '';
     for (const uri of uris) {
