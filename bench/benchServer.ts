@@ -14,14 +14,10 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
-import { generateCorpus, random } from './generateCorpus';
+import { generateCorpus, option, random } from './generateCorpus';
 
 const root = path.resolve(__dirname, '..', '..');
 const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : fallback;
-};
 const ARTICLES = Number(option('--articles', '10000'));
 const SAMPLES = Number(option('--samples', '300'));
 const SEED = Number(option('--seed', '1'));

@@ -147,15 +147,16 @@ export function generateCorpus(articles: number, seed: number, out: string): { f
   return { folder: out, bytes, reused: false };
 }
 
+/** The value after `--name` on the command line, or the fallback. */
+export function option(name: string, fallback: string, args = process.argv.slice(2)): string {
+  const i = args.indexOf(name);
+  return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
+}
+
 if (require.main === module) {
-  const args = process.argv.slice(2);
-  const value = (name: string, fallback: string) => {
-    const i = args.indexOf(name);
-    return i >= 0 ? args[i + 1] : fallback;
-  };
-  const articles = Number(value('--articles', '1000'));
-  const seed = Number(value('--seed', '1'));
-  const out = path.resolve(value('--out', path.join(__dirname, '..', '..', 'bench', 'corpora', String(articles))));
+  const articles = Number(option('--articles', '1000'));
+  const seed = Number(option('--seed', '1'));
+  const out = path.resolve(option('--out', path.join(__dirname, '..', '..', 'bench', 'corpora', String(articles))));
   const started = Date.now();
   const result = generateCorpus(articles, seed, out);
   console.log(`${result.reused ? 'Reused' : 'Wrote'} ${articles} articles (${(result.bytes / 1e6).toFixed(1)} MB) in ${out} (${Date.now() - started} ms)`);

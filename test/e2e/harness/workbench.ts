@@ -119,3 +119,18 @@ export async function hoverUntil(page: Page, lineText: string, word: string, exp
     }
   }
 }
+
+/**
+ * Runs "Developer: Inspect Editor Tokens and Scopes" on the word under the cursor and returns
+ * the widget's text, once it has tokenized the line (it says "Loading..." until then).
+ */
+export async function inspectTokens(page: Page): Promise<string> {
+  await runCommand(page, 'Developer: Inspect Editor Tokens and Scopes');
+  const inspector = page.locator('.token-inspect-widget');
+  await inspector.waitFor();
+  await page.waitForFunction(() => {
+    const widget = (globalThis as any).document.querySelector('.token-inspect-widget');
+    return widget && !/Loading/.test(widget.textContent);
+  });
+  return normalise(await inspector.innerText());
+}
