@@ -377,8 +377,11 @@ export class Workspace {
   }
 
   private update(patch: Partial<IndexState>): void {
-    this.stateValue = { ...this.stateValue, ...patch, articles: this.corpus.size };
-    this.events.progress(this.stateValue);
+    const next = { ...this.stateValue, ...patch, articles: this.corpus.size };
+    const changed = (Object.keys(next) as (keyof IndexState)[]).some((k) => next[k] !== this.stateValue[k]);
+    this.stateValue = next;
+    // Every keystroke passes here; the client hears only when something it shows has changed.
+    if (changed) this.events.progress(next);
   }
 }
 
