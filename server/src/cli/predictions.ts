@@ -1,6 +1,9 @@
 import type { ArticleRecord, Corpus } from '../corpus/corpus';
 
-/** A span in the evaluation format of ../shared/eval (types PERSON/ORG/LOC, TIMEX3, figures). */
+/**
+ * A span in the evaluation format of ../shared/eval: names (PERSON/ORG/LOC), demonyms (MISC),
+ * time expressions (TIMEX3 types) and figures.
+ */
 export interface PredictionSpan {
   start: number;
   end: number;
@@ -16,9 +19,10 @@ export function toPredictionSpans(corpus: Corpus, record: ArticleRecord): Predic
   const { analysis } = record;
   const spans: PredictionSpan[] = [];
   for (const m of record.entities) {
-    // Demonyms ("Russian") are linked to their place but are not names.
-    if (m.demonym) continue;
-    spans.push({ start: m.start, end: m.end, type: ENTITY_TYPE[m.kind], norm: null, cluster: corpus.resolve(m.key) });
+    // A demonym ("Russian") is a mention of its place but not a name: it goes out as MISC (the
+    // CoNLL class of nationality words), which name scores leave aside, with its place's entity id.
+    const type = m.demonym ? 'MISC' : ENTITY_TYPE[m.kind];
+    spans.push({ start: m.start, end: m.end, type, norm: null, cluster: corpus.resolve(m.key) });
   }
   for (const d of analysis.dates) spans.push({ start: d.start, end: d.end, type: d.type, norm: d.value, cluster: null });
   for (const f of analysis.figures) spans.push({ start: f.start, end: f.end, type: f.type, norm: null, cluster: null });

@@ -9,12 +9,13 @@
  *   most recent full name written before it (the nearest antecedent, as a reader would), else
  *   the most frequent one; with no full name, `person:~` + surname;
  * - places: `place:` + the gazetteer's canonical name, so aliases fold ("U.S." → united states);
- * - organizations: `org:` + a normalised name ("Defence Ministry" = "Ministry of Defense"),
- *   acronyms joined to expansions written in the article ("... Organization (NATO)") or listed
- *   in KNOWN_ACRONYMS.
+ * - organizations: `org:` + a normalised name ("Defence Ministry" = "Ministry of Defense",
+ *   "Apple Inc." = "Apple"), acronyms joined to expansions written in the article ("...
+ *   Organization (NATO)") or listed in KNOWN_ACRONYMS; "Apple Computer" joins "Apple" when the
+ *   article also writes the short name alone.
  */
 import type { EntityKind, EntityMention } from '../types';
-import { KNOWN_ACRONYMS } from './wordLists';
+import { CORPORATE_DESCRIPTORS, CORPORATE_FORMS, KNOWN_ACRONYMS } from './wordLists';
 
 /** A mention before keys are assigned. */
 export interface Draft {
@@ -141,7 +142,7 @@ export function assignKeys(text: string, drafts: Draft[]): EntityMention[] {
       key = d.key && d.canonical !== undefined ? d.key : 'place:' + (d.canonical ?? normaliseSpaces(surface.toLowerCase()));
     } else {
       const known = d.canonical === undefined && surface.length <= 6 ? KNOWN_ACRONYMS.get(surface.toLowerCase()) : undefined;
-      key = 'org:' + (d.canonical ?? (known && known[0] === 'org' ? known[1] : normaliseOrg(surface)));
+      key = 'org:' + withoutCorporateForm(d.canonical ?? (known && known[0] === 'org' ? known[1] : normaliseOrg(surface)));
     }
     if (d.kind !== 'person' && (text.charCodeAt(d.end + 1) === 40 || text.charCodeAt(d.end) === 40)) {
       const def = ACRONYM_DEFINITION.exec(text.slice(d.end, d.end + 20));
@@ -163,6 +164,8 @@ export function assignKeys(text: string, drafts: Draft[]): EntityMention[] {
       m.kind = defined.kind;
     }
   }
+
+  joinCompanyNames(mentions);
 
   // The canonical spelling: the longest non-demonym spelling of the entity in the article.
   const best = new Map<string, { text: string }>();
@@ -244,6 +247,46 @@ export function normaliseOrg(name: string): string {
     if (m) s = `${m[2]} of ${m[1]}`;
   }
   return s;
+}
+
+/**
+ * "general motors corporation" → "general motors", "apple, inc." → "apple": legal and corporate
+ * forms at the end of a name, when a name is left.
+ */
+export function withoutCorporateForm(name: string): string {
+  let end = name.length;
+  for (;;) {
+    const space = name.lastIndexOf(' ', end - 1);
+    if (space <= 0 || !CORPORATE_FORMS.has(name.slice(space + 1, end))) break;
+    end = space;
+  }
+  if (end === name.length) return name;
+  return name.charCodeAt(end - 1) === 44 ? name.slice(0, end - 1) : name.slice(0, end);
+}
+
+/**
+ * "Apple Computer" in an article that also writes "Apple" alone is Apple: a longer company name
+ * made of the short name and words that say what it makes takes the short name's key. Only when
+ * one such longer name starts with the short one ("Apple Corps" and "Apple Computer" in one
+ * article leave both alone).
+ */
+function joinCompanyNames(mentions: EntityMention[]): void {
+  const shortKeys = new Map<string, string>();
+  for (const m of mentions) if (m.kind === 'org' && m.text.indexOf(' ') < 0) shortKeys.set(m.text.toLowerCase(), m.key);
+  if (!shortKeys.size) return;
+  const longKeys = new Map<string, string | null>();
+  const joins: Array<{ m: EntityMention; head: string }> = [];
+  for (const m of mentions) {
+    if (m.kind !== 'org' || m.text.indexOf(' ') < 0) continue;
+    const words = normaliseSpaces(m.text.toLowerCase()).replace(/,/g, '').split(' ');
+    const head = words[0] === 'the' ? words[1] : words[0];
+    const shortKey = shortKeys.get(head);
+    if (shortKey === undefined || shortKey === m.key) continue;
+    const prev = longKeys.get(head);
+    longKeys.set(head, prev === undefined || prev === m.key ? m.key : null);
+    if (words.slice(words.indexOf(head) + 1).every((w) => CORPORATE_DESCRIPTORS.has(w) || CORPORATE_FORMS.has(w))) joins.push({ m, head });
+  }
+  for (const { m, head } of joins) if (longKeys.get(head)) m.key = shortKeys.get(head)!;
 }
 
 /** True when the acronym's letters are the initials of the name's capitalised words. */

@@ -355,3 +355,25 @@ export const ROLE_PREFIX_WORDS = set(`
 export const COMPANY_FORMS = set(`
   inc | inc. | corp | corp. | ltd | ltd. | llc | plc | ag | gmbh | nv | bv | sa | spa | s.a. | n.v. | co. | l.p. | lp
 `);
+
+/**
+ * The words that end a company's name without changing which company it is: legal forms and
+ * "Corporation", "Company", "Group", "Holdings" ("General Motors Corporation" = "General Motors",
+ * "Chrysler Group" = "Chrysler"). Identity keys leave them out.
+ */
+export const CORPORATE_FORMS = set(`
+  inc | inc. | incorporated | corp | corp. | corporation | co | co. | company | ltd | ltd. | limited | llc | plc |
+  ag | gmbh | nv | n.v. | bv | b.v. | sa | s.a. | spa | s.p.a. | lp | l.p. | group | holding | holdings
+`);
+
+/**
+ * Words that say what a company makes, written after its short name ("Apple Computer", "Ford
+ * Motors", "Samsung Electronics"). Within one article that also writes the short name alone, the
+ * longer name is the same company.
+ */
+export const CORPORATE_DESCRIPTORS = set(`
+  computer | computers | motor | motors | electronics | industries | international | technologies | technology |
+  systems | airlines | airways | communications | entertainment | pharmaceuticals | petroleum | oil | energy |
+  steel | chemicals | foods | media | networks | software | telecom | automotive | auto | enterprises | worldwide |
+  corporation | company | group | holdings | inc. | corp. | co.
+`);
