@@ -4,6 +4,7 @@ import { analyzeArticle } from './analysis';
 import type { AnalyzeOptions, ArticleAnalysis, CancellationSignal } from './analysis/types';
 import { Corpus, type AppliedCorrections } from './corpus/corpus';
 import { CORRECTIONS_FILE, applyCorrectionEdit, emptyCorrections, type CorrectionEdit, type Corrections } from './corpus/corrections';
+import type { PackedAnalysis } from './corpus/packed';
 import { articleMatcher, type ArticleMatcher, type ArticleSource, type CachedArticle } from './host/articleSource';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 
@@ -196,13 +197,15 @@ export class Workspace {
       const record = this.corpus.article(uri);
       if (!place || !record) continue;
       const wanted = this.articleDateFor(place.folder, place.relative);
-      const current = record.analysis.articleDate.source === 'setting' ? record.analysis.articleDate.value : undefined;
+      const current = record.meta.articleDate.source === 'setting' ? record.meta.articleDate.value : undefined;
       if (wanted === current) continue;
       const analysis = await this.analyze(record.text, { articleDate: wanted });
       this.corpus.setArticle(uri, record.version, record.text, analysis);
       const cached = this.diskEntries.get(uri);
       if (cached) {
-        this.diskEntries.set(uri, { ...cached, articleDate: wanted, analysis });
+        // An open buffer that differs from the disk copy says nothing about the disk copy.
+        if (cached.hash === record.version) this.diskEntries.set(uri, { ...cached, articleDate: wanted, packed: this.corpus.article(uri)!.packed });
+        else this.diskEntries.delete(uri);
         this.markCacheDirty();
       }
     }
@@ -315,7 +318,7 @@ export class Workspace {
     const cached = this.diskEntries.get(uri);
     // Same size, time and date setting: the cached analysis stands without reading the file.
     if (stamp && cached && cached.size === stamp.size && cached.mtimeMs === stamp.mtimeMs && cached.articleDate === articleDate && !this.skipped.has(fsPath)) {
-      if (!this.open.has(uri)) this.corpus.setArticle(uri, cached.hash, cached.text, cached.analysis, { sharedStrings: true });
+      if (!this.open.has(uri)) this.corpus.setArticle(uri, cached.hash, cached.text, cached.packed);
       return;
     }
     const result = stamp ? await this.source.read(fsPath, folder.settings.maxFileSizeKB * 1024, stamp) : { skipped: 'no longer exists' };
@@ -329,13 +332,13 @@ export class Workspace {
     this.skipped.delete(fsPath);
     if (result.replaced) this.events.log(`${fsPath}: invalid UTF-8 replaced with U+FFFD`);
     const hash = hashText(result.text);
-    let analysis: ArticleAnalysis;
-    if (cached && cached.hash === hash && cached.articleDate === articleDate) analysis = cached.analysis;
+    let analysis: ArticleAnalysis | PackedAnalysis;
+    if (cached && cached.hash === hash && cached.articleDate === articleDate) analysis = cached.packed;
     else analysis = await this.analyze(result.text, { articleDate });
     if (this.open.has(uri)) return;
-    for (const problem of analysis.problems) this.events.log(`${fsPath}: ${problem}`);
+    for (const problem of 'cells' in analysis ? analysis.meta.problems : analysis.problems) this.events.log(`${fsPath}: ${problem}`);
     this.corpus.setArticle(uri, hash, result.text, analysis);
-    this.diskEntries.set(uri, { size: stamp!.size, mtimeMs: stamp!.mtimeMs, hash, text: result.text, articleDate, analysis });
+    this.diskEntries.set(uri, { size: stamp!.size, mtimeMs: stamp!.mtimeMs, hash, text: result.text, articleDate, packed: this.corpus.article(uri)!.packed });
     this.markCacheDirty();
   }
 

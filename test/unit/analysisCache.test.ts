@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { URI } from 'vscode-uri';
 import { analyzeArticle } from '../../server/src/analysis';
+import { pack } from '../../server/src/corpus/packed';
 import { AnalysisCache, type CacheEntry } from '../../server/src/host/analysisCache';
 import { MemoryArticleSource } from '../../server/src/host/memoryArticleSource';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
@@ -13,7 +14,7 @@ import { Workspace, hashText } from '../../server/src/workspace';
 const TEXT = 'Harbour Talks\ndate 2024-03-05\n\nMs Ilse Marrow said on 2024-03-04 that 4,000 workers would return.\n';
 
 function entry(text = TEXT): CacheEntry {
-  return { size: text.length, mtimeMs: 5, hash: hashText(text), text, analysis: analyzeArticle(text) };
+  return { size: text.length, mtimeMs: 5, hash: hashText(text), text, packed: pack(analyzeArticle(text)) };
 }
 
 describe('AnalysisCache', () => {

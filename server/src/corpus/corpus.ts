@@ -5,6 +5,23 @@ import type {
   EntityMention,
   FigureMention,
 } from '../analysis/types';
+import {
+  type AnalysisMeta,
+  column,
+  E_END,
+  E_FULL_NAME,
+  E_KEY,
+  E_START,
+  ENTITY_FIELDS,
+  F_MEASURE,
+  pack,
+  type PackedAnalysis,
+  stringCell,
+  unpack,
+  unpackEntities,
+  unpackOne,
+  valueOf,
+} from './packed';
 
 /** One mention of an entity, located in an article. */
 export interface Occurrence {
@@ -39,15 +56,63 @@ export interface EntityHit {
 
 /** An article's record in the index: its analysis plus what positions need. */
 export interface ArticleRecord {
-  uri: string;
+  readonly uri: string;
   /** Content hash or version the analysis was made from. */
-  version: string;
+  readonly version: string;
   /** The text the analysis was made from; positions are computed from it. */
-  text: string;
-  /** The analysis as the engine made it. */
-  analysis: ArticleAnalysis;
+  readonly text: string;
+  /** The analysis in columns, as the engine made it: what the corpus keeps (and the cache stores). */
+  readonly packed: PackedAnalysis;
+  /** The article date, headline and problems, without making the mention objects. */
+  readonly meta: AnalysisMeta;
+  /** The analysis as objects, made on demand for the articles requests look at. */
+  readonly analysis: ArticleAnalysis;
   /** The entity mentions after the reader's corrections (not-an-entity removed, splits keyed apart). */
-  entities: EntityMention[];
+  readonly entities: EntityMention[];
+}
+
+/**
+ * A record keeps columns; its objects are made when asked for and kept for the most recently
+ * used articles only, so 100,000 articles cost their columns, not their objects.
+ */
+class PackedRecord implements ArticleRecord {
+  constructor(
+    readonly uri: string,
+    readonly version: string,
+    readonly text: string,
+    readonly packed: PackedAnalysis,
+    /** Entity columns after corrections; `packed` itself when nothing was corrected. */
+    readonly corrected: PackedAnalysis,
+  ) {}
+
+  get meta(): AnalysisMeta {
+    return this.packed.meta;
+  }
+
+  get analysis(): ArticleAnalysis {
+    return objectsOf(this).analysis;
+  }
+
+  get entities(): EntityMention[] {
+    return objectsOf(this).entities;
+  }
+}
+
+const RECENT_OBJECTS = 256;
+const recentObjects = new Map<PackedRecord, { analysis: ArticleAnalysis; entities: EntityMention[] }>();
+
+function objectsOf(record: PackedRecord): { analysis: ArticleAnalysis; entities: EntityMention[] } {
+  let objects = recentObjects.get(record);
+  if (objects) {
+    recentObjects.delete(record);
+    recentObjects.set(record, objects);
+    return objects;
+  }
+  const analysis = unpack(record.packed, record.text);
+  objects = { analysis, entities: record.corrected === record.packed ? analysis.entities : unpackEntities(record.corrected, record.text) };
+  recentObjects.set(record, objects);
+  if (recentObjects.size > RECENT_OBJECTS) recentObjects.delete(recentObjects.keys().next().value!);
+  return objects;
 }
 
 /** One row of a figure ledger: a figure with where and when it was reported. */
@@ -95,7 +160,7 @@ export const MAX_SEARCH_RESULTS = 200;
  * corpus; with none or several it stays its own entity.
  */
 export class Corpus {
-  private readonly articles = new Map<string, ArticleRecord>();
+  private readonly articles = new Map<string, PackedRecord>();
   private corrections: AppliedCorrections = NO_CORRECTIONS;
   /** merged id → the group's representative and display name. */
   private mergeOf = new Map<string, { rep: string; ids: string[]; name?: string }>();
@@ -124,31 +189,36 @@ export class Corpus {
   /** Every entity's summary with its names lower-cased, built on the first search after a change. */
   private directory: { summary: EntitySummary; names: string }[] | undefined;
 
-  /** Adds or replaces one article. */
-  setArticle(uri: string, version: string, text: string, analysis: ArticleAnalysis, options: { sharedStrings?: boolean } = {}): void {
+  /** Adds or replaces one article, from the engine's objects or from columns (the cache). */
+  setArticle(uri: string, version: string, text: string, analysis: ArticleAnalysis | PackedAnalysis): void {
     this.removeArticle(uri);
-    // Lookups by offset use binary search, so mentions are kept in text order.
-    for (const list of [analysis.entities, analysis.dates, analysis.figures] as { start: number }[][]) if (!isSorted(list)) list.sort((a, b) => a.start - b.start);
-    // Analyses read from the cache already share their strings through its value table.
-    if (!options.sharedStrings) internStrings(analysis);
-    const entities = this.correct(uri, analysis.entities);
-    this.articles.set(uri, { uri, version, text, analysis, entities });
-    for (const [key, { count, first, surname: named }] of countByKey(entities)) {
+    let packed: PackedAnalysis;
+    if ('cells' in analysis) packed = analysis;
+    else {
+      // Lookups by offset use binary search, so mentions are kept in text order.
+      for (const list of [analysis.entities, analysis.dates, analysis.figures] as { start: number }[][]) if (!isSorted(list)) list.sort((a, b) => a.start - b.start);
+      packed = pack(analysis);
+    }
+    const corrected = this.correct(uri, packed, text);
+    this.articles.set(uri, new PackedRecord(uri, version, text, packed, corrected));
+    const mentions = new EntityColumns(corrected, text);
+    for (const [keyCell, { count, first, surname: named }] of countByKey(mentions)) {
+      const key = valueOf(keyCell) as string;
       this.dirtyKeys.add(key);
       let byUri = this.keyArticles.get(key);
       if (!byUri) this.keyArticles.set(key, (byUri = new Map()));
       byUri.set(uri, count);
-      if (!this.keyInfo.has(key)) this.keyInfo.set(key, infoOf(key, first, named));
+      if (!this.keyInfo.has(key)) this.keyInfo.set(key, infoOf(key, mentions.kind(first), named));
       const surname = this.keyInfo.get(key)!.fullNameSurname;
       if (surname) {
         increment(this.surnames, surname, key);
         this.dirtySurnames.add(surname);
       }
     }
-    for (const m of entities) addMention(this.keyInfo.get(m.key)!, m, 1);
-    for (const f of analysis.figures) {
-      let uris = this.measureArticles.get(f.measure);
-      if (!uris) this.measureArticles.set(f.measure, (uris = new Set()));
+    for (let i = 0; i < mentions.n; i++) addMention(this.keyInfo.get(mentions.key(i))!, mentions, i, 1);
+    for (const measure of measuresOf(packed)) {
+      let uris = this.measureArticles.get(measure);
+      if (!uris) this.measureArticles.set(measure, (uris = new Set()));
       uris.add(uri);
     }
     this.generation++;
@@ -159,31 +229,30 @@ export class Corpus {
     const record = this.articles.get(uri);
     if (!record) return;
     this.articles.delete(uri);
-    for (const m of record.entities) {
-      const info = this.keyInfo.get(m.key);
-      if (info) addMention(info, m, -1);
+    const mentions = new EntityColumns(record.corrected, record.text);
+    for (let i = 0; i < mentions.n; i++) {
+      const info = this.keyInfo.get(mentions.key(i));
+      if (info) addMention(info, mentions, i, -1);
     }
-    const seen = new Set<string>();
-    for (const mention of record.entities) {
-      if (seen.has(mention.key)) continue;
-      seen.add(mention.key);
-      this.dirtyKeys.add(mention.key);
-      const byUri = this.keyArticles.get(mention.key);
-      const surname = this.keyInfo.get(mention.key)?.fullNameSurname;
+    for (const keyCell of countByKey(mentions).keys()) {
+      const key = valueOf(keyCell) as string;
+      this.dirtyKeys.add(key);
+      const byUri = this.keyArticles.get(key);
+      const surname = this.keyInfo.get(key)?.fullNameSurname;
       if (surname) this.dirtySurnames.add(surname);
       if (byUri) {
         byUri.delete(uri);
         if (byUri.size === 0) {
-          this.keyArticles.delete(mention.key);
-          this.keyInfo.delete(mention.key);
+          this.keyArticles.delete(key);
+          this.keyInfo.delete(key);
         }
       }
-      if (surname) decrement(this.surnames, surname, mention.key);
+      if (surname) decrement(this.surnames, surname, key);
     }
-    for (const f of record.analysis.figures) {
-      const uris = this.measureArticles.get(f.measure);
+    for (const measure of measuresOf(record.packed)) {
+      const uris = this.measureArticles.get(measure);
       uris?.delete(uri);
-      if (uris?.size === 0) this.measureArticles.delete(f.measure);
+      if (uris?.size === 0) this.measureArticles.delete(measure);
     }
     this.generation++;
   }
@@ -200,22 +269,30 @@ export class Corpus {
       const entry = { rep: ids[0], ids, name: group.name };
       for (const id of ids) this.mergeOf.set(id, entry);
     }
-    for (const record of [...this.articles.values()]) this.setArticle(record.uri, record.version, record.text, record.analysis);
+    for (const record of [...this.articles.values()]) this.setArticle(record.uri, record.version, record.text, record.packed);
     this.everythingDirty = true;
     this.generation++;
   }
 
-  /** The mentions of an article after corrections. */
-  private correct(uri: string, mentions: EntityMention[]): EntityMention[] {
+  /** The entity columns of an article after corrections (the engine's own when none apply). */
+  private correct(uri: string, packed: PackedAnalysis, text: string): PackedAnalysis {
     const { notEntity, splitIn } = this.corrections;
     const split = splitIn.get(uri);
-    if (notEntity.size === 0 && !split) return mentions;
+    if (notEntity.size === 0 && !split) return packed;
+    const mentions = unpackEntities(packed, text);
     const out: EntityMention[] = [];
+    let changed = false;
     for (const m of mentions) {
-      if (notEntity.has(m.text.toLowerCase()) || notEntity.has(m.canonical.toLowerCase()) || notEntity.has(m.key)) continue;
-      out.push(split?.has(m.key) ? { ...m, key: `${m.key}@${uri}`, rule: `${m.rule}, split by correction` } : m);
+      if (notEntity.has(m.text.toLowerCase()) || notEntity.has(m.canonical.toLowerCase()) || notEntity.has(m.key)) {
+        changed = true;
+        continue;
+      }
+      if (split?.has(m.key)) {
+        changed = true;
+        out.push({ ...m, key: `${m.key}@${uri}`, rule: `${m.rule}, split by correction` });
+      } else out.push(m);
     }
-    return out;
+    return changed ? pack({ ...packed.meta, entities: out, dates: [], figures: [] }) : packed;
   }
 
   /** Drops every article. */
@@ -305,13 +382,16 @@ export class Corpus {
    * order. Stops after `limit` occurrences.
    */
   occurrencesOf(id: string, limit = Number.POSITIVE_INFINITY): Occurrence[] {
-    const keys = new Set(this.membersOf(id));
+    const keys = this.membersOf(id);
+    const cells = keyCells(keys);
     const uris = this.articleSet(keys);
     const out: Occurrence[] = [];
     for (const uri of [...uris].sort()) {
-      for (const mention of this.articles.get(uri)!.entities) {
-        if (!keys.has(mention.key)) continue;
-        out.push(toOccurrence(uri, mention));
+      const record = this.articles.get(uri)!;
+      const { cells: c, at, n } = column(record.corrected, 0, E_KEY);
+      for (let i = 0; i < n; i++) {
+        if (!cells.has(c[at + i])) continue;
+        out.push(occurrenceAt(record, i));
         if (out.length >= limit) return out;
       }
     }
@@ -322,25 +402,34 @@ export class Corpus {
   occurrencesIn(uri: string, id: string): Occurrence[] {
     const record = this.articles.get(uri);
     if (!record) return [];
-    const keys = new Set(this.membersOf(id));
-    return record.entities.filter((m) => keys.has(m.key)).map((m) => toOccurrence(uri, m));
+    const cells = keyCells(this.membersOf(id));
+    const { cells: c, at, n } = column(record.corrected, 0, E_KEY);
+    const out: Occurrence[] = [];
+    for (let i = 0; i < n; i++) if (cells.has(c[at + i])) out.push(occurrenceAt(record, i));
+    return out;
   }
 
   /** The first full-name mention of an entity (articles in sorted order), else its first mention. */
   definitionOf(id: string): Occurrence | undefined {
     id = this.resolve(id);
     if (this.definitionCache.has(id)) return this.definitionCache.get(id);
-    const keys = new Set(this.membersOf(id));
+    const keys = this.membersOf(id);
+    const cells = keyCells(keys);
     let best: Occurrence | undefined;
     let first: Occurrence | undefined;
     // Only articles that sort before the best so far are read, so "US" costs one pass over uris.
     for (const key of keys) {
       for (const uri of this.keyArticles.get(key)?.keys() ?? []) {
         if (best && uri >= best.uri && first && uri >= first.uri) continue;
-        for (const m of this.articles.get(uri)!.entities) {
-          if (!keys.has(m.key)) continue;
-          if (!first || uri < first.uri || (uri === first.uri && m.start < first.start)) first = toOccurrence(uri, m);
-          if (m.fullName && (!best || uri < best.uri || (uri === best.uri && m.start < best.start))) best = toOccurrence(uri, m);
+        const record = this.articles.get(uri)!;
+        const { cells: c, at, n } = column(record.corrected, 0, E_KEY);
+        const full = column(record.corrected, 0, E_FULL_NAME);
+        const start = column(record.corrected, 0, E_START);
+        for (let i = 0; i < n; i++) {
+          if (!cells.has(c[at + i])) continue;
+          const offset = start.cells[start.at + i] / 2;
+          if (!first || uri < first.uri || (uri === first.uri && offset < first.start)) first = occurrenceAt(record, i);
+          if (valueOf(full.cells[full.at + i]) === true && (!best || uri < best.uri || (uri === best.uri && offset < best.start))) best = occurrenceAt(record, i);
         }
       }
     }
@@ -425,9 +514,13 @@ export class Corpus {
    */
   ledgerOf(measure: string, limit = 1000): { rows: LedgerRow[]; total: number } {
     const rows: LedgerRow[] = [];
+    const measureCell = stringCell(measure);
     for (const uri of this.measureArticles.get(measure) ?? []) {
-      const { analysis } = this.articles.get(uri)!;
-      for (const figure of analysis.figures) if (figure.measure === measure) rows.push({ uri, figure, date: analysis.articleDate.value });
+      const record = this.articles.get(uri)!;
+      const { cells, at, n } = column(record.packed, 2, F_MEASURE);
+      for (let i = 0; i < n; i++) {
+        if (cells[at + i] === measureCell) rows.push({ uri, figure: unpackOne<FigureMention>(record.packed, 2, i, record.text, 'figure'), date: record.meta.articleDate.value });
+      }
     }
     rows.sort((a, b) => (a.date || '9999') .localeCompare(b.date || '9999') || a.uri.localeCompare(b.uri) || a.figure.start - b.figure.start);
     return { rows: rows.slice(0, limit), total: rows.length };
@@ -469,7 +562,7 @@ export class Corpus {
     let firstDate = '';
     let lastDate = '';
     for (const uri of uris) {
-      const date = this.articles.get(uri)!.analysis.articleDate.value;
+      const date = this.articles.get(uri)!.meta.articleDate.value;
       if (!date) continue;
       if (!firstDate || date < firstDate) firstDate = date;
       if (!lastDate || date > lastDate) lastDate = date;
@@ -479,9 +572,10 @@ export class Corpus {
     for (const uri of uris) {
       if (sampled++ >= sample) break;
       const seen = new Set<string>();
-      for (const m of this.articles.get(uri)!.entities) {
-        if (m.demonym) continue;
-        const other = this.resolve(m.key);
+      const mentions = new EntityColumns(this.articles.get(uri)!.corrected, '');
+      for (let i = 0; i < mentions.n; i++) {
+        if (mentions.demonym(i)) continue;
+        const other = this.resolve(mentions.key(i));
         if (other === id || seen.has(other)) continue;
         seen.add(other);
         shared.set(other, (shared.get(other) ?? 0) + 1);
@@ -547,31 +641,6 @@ export class Corpus {
   }
 }
 
-/**
- * One shared copy of each repeated string (keys, names, rules, readings, measures). The engine
- * builds a fresh string per mention; across 100,000 articles the copies would cost more memory
- * than the articles themselves.
- */
-const interned = new Map<string, string>();
-function intern<T extends string | undefined>(value: T): T {
-  if (value === undefined || value.length > 200) return value;
-  const known = interned.get(value);
-  if (known !== undefined) return known as T;
-  interned.set(value, value);
-  return value;
-}
-
-function internStrings(analysis: ArticleAnalysis): void {
-  // Only fields that are there: an absent optional field must stay absent, not become undefined.
-  const share = (o: object, fields: string[]) => {
-    const r = o as Record<string, unknown>;
-    for (const f of fields) if (typeof r[f] === 'string') r[f] = intern(r[f] as string);
-  };
-  for (const m of analysis.entities) share(m, ['key', 'canonical', 'rule', 'surname', 'role', 'text']);
-  for (const d of analysis.dates) share(d, ['reading', 'value', 'unresolved', 'text']);
-  for (const f of analysis.figures) share(f, ['measure', 'counted', 'approx', 'unit', 'text']);
-}
-
 /** What the corpus keeps about a key itself, whichever article it came from. */
 interface KeyInfo {
   kind: EntityKind;
@@ -586,12 +655,13 @@ interface KeyInfo {
 }
 
 /** Adds (+1) or removes (-1) one mention from its key's totals. */
-function addMention(info: KeyInfo, m: EntityMention, delta: 1 | -1): void {
+function addMention(info: KeyInfo, mentions: EntityColumns, i: number, delta: 1 | -1): void {
   info.count += delta;
-  bump(info.spellings, m.text, delta);
-  if (m.role) bump(info.roles, m.role, delta);
-  bump(info.rules, m.rule, delta);
-  if (!m.demonym) bump(info.canonicals, m.canonical, delta);
+  bump(info.spellings, mentions.text(i), delta);
+  const role = mentions.role(i);
+  if (role) bump(info.roles, role, delta);
+  bump(info.rules, mentions.rule(i), delta);
+  if (!mentions.demonym(i)) bump(info.canonicals, mentions.canonical(i), delta);
 }
 
 function bump(map: Map<string, number>, key: string, delta: number): void {
@@ -600,22 +670,102 @@ function bump(map: Map<string, number>, key: string, delta: number): void {
   else map.delete(key);
 }
 
-/** Per key in one article: its mention count, first mention and first surname written. */
-function countByKey(mentions: EntityMention[]): Map<string, { count: number; first: EntityMention; surname?: string }> {
-  const out = new Map<string, { count: number; first: EntityMention; surname?: string }>();
-  for (const m of mentions) {
-    const seen = out.get(m.key);
+const E_KIND = ENTITY_FIELDS.indexOf('kind');
+const E_CANONICAL = ENTITY_FIELDS.indexOf('canonical');
+const E_SURNAME = ENTITY_FIELDS.indexOf('surname');
+const E_ROLE = ENTITY_FIELDS.indexOf('role');
+const E_RULE = ENTITY_FIELDS.indexOf('rule');
+const E_DEMONYM = ENTITY_FIELDS.indexOf('demonym');
+
+/** Reads the fields of entity mentions straight from their columns, without an object per mention. */
+class EntityColumns {
+  readonly n: number;
+  private readonly cells: Int32Array;
+
+  constructor(
+    packed: PackedAnalysis,
+    private readonly source: string,
+  ) {
+    this.n = packed.counts[0];
+    this.cells = packed.cells;
+  }
+
+  cell(field: number, i: number): number {
+    return this.cells[field * this.n + i];
+  }
+
+  private value(field: number, i: number): unknown {
+    return valueOf(this.cells[field * this.n + i]);
+  }
+
+  key(i: number): string {
+    return this.value(E_KEY, i) as string;
+  }
+
+  kind(i: number): EntityKind {
+    return this.value(E_KIND, i) as EntityKind;
+  }
+
+  text(i: number): string {
+    return this.source.slice(this.cell(E_START, i) / 2, this.cell(E_END, i) / 2);
+  }
+
+  canonical(i: number): string {
+    return this.value(E_CANONICAL, i) as string;
+  }
+
+  surname(i: number): string | undefined {
+    return this.value(E_SURNAME, i) as string | undefined;
+  }
+
+  role(i: number): string | undefined {
+    return this.value(E_ROLE, i) as string | undefined;
+  }
+
+  rule(i: number): string {
+    return this.value(E_RULE, i) as string;
+  }
+
+  demonym(i: number): boolean {
+    return this.value(E_DEMONYM, i) === true;
+  }
+}
+
+/** Per key cell in one article: its mention count, first mention and first surname written. */
+function countByKey(mentions: EntityColumns): Map<number, { count: number; first: number; surname?: string }> {
+  const out = new Map<number, { count: number; first: number; surname?: string }>();
+  for (let i = 0; i < mentions.n; i++) {
+    const keyCell = mentions.cell(E_KEY, i);
+    const seen = out.get(keyCell);
     if (seen) {
       seen.count++;
-      seen.surname ??= m.surname;
-    } else out.set(m.key, { count: 1, first: m, surname: m.surname });
+      seen.surname ??= mentions.surname(i);
+    } else out.set(keyCell, { count: 1, first: i, surname: mentions.surname(i) });
   }
   return out;
 }
 
-function infoOf(key: string, first: EntityMention, surname: string | undefined): KeyInfo {
-  const fullNameSurname = first.kind === 'person' && !key.startsWith('person:~') ? (surname ?? key.slice('person:'.length).split(' ').pop()) : undefined;
-  return { kind: first.kind, fullNameSurname, count: 0, spellings: new Map(), roles: new Map(), rules: new Map(), canonicals: new Map() };
+/** The distinct figure measures of an article. */
+function measuresOf(packed: PackedAnalysis): Set<string> {
+  const { cells, at, n } = column(packed, 2, F_MEASURE);
+  const cellSet = new Set<number>();
+  for (let i = 0; i < n; i++) cellSet.add(cells[at + i]);
+  return new Set([...cellSet].map((c) => valueOf(c) as string));
+}
+
+/** The cells of keys (keys never seen have no cell and match nothing). */
+function keyCells(keys: Iterable<string>): Set<number> {
+  const out = new Set<number>();
+  for (const key of keys) {
+    const cell = stringCell(key);
+    if (cell >= 0) out.add(cell);
+  }
+  return out;
+}
+
+function infoOf(key: string, kind: EntityKind, surname: string | undefined): KeyInfo {
+  const fullNameSurname = kind === 'person' && !key.startsWith('person:~') ? (surname ?? key.slice('person:'.length).split(' ').pop()) : undefined;
+  return { kind, fullNameSurname, count: 0, spellings: new Map(), roles: new Map(), rules: new Map(), canonicals: new Map() };
 }
 
 function isSorted(list: { start: number }[]): boolean {
@@ -623,8 +773,11 @@ function isSorted(list: { start: number }[]): boolean {
   return true;
 }
 
-function toOccurrence(uri: string, m: EntityMention): Occurrence {
-  return { uri, start: m.start, end: m.end, text: m.text, fullName: m.fullName, role: m.role, demonym: m.demonym };
+function occurrenceAt(record: PackedRecord, i: number): Occurrence {
+  const mentions = new EntityColumns(record.corrected, record.text);
+  // The same shape as before columns: role and demonym present, possibly undefined.
+  const demonym = valueOf(mentions.cell(E_DEMONYM, i)) as boolean | undefined;
+  return { uri: record.uri, start: mentions.cell(E_START, i) / 2, end: mentions.cell(E_END, i) / 2, text: mentions.text(i), fullName: valueOf(mentions.cell(E_FULL_NAME, i)) as boolean, role: mentions.role(i), demonym };
 }
 
 /** Binary search over mentions sorted by start; the mention containing offset (end inclusive). */

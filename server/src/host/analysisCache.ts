@@ -9,7 +9,7 @@ import { CacheEncoder, decodeCache } from './cacheCodec';
 export type CacheEntry = CachedArticle;
 
 const MAGIC = 'corpus-lens-cache';
-const FORMAT = 3;
+const FORMAT = 4;
 const FILE_NAME = 'corpus-cache.bin';
 
 /**

@@ -1,6 +1,6 @@
-import type { ArticleAnalysis } from '../analysis/types';
 import picomatch from 'picomatch';
 import type { Corrections } from '../corpus/corrections';
+import type { PackedAnalysis } from '../corpus/packed';
 
 /** One article as last read from disk and analysed: what the persistent cache keeps. */
 export interface CachedArticle {
@@ -11,7 +11,8 @@ export interface CachedArticle {
   text: string;
   /** The article date setting it was analysed with, if any. */
   articleDate?: string;
-  analysis: ArticleAnalysis;
+  /** The analysis in the corpus's columns. */
+  packed: PackedAnalysis;
 }
 
 /** What reading a folder's `.corpuslens.json` gave. */

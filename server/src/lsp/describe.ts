@@ -68,7 +68,7 @@ export function fileName(uri: string): string {
 }
 
 /** The figure card shown on hover, with the other figures of its measure across the corpus. */
-export function describeFigure(figure: FigureMention, ledger?: { rows: LedgerRow[]; total: number }, shown = 8): string {
+export function describeFigure(figure: FigureMention, uri: string, ledger?: { rows: LedgerRow[]; total: number }, shown = 8): string {
   const lines = [`**${escapeMarkdown(figure.text)}** · ${figure.type.toLowerCase()}`, ''];
   const value = figure.value === null ? 'unreadable' : formatNumber(figure.value) + (figure.high !== undefined ? `–${formatNumber(figure.high)}` : '');
   const unit = figure.unit === '%' ? '%' : figure.unit ? ` ${figure.unit}` : '';
@@ -77,7 +77,7 @@ export function describeFigure(figure: FigureMention, ledger?: { rows: LedgerRow
   if (ledger && ledger.total > 1) {
     lines.push('', `**${escapeMarkdown(figure.measure)}** across the corpus, oldest first:`, '');
     for (const row of ledger.rows.slice(0, shown)) {
-      const self = row.figure === figure ? ' ← this one' : '';
+      const self = row.uri === uri && row.figure.start === figure.start ? ' ← this one' : '';
       lines.push(`- ${escapeMarkdown(row.figure.text)}, ${row.date || 'undated'}, ${escapeMarkdown(fileName(row.uri))}${self}`);
     }
     lines.push('', commandLink(`Open the whole ledger (${plural(ledger.total, 'figure')})`, 'corpusLens.showLedger', [figure.measure]));

@@ -20,7 +20,7 @@ export function provideHover(params: HoverParams, corpus: Corpus, docs: Document
   const date = corpus.dateAt(uri, offset);
   if (date) return markdown(describeDate(date, corpus.article(uri)!.analysis.articleDate), docs.range(uri, date.start, date.end));
   const figure = corpus.figureAt(uri, offset);
-  if (figure) return markdown(describeFigure(figure, corpus.ledgerOf(figure.measure, 50)), docs.range(uri, figure.start, figure.end));
+  if (figure) return markdown(describeFigure(figure, uri, corpus.ledgerOf(figure.measure, 50)), docs.range(uri, figure.start, figure.end));
   return null;
 }
 
