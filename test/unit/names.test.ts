@@ -302,3 +302,19 @@ test('a company is one key with or without its legal form, and its short name jo
     { text: 'Kestrel Computer', key: 'org:kestrel computer' },
   ]);
 });
+
+test('"Title of X" with no holder names only X; "Title of a place" before a name is the role', () => {
+  check('Carmakers ask for help\n"We can not wait," said Ingrid Solheim, Prime Minister of Norway. Lars Brekke, the Chief Executive Officer of Nordic Motors, agreed. President of the United States Tom Hale spoke next.', [
+    { text: 'Ingrid Solheim', kind: 'person' },
+    { text: 'Norway', kind: 'place', key: 'place:norway' },
+    { text: 'Nordic Motors', kind: 'org' },
+    { text: 'Tom Hale', kind: 'person', role: 'President of the United States', key: 'person:tom hale' },
+  ], ['Prime', 'Chief', 'Officer']);
+});
+
+test('a place run into a listed company by a lost full stop is two mentions', () => {
+  check('Plant list\nThe last plant is in Dearborn, Michigan Ford shares fell 17 cents on the news.', [
+    { text: 'Michigan', kind: 'place' },
+    { text: 'Ford', kind: 'org' },
+  ]);
+});

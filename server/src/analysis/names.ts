@@ -656,8 +656,8 @@ function processPart(text: string, part: Token[], evidence: Evidence, out: Draft
     if (from > 0) processPart(text, part.slice(0, from), evidence, out);
     const rest = part.slice(to + 1);
     if (!rest.length) return;
-    // "the Vice Chairman of Chrysler": one word after "Title of" is the organization, not the holder.
-    if (rest.length === 1 && /^ of (?:the )?$/.test(text.slice(part[to].end, rest[0].start))) {
+    // "the Vice Chairman of Chrysler": the words after "Title of" are the organization, not the holder.
+    if (/^ of (?:the )?$/.test(text.slice(part[to].end, rest[0].start))) {
       processPart(text, rest, evidence, out);
       return;
     }
@@ -712,6 +712,12 @@ function processPart(text: string, part: Token[], evidence: Evidence, out: Draft
       return;
     }
   }
+  // "Dearborn, Michigan Ford's stock fell": a place run into a listed company (a lost full stop).
+  if (placeWords > 0 && tokens.length === placeWords + 1 && has(tokens[placeWords], F.KNOWN_ORGS | F.NEWS_OUTLETS) && PLACES.has(tokens.slice(0, placeWords).map((t) => t.lower).join(' '))) {
+    processPart(text, tokens.slice(0, placeWords), evidence, out);
+    processPart(text, tokens.slice(placeWords), evidence, out);
+    return;
+  }
   const typed = typeMulti(tokens, text);
   if (typed === 'split') {
     for (const t of tokens) processPart(text, [t], evidence, out);
@@ -750,29 +756,53 @@ function findRole(text: string, part: Token[]): [number, number] | undefined {
     // "Hun Sen": a short honorific ("Sen", "Gen", "Rep") is a title only before a name.
     if (i === part.length - 1 && has(part[i], F.HONORIFICS)) continue;
     let to = i;
-    // "Secretary of State Antony Blinken": the words after "of" belong to the role.
-    if (i + 1 < part.length && /^ of (?:the )?$/.test(text.slice(part[i].end, part[i + 1].start))) {
+    const ofGap = i + 1 < part.length && /^ of (?:the )?$/.test(text.slice(part[i].end, part[i + 1].start));
+    // "Chief Executive of General Motors", "Prime Minister of Canada": the words after "of" are
+    // the whole organization or place, and nobody holds the role in this run.
+    if (ofGap && namesBody(part, i + 1)) return [roleStart(part, i), i];
+    // "Secretary of State Antony Blinken", "President of the United States Barack Obama": the
+    // words after "of" belong to the role.
+    if (ofGap) {
       let j = i + 1;
-      while (j < part.length - 1 && (has(part[j], F.ROLE_MODIFIERS) || (has(part[j], F.PLACES) && !has(part[j], F.PERSON_NAME_SET)) || part[j].allCaps)) j++;
+      while (j < part.length - 1) {
+        const known = knownSpanLength(part, j);
+        if (known > 1 && j + known < part.length) j += known;
+        else if (has(part[j], F.ROLE_MODIFIERS) || (has(part[j], F.PLACES) && !has(part[j], F.PERSON_NAME_SET)) || part[j].allCaps) j++;
+        else break;
+      }
       to = j - 1;
     }
     const rest = part.slice(to + 1);
     if (rest.length > 4) return undefined;
     if (rest.length) {
       const last = rest[rest.length - 1];
-      // "General Motors", "President Hotel", "Prince Edward Island": an org or place, not a role.
-      if (has(last, F.ORG_SUFFIXES) || has(last, F.PLACE_SUFFIXES) || has(last, F.NEWS_OUTLETS) || has(last, F.EVENT_SUFFIXES)) return undefined;
+      // "General Motors", "President Hotel", "Prince Edward Island": an org or place, not a role
+      // (an earlier title may still head the run: "Chief Executive of General Motors").
+      if (has(last, F.ORG_SUFFIXES) || has(last, F.PLACE_SUFFIXES) || has(last, F.NEWS_OUTLETS) || has(last, F.EVENT_SUFFIXES)) continue;
       if (!rest.every((t) => NAME_SHAPE.test(t.text) || PARTICLE_WORD.test(t.text))) return undefined;
       if (rest.every((t) => has(t, F.ROLE_MODIFIERS) || has(t, F.COMMON) || has(t, F.GENERIC_ALONE))) return undefined;
       if (rest.length === 1 && (has(last, F.PLACES) || has(last, F.DEMONYMS))) return undefined;
     } else if (i === 0 && part.length === 1) {
       return undefined;
     }
-    let from = i;
-    while (from > 0 && (has(part[from - 1], F.TITLE_HEADS) || ROLE_PREFIX_WORDS.has(part[from - 1].lower)) && !has(part[from - 1], F.PLACES) && !has(part[from - 1], F.KNOWN_ACRONYMS)) from--;
-    return [from, to];
+    return [roleStart(part, i), to];
   }
   return undefined;
+}
+
+/** The first word of the role whose head word is part[i] ("Deputy Prime Minister"). */
+function roleStart(part: Token[], i: number): number {
+  let from = i;
+  while (from > 0 && (has(part[from - 1], F.TITLE_HEADS) || ROLE_PREFIX_WORDS.has(part[from - 1].lower)) && !has(part[from - 1], F.PLACES) && !has(part[from - 1], F.KNOWN_ACRONYMS)) from--;
+  return from;
+}
+
+/** Do the words from part[i] to the end name an organization or a place by their shape or a list? */
+function namesBody(part: Token[], i: number): boolean {
+  const last = part[part.length - 1];
+  if (knownSpanLength(part, i) === part.length - i) return true;
+  if (i === part.length - 1) return has(last, F.PLACES | F.KNOWN_ORGS | F.NEWS_OUTLETS) || (last.allCaps && has(last, F.KNOWN_ACRONYMS));
+  return has(last, F.ORG_SUFFIXES) && !has(last, F.TITLE_HEADS);
 }
 
 function roleHead(part: Token[], roleEnd: number): string {
