@@ -7,6 +7,7 @@ import { URI } from 'vscode-uri';
 import { analyzeArticle } from '../../server/src/analysis';
 import { pack } from '../../server/src/corpus/packed';
 import { AnalysisCache, type CacheEntry } from '../../server/src/host/analysisCache';
+import { CacheDecoder, CacheEncoder, trailerRange } from '../../server/src/host/cacheCodec';
 import { MemoryArticleSource } from '../../server/src/host/memoryArticleSource';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { Workspace, hashText } from '../../server/src/workspace';
@@ -29,6 +30,27 @@ describe('AnalysisCache', () => {
     const loaded = await cache.load();
     assert.equal(loaded.problem, undefined);
     assert.deepEqual(loaded.entries, entries);
+  });
+
+  it('decodes the same entries whatever the chunks the file is read in', () => {
+    const texts = [TEXT, 'Quay Vote\ndate 2024-03-06\n\nDockers in Kestrel Bay voted on Tuesday; 62% backed Ms Marrow.\n', ''];
+    const encoder = new CacheEncoder({ magic: 'test' });
+    const body = Buffer.concat(texts.map((t, i) => encoder.entry(`file:///w/${i}.txt`, entry(t))));
+    const file = Buffer.concat([body, encoder.trailer()]);
+    const { start, end } = trailerRange(file.subarray(file.length - 8), file.length);
+    assert.equal(start, body.length);
+    const whole = new CacheDecoder(file.subarray(start, end));
+    whole.push(body);
+    const expected = whole.finish().entries;
+    assert.deepEqual(expected.map(([uri, e]) => [uri, e.text]), texts.map((t, i) => [`file:///w/${i}.txt`, t]));
+    for (const size of [1, 3, 7, 64, 1000]) {
+      const decoder = new CacheDecoder(file.subarray(start, end));
+      for (let at = 0; at < body.length; at += size) decoder.push(body.subarray(at, at + size));
+      assert.deepEqual(decoder.finish().entries, expected, `chunks of ${size} bytes`);
+    }
+    const short = new CacheDecoder(file.subarray(start, end));
+    short.push(body.subarray(0, body.length - 5));
+    assert.throws(() => short.finish(), /overruns|checksum/);
   });
 
   it('starts empty without complaint when there is no cache yet', async () => {

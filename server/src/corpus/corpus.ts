@@ -204,7 +204,7 @@ export class Corpus {
     const mentions = new EntityColumns(corrected, text);
     for (const [keyCell, { count, first, surname: named }] of countByKey(mentions)) {
       const key = valueOf(keyCell) as string;
-      this.dirtyKeys.add(key);
+      this.markDirty(key);
       let byUri = this.keyArticles.get(key);
       if (!byUri) this.keyArticles.set(key, (byUri = new Map()));
       byUri.set(uri, count);
@@ -212,7 +212,7 @@ export class Corpus {
       const surname = this.keyInfo.get(key)!.fullNameSurname;
       if (surname) {
         increment(this.surnames, surname, key);
-        this.dirtySurnames.add(surname);
+        this.markDirty(undefined, surname);
       }
     }
     for (let i = 0; i < mentions.n; i++) addMention(this.keyInfo.get(mentions.key(i))!, mentions, i, 1);
@@ -236,10 +236,10 @@ export class Corpus {
     }
     for (const keyCell of countByKey(mentions).keys()) {
       const key = valueOf(keyCell) as string;
-      this.dirtyKeys.add(key);
+      this.markDirty(key);
       const byUri = this.keyArticles.get(key);
       const surname = this.keyInfo.get(key)?.fullNameSurname;
-      if (surname) this.dirtySurnames.add(surname);
+      if (surname) this.markDirty(undefined, surname);
       if (byUri) {
         byUri.delete(uri);
         if (byUri.size === 0) {
@@ -272,6 +272,21 @@ export class Corpus {
     for (const record of [...this.articles.values()]) this.setArticle(record.uri, record.version, record.text, record.packed);
     this.everythingDirty = true;
     this.generation++;
+  }
+
+  /**
+   * Notes a key or surname whose cached derivations are stale. Past a few thousand (loading
+   * a corpus) it is cheaper to forget every cache than to track each key.
+   */
+  private markDirty(key: string | undefined, surname?: string): void {
+    if (this.everythingDirty) return;
+    if (key !== undefined) this.dirtyKeys.add(key);
+    if (surname !== undefined) this.dirtySurnames.add(surname);
+    if (this.dirtyKeys.size + this.dirtySurnames.size > 5000) {
+      this.everythingDirty = true;
+      this.dirtyKeys.clear();
+      this.dirtySurnames.clear();
+    }
   }
 
   /** The entity columns of an article after corrections (the engine's own when none apply). */
@@ -601,7 +616,7 @@ export class Corpus {
     if (this.resolvedGeneration === this.generation) return;
     this.resolvedGeneration = this.generation;
     this.directory = undefined;
-    if (this.everythingDirty || this.dirtyKeys.size > 5000) {
+    if (this.everythingDirty) {
       this.resolvedCache = new Map();
       this.membersCache = new Map();
       this.summaryCache = new Map();
@@ -657,7 +672,7 @@ interface KeyInfo {
 /** Adds (+1) or removes (-1) one mention from its key's totals. */
 function addMention(info: KeyInfo, mentions: EntityColumns, i: number, delta: 1 | -1): void {
   info.count += delta;
-  bump(info.spellings, mentions.text(i), delta);
+  bump(info.spellings, mentions.spelling(i), delta);
   const role = mentions.role(i);
   if (role) bump(info.roles, role, delta);
   bump(info.rules, mentions.rule(i), delta);
@@ -684,7 +699,7 @@ class EntityColumns {
 
   constructor(
     packed: PackedAnalysis,
-    private readonly source: string,
+    readonly source: string,
   ) {
     this.n = packed.counts[0];
     this.cells = packed.cells;
@@ -708,6 +723,14 @@ class EntityColumns {
 
   text(i: number): string {
     return this.source.slice(this.cell(E_START, i) / 2, this.cell(E_END, i) / 2);
+  }
+
+  /** The text of a mention, as the shared copy of its canonical name when it is spelt so. */
+  spelling(i: number): string {
+    const start = this.cell(E_START, i) / 2;
+    const end = this.cell(E_END, i) / 2;
+    const canonical = this.canonical(i);
+    return canonical.length === end - start && this.source.startsWith(canonical, start) ? canonical : this.source.slice(start, end);
   }
 
   canonical(i: number): string {

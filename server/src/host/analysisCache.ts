@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { createWriteStream, promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { CachedArticle } from './articleSource';
-import { CacheEncoder, decodeCache } from './cacheCodec';
+import { CacheDecoder, CacheEncoder, trailerRange } from './cacheCodec';
 
 /** One cached article (defined with the host interfaces). */
 export type CacheEntry = CachedArticle;
@@ -11,6 +11,8 @@ export type CacheEntry = CachedArticle;
 const MAGIC = 'corpus-lens-cache';
 const FORMAT = 4;
 const FILE_NAME = 'corpus-cache.bin';
+/** Bytes read at a time when loading. */
+const CHUNK = 4 << 20;
 
 /**
  * A persistent cache of per-article analyses in the extension's storage folder (never the
@@ -35,20 +37,36 @@ export class AnalysisCache {
 
   /** Loads the cache; returns an empty map and a reason when it cannot be used. */
   async load(): Promise<{ entries: Map<string, CacheEntry>; problem?: string }> {
-    let bytes: Buffer;
+    let file: fs.FileHandle;
     try {
-      bytes = await fs.readFile(this.file);
+      file = await fs.open(this.file, 'r');
     } catch (error) {
       const code = (error as { code?: string }).code;
       return { entries: new Map(), problem: code === 'ENOENT' ? undefined : `cache unreadable (${code ?? String(error)}); rebuilding` };
     }
     try {
-      const { extra, entries } = decodeCache(bytes);
-      if (extra.magic !== MAGIC || extra.format !== FORMAT) throw new Error('not a Corpus Lens cache of this format');
-      if (extra.engine !== this.engineVersion) return { entries: new Map(), problem: 'cache made by another version of the analysis; rebuilding' };
-      return { entries: new Map(entries) };
+      // Read in chunks and decoded as it comes: the file is never in memory whole.
+      const { size } = await file.stat();
+      const tail = Buffer.alloc(Math.min(8, size));
+      await file.read(tail, 0, tail.length, size - tail.length);
+      const { start, end } = trailerRange(tail, size);
+      const trailer = Buffer.alloc(end - start);
+      await file.read(trailer, 0, trailer.length, start);
+      const decoder = new CacheDecoder(trailer);
+      if (decoder.extra.magic !== MAGIC || decoder.extra.format !== FORMAT) throw new Error('not a Corpus Lens cache of this format');
+      if (decoder.extra.engine !== this.engineVersion) return { entries: new Map(), problem: 'cache made by another version of the analysis; rebuilding' };
+      for (let at = 0; at < start; ) {
+        const chunk = Buffer.allocUnsafe(Math.min(CHUNK, start - at));
+        const { bytesRead } = await file.read(chunk, 0, chunk.length, at);
+        if (bytesRead === 0) throw new Error('truncated');
+        decoder.push(chunk.subarray(0, bytesRead));
+        at += bytesRead;
+      }
+      return { entries: new Map(decoder.finish().entries) };
     } catch (error) {
       return { entries: new Map(), problem: `cache ignored: ${error instanceof Error ? error.message : String(error)}; rebuilding` };
+    } finally {
+      await file.close().catch(() => undefined);
     }
   }
 

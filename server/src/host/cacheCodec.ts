@@ -78,47 +78,99 @@ export class CacheEncoder {
   }
 }
 
-/** Reads a whole cache file; throws a plain message on anything that does not check out. */
-export function decodeCache(bytes: Buffer): { extra: Record<string, unknown>; entries: [string, CachedArticle][] } {
-  if (bytes.length < 8 || bytes.toString('latin1', bytes.length - 4) !== MAGIC) throw new Error('not a Corpus Lens cache of this format (or truncated)');
-  const trailerLength = bytes.readUInt32LE(bytes.length - 8);
-  const trailerStart = bytes.length - 8 - trailerLength;
-  if (trailerStart < 0) throw new Error('truncated');
-  const trailer = JSON.parse(bytes.toString('utf8', trailerStart, bytes.length - 8)) as { count: number; sha1: string; fields: typeof FIELDS; values: unknown[] } & Record<string, unknown>;
-  if (JSON.stringify(trailer.fields) !== JSON.stringify(FIELDS)) throw new Error('made with other mention fields');
-  const body = bytes.subarray(0, trailerStart);
-  if (createHash('sha1').update(body).digest('hex') !== trailer.sha1) throw new Error('checksum mismatch (truncated or corrupt)');
-  const fileValues = trailer.values;
-  const value = (ref: number) => {
-    if (!(ref >= 0 && ref < fileValues.length)) throw new Error('value out of range');
-    return fileValues[ref];
-  };
-  // File value index → process value index, filled on first use.
-  const toProcess = new Int32Array(fileValues.length).fill(-1);
-  const widths = [ENTITY_FIELDS.length, DATE_FIELDS.length, FIGURE_FIELDS.length];
-  const entries: [string, CachedArticle][] = [];
-  let at = 0;
-  while (at < body.length) {
-    const n = body.readUInt32LE(at);
-    if (n < HEAD || at + 4 + n * 4 > body.length) throw new Error('entry overruns the file');
+/** The trailer at the end of a cache file. */
+interface Trailer {
+  count: number;
+  sha1: string;
+  fields: typeof FIELDS;
+  values: unknown[];
+  [extra: string]: unknown;
+}
+
+/** Where the trailer of a cache file of `size` bytes lies, from its last 8 bytes. */
+export function trailerRange(tail: Buffer, size: number): { start: number; end: number } {
+  if (size < 8 || tail.length !== 8 || tail.toString('latin1', 4) !== MAGIC) throw new Error('not a Corpus Lens cache of this format (or truncated)');
+  const length = tail.readUInt32LE(0);
+  const start = size - 8 - length;
+  if (start < 0) throw new Error('truncated');
+  return { start, end: size - 8 };
+}
+
+/**
+ * Decodes the entries of a cache file fed in chunks of any size, so a 600 MB cache never sits
+ * in memory whole beside what it decodes to. Nothing is trusted until `finish()` has checked
+ * the checksum and the count.
+ */
+export class CacheDecoder {
+  readonly extra: Record<string, unknown>;
+  readonly entries: [string, CachedArticle][] = [];
+  private readonly trailer: Trailer;
+  private readonly hash: Hash = createHash('sha1');
+  /** File value index → process value index, filled on first use. */
+  private readonly toProcess: Int32Array;
+  private pending: Buffer = Buffer.alloc(0);
+
+  constructor(trailerBytes: Buffer) {
+    this.trailer = JSON.parse(trailerBytes.toString('utf8')) as Trailer;
+    if (JSON.stringify(this.trailer.fields) !== JSON.stringify(FIELDS)) throw new Error('made with other mention fields');
+    if (!Array.isArray(this.trailer.values)) throw new Error('no value table');
+    this.toProcess = new Int32Array(this.trailer.values.length).fill(-1);
+    const { count: _count, sha1: _sha1, fields: _fields, values: _values, ...extra } = this.trailer;
+    this.extra = extra;
+  }
+
+  /** Decodes the whole entries that the bytes so far complete. */
+  push(chunk: Buffer): void {
+    this.hash.update(chunk);
+    const body = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
+    let at = 0;
+    while (body.length - at >= 4) {
+      const n = body.readUInt32LE(at);
+      if (n < HEAD) throw new Error('entry too short');
+      if (body.length - at < 4 + n * 4) break;
+      const textLength = body.readInt32LE(at + 4 + 6 * 4);
+      if (textLength < 0) throw new Error('entry overruns the file');
+      const size = 4 + n * 4 + textLength + ((4 - (textLength % 4)) % 4);
+      if (body.length - at < size) break;
+      this.entry(body, at, n, textLength);
+      at += size;
+    }
+    // Copied, so the chunk it came from can go.
+    this.pending = Buffer.from(body.subarray(at));
+  }
+
+  /** Checks that the file was whole and intact; throws a plain message when not. */
+  finish(): { extra: Record<string, unknown>; entries: [string, CachedArticle][] } {
+    if (this.pending.length) throw new Error('entry overruns the file');
+    if (this.hash.digest('hex') !== this.trailer.sha1) throw new Error('checksum mismatch (truncated or corrupt)');
+    if (this.entries.length !== this.trailer.count) throw new Error('entry count mismatch');
+    return { extra: this.extra, entries: this.entries };
+  }
+
+  private value(ref: number): unknown {
+    const values = this.trailer.values;
+    if (!(ref >= 0 && ref < values.length)) throw new Error('value out of range');
+    return values[ref];
+  }
+
+  private entry(body: Buffer, at: number, n: number, textLength: number): void {
     // Entries are 4-byte aligned, so the integers can be viewed in place when the buffer is.
     const aligned = (body.byteOffset + at + 4) % 4 === 0 && littleEndian;
     const ints = aligned ? new Int32Array(body.buffer, body.byteOffset + at + 4, n) : Int32Array.from({ length: n }, (_, i) => body.readInt32LE(at + 4 + i * 4));
-    at += 4 + n * 4;
-    const textLength = ints[6];
-    if (!(textLength >= 0 && at + textLength <= body.length)) throw new Error('entry overruns the file');
-    const text = body.toString('utf8', at, at + textLength);
-    at += textLength + ((4 - (textLength % 4)) % 4);
+    const textStart = at + 4 + n * 4;
+    const text = body.toString('utf8', textStart, textStart + textLength);
     const counts: [number, number, number] = [ints[7], ints[8], ints[9]];
-    if (counts.some((c) => !(c >= 0)) || HEAD + counts[0] * widths[0] + counts[1] * widths[1] + counts[2] * widths[2] !== n) throw new Error('entry size mismatch');
+    if (counts.some((c) => !(c >= 0)) || HEAD + counts[0] * WIDTHS[0] + counts[1] * WIDTHS[1] + counts[2] * WIDTHS[2] !== n) throw new Error('entry size mismatch');
+    const fileValues = this.trailer.values;
+    const toProcess = this.toProcess;
     const cells = new Int32Array(n - HEAD);
     for (let i = 0; i < cells.length; i++) {
       const x = ints[HEAD + i];
       if (x === UNDEFINED || (x & 1) === 0) cells[i] = x;
       else {
         const fileIndex = (x - 1) / 2;
-        let processIndex = fileIndex >= 0 && fileIndex < fileValues.length ? toProcess[fileIndex] : -2;
-        if (processIndex === -2) throw new Error('value out of range');
+        if (!(fileIndex < fileValues.length)) throw new Error('value out of range');
+        let processIndex = toProcess[fileIndex];
         if (processIndex === -1) processIndex = toProcess[fileIndex] = values.ref(fileValues[fileIndex]);
         cells[i] = processIndex * 2 + 1;
       }
@@ -132,13 +184,12 @@ export function decodeCache(bytes: Buffer): { extra: Record<string, unknown>; en
         const end = cells[base + count + i];
         if (!((start & 1) === 0 && (end & 1) === 0 && 0 <= start && start <= end && end / 2 <= text.length)) throw new Error('mention out of range');
       }
-      base += count * widths[l];
+      base += count * WIDTHS[l];
     }
-    const packed: PackedAnalysis = { meta: value(ints[5]) as AnalysisMeta, counts, cells };
-    const articleDate = ints[4] === UNDEFINED ? undefined : (value(ints[4]) as string);
-    entries.push([value(ints[0]) as string, { size: value(ints[1]) as number, mtimeMs: value(ints[2]) as number, hash: value(ints[3]) as string, text, ...(articleDate !== undefined ? { articleDate } : {}), packed }]);
+    const packed: PackedAnalysis = { meta: this.value(ints[5]) as AnalysisMeta, counts, cells };
+    const articleDate = ints[4] === UNDEFINED ? undefined : (this.value(ints[4]) as string);
+    this.entries.push([this.value(ints[0]) as string, { size: this.value(ints[1]) as number, mtimeMs: this.value(ints[2]) as number, hash: this.value(ints[3]) as string, text, ...(articleDate !== undefined ? { articleDate } : {}), packed }]);
   }
-  if (entries.length !== trailer.count) throw new Error('entry count mismatch');
-  const { count: _count, sha1: _sha1, fields: _fields, values: _values, ...extra } = trailer;
-  return { extra, entries };
 }
+
+const WIDTHS = [ENTITY_FIELDS.length, DATE_FIELDS.length, FIGURE_FIELDS.length];
