@@ -11,6 +11,7 @@ import { parseYmd, type Ymd } from './dates/calendar';
 import { isFalseDate } from './dates/guards';
 import { TenseIndex, type Tense } from './dates/tense';
 import { RULES, type Reading, type Rule, type RuleContext } from './dates/rules';
+import { trieAlternation } from './dates/trieAlternation';
 
 export { describeDateValue } from './dates/describe';
 
@@ -37,23 +38,25 @@ const STICKY = RULES.map((r) => new RegExp(`(?:${r.source})${AFTER}`, 'iy'));
  * times faster than trying the full grammar at every position; the grammar then runs only at
  * the few word starts just before each trigger, where modifiers such as "the end of" begin.
  */
+const TRIGGER_WORDS = [
+  ...'jan feb mar apr may jun jul aug sep sept oct nov dec'.split(' '),
+  ...'january february march april june july august september october november december'.split(' '),
+  ...['mon', 'tues', 'wednes', 'thurs', 'fri', 'satur', 'sun'].flatMap((d) => [`${d}day`, `${d}days`]),
+  ...'today tonight yesterday tomorrow now nowadays current currently presently present recent recently lately'.split(' '),
+  ...'past future term moment'.split(' '),
+  ...'second minute hour day week weekend fortnight month quarter year decade period half'.split(' ').flatMap((u) => [u, `${u}s`]),
+  ...'century centuries millennium millennia'.split(' '),
+  ...'spring summer fall autumn winter daily weekly monthly annual yearly hourly nightly biweekly bimonthly'.split(' '),
+  ...'noon midnight midday midafternoon midmorning morning afternoon evening night'.split(' '),
+  ...'christmas thanksgiving halloween independence valentine easter labor memorial'.split(' '),
+  ...'twenties thirties forties fifties sixties seventies eighties nineties nineteen'.split(' '),
+];
 const TRIGGER = new RegExp(
   // Numbers trigger only in shapes a date can start with: a four-digit year, a clock or numeric
   // date ("10:30", "3/13/2021"), "10 p.m.", a decade ("'90s"). Counts ("two days", "13 March")
   // are reached from their unit or month word, which backs off over the number.
-  '\\d(?:\\d\\d\\d(?!\\d)|\\d?(?= ?[:/.] ?\\d)|\\d?\\s*[ap](?: ?\\.)? ?m\\b|0s\\b)|\\b(?:' +
-    [
-      'jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december',
-      '(?:mon|tues|wednes|thurs|fri|satur|sun)days?',
-      'today|tonight|yesterday|tomorrow|now|nowadays|current|currently|presently|present|recent|recently|lately',
-      'past|future|term|moment',
-      '(?:second|minute|hour|day|week|weekend|fortnight|month|quarter|year|decade|period|half)s?|centur(?:y|ies)|millenni(?:um|a)',
-      'spring|summer|fall|autumn|winter|daily|weekly|monthly|annual|yearly|hourly|nightly|biweekly|bimonthly',
-      'noon|midnight|midday|midafternoon|midmorning|morning|afternoon|evening|night',
-      'christmas|thanksgiving|halloween|independence|valentine|easter|labor|memorial',
-      'twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|nineteen',
-    ].join('|') +
-    ')\\b',
+  // The words form a trie-shaped alternation, which V8 scans about a third faster than a flat list.
+  `\\d(?:\\d\\d\\d(?!\\d)|\\d?(?= ?[:/.] ?\\d)|\\d?\\s*[ap](?: ?\\.)? ?m\\b|0s\\b)|\\b(?:${trieAlternation(TRIGGER_WORDS)})\\b`,
   'gi',
 );
 

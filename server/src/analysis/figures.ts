@@ -1,9 +1,10 @@
 import { codeOfPrefix, codeOfWord, CURRENCY_AFTER, CURRENCY_BEFORE, hundredthOf } from './figures/currencies';
 import { isPluralLooking, readCounted, TIME_NOUNS } from './figures/countedNoun';
-import { atLineStart, isDigit, isLetter, isSpace, isWordChar, MONTH, previousWord, startsSentence } from './figures/guards';
+import { atLineStart, codeAt, isDigit, isLetter, isSpace, isWordChar, MONTH, previousWord, startsSentence } from './figures/guards';
 import { NUMBER_WORD_ALTERNATION, readNumberWords, readScale } from './figures/numberWords';
 import { readUnit } from './figures/units';
 import type { DateMention, FigureMention, FigureType } from './types';
+import { trieAlternation } from './dates/trieAlternation';
 
 /*
  * Figures: money, percentages and counts. One global regex finds where a number may start (a
@@ -34,26 +35,6 @@ const ANCHOR = new RegExp(
   ])})\\b`,
   'gi',
 );
-
-/** A regex alternation of `words` that shares common prefixes ("t(?:en|wo|hree)"). */
-function trieAlternation(words: string[]): string {
-  const groups = new Map<string, string[]>();
-  let empty = false;
-  for (const w of words) {
-    if (w === '') {
-      empty = true;
-      continue;
-    }
-    const head = w[0];
-    const rest = groups.get(head) ?? [];
-    rest.push(w.slice(1));
-    groups.set(head, rest);
-  }
-  const parts = [...groups].map(([head, rest]) => `${head === ' ' ? '[ \\u00a0]' : head}${rest.length === 1 && rest[0] === '' ? '' : `(?:${trieAlternation(rest)})`}`);
-  // Longer words first: the empty alternative goes last so "tens" is tried before "ten".
-  if (empty) parts.push('');
-  return parts.join('|');
-}
 
 const ONLY_DIGITS = /^\d+$/;
 // Thousands grouped by commas, or by the no-break and thin spaces of SI style ("127 000").
@@ -131,12 +112,12 @@ export function findFigures(text: string, dates: DateMention[]): FigureMention[]
   let m: RegExpExecArray | null;
   while ((m = ANCHOR.exec(text)) !== null) {
     const at = m.index;
-    const first = text.charCodeAt(at);
+    const first = codeAt(text, at);
     // Number words must start a word: not after a letter, digit, apostrophe or hyphen ("F-one").
     const before = at > 0 ? text.charCodeAt(at - 1) : 0;
     const result = isDigit(first)
       ? readDigitFigure(text, at)
-      : isWordChar(before) || before === 39 || before === 0x2019 || before === 45 || isLetter(text.charCodeAt(at + m[0].length))
+      : isWordChar(before) || before === 39 || before === 0x2019 || before === 45 || isLetter(codeAt(text, at + m[0].length))
         ? { resume: at + m[0].length }
         : readWordFigure(text, at, m[0].split(/[ \u00a0]/)[0]);
     if (result.draft) {
@@ -305,13 +286,13 @@ function readDigitFigure(text: string, at: number): ReadResult {
   p = suffixed.end;
 
   // Dimensions: "320x240", "1920 × 1080" (a screen or an image size).
-  const cx = text.charCodeAt(p) === 32 ? text.charCodeAt(p + 1) : text.charCodeAt(p);
+  const cx = codeAt(text, p) === 32 ? codeAt(text, p + 1) : codeAt(text, p);
   if ((cx === 120 || cx === 0xd7) && draft.type === 'QUANTITY' && !suffixed.unit && draft.high === undefined) {
     DIMENSIONS.lastIndex = p;
     if (DIMENSIONS.test(text)) {
       draft.end = p = DIMENSIONS.lastIndex;
       draft.measure = 'dimensions';
-      if (isLetter(text.charCodeAt(p)) || isDigit(text.charCodeAt(p))) return skip();
+      if (isLetter(codeAt(text, p)) || isDigit(codeAt(text, p))) return skip();
       return { draft, resume: p };
     }
   }
@@ -324,7 +305,7 @@ function readDigitFigure(text: string, at: number): ReadResult {
     return skip();
   }
   // Street addresses: "469 Vermont St.", "10 Downing Street".
-  const cs = text.charCodeAt(p + 1);
+  const cs = codeAt(text, p + 1);
   if (cs >= 65 && cs <= 90 && draft.type === 'QUANTITY' && !suffixed.unit && plainInteger) {
     STREET.lastIndex = p;
     if (STREET.test(text)) return skip();
@@ -381,9 +362,9 @@ function lowerWordBefore(text: string, pos: number): { word: string; start: numb
 
 /** True when a letter follows `p`, touching or after one space. */
 function letterAfter(text: string, p: number): boolean {
-  const c = text.charCodeAt(p);
+  const c = codeAt(text, p);
   if (isLetter(c)) return true;
-  return (c === 32 || c === 0xa0) && isLetter(text.charCodeAt(p + 1));
+  return (c === 32 || c === 0xa0) && isLetter(codeAt(text, p + 1));
 }
 
 /** Reads the approximator written right before `start`, lower-cased. */
@@ -434,8 +415,8 @@ function readApprox(text: string, start: number, previous: { word: string; start
  */
 function readRange(text: string, draft: Draft, p: number, firstScale: number | undefined): number {
   // Quick test: a range needs a dash, "to" or "and" right after the number or one space.
-  let c = text.charCodeAt(p);
-  if (c === 32 || c === 0xa0) c = text.charCodeAt(p + 1);
+  let c = codeAt(text, p);
+  if (c === 32 || c === 0xa0) c = codeAt(text, p + 1);
   if (c !== 45 && c !== 0x2013 && c !== 0x2014 && c !== 116 && c !== 97) return p;
   const joins: RegExp[] = draft.approx === 'between' ? [RANGE_AND] : [RANGE_DASH, RANGE_TO];
   for (const join of joins) {
@@ -446,18 +427,18 @@ function readRange(text: string, draft: Draft, p: number, firstScale: number | u
     if (join === RANGE_TO && /from[ \u00a0]+$/i.test(text.slice(Math.max(0, draft.start - 6), draft.start))) continue;
     let q = join.lastIndex;
     // A repeated currency sign ("$5-$6bn").
-    if (draft.type === 'MONEY' && (text.charCodeAt(q) === 36 || text.charCodeAt(q) === 0x20ac || text.charCodeAt(q) === 0xa3)) q++;
+    if (draft.type === 'MONEY' && (codeAt(text, q) === 36 || codeAt(text, q) === 0x20ac || codeAt(text, q) === 0xa3)) q++;
     let second: number;
     let end: number;
-    if (isDigit(text.charCodeAt(q))) {
+    if (isDigit(codeAt(text, q))) {
       DIGITS.lastIndex = q;
       const dm = DIGITS.exec(text);
       if (!dm) continue;
       // A leading zero or a four-digit year after a dash is a code or a season ("2005-06").
       if (dm[1].length > 1 && dm[1].charCodeAt(0) === 48 && !dm[2]) continue;
       end = q + dm[0].length;
-      const n = text.charCodeAt(end);
-      if ((n === 46 || n === 58 || n === 47 || n === 44) && isDigit(text.charCodeAt(end + 1))) continue;
+      const n = codeAt(text, end);
+      if ((n === 46 || n === 58 || n === 47 || n === 44) && isDigit(codeAt(text, end + 1))) continue;
       second = Number(dm[1].replace(/,/g, '') + (dm[2] ?? ''));
     } else {
       const w = readNumberWords(text, q);
@@ -474,7 +455,7 @@ function readRange(text: string, draft: Draft, p: number, firstScale: number | u
     } else if (firstScale !== undefined) {
       second *= firstScale;
     }
-    if (isLetter(text.charCodeAt(end)) || isDigit(text.charCodeAt(end))) continue;
+    if (isLetter(codeAt(text, end)) || isDigit(codeAt(text, end))) continue;
     if (draft.value !== null && second > draft.value) draft.high = second;
     else if (join !== RANGE_DASH) continue; // "10 to 5" is no range; "52-35" is a score, kept whole.
     draft.end = end;
@@ -485,9 +466,9 @@ function readRange(text: string, draft: Draft, p: number, firstScale: number | u
 
 /** Reads %, a currency after the number, or a unit of measure. Returns the new end and the unit read. */
 function readSuffix(text: string, draft: Draft, p: number): { end: number; unit?: string } {
-  const c = text.charCodeAt(p);
+  const c = codeAt(text, p);
   // Nothing but a letter, %, a hyphen, a prime, a degree or a currency sign can start a suffix.
-  const c2 = c === 32 || c === 0xa0 ? text.charCodeAt(p + 1) : c;
+  const c2 = c === 32 || c === 0xa0 ? codeAt(text, p + 1) : c;
   if (!letterAfter(text, p) && c !== 37 && c !== 45 && c !== 39 && c !== 0x2033 && c !== 0xb0 && !(c2 >= 0xa3 && c2 <= 0xa5) && !(c2 >= 0x20a0 && c2 <= 0x20cf)) {
     return { end: p };
   }
@@ -560,7 +541,7 @@ function finishFigure(
   const prevLower = prev.word.toLowerCase();
   // Hyphenated: "55-year-old", "60-plus", "10-day" (a duration), "15-member".
   HYPHEN_WORD.lastIndex = p;
-  const hm = text.charCodeAt(p) === 45 ? HYPHEN_WORD.exec(text) : null;
+  const hm = codeAt(text, p) === 45 ? HYPHEN_WORD.exec(text) : null;
   if (hm) {
     const word = hm[1].toLowerCase();
     if (/^years?-old$/.test(word)) {
@@ -658,8 +639,8 @@ function pluralizeMeasure(word: string): string {
 
 /** "Mary Barra, 51, will lead": a number set off by commas right after a capitalised name. */
 function isAgeApposition(text: string, start: number, end: number): boolean {
-  if (start < 2 || text.charCodeAt(start - 1) !== 32 || text.charCodeAt(start - 2) !== 44) return false;
-  if (text.charCodeAt(end) !== 44) return false;
+  if (start < 2 || codeAt(text, start - 1) !== 32 || codeAt(text, start - 2) !== 44) return false;
+  if (codeAt(text, end) !== 44) return false;
   const name = previousWord(text, start - 2);
   if (!/^\p{Lu}\p{Ll}/u.test(name.word)) return false;
   return true;
@@ -738,7 +719,7 @@ function readWordFigure(text: string, at: number, anchor: string): ReadResult {
     }
   }
   // Words glued to a number word ("one-off", "two-way", "three-year") are adjectives or durations.
-  if (text.charCodeAt(p) === 45 && !isVague && !fm) {
+  if (codeAt(text, p) === 45 && !isVague && !fm) {
     HYPHEN_WORD.lastIndex = p;
     const hm = HYPHEN_WORD.exec(text);
     if (hm && !/^(?:years?-old|plus)$/i.test(hm[1])) return { resume: HYPHEN_WORD.lastIndex };
@@ -753,7 +734,7 @@ function readWordFigure(text: string, at: number, anchor: string): ReadResult {
     // "no one", "the one", "one another", "one of the", "one day", "one-on-one".
     if (/^(?:no|any|every|some|each|the|this|that|which|another|only|last|such|little|big|new|right|wrong)$/.test(prevLower)) return none;
     if (/^[ \u00a0]+(?:of|another|or|and|by|who|which|that|thing|way|point|time|hand|side|day|more|less|too|such)\b/i.test(text.slice(p, p + 10))) return none;
-    if (text.charCodeAt(p) === 45) return none;
+    if (codeAt(text, p) === 45) return none;
   }
   // "Air Force One", "Formula One", "Channel Four": a capitalised number word inside a name.
   if (/^\p{Lu}/u.test(anchor) && /^\p{Lu}/u.test(prev.word) && !startsSentence(text, prev.start) && !startsSentence(text, at) && prev.start + prev.word.length >= at - 1) return none;
@@ -762,7 +743,7 @@ function readWordFigure(text: string, at: number, anchor: string): ReadResult {
   if (!isVague && value !== null) p = readRange(text, draft, p, undefined);
   const suffixed = readSuffix(text, draft, p);
   p = suffixed.end;
-  if (isLetter(text.charCodeAt(p)) || isDigit(text.charCodeAt(p))) return none;
+  if (isLetter(codeAt(text, p)) || isDigit(codeAt(text, p))) return none;
   if (isVague && draft.type === 'QUANTITY') {
     // "billions of dollars" is money.
     OF_WORD.lastIndex = p;

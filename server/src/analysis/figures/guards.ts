@@ -8,6 +8,16 @@ export function isLetter(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 0xc0 && code !== 0xd7 && code !== 0xf7 && code < 0x2000) || (code >= 0x3040 && code < 0xfe00);
 }
 
+/**
+ * `text.charCodeAt(i)` with an explicit bounds check: NaN outside the text, as charCodeAt
+ * returns. V8 compiles a plain charCodeAt assuming the index is in range and throws the
+ * optimized code away when it is not, which the readers (peeking past a figure at the end of
+ * an article) do often enough to keep them unoptimized for the first megabytes of text.
+ */
+export function codeAt(text: string, i: number): number {
+  return i >= 0 && i < text.length ? text.charCodeAt(i) : NaN;
+}
+
 /** True for an ASCII digit. */
 export function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
