@@ -318,3 +318,34 @@ test('a place run into a listed company by a lost full stop is two mentions', ()
     { text: 'Ford', kind: 'org' },
   ]);
 });
+
+test('the first word after a dateline and its agency opens a sentence', () => {
+  check('Port reopens\nVESTHAVN, March 25 (Nordic Wire) - Cranes began moving again on Monday, after the cranes had stood still for a week. Mediated talks ended the strike.', [
+    { text: 'VESTHAVN', kind: 'place' },
+    { text: 'Nordic Wire', kind: 'org' },
+  ], ['Cranes', 'Mediated']);
+});
+
+test('the title-case title of a linked story proves nothing', () => {
+  check('Ferry strike spreads\nThe union said on Monday that the strike would go on.\nAlso read: Shipping Operators Warn Of Lasting Delays In Norway\nThe union meets again on Friday.', [
+    { text: 'Norway', kind: 'place' },
+  ], ['Shipping', 'Operators', 'Warn', 'Lasting', 'Delays']);
+});
+
+test('contractions are not names', () => {
+  check('Interview\n“We’re ready,” said Ilse Marten. “I’m sure they’ll agree. Don’t wait.”', [
+    { text: 'Ilse Marten', kind: 'person' },
+  ], ['We’re', 'I’m', 'Don’t']);
+});
+
+test('roles before a name: "of Country" after the name, a given name that is a word, POTUS', () => {
+  check('Summit\nPresident Varga of Hungary spoke first. CIA Director Bill Norholm met POTUS Ann Kessler in Washington DC on Monday. Varga left early.', [
+    { text: 'Varga', kind: 'person', role: 'President' },
+    { text: 'Hungary', kind: 'place' },
+    { text: 'CIA', kind: 'org' },
+    { text: 'Bill Norholm', kind: 'person', role: 'CIA Director' },
+    { text: 'Ann Kessler', kind: 'person', role: 'POTUS' },
+    { text: 'Washington DC', kind: 'place' },
+    { text: 'Varga', nth: 1, kind: 'person' },
+  ]);
+});

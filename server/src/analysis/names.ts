@@ -302,6 +302,7 @@ function tokenize(text: string, headline: boolean): Token[] {
   let lineStart = -1;
   let lineEnd = -1;
   let lineShouting = false;
+  let lineTitleCase = false;
   let lineChecked = false;
   // Words repeat within an article: a small local cache is faster than the large global one.
   const local = new Map<string, WordInfo>();
@@ -327,6 +328,8 @@ function tokenize(text: string, headline: boolean): Token[] {
     }
     // Nothing this long is one word of a name; megabyte-long hyphen chains stay out.
     if (!raw || raw.length > 60) continue;
+    // "I’m", "We’re", "They’ve", "Don’t": a contraction is never a name.
+    if (isContraction(raw)) continue;
     const end = start + raw.length;
     // "US$", "A$": a currency, not a place.
     if (text.charCodeAt(end) === 36) continue;
@@ -337,6 +340,7 @@ function tokenize(text: string, headline: boolean): Token[] {
       lineEnd = nl < 0 ? text.length : nl;
       lineChecked = false;
       lineShouting = false;
+      lineTitleCase = lineStart >= headlineEnd && isLinkedTitle(text, lineStart, lineEnd);
     }
     // Only lines with an all-caps word can be shouting lines, so most lines skip the scan.
     if (allCaps && !lineChecked) {
@@ -344,7 +348,8 @@ function tokenize(text: string, headline: boolean): Token[] {
       lineShouting = !HAS_LOWER.test(text.slice(lineStart, lineEnd));
     }
     const inHeadline = start < headlineEnd;
-    const ambiguous = lineShouting || (inHeadline && headlineTitleCase) || isSentenceStart(text, start);
+    const titleCase = (inHeadline && headlineTitleCase) || lineTitleCase;
+    const ambiguous = lineShouting || titleCase || isSentenceStart(text, start);
     const lower = raw.toLowerCase();
     let info = local.get(lower);
     if (info === undefined) {
@@ -357,7 +362,7 @@ function tokenize(text: string, headline: boolean): Token[] {
       info.midAny++;
       if (!allCaps) info.mid++;
     }
-    tokens.push({ start, end, text: raw, lower, possessive, ambiguous, shouting: lineShouting, headline: inHeadline && headlineTitleCase, allCaps, flags: info.flags, info });
+    tokens.push({ start, end, text: raw, lower, possessive, ambiguous, shouting: lineShouting, headline: titleCase, allCaps, flags: info.flags, info });
   }
   return tokens;
 }
@@ -376,6 +381,17 @@ function splitHyphenatedPlaces(raw: string, start: number, tokens: Token[], text
   return true;
 }
 
+/** A word with a contracted ending: 'm, 're, 've, 'll, 'd (after a pronoun-length stem) or n't. */
+function isContraction(raw: string): boolean {
+  const n = raw.length;
+  if (n < 3) return false;
+  const apostrophe = (i: number): boolean => raw.charCodeAt(i) === 39 || raw.charCodeAt(i) === 0x2019;
+  // "I'm", "We'd", "You'll", "They've", "We're" (the stem is short: not "O'Neill").
+  if (n <= 7 && apostrophe(n - 2) && (raw[n - 1] === 'm' || raw[n - 1] === 'd')) return true;
+  if (n <= 8 && apostrophe(n - 3) && (raw.endsWith('re') || raw.endsWith('ve') || raw.endsWith('ll'))) return true;
+  return n >= 4 && apostrophe(n - 2) && raw[n - 1] === 't' && raw[n - 3] === 'n';
+}
+
 function isAbbreviation(raw: string): boolean {
   const bare = raw.slice(0, -1);
   if (bare.length === 1) return true;
@@ -387,6 +403,24 @@ function isAbbreviation(raw: string): boolean {
 function headlineExtent(text: string): number {
   const m = /[^\s\uFEFF][^\r\n]*/.exec(text.length > 4096 ? text.slice(0, 4096) : text);
   return m ? m.index + m[0].length : -1;
+}
+
+/** The longest line read as the title of a linked story. */
+const LINKED_TITLE_MAX = 200;
+/** Labels of links to other stories ("Also read:", "Related Article:", "READ MORE:"). */
+const LINK_LABEL = /(?:also read|read also|read more|related|related article|related story|related stories|see also|more|watch|recommended|latest|trending)[ \t]*:/iy;
+
+/**
+ * "Also read: Envoy Urges Calm As Talks Resume": the title of a linked story is written in
+ * title case, where a capital proves nothing.
+ */
+function isLinkedTitle(text: string, lineStart: number, lineEnd: number): boolean {
+  if (lineEnd - lineStart > LINKED_TITLE_MAX || lineEnd - lineStart < 8) return false;
+  const c = text.charCodeAt(lineStart) | 32;
+  // The labels start with a, l, m, r, s, t or w: most lines skip the regex.
+  if (!(c === 97 || c === 108 || c === 109 || c === 114 || c === 115 || c === 116 || c === 119)) return false;
+  LINK_LABEL.lastIndex = lineStart;
+  return LINK_LABEL.test(text) && LINK_LABEL.lastIndex < lineEnd && isTitleCase(text.slice(LINK_LABEL.lastIndex, lineEnd));
 }
 
 /** A title-case or all-caps headline: most of its content words start with a capital. */
@@ -408,10 +442,12 @@ function isTitleCase(line: string): boolean {
  */
 function isSentenceStart(text: string, start: number): boolean {
   let i = start - 1;
+  let dash = false;
   while (i >= 0) {
     const c = text.charCodeAt(i);
     // space, tab, quotes, brackets, dashes
     if (c === 32 || c === 9 || c === 0xa0 || c === 34 || c === 39 || c === 40 || c === 91 || c === 0x201c || c === 0x2018 || c === 0xab || c === 0x2014 || c === 0x2013 || c === 45 || c === 0x2022 || c === 42) {
+      if (c === 0x2014 || c === 0x2013 || c === 45) dash = true;
       i--;
       continue;
     }
@@ -421,6 +457,8 @@ function isSentenceStart(text: string, start: number): boolean {
   const c = text.charCodeAt(i);
   if (c === 10 || c === 13 || c === 33 || c === 63 || c === 58 || c === 59 || c === 0xfeff) return true;
   if (c === 34 || c === 0x201d || c === 41) {
+    // "KYIV, March 3 (Reuters) - Police said": a dash after the agency of a dateline opens the story.
+    if (dash && c === 41) return true;
     // A closing quote or bracket after end punctuation ('... ended." Police said').
     const p = i > 0 ? text.charCodeAt(i - 1) : 0;
     return p === 46 || p === 33 || p === 63;
@@ -662,6 +700,13 @@ function processPart(text: string, part: Token[], evidence: Evidence, out: Draft
       return;
     }
     const roleText = text.slice(part[0].start, part[to].end);
+    // "President Putin of Russia": the holder's name ends at "of"; what follows is their country or organization.
+    for (let i = 1; i < rest.length; i++) {
+      if (!/^ of (?:the )?$/.test(text.slice(rest[i - 1].end, rest[i].start))) continue;
+      out.push(draft(rest.slice(0, i), { kind: 'person', rule: `title:${roleHead(part, to)}` }, roleText));
+      processPart(text, rest.slice(i), evidence, out);
+      return;
+    }
     out.push(draft(rest, { kind: 'person', rule: `title:${roleHead(part, to)}` }, roleText));
     return;
   }
@@ -780,7 +825,8 @@ function findRole(text: string, part: Token[]): [number, number] | undefined {
       // (an earlier title may still head the run: "Chief Executive of General Motors").
       if (has(last, F.ORG_SUFFIXES) || has(last, F.PLACE_SUFFIXES) || has(last, F.NEWS_OUTLETS) || has(last, F.EVENT_SUFFIXES)) continue;
       if (!rest.every((t) => NAME_SHAPE.test(t.text) || PARTICLE_WORD.test(t.text))) return undefined;
-      if (rest.every((t) => has(t, F.ROLE_MODIFIERS) || has(t, F.COMMON) || has(t, F.GENERIC_ALONE))) return undefined;
+      // "Director Bill Burns": a given name that is also a word still starts a name.
+      if (!COMMON_WORD_GIVEN_NAMES.has(rest[0].lower) && rest.every((t) => has(t, F.ROLE_MODIFIERS) || has(t, F.COMMON) || has(t, F.GENERIC_ALONE))) return undefined;
       if (rest.length === 1 && (has(last, F.PLACES) || has(last, F.DEMONYMS))) return undefined;
     } else if (i === 0 && part.length === 1) {
       return undefined;

@@ -271,20 +271,24 @@ export function withoutCorporateForm(name: string): string {
  * article leave both alone).
  */
 function joinCompanyNames(mentions: EntityMention[]): void {
-  const shortKeys = new Map<string, string>();
-  for (const m of mentions) if (m.kind === 'org' && m.text.indexOf(' ') < 0) shortKeys.set(m.text.toLowerCase(), m.key);
-  if (!shortKeys.size) return;
+  let shortKeys: Map<string, string> | undefined;
+  for (const m of mentions) if (m.kind === 'org' && m.text.indexOf(' ') < 0) (shortKeys ??= new Map()).set(m.text.toLowerCase(), m.key);
+  if (!shortKeys) return;
   const longKeys = new Map<string, string | null>();
   const joins: Array<{ m: EntityMention; head: string }> = [];
   for (const m of mentions) {
-    if (m.kind !== 'org' || m.text.indexOf(' ') < 0) continue;
-    const words = normaliseSpaces(m.text.toLowerCase()).replace(/,/g, '').split(' ');
-    const head = words[0] === 'the' ? words[1] : words[0];
+    if (m.kind !== 'org') continue;
+    const lower = m.text.toLowerCase();
+    const from = lower.startsWith('the ') ? 4 : 0;
+    const space = lower.indexOf(' ', from);
+    if (space < 0) continue;
+    const head = lower.charCodeAt(space - 1) === 44 ? lower.slice(from, space - 1) : lower.slice(from, space);
     const shortKey = shortKeys.get(head);
     if (shortKey === undefined || shortKey === m.key) continue;
     const prev = longKeys.get(head);
     longKeys.set(head, prev === undefined || prev === m.key ? m.key : null);
-    if (words.slice(words.indexOf(head) + 1).every((w) => CORPORATE_DESCRIPTORS.has(w) || CORPORATE_FORMS.has(w))) joins.push({ m, head });
+    const tail = normaliseSpaces(lower.slice(space + 1)).split(' ');
+    if (tail.every((w) => CORPORATE_DESCRIPTORS.has(w) || CORPORATE_FORMS.has(w))) joins.push({ m, head });
   }
   for (const { m, head } of joins) if (longKeys.get(head)) m.key = shortKeys.get(head)!;
 }

@@ -26,7 +26,7 @@ export const TITLE_HEADS = set(`
   crown | tsar | czar | chancellor-elect | governor-general | magistrate | senior | jr | spc | pfc | sfc | ssg |
   sgm | cpt | ltc | cpl | pvt | cmdr | adm | brig | airman | seaman | specialist | staff | democrat | republican |
   conservative | liberal | socialist | communist | mediator | negotiator | adviser | advisor | lawyer |
-  activist | organiser | organizer | chairperson
+  activist | organiser | organizer | chairperson | potus
 `);
 
 /**
@@ -260,7 +260,7 @@ export const PLACE_ALIASES = new Map<string, string>([
   ['balkans', 'balkans'], ['caucasus', 'caucasus'], ['scandinavia', 'scandinavia'], ['siberia', 'siberia'],
   ['silicon valley', 'silicon valley'], ['wall street', 'wall street'], ['hong kong', 'hong kong'], ['taiwan', 'taiwan'],
   ['macau', 'macau'], ['kosovo', 'kosovo'], ['palestine', 'palestine'], ['vatican', 'vatican city'],
-  ['d.c.', 'washington, d.c.'], ['washington d.c.', 'washington, d.c.'], ['washington, d.c.', 'washington, d.c.'],
+  ['d.c.', 'washington, d.c.'], ['washington d.c.', 'washington, d.c.'], ['washington, d.c.', 'washington, d.c.'], ['washington dc', 'washington, d.c.'],
 ]);
 
 /** The 50 US states plus DC and well-known regions often written alone, for the place gazetteer. */
