@@ -115,6 +115,51 @@ describe('Corpus', () => {
   });
 });
 
+describe('Figure ledger', () => {
+  /** An article reporting `counts` figures of "ships" (and one of "crew") on a date. */
+  function report(date: string, counts: number): { text: string; analysis: ArticleAnalysis } {
+    const parts = Array.from({ length: counts }, (_, i) => `${100 + i} ships`);
+    const text = `${parts.join(', ')}, 7 crew`;
+    let at = 0;
+    const figures = [...parts, '7 crew'].map((p) => {
+      const f = { kind: 'figure' as const, type: 'QUANTITY' as const, start: at, end: at + p.indexOf(' '), text: p.slice(0, p.indexOf(' ')), value: Number(p.slice(0, p.indexOf(' '))), counted: p.slice(p.indexOf(' ') + 1), measure: p.slice(p.indexOf(' ') + 1) };
+      at += p.length + 2;
+      return f;
+    });
+    return { text, analysis: { articleDate: date ? { value: date, source: 'date-line' } : { value: '', source: 'none' }, entities: [], dates: [], figures, problems: [] } };
+  }
+
+  it('lists figures oldest article first, undated last, then by file and position, whatever the limit', () => {
+    const corpus = new Corpus();
+    let seed = 11;
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const expected: { uri: string; date: string; start: number }[] = [];
+    for (let i = 0; i < 60; i++) {
+      const date = rnd() < 0.2 ? '' : `2024-0${1 + Math.floor(rnd() * 9)}-1${Math.floor(rnd() * 10)}`;
+      const { text, analysis } = report(date, 1 + Math.floor(rnd() * 3));
+      const uri = `file:///c/${String(Math.floor(rnd() * 1000)).padStart(3, '0')}-${i}.txt`;
+      corpus.setArticle(uri, 'v', text, analysis);
+      for (const f of analysis.figures) if (f.measure === 'ships') expected.push({ uri, date, start: f.start });
+    }
+    const key = (r: { date: string; uri: string }) => `${r.date || '9999'} ${r.uri}`;
+    expected.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.start - b.start));
+    const all = corpus.ledgerOf('ships');
+    assert.equal(all.total, expected.length);
+    assert.deepEqual(all.rows.map((r) => ({ uri: r.uri, date: r.date, start: r.figure.start })), expected);
+    for (const limit of [1, 5, 17]) {
+      const some = corpus.ledgerOf('ships', limit);
+      assert.equal(some.total, expected.length);
+      assert.deepEqual(some.rows.map((r) => ({ uri: r.uri, start: r.figure.start })), expected.slice(0, limit).map(({ uri, start }) => ({ uri, start })));
+    }
+    // A change to an article reporting the measure is seen by the next ledger.
+    const gone = expected[0];
+    corpus.removeArticle(gone.uri);
+    const after = corpus.ledgerOf('ships', 5);
+    assert.ok(after.rows.every((r) => r.uri !== gone.uri));
+    assert.equal(after.total, expected.filter((r) => r.uri !== gone.uri).length);
+  });
+});
+
 describe('Corpus caches under random updates', () => {
   it('answer exactly as a fresh rebuild after every one of 400 random changes', () => {
     // A small deterministic generator, so a failure is reproducible.
