@@ -6,12 +6,12 @@ import type { ArticleDate, Span } from './types';
 const HEAD_LENGTH = 1500;
 
 /** A `date 2021-11-10` (or `Date: 2021-11-10`) line. */
-const DATE_LINE = /^[\uFEFF \t]*date[ \t]*:?[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*\r?$/im;
+const DATE_LINE = /^[\uFEFF \t]*date[ \t]*:?[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*\r?$/imy;
 
 /** A line holding nothing but a full date: "March 06, 2008", "6 March 2008", "Monday, March 6, 2008". */
 const DATE_ONLY_LINE = new RegExp(
   `^[\\uFEFF \\t]*(?:[A-Z][a-z]+day,?[ \\t]+)?(?:(${MONTH})[ \\t]+(\\d{1,2})(?:st|nd|rd|th)?[ \\t]*,?[ \\t]*(\\d{4})|(\\d{1,2})[ \\t]+(${MONTH})[ \\t]+(\\d{4}))[ \\t]*\\r?$`,
-  'im',
+  'imy',
 );
 
 /**
@@ -22,14 +22,59 @@ const DATELINE = new RegExp(
   `^[\\uFEFF \\t]*[A-Z][A-Za-z.'\\- ]{1,40},(?:[ \\t]*[A-Z][A-Za-z.' ]{1,30},)?[ \\t]*(${MONTH})[ \\t]*(\\d{1,2})(?:,?[ \\t]+(\\d{4}))?` +
     `[ \\t]*(?:\\([A-Za-z .&\\-]{1,30}\\)[ \\t]*)?(?:[-\\u2013\\u2014_:]|--)`,
   // Case-insensitive for the month words; the place's capital is checked in code.
-  'im',
+  'imy',
 );
 
 /** A Reuters-style dateline line: "LONDON 1996-08-30". */
-const ISO_DATELINE = /^[\uFEFF \t]*[A-Z][A-Za-z.'\- ]{0,40}[A-Za-z.],?[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*\r?$/m;
+const ISO_DATELINE = /^[\uFEFF \t]*[A-Z][A-Za-z.'\- ]{0,40}[A-Za-z.],?[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*\r?$/my;
 
 /** Full dates anywhere in the text, to find the year a year-less dateline leaves out. */
 const FULL_DATE = new RegExp(`\\b(${MONTH})[ \\t]+(\\d{1,2})(?:st|nd|rd|th)?,?[ \\t]+(\\d{4})\\b|\\b(\\d{1,2})[ \\t]+(${MONTH})[ \\t]+(\\d{4})\\b`, 'gi');
+
+// Both the date line and the Reuters dateline hold an ISO date; most heads have none.
+const ISO_DATE = /\d{4}-\d\d-\d\d/;
+
+// Line ends as the `m` flag's `^` knows them.
+const LINE_END = /[\n\r\u2028\u2029]/g;
+
+/** The lines of the head: where each starts, and its first char after BOM, spaces and tabs. */
+interface Lines {
+  starts: number[];
+  firsts: number[];
+}
+
+/** Where lines start in `head` (0 and after every line end, also between \r and \n), with their first chars. */
+function linesOf(head: string): Lines {
+  const starts = [0];
+  LINE_END.lastIndex = 0;
+  while (LINE_END.exec(head) !== null) starts.push(LINE_END.lastIndex);
+  const firsts = starts.map((start) => {
+    let i = start;
+    for (let c = head.charCodeAt(i); c === 0xfeff || c === 32 || c === 9; c = head.charCodeAt(i)) i++;
+    return head.charCodeAt(i);
+  });
+  return { starts, firsts };
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/**
+ * The first match of a sticky `^[\uFEFF \t]*...` pattern at a line start: what the same
+ * pattern without `y` finds by trying every position of the head. `canStart` tells from the
+ * line's first char (after BOM, spaces and tabs) whether the pattern can match there at all,
+ * which spares most lines a regex run.
+ */
+function firstLineMatch(pattern: RegExp, head: string, lines: Lines, canStart: (code: number) => boolean): RegExpExecArray | null {
+  for (let k = 0; k < lines.starts.length; k++) {
+    if (!canStart(lines.firsts[k])) continue;
+    pattern.lastIndex = lines.starts[k];
+    const match = pattern.exec(head);
+    if (match) return match;
+  }
+  return null;
+}
 
 function isMonthWord(word: string | undefined): word is string {
   return !!word && word[0] >= 'A' && word[0] <= 'Z' && monthNumber(word) > 0;
@@ -69,14 +114,16 @@ function yearFromText(text: string, m: number, d: number): number {
 export function findArticleDate(text: string, setting?: string): ArticleDate {
   if (setting && parseYmd(setting.trim())) return { value: setting.trim(), source: 'setting' };
   const head = text.slice(0, HEAD_LENGTH);
+  const lines = linesOf(head);
+  const hasIsoDate = ISO_DATE.test(head);
 
-  const line = DATE_LINE.exec(head);
+  const line = hasIsoDate ? firstLineMatch(DATE_LINE, head, lines, (c) => c === 100 || c === 68) : null;
   if (line && parseYmd(line[1])) {
     const start = line.index + line[0].indexOf(line[1]);
     return { value: line[1], source: 'date-line', span: spanOf(text, start, 10) };
   }
 
-  const only = DATE_ONLY_LINE.exec(head);
+  const only = firstLineMatch(DATE_ONLY_LINE, head, lines, (c) => isAsciiLetter(c) || (c >= 48 && c <= 57));
   if (only) {
     const monthWord = only[1] ?? only[5];
     const y = +(only[3] ?? only[6]);
@@ -90,13 +137,13 @@ export function findArticleDate(text: string, setting?: string): ArticleDate {
     }
   }
 
-  const isoDateline = ISO_DATELINE.exec(head);
+  const isoDateline = hasIsoDate ? firstLineMatch(ISO_DATELINE, head, lines, (c) => c >= 65 && c <= 90) : null;
   if (isoDateline && parseYmd(isoDateline[1])) {
     const start = isoDateline.index + isoDateline[0].lastIndexOf(isoDateline[1]);
     return { value: isoDateline[1], source: 'dateline', span: spanOf(text, start, 10) };
   }
 
-  const dateline = DATELINE.exec(head);
+  const dateline = firstLineMatch(DATELINE, head, lines, isAsciiLetter);
   if (dateline && isMonthWord(dateline[1]) && /^[\uFEFF \t]*[A-Z]/.test(dateline[0])) {
     const m = monthNumber(dateline[1]);
     const d = +dateline[2];
