@@ -100,13 +100,13 @@ async function time<T>(run: () => Promise<T>): Promise<[number, T]> {
   return [performance.now() - t, result];
 }
 
-/** Random positions on capitalised words of random articles. */
-function samplePositions(files: string[], count: number, rnd: () => number) {
+/** Random positions on capitalised words (or on what `pattern` matches) of random articles. */
+function samplePositions(files: string[], count: number, rnd: () => number, pattern = /\b[A-Z][a-z]{3,}\b/g) {
   const out: { uri: string; line: number; character: number; word: string }[] = [];
   while (out.length < count) {
     const file = files[Math.floor(rnd() * files.length)];
     const text = readFileSync(file, 'utf8');
-    const words = [...text.matchAll(/\b[A-Z][a-z]{3,}\b/g)];
+    const words = [...text.matchAll(pattern)];
     if (words.length === 0) continue;
     const w = words[Math.floor(rnd() * words.length)];
     const doc = TextDocument.create(URI.file(file).toString(), 'article', 0, text);
@@ -128,6 +128,8 @@ async function main() {
   });
   const rnd = random(SEED + 7);
   const positions = samplePositions(files, SAMPLES, rnd);
+  // Numbers too: a figure's hover carries its ledger across the corpus.
+  const numberPositions = samplePositions(files, Math.ceil(SAMPLES / 3), rnd, /\b\d[\d,.]*\d\b/g);
 
   // Cold: no cache.
   const cold = await startServer(folder, storage, positions[0]);
@@ -153,6 +155,8 @@ async function main() {
     references.push(r);
     maxReferences = Math.max(maxReferences, (refs as unknown[]).length);
   }
+  const hoverOnNumbers: number[] = [];
+  for (const p of numberPositions) hoverOnNumbers.push((await time(() => s.sendRequest('textDocument/hover', { textDocument: { uri: p.uri }, position: { line: p.line, character: p.character } })))[0]);
   for (const p of positions.slice(0, 100)) symbols.push((await time(() => s.sendRequest('workspace/symbol', { query: p.word.slice(0, 3) })))[0]);
 
   // Edit: open an article, change it, and time until a request reflects the change.
@@ -185,6 +189,7 @@ async function main() {
     coldIndexSeconds: round(coldMs / 1000),
     warmRestartSeconds: round(warmMs / 1000),
     hoverMs: { p50: round(percentile(hover, 50)), p95: round(percentile(hover, 95)), n: hover.length },
+    hoverOnNumbersMs: { p50: round(percentile(hoverOnNumbers, 50)), p95: round(percentile(hoverOnNumbers, 95)), n: hoverOnNumbers.length },
     definitionMs: { p50: round(percentile(definition, 50)), p95: round(percentile(definition, 95)), n: definition.length },
     referencesMs: { p50: round(percentile(references, 50)), p95: round(percentile(references, 95)), n: references.length, maxLocations: maxReferences },
     workspaceSymbolMs: { p50: round(percentile(symbols, 50)), p95: round(percentile(symbols, 95)), n: symbols.length },
@@ -196,7 +201,7 @@ async function main() {
   if (JSON_OUT) console.log(JSON.stringify(result));
   else {
     console.log(`warm restart: ${result.warmRestartSeconds} s`);
-    for (const key of ['hoverMs', 'definitionMs', 'referencesMs', 'workspaceSymbolMs', 'editToFreshOutlineMs'] as const) {
+    for (const key of ['hoverMs', 'hoverOnNumbersMs', 'definitionMs', 'referencesMs', 'workspaceSymbolMs', 'editToFreshOutlineMs'] as const) {
       const v = result[key];
       console.log(`${key.replace(/Ms$/, '').padEnd(20)} p50 ${String(v.p50).padStart(7)} ms   p95 ${String(v.p95).padStart(7)} ms   (n=${v.n})`);
     }
