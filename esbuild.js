@@ -16,10 +16,22 @@ const common = {
   logLevel: 'warning',
 };
 
+// The workspace loads the analysis engine lazily (require('./analysis') in workspace.ts); in
+// the bundles that require points at dist/analysis.js, so the server starts without parsing it.
+const lazyEngine = {
+  name: 'lazy-engine',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/analysis$/ }, (args) =>
+      args.kind === 'require-call' && /[\\/]server[\\/]src[\\/]workspace\.ts$/.test(args.importer) ? { path: './analysis.js', external: true } : undefined,
+    );
+  },
+};
+
 const targets = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
-  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
+  { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [lazyEngine] },
+  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [lazyEngine] },
+  { ...common, entryPoints: ['server/src/analysis/index.ts'], outfile: 'dist/analysis.js' },
   { ...common, entryPoints: ['server/src/host/indexWorker.ts'], outfile: 'dist/indexWorker.js' },
 ];
 

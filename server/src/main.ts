@@ -19,7 +19,8 @@ const connection = createConnection(ProposedFeatures.all);
 const workerScript = path.join(__dirname, 'indexWorker.js');
 const workerCount = Math.max(1, Math.min(4, availableParallelism() - 1));
 const workers = existsSync(workerScript) ? new AnalysisWorkers(workerScript, workerCount) : undefined;
-const engine = engineFingerprint(__filename);
+// The engine is spread over three bundles now that this one loads it lazily.
+const engine = engineFingerprint([__filename, workerScript, path.join(__dirname, 'analysis.js')]);
 startServer(connection, {
   source: new NodeArticleSource(),
   openCache: (storagePath) => new AnalysisCache(storagePath, engine),

@@ -1,12 +1,23 @@
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { analyzeArticle } from './analysis';
 import type { AnalyzeOptions, ArticleAnalysis, CancellationSignal } from './analysis/types';
 import { Corpus, type AppliedCorrections } from './corpus/corpus';
 import { CORRECTIONS_FILE, applyCorrectionEdit, emptyCorrections, type CorrectionEdit, type Corrections } from './corpus/corrections';
 import type { PackedAnalysis } from './corpus/packed';
 import { articleMatcher, type ArticleMatcher, type ArticleSource, type CachedArticle } from './host/articleSource';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
+
+/**
+ * The analysis engine (a few MB of word lists), loaded on first use: a server that starts
+ * from its cache with no article open never needs it in this thread. The bundle keeps it in
+ * dist/analysis.js for that reason (esbuild.js).
+ */
+let engine: typeof import('./analysis') | undefined;
+function analyzeInThisThread(text: string, options: AnalyzeOptions): ArticleAnalysis {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  engine ??= require('./analysis') as typeof import('./analysis');
+  return engine.analyzeArticle(text, options);
+}
 
 /** A workspace folder with its settings. */
 export interface Folder {
@@ -267,7 +278,7 @@ export class Workspace {
   openOrChange(uri: string, version: number, text: string): void {
     this.open.add(uri);
     const place = this.classify(uri);
-    const analysis = analyzeArticle(text, { articleDate: place ? this.articleDateFor(place.folder, place.relative) : undefined });
+    const analysis = analyzeInThisThread(text, { articleDate: place ? this.articleDateFor(place.folder, place.relative) : undefined });
     this.corpus.setArticle(uri, `v${version}`, text, analysis);
     this.update({});
   }
@@ -351,7 +362,7 @@ export class Workspace {
         this.events.log(`analysis worker failed (${error instanceof Error ? error.message : String(error)}); analysing in-process`);
       }
     }
-    return analyzeArticle(text, options);
+    return analyzeInThisThread(text, options);
   }
 
   private markCacheDirty(): void {

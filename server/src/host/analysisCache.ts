@@ -96,12 +96,20 @@ export class AnalysisCache {
   }
 }
 
-/** A fingerprint of the running server code: a cache from another build is never trusted. */
-export function engineFingerprint(file: string = __filename): string {
-  try {
-    return createHash('sha1').update(readFileSync(file)).digest('hex').slice(0, 16);
-  } catch {
-    return 'unknown';
+/**
+ * A fingerprint of the code that makes and reads cached analyses (the server, the worker and
+ * the engine bundles): a cache from another build is never trusted. A file that cannot be
+ * read counts as its own name, so the fingerprint still changes when it reappears.
+ */
+export function engineFingerprint(files: string[] = [__filename]): string {
+  const hash = createHash('sha1');
+  for (const file of files) {
+    try {
+      hash.update(readFileSync(file));
+    } catch {
+      hash.update(`missing ${file}`);
+    }
   }
+  return hash.digest('hex').slice(0, 16);
 }
 
