@@ -349,3 +349,20 @@ test('roles before a name: "of Country" after the name, a given name that is a w
     { text: 'Varga', nth: 1, kind: 'person' },
   ]);
 });
+
+test('a bearing or the region after a comma makes an unknown word a place, and its other mentions follow', () => {
+  check('Rebels hold town\nGovernment troops took Morvasht on Tuesday. The rebels dug in ten km east of Morvasht. Morvasht has been empty since May.', [
+    { text: 'Morvasht', kind: 'place' },
+    { text: 'Morvasht', nth: 1, kind: 'place' },
+    { text: 'Morvasht', nth: 2, kind: 'place' },
+  ]);
+  check('Plane crash inquiry\nThe plane came down over Kellaby, Scotland. Investigators flew in from Dunmarrow, Calif.', [
+    { text: 'Kellaby', kind: 'place' },
+    { text: 'Scotland', kind: 'place' },
+    { text: 'Dunmarrow', kind: 'place' },
+    { text: 'Calif.', kind: 'place', key: 'place:california' },
+  ]);
+  check('Recall widens\nDUNMARROW, Calif 2024-05-02\nThe company widened the recall on Thursday.', [
+    { text: 'Calif', kind: 'place', key: 'place:california' },
+  ]);
+});

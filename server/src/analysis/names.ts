@@ -892,6 +892,11 @@ const ORG_NOUNS_AFTER = new Set([
   'officials', 'militants', 'fighters', 'rebels', 'guerrillas', 'lawmakers', 'leadership', 'members',
 ]);
 
+/** Bearings before "of" and a place ("east of Tavildara"). */
+const BEARINGS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'outskirts', 'heart', 'centre', 'center']);
+/** ", Scotland." / ", Fla 1996-08-30" after a word: the country or state, then the end of the clause or a date. */
+const REGION_AFTER = /^ ?, ?(\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)(?= ?[.;)\n]| \d|$)/u;
+
 /** Context words before a name that point to a place ("in Kyiv", "near Grozny"). */
 const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'towards', 'toward']);
 
@@ -920,9 +925,15 @@ function typeSingle(t: Token, evidence: Evidence, text: string): Typed | undefin
   // "Simmons said": a name-like word before a speech verb is a person ("Google said" is not).
   if (has(t, F.PERSON_NAME_SET) && !has(t, F.COMMON) && PERSON_VERBS.has(wordAfter(text, t.end))) return { kind: 'person', rule: 'context:verb' };
   const before = wordBefore(text, t.start);
-  // "the village of Layron", "Stansted airport", "Sharqiyah province": a place noun says so.
-  if ((before === 'of' && PLACE_NOUNS.has(wordBefore(text, t.start - 3))) || PLACE_NOUNS_AFTER.has(wordAfter(text, t.end))) {
+  // "the village of Layron", "east of Tavildara", "Stansted airport", "Sharqiyah province": a place noun or a bearing says so.
+  if ((before === 'of' && (PLACE_NOUNS.has(wordBefore(text, t.start - 3)) || BEARINGS.has(wordBefore(text, t.start - 3)))) || PLACE_NOUNS_AFTER.has(wordAfter(text, t.end))) {
     return { kind: 'place', rule: 'context:place-noun' };
+  }
+  // "over Lockerbie, Scotland.", "Jacksonville, Fla.": a word before a comma and the country or
+  // state it lies in, at the end of a clause, is a town there.
+  if (text.charCodeAt(t.end) === 44 || text.charCodeAt(t.end + 1) === 44) {
+    const region = REGION_AFTER.exec(text.slice(t.end, t.end + 40));
+    if (region && PLACES.has(region[1].toLowerCase().replace(/\.$/, ''))) return { kind: 'place', rule: 'context:place-region' };
   }
   // "Wang, 45, was sentenced": an age in apposition; "said Henke": an inverted attribution;
   // "Jansher's rhythm", "Wang's family": a person's possessions.

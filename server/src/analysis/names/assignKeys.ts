@@ -39,6 +39,10 @@ const NAME_SUFFIX = /^(?:jr|jr\.|sr|sr\.|ii|iii|iv)$/i;
 const ACRONYM_DEFINITION = /^[ \u00a0]*\([ \u00a0]*(\p{Lu}[\p{Lu}\p{Ll}&.-]{1,11})[ \u00a0]*\)/u;
 /** Rules weak enough that a person surname seen elsewhere in the article overrides them. */
 const WEAK_RULES = new Set(['capitalised-run', 'context:preposition', 'gazetteer:person-name', 'gazetteer:city', 'context:verb', 'surname-in-article']);
+/** Rules strong enough to type the article's other, weakly typed mentions of the same word. */
+const VOTING_RULES = new Set(['context:place-noun', 'context:place-region']);
+/** How many weakly typed mentions one mention typed by a voting rule outweighs. */
+const CONTEXT_VOTE = 3;
 
 /**
  * Turns drafts into entity mentions with keys, canonical spellings, surnames and fullName.
@@ -97,12 +101,13 @@ export function assignKeys(text: string, drafts: Draft[]): EntityMention[] {
     }
   }
 
-  // Weakly typed single words ("Chrysler", "Chrysler's") take the kind most of their mentions have.
+  // Weakly typed single words ("Chrysler", "Chrysler's") take the kind most of their mentions
+  // have; a mention that a place noun or bearing types ("east of Tavildara") votes too.
   const votes = new Map<string, { person: number; org: number; place: number }>();
   for (const d of kept) {
-    if (d.words.length !== 1 || !WEAK_RULES.has(d.rule) || d.demonym) continue;
+    if (d.words.length !== 1 || !(WEAK_RULES.has(d.rule) || VOTING_RULES.has(d.rule)) || d.demonym) continue;
     const v = votes.get(d.firstLower) ?? { person: 0, org: 0, place: 0 };
-    v[d.kind]++;
+    v[d.kind] += VOTING_RULES.has(d.rule) ? CONTEXT_VOTE : 1;
     votes.set(d.firstLower, v);
   }
   for (const d of kept) {

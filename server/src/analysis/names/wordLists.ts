@@ -314,6 +314,9 @@ export const EXTRA_PLACES = new Map<string, string>([
   ['ore.', 'oregon'], ['pa.', 'pennsylvania'], ['tenn.', 'tennessee'], ['tex.', 'texas'], ['va.', 'virginia'], ['vt.', 'vermont'],
   ['wash.', 'washington'], ['wis.', 'wisconsin'], ['wyo.', 'wyoming'], ['n.y.', 'new york'], ['n.j.', 'new jersey'], ['n.c.', 'north carolina'],
   ['s.c.', 'south carolina'], ['n.h.', 'new hampshire'], ['r.i.', 'rhode island'], ['n.m.', 'new mexico'], ['n.d.', 'north dakota'], ['s.d.', 'south dakota'], ['saint louis', 'st. louis'], ['st paul', 'st. paul'], ['st. paul', 'st. paul'],
+  // State abbreviations that datelines also write without the period ("IRVINE, Calif").
+  ['calif', 'california'], ['fla', 'florida'], ['mich', 'michigan'], ['okla', 'oklahoma'], ['ariz', 'arizona'],
+  ['minn', 'minnesota'], ['tenn', 'tennessee'], ['wisc', 'wisconsin'], ['nebr', 'nebraska'],
 ]);
 
 /** Words after a single capitalised word that show it is a person ("Simmons said"). */
