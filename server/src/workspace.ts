@@ -229,14 +229,18 @@ export class Workspace {
     const listed: { uri: string; fsPath: string; folder: Folder }[] = [];
     this.update({ state: 'indexing', indexed: 0, total: 0, skipped: 0 });
     await this.loadCorrections();
-    if (this.options.cache && !this.cacheLoaded) {
-      this.cacheLoaded = true;
-      const { entries, problem } = await this.options.cache.load();
+    // The cache is decoded while the folders are listed: one is CPU, the other mostly I/O.
+    const loading = this.options.cache && !this.cacheLoaded ? this.options.cache.load() : undefined;
+    this.cacheLoaded = true;
+    const listing = Promise.all(
+      this.folders.map(async (folder) => ({ folder, result: await this.source.list(folder.fsPath, { include: folder.settings.articles, exclude: folder.settings.exclude }, { get isCancellationRequested() { return cancelled(); } }) })),
+    );
+    if (loading) {
+      const { entries, problem } = await loading;
       if (problem) this.events.log(problem);
       this.diskEntries = entries;
     }
-    for (const folder of this.folders) {
-      const result = await this.source.list(folder.fsPath, { include: folder.settings.articles, exclude: folder.settings.exclude }, { get isCancellationRequested() { return cancelled(); } });
+    for (const { folder, result } of await listing) {
       for (const problem of result.problems) this.events.log(`Could not list ${problem}`);
       for (const p of result.paths) listed.push({ uri: URI.file(p).toString(), fsPath: p, folder });
     }
