@@ -17,7 +17,7 @@ describe('AnalysisWorkers', () => {
       const options = { articleDate: '2024-03-05' };
       assert.deepEqual(await workers.analyze(TEXT, options), analyzeArticle(TEXT, options));
       await new Promise((resolve) => setTimeout(resolve, 300));
-      assert.equal((workers as unknown as { idle: unknown[] }).idle.length, 0, 'idle workers were stopped');
+      assert.equal((workers as unknown as { workers: Map<unknown, unknown> }).workers.size, 0, 'idle workers were stopped');
       const again = await workers.analyze(TEXT, {});
       assert.equal(again.entities[0]?.text, 'Ilse Marrow');
     } finally {
@@ -31,6 +31,23 @@ describe('AnalysisWorkers', () => {
       const texts = Array.from({ length: 40 }, (_, i) => `Harbour Story\n\nMs Ilse Marrow met ${i + 2} workers.\n`);
       const results = await Promise.all(texts.map((t) => workers.analyze(t, {})));
       results.forEach((r, i) => assert.deepEqual(r.figures.map((f) => f.value), [i + 2]));
+    } finally {
+      await workers.dispose();
+    }
+  });
+
+  it('fails every job a dying worker held, then carries on with a new one', async () => {
+    const workers = new AnalysisWorkers(script, 1);
+    try {
+      const texts = Array.from({ length: 6 }, (_, i) => `Harbour Story\n\nMs Ilse Marrow counted ${i + 2} cranes.\n`);
+      const held = texts.map((t) => workers.analyze(t, {}));
+      const [worker] = (workers as unknown as { workers: Map<{ terminate(): Promise<number> }, unknown> }).workers.keys();
+      await worker.terminate();
+      const settled = await Promise.allSettled(held);
+      assert.ok(settled.some((s) => s.status === 'rejected'), 'the jobs of the dead worker fail');
+      settled.forEach((s, i) => s.status === 'fulfilled' && assert.deepEqual(s.value, analyzeArticle(texts[i], {})));
+      const after = await workers.analyze(TEXT, {});
+      assert.equal(after.entities[0]?.text, 'Ilse Marrow');
     } finally {
       await workers.dispose();
     }
