@@ -106,7 +106,8 @@ export function findFigures(text: string, dates: DateMention[]): FigureMention[]
   const out: FigureMention[] = [];
   if (typeof text !== 'string' || text.length === 0) return out;
   const given = Array.isArray(dates) ? dates : [];
-  const sortedDates = given.length > 1 ? [...given].sort((a, b) => a.start - b.start) : given;
+  // The dates stage returns its mentions in text order; sort only what comes otherwise.
+  const sortedDates = isSortedByStart(given) ? given : [...given].sort((a, b) => a.start - b.start);
   let dateIndex = 0;
   ANCHOR.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -119,7 +120,7 @@ export function findFigures(text: string, dates: DateMention[]): FigureMention[]
       ? readDigitFigure(text, at)
       : isWordChar(before) || before === 39 || before === 0x2019 || before === 45 || isLetter(codeAt(text, at + m[0].length))
         ? { resume: at + m[0].length }
-        : readWordFigure(text, at, m[0].split(/[ \u00a0]/)[0]);
+        : readWordFigure(text, at, firstWord(m[0]));
     if (result.draft) {
       const d = result.draft;
       // A currency read backward may reach into the previous figure ("5 USD 6"): keep figures apart.
@@ -139,6 +140,20 @@ export function findFigures(text: string, dates: DateMention[]): FigureMention[]
     ANCHOR.lastIndex = Math.max(result.resume, at + m[0].length);
   }
   return out;
+}
+
+function isSortedByStart(dates: DateMention[]): boolean {
+  for (let i = 1; i < dates.length; i++) if (dates[i].start < dates[i - 1].start) return false;
+  return true;
+}
+
+/** The first word of an anchor ("half" of "half a"): up to its first space or no-break space. */
+function firstWord(anchor: string): string {
+  for (let i = 0; i < anchor.length; i++) {
+    const c = anchor.charCodeAt(i);
+    if (c === 32 || c === 0xa0) return anchor.slice(0, i);
+  }
+  return anchor;
 }
 
 function toMention(text: string, d: Draft): FigureMention {
