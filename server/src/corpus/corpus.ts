@@ -164,7 +164,10 @@ export class Corpus {
   private corrections: AppliedCorrections = NO_CORRECTIONS;
   /** merged id → the group's representative and display name. */
   private mergeOf = new Map<string, { rep: string; ids: string[]; name?: string }>();
-  /** entity key → uri → number of mentions with that key in the article. */
+  /**
+   * entity key → uri → the number of mentions with that key in the article, times two, plus
+   * one when one of them spells the full name (so go to definition reads no article it need not).
+   */
   private readonly keyArticles = new Map<string, Map<string, number>>();
   /** entity key → its kind and, for a full-name person, the surname others may join on. */
   private readonly keyInfo = new Map<string, KeyInfo>();
@@ -204,12 +207,12 @@ export class Corpus {
     const corrected = this.correct(uri, packed, text);
     this.articles.set(uri, new PackedRecord(uri, version, text, packed, corrected));
     const mentions = new EntityColumns(corrected, text);
-    for (const [keyCell, { count, first, surname: named }] of countByKey(mentions)) {
+    for (const [keyCell, { count, first, surname: named, fullName }] of countByKey(mentions)) {
       const key = valueOf(keyCell) as string;
       this.markDirty(key);
       let byUri = this.keyArticles.get(key);
       if (!byUri) this.keyArticles.set(key, (byUri = new Map()));
-      byUri.set(uri, count);
+      byUri.set(uri, count * 2 + (fullName ? 1 : 0));
       if (!this.keyInfo.has(key)) this.keyInfo.set(key, infoOf(key, mentions.kind(first), named));
       const surname = this.keyInfo.get(key)!.fullNameSurname;
       if (surname) {
@@ -435,24 +438,27 @@ export class Corpus {
     if (this.definitionCache.has(id)) return this.definitionCache.get(id);
     const keys = this.membersOf(id);
     const cells = keyCells(keys);
-    let best: Occurrence | undefined;
-    let first: Occurrence | undefined;
-    // Only articles that sort before the best so far are read, so "US" costs one pass over uris.
+    // The first article (in uri order) with a full-name mention, and the first with any:
+    // found from the key tables, so "US" in 100,000 articles reads two articles, not all.
+    let bestUri: string | undefined;
+    let firstUri: string | undefined;
     for (const key of keys) {
-      for (const uri of this.keyArticles.get(key)?.keys() ?? []) {
-        if (best && uri >= best.uri && first && uri >= first.uri) continue;
-        const record = this.articles.get(uri)!;
-        const { cells: c, at, n } = column(record.corrected, 0, E_KEY);
-        const full = column(record.corrected, 0, E_FULL_NAME);
-        const start = column(record.corrected, 0, E_START);
-        for (let i = 0; i < n; i++) {
-          if (!cells.has(c[at + i])) continue;
-          const offset = start.cells[start.at + i] / 2;
-          if (!first || uri < first.uri || (uri === first.uri && offset < first.start)) first = occurrenceAt(record, i);
-          if (valueOf(full.cells[full.at + i]) === true && (!best || uri < best.uri || (uri === best.uri && offset < best.start))) best = occurrenceAt(record, i);
-        }
+      for (const [uri, tally] of this.keyArticles.get(key) ?? []) {
+        if (firstUri === undefined || uri < firstUri) firstUri = uri;
+        if ((tally & 1) === 1 && (bestUri === undefined || uri < bestUri)) bestUri = uri;
       }
     }
+    const firstIn = (uri: string | undefined, fullNameOnly: boolean): Occurrence | undefined => {
+      const record = uri === undefined ? undefined : this.articles.get(uri);
+      if (!record) return undefined;
+      const { cells: c, at, n } = column(record.corrected, 0, E_KEY);
+      const full = column(record.corrected, 0, E_FULL_NAME);
+      // Mentions are in text order, so the first match is the earliest.
+      for (let i = 0; i < n; i++) if (cells.has(c[at + i]) && (!fullNameOnly || valueOf(full.cells[full.at + i]) === true)) return occurrenceAt(record, i);
+      return undefined;
+    };
+    const best = firstIn(bestUri, true);
+    const first = best ? undefined : firstIn(firstUri, false);
     const def = best ?? first;
     this.definitionCache.set(id, def);
     return def;
@@ -784,18 +790,24 @@ class EntityColumns {
   demonym(i: number): boolean {
     return this.value(E_DEMONYM, i) === true;
   }
+
+  fullName(i: number): boolean {
+    return this.value(E_FULL_NAME, i) === true;
+  }
 }
 
-/** Per key cell in one article: its mention count, first mention and first surname written. */
-function countByKey(mentions: EntityColumns): Map<number, { count: number; first: number; surname?: string }> {
-  const out = new Map<number, { count: number; first: number; surname?: string }>();
+/** Per key cell in one article: its mention count, first mention, first surname written and whether a mention spells the full name. */
+function countByKey(mentions: EntityColumns): Map<number, { count: number; first: number; surname?: string; fullName: boolean }> {
+  const out = new Map<number, { count: number; first: number; surname?: string; fullName: boolean }>();
   for (let i = 0; i < mentions.n; i++) {
     const keyCell = mentions.cell(E_KEY, i);
+    const fullName = mentions.fullName(i);
     const seen = out.get(keyCell);
     if (seen) {
       seen.count++;
       seen.surname ??= mentions.surname(i);
-    } else out.set(keyCell, { count: 1, first: i, surname: mentions.surname(i) });
+      seen.fullName ||= fullName;
+    } else out.set(keyCell, { count: 1, first: i, surname: mentions.surname(i), fullName });
   }
   return out;
 }
