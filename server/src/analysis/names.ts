@@ -16,6 +16,7 @@
 import {
   ABBREVIATIONS,
   COMPANY_FORMS,
+  CORPORATE_FORMS,
   ROLE_PREFIX_WORDS,
   COMMON_WORD_GIVEN_NAMES,
   SURNAME_PLACE_SUFFIXES,
@@ -50,7 +51,7 @@ const F = {
   PLACES: 1, PERSON_NAME_SET: 2, COMMON: 4, DEMONYMS: 8, NEVER_NAMES: 16, GENERIC_ALONE: 32, TITLE_HEADS: 64,
   ROLE_MODIFIERS: 128, ORG_SUFFIXES: 256, PLACE_SUFFIXES: 512, EVENT_SUFFIXES: 1024, KNOWN_ACRONYMS: 2048,
   NEWS_OUTLETS: 4096, ORG_HEADS_OF: 8192, PLACE_HEADS_OF: 16384, HONORIFICS: 32768, MULTI_WORD_STARTS: 65536,
-  KNOWN_ORGS: 131072,
+  KNOWN_ORGS: 131072, CORPORATE_FORMS: 262144,
 } as const;
 
 /**
@@ -78,6 +79,7 @@ addBits(PLACE_HEADS_OF, F.PLACE_HEADS_OF);
 addBits(HONORIFICS, F.HONORIFICS);
 addBits(MULTI_WORD_STARTS, F.MULTI_WORD_STARTS);
 addBits(KNOWN_ORGS.keys(), F.KNOWN_ORGS);
+addBits(CORPORATE_FORMS, F.CORPORATE_FORMS);
 
 function bitsOf(word: string): number {
   return (WORD_BITS.get(word) ?? 0) | (PERSON_NAME_SET.has(word) ? F.PERSON_NAME_SET : 0);
@@ -427,12 +429,29 @@ function isLinkedTitle(text: string, lineStart: number, lineEnd: number): boolea
 function isTitleCase(line: string): boolean {
   let words = 0;
   let capitals = 0;
-  for (const w of line.split(/\s+/)) {
-    if (w.length < 4 || !/^\p{L}/u.test(w)) continue;
+  // One pass over the words without splitting: headlines and linked titles are tested on every article.
+  for (let i = 0; i < line.length; ) {
+    while (i < line.length && isSpaceCode(line.charCodeAt(i))) i++;
+    const start = i;
+    while (i < line.length && !isSpaceCode(line.charCodeAt(i))) i++;
+    if (i - start < 4) continue;
+    const c = line.charCodeAt(start);
+    if (c >= 65 && c <= 90) capitals++;
+    else if (c < 97 || c > 122) {
+      if (c < 0xc0 || !LETTER_START.test(line.slice(start, start + 2))) continue;
+      if (UPPER_START.test(line.slice(start, start + 2))) capitals++;
+    }
     words++;
-    if (/^\p{Lu}/u.test(w)) capitals++;
   }
   return words >= 2 && capitals / words >= 0.75;
+}
+
+const LETTER_START = /^\p{L}/u;
+const UPPER_START = /^\p{Lu}/u;
+
+/** White space as String.split(/\s+/) sees it, for the characters news text uses. */
+function isSpaceCode(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0x3000 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x1680;
 }
 
 /**
@@ -783,6 +802,7 @@ function draft(tokens: Token[], typed: Typed, role?: string): Draft {
     key: typed.key,
     role,
     firstLower: tokens[0].lower,
+    corporateTail: tokens.length > 1 && has(tokens[tokens.length - 1], F.CORPORATE_FORMS),
   };
 }
 

@@ -33,6 +33,8 @@ export interface Draft {
   key?: string;
   /** The first word lower-cased (the token's own string, so lookups reuse its hash). */
   firstLower: string;
+  /** The last of several words is a legal or corporate form ("Inc.", "Corporation", "Group"). */
+  corporateTail?: boolean;
 }
 
 const NAME_SUFFIX = /^(?:jr|jr\.|sr|sr\.|ii|iii|iv)$/i;
@@ -147,7 +149,8 @@ export function assignKeys(text: string, drafts: Draft[]): EntityMention[] {
       key = d.key && d.canonical !== undefined ? d.key : 'place:' + (d.canonical ?? normaliseSpaces(surface.toLowerCase()));
     } else {
       const known = d.canonical === undefined && surface.length <= 6 ? KNOWN_ACRONYMS.get(surface.toLowerCase()) : undefined;
-      key = 'org:' + withoutCorporateForm(d.canonical ?? (known && known[0] === 'org' ? known[1] : normaliseOrg(surface)));
+      const name = d.canonical ?? (known && known[0] === 'org' ? known[1] : normaliseOrg(surface));
+      key = 'org:' + (d.corporateTail || d.canonical !== undefined ? withoutCorporateForm(name) : name);
     }
     if (d.kind !== 'person' && (text.charCodeAt(d.end + 1) === 40 || text.charCodeAt(d.end) === 40)) {
       const def = ACRONYM_DEFINITION.exec(text.slice(d.end, d.end + 20));
@@ -170,7 +173,7 @@ export function assignKeys(text: string, drafts: Draft[]): EntityMention[] {
     }
   }
 
-  joinCompanyNames(mentions);
+  joinCompanyNames(kept, mentions);
 
   // The canonical spelling: the longest non-demonym spelling of the entity in the article.
   const best = new Map<string, { text: string }>();
@@ -275,25 +278,35 @@ export function withoutCorporateForm(name: string): string {
  * one such longer name starts with the short one ("Apple Corps" and "Apple Computer" in one
  * article leave both alone).
  */
-function joinCompanyNames(mentions: EntityMention[]): void {
+function joinCompanyNames(drafts: Draft[], mentions: EntityMention[]): void {
+  // mentions[i] was made from drafts[i].
   let shortKeys: Map<string, string> | undefined;
-  for (const m of mentions) if (m.kind === 'org' && m.text.indexOf(' ') < 0) (shortKeys ??= new Map()).set(m.text.toLowerCase(), m.key);
-  if (!shortKeys) return;
+  let longNames = false;
+  for (let i = 0; i < drafts.length; i++) {
+    if (mentions[i].kind !== 'org') continue;
+    if (drafts[i].words.length === 1) (shortKeys ??= new Map()).set(drafts[i].firstLower, mentions[i].key);
+    else longNames = true;
+  }
+  if (!shortKeys || !longNames) return;
   const longKeys = new Map<string, string | null>();
   const joins: Array<{ m: EntityMention; head: string }> = [];
-  for (const m of mentions) {
-    if (m.kind !== 'org') continue;
-    const lower = m.text.toLowerCase();
-    const from = lower.startsWith('the ') ? 4 : 0;
-    const space = lower.indexOf(' ', from);
-    if (space < 0) continue;
-    const head = lower.charCodeAt(space - 1) === 44 ? lower.slice(from, space - 1) : lower.slice(from, space);
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i];
+    const m = mentions[i];
+    if (m.kind !== 'org' || d.words.length < 2) continue;
+    const from = d.firstLower === 'the' ? 1 : 0;
+    if (from === 1 && d.words.length < 3) continue;
+    const head = from === 0 ? d.firstLower : d.words[1].toLowerCase();
     const shortKey = shortKeys.get(head);
     if (shortKey === undefined || shortKey === m.key) continue;
     const prev = longKeys.get(head);
     longKeys.set(head, prev === undefined || prev === m.key ? m.key : null);
-    const tail = normaliseSpaces(lower.slice(space + 1)).split(' ');
-    if (tail.every((w) => CORPORATE_DESCRIPTORS.has(w) || CORPORATE_FORMS.has(w))) joins.push({ m, head });
+    let descriptive = true;
+    for (let j = from + 1; j < d.words.length && descriptive; j++) {
+      const w = d.words[j].toLowerCase();
+      descriptive = CORPORATE_DESCRIPTORS.has(w) || CORPORATE_FORMS.has(w);
+    }
+    if (descriptive) joins.push({ m, head });
   }
   for (const { m, head } of joins) if (longKeys.get(head)) m.key = shortKeys.get(head)!;
 }
