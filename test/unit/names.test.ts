@@ -366,3 +366,9 @@ test('a bearing or the region after a comma makes an unknown word a place, and i
     { text: 'Calif', kind: 'place', key: 'place:california' },
   ]);
 });
+
+test('a sentence-initial word the article also writes in lower case does not start a name', () => {
+  check('Chipmaker Orvex to cut 2,000 jobs\nThe chipmaker said on Monday that demand had fallen. Orvex shares fell 4%.', [
+    { text: 'Orvex', kind: 'org' },
+  ], ['Chipmaker']);
+});

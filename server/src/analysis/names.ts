@@ -625,6 +625,16 @@ function earnsPlace(t: Token, evidence: Evidence): boolean {
   return true;
 }
 
+/**
+ * "Automaker GM to cut jobs" in an article that also writes "the automaker": a word the lexicon
+ * lacks but the article uses in lower case is that word, not the start of a name.
+ */
+function isWordOfArticle(t: Token, evidence: Evidence): boolean {
+  if (t.info.mid > 0 || has(t, F.COMMON | F.PERSON_NAME_SET | F.PLACES | F.DEMONYMS | F.KNOWN_ORGS | F.NEWS_OUTLETS) || evidence.text.length > 20_000 || !/^[a-z]+$/.test(t.lower)) return false;
+  t.info.lowerSeen ??= LOWER_WORD_BOUNDARY(t.lower).test(evidence.text);
+  return t.info.lowerSeen;
+}
+
 /** Splits a run into the parts that are names, strips roles, types each part. */
 function processRun(text: string, run: Token[], evidence: Evidence, out: Draft[]): void {
   // Words that are never names split the run ("The", months, pronouns) unless they start an
@@ -662,7 +672,7 @@ function processRun(text: string, run: Token[], evidence: Evidence, out: Draft[]
       }
     }
     // "Apple Computer today announced": a sentence-initial word that starts a longer name stays.
-    const startsName = t.ambiguous && !t.headline && !t.shouting && !never && i + 1 < run.length && run[i + 1].start - t.end === 1 && !has(run[i + 1], F.NEVER_NAMES);
+    const startsName = t.ambiguous && !t.headline && !t.shouting && !never && i + 1 < run.length && run[i + 1].start - t.end === 1 && !has(run[i + 1], F.NEVER_NAMES) && !isWordOfArticle(t, evidence);
     if (never || (t.ambiguous && !startsName && !earnsPlace(t, evidence) && !isRolePart(run, i))) {
       flush();
       continue;
