@@ -115,6 +115,25 @@ describe('Corpus', () => {
   });
 });
 
+describe('Bounded references', () => {
+  it('give the same first occurrences as the full list, whatever the limit', () => {
+    const corpus = new Corpus();
+    let seed = 5;
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let i = 0; i < 300; i++) {
+      const mentions: M[] = Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => ['Kestrel Bay', 'place:kestrel bay', true, 'place']);
+      if (rnd() < 0.5) mentions.push(['Ilse Marrow', 'person:ilse marrow', true]);
+      add(corpus, `file:///b/${String(Math.floor(rnd() * 1e6)).padStart(6, '0')}-${i}.txt`, article(...mentions));
+    }
+    for (const id of ['place:kestrel bay', 'person:ilse marrow']) {
+      const all = corpus.occurrencesOf(id);
+      assert.ok(all.length > 100);
+      assert.deepEqual(all.map((o) => o.uri), [...all.map((o) => o.uri)].sort(), 'articles in uri order');
+      for (const limit of [1, 7, 50, 299, 1000]) assert.deepEqual(corpus.occurrencesOf(id, limit), all.slice(0, limit), `limit ${limit}`);
+    }
+  });
+});
+
 describe('Figure ledger', () => {
   /** An article reporting `counts` figures of "ships" (and one of "crew") on a date. */
   function report(date: string, counts: number): { text: string; analysis: ArticleAnalysis } {

@@ -407,9 +407,11 @@ export class Corpus {
   occurrencesOf(id: string, limit = Number.POSITIVE_INFINITY): Occurrence[] {
     const keys = this.membersOf(id);
     const cells = keyCells(keys);
-    const uris = this.articleSet(keys);
+    // Each article holds at least one mention, so the first `limit` articles in uri order are
+    // all that can be needed: picked without sorting "United States"'s 100,000.
+    const uris = smallest(this.articleSet(keys), limit);
     const out: Occurrence[] = [];
-    for (const uri of [...uris].sort()) {
+    for (const uri of uris) {
       const record = this.articles.get(uri)!;
       const { cells: c, at, n } = column(record.corrected, 0, E_KEY);
       for (let i = 0; i < n; i++) {
@@ -583,8 +585,9 @@ export class Corpus {
     return [...this.articleSet(this.membersOf(id))].sort();
   }
 
-  /** The articles any of these keys appears in, unsorted. */
-  private articleSet(keys: Iterable<string>): Set<string> {
+  /** The articles any of these keys appears in, unsorted (no copy for a single key). */
+  private articleSet(keys: readonly string[]): Iterable<string> & { readonly size: number } {
+    if (keys.length === 1) return new KeysView(this.keyArticles.get(keys[0]) ?? new Map());
     const uris = new Set<string>();
     for (const key of keys) for (const uri of this.keyArticles.get(key)?.keys() ?? []) uris.add(uri);
     return uris;
@@ -878,6 +881,52 @@ function decrement(map: Map<string, Map<string, number>>, outer: string, inner: 
 
 function increment1(map: Map<string, number>, key: string): void {
   map.set(key, (map.get(key) ?? 0) + 1);
+}
+
+/** A map's keys as a sized iterable, without copying them into a set. */
+class KeysView implements Iterable<string> {
+  constructor(private readonly map: Map<string, unknown>) {}
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  [Symbol.iterator](): Iterator<string> {
+    return this.map.keys();
+  }
+}
+
+/** The `limit` smallest strings in code-unit order, sorted; a bounded max-heap when that is fewer than all. */
+function smallest(items: Iterable<string> & { readonly size: number }, limit: number): string[] {
+  if (items.size <= limit) return [...items].sort();
+  const heap: string[] = [];
+  const down = (at: number) => {
+    for (;;) {
+      const l = 2 * at + 1;
+      const r = l + 1;
+      let top = at;
+      if (l < heap.length && heap[l] > heap[top]) top = l;
+      if (r < heap.length && heap[r] > heap[top]) top = r;
+      if (top === at) return;
+      [heap[at], heap[top]] = [heap[top], heap[at]];
+      at = top;
+    }
+  };
+  for (const item of items) {
+    if (heap.length < limit) {
+      heap.push(item);
+      for (let at = heap.length - 1; at > 0; ) {
+        const parent = (at - 1) >> 1;
+        if (heap[parent] >= heap[at]) break;
+        [heap[parent], heap[at]] = [heap[at], heap[parent]];
+        at = parent;
+      }
+    } else if (item < heap[0]) {
+      heap[0] = item;
+      down(0);
+    }
+  }
+  return heap.sort();
 }
 
 /** Code-unit order: ISO dates and uris sort right without the cost of a locale. */
