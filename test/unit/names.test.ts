@@ -372,3 +372,12 @@ test('a sentence-initial word the article also writes in lower case does not sta
     { text: 'Orvex', kind: 'org' },
   ], ['Chipmaker']);
 });
+
+test('a dateline or "the port of" makes a two-word name a place in the whole article; a compass word before a place is a region', () => {
+  check('Grain diverted\nSKARLA POINT, Norway, March 18 (Nordic Wire) - Exporters began loading wheat at the small port of Skarla Point on Monday. Skarla Point can take three ships, bound for East Asia.', [
+    { text: 'SKARLA POINT', kind: 'place' },
+    { text: 'Skarla Point', kind: 'place' },
+    { text: 'Skarla Point', nth: 1, kind: 'place', key: 'place:skarla point' },
+    { text: 'East Asia', kind: 'place' },
+  ]);
+});

@@ -1025,8 +1025,12 @@ function typeMulti(tokens: Token[], text: string): Typed | 'split' | undefined {
   if (has(last, F.PLACE_SUFFIXES) && !(SURNAME_PLACE_SUFFIXES.has(last.lower) && has(first, F.PERSON_NAME_SET))) return { kind: 'place', rule: 'shape:place-suffix' };
   // "Philadelphia Eagles", "Boston Celtics": a city before an unknown word names a team or firm.
   if (tokens.length === 2 && has(first, F.PLACES) && !has(first, F.PERSON_NAME_SET | F.DEMONYMS) && !has(last, F.PLACES) && !COMMON_WORD_GIVEN_NAMES.has(first.lower)) return { kind: 'org', rule: 'shape:place-org' };
+  // "East Asia", "Southern Europe": a compass word before a place is a region.
+  if (tokens.length === 2 && COMPASS.has(first.lower) && has(last, F.PLACES)) return { kind: 'place', rule: 'shape:compass-place' };
   // "Dynamo Moscow", "Real Madrid": a word before a city is a club, not a person.
   if (tokens.length === 2 && has(last, F.PLACES) && !has(first, F.PERSON_NAME_SET | F.PLACES | F.DEMONYMS) && !COMMON_WORD_GIVEN_NAMES.has(first.lower) && !INITIAL.test(first.text)) return { kind: 'org', rule: 'shape:club' };
+  // "the port of Halden Point": a place noun and "of" before the name.
+  if (wordBefore(text, first.start) === 'of' && PLACE_NOUNS.has(wordBefore(text, first.start - 3))) return { kind: 'place', rule: 'context:place-noun' };
   if (has(last, F.ORG_SUFFIXES)) return { kind: 'org', rule: 'shape:org-suffix' };
   // A list of places written without commas in a headline ("Russia Ukraine") or a place before a name.
   if (tokens.every((t) => has(t, F.PLACES) || has(t, F.DEMONYMS))) return 'split';

@@ -120,6 +120,8 @@ export function assignKeys(text: string, drafts: Draft[]): EntityMention[] {
     if (best !== d.kind && v[best] > v[d.kind]) d.kind = best;
   }
 
+  retypeLikePlaces(kept);
+
   // Acronyms defined in the text: "North Atlantic Treaty Organization (NATO)".
   const acronymKeys = new Map<string, { kind: EntityKind; key: string }>();
   /** Surname → key of the last full name with it before the current mention. */
@@ -191,6 +193,28 @@ export function assignKeys(text: string, drafts: Draft[]): EntityMention[] {
   }
   for (let i = 0; i < mentions.length; i++) mentions[i].canonical = records[i].text || mentions[i].text;
   return mentions;
+}
+
+/** Rules that type a name of several words with no evidence from its context. */
+const GUESSED_MULTI = new Set(['gazetteer:given-name', 'capitalised-run', 'gazetteer:person-name']);
+
+/**
+ * "HALDEN POINT, Merovia" (a dateline) or "the port of Halden Point" shows the name is a place:
+ * the article's other mentions of it that were typed by a guess become places too.
+ */
+function retypeLikePlaces(drafts: Draft[]): void {
+  let places: Set<string> | undefined;
+  for (const d of drafts) {
+    if (d.kind === 'place' && d.words.length > 1 && (d.rule === 'dateline' || d.rule === 'context:place-noun')) (places ??= new Set()).add(d.words.join(' ').toLowerCase());
+  }
+  if (!places) return;
+  for (const d of drafts) {
+    if (d.kind !== 'place' && d.words.length > 1 && GUESSED_MULTI.has(d.rule) && places.has(d.words.join(' ').toLowerCase())) {
+      d.kind = 'place';
+      d.rule = 'context:place-in-article';
+      d.canonical = undefined;
+    }
+  }
 }
 
 /** The words of a person's name without initials and Jr/Sr suffixes ("George W. Bush" → George Bush). */
