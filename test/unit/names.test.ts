@@ -381,3 +381,11 @@ test('a dateline or "the port of" makes a two-word name a place in the whole art
     { text: 'East Asia', kind: 'place' },
   ]);
 });
+
+test('"said" before a given name and an organization word is a person; a founder firm stays a firm', () => {
+  check('Carmaker cuts dealers\n"This is a difficult day," said Jim Guard, the vice chairman. The loan came from Harlan Brothers, said Mark Fenwick.', [
+    { text: 'Jim Guard', kind: 'person' },
+    { text: 'Harlan Brothers', kind: 'org' },
+    { text: 'Mark Fenwick', kind: 'person' },
+  ]);
+});

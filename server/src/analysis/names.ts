@@ -899,6 +899,9 @@ const PLACE_NOUNS_AFTER = new Set([
   'prefecture', 'peninsula', 'strait', 'border', 'enclave', 'suburb', 'neighbourhood', 'neighborhood', 'canal', 'dam',
 ]);
 
+/** Last words of firms named after their founders ("Lehman Brothers", "Warner Bros"). */
+const FAMILY_FIRMS = new Set(['brothers', 'bros', 'sons', 'partners', 'associates']);
+
 /** ", 45," after a name: its age. */
 const AGE_APPOSITION = /^ ?, ?\d{1,2} ?,/;
 /** Attribution verbs written before the speaker ("said Henke"). */
@@ -1019,6 +1022,10 @@ function typeMulti(tokens: Token[], text: string): Typed | 'split' | undefined {
   if (has(last, F.EVENT_SUFFIXES)) return undefined;
   // "Operation Inherent Resolve": a named military operation is an event.
   if (first.lower === 'operation' || first.lower === 'exercise') return undefined;
+  // "said Jim Press": a given name and a surname that is also an organization word, after "said".
+  if (tokens.length === 2 && SAID_BEFORE.has(wordBefore(text, first.start)) && has(first, F.PERSON_NAME_SET) && !has(first, F.COMMON | F.PLACES | F.DEMONYMS | F.ORG_SUFFIXES) && NAME_SHAPE.test(last.text) && !has(last, F.CORPORATE_FORMS) && !FAMILY_FIRMS.has(last.lower)) {
+    return { kind: 'person', rule: 'context:person' };
+  }
   if (has(last, F.ORG_SUFFIXES) && !has(last, F.PLACE_SUFFIXES)) return { kind: 'org', rule: 'shape:org-suffix' };
   if (gapOf && has(first, F.PLACE_HEADS_OF)) return { kind: 'place', rule: 'shape:place-of' };
   if (gapOf && has(first, F.ORG_HEADS_OF)) return { kind: 'org', rule: 'shape:org-of' };
