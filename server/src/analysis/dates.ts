@@ -141,6 +141,8 @@ interface Scan {
   text: string;
   anchor: Ymd | null;
   tenses: TenseIndex;
+  /** False when the text has no slash and no at sign, so no date in it sits in a URL or address. */
+  mayHoldAddress: boolean;
 }
 
 function tryRule(rule: Rule, sticky: RegExp, scan: Scan, at: number): { reading: Reading; end: number } | null {
@@ -149,7 +151,7 @@ function tryRule(rule: Rule, sticky: RegExp, scan: Scan, at: number): { reading:
   const m = sticky.exec(text);
   if (!m || m[0].length === 0) return null;
   const end = at + m[0].length;
-  if (isFalseDate(text, at, end)) return null;
+  if (isFalseDate(text, at, end, scan.mayHoldAddress)) return null;
   const reading = rule.handle(m.groups ?? {}, makeContext(text, at, end, scan.anchor, scan.tenses));
   return reading ? { reading, end } : null;
 }
@@ -199,7 +201,8 @@ export function findDates(text: string, anchor: ArticleDate): DateMention[] {
   const out: DateMention[] = [];
   if (!text) return out;
   const anchorDate = anchor.source !== 'none' ? parseYmd(anchor.value) : null;
-  const scan: Scan = { text, anchor: anchorDate, tenses: new TenseIndex(text) };
+  const mayHoldAddress = text.indexOf('/') >= 0 || text.indexOf('@') >= 0;
+  const scan: Scan = { text, anchor: anchorDate, tenses: new TenseIndex(text), mayHoldAddress };
   // Everything before `consumed` belongs to a found expression; positions up to `tried` failed.
   let consumed = 0;
   let tried = -1;

@@ -32,25 +32,27 @@ function hasAddressCharNear(text: string, start: number, end: number): boolean {
   return false;
 }
 
-const DIGIT = /\d/;
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
 
 /**
  * True when a match that starts or ends with a digit is really part of a larger number, code
- * or address, or when any match sits inside a URL or e-mail address.
+ * or address, or when any match sits inside a URL or e-mail address. `mayHoldAddress` false
+ * says the text has no slash or at sign anywhere, which spares the look around every match.
  */
-export function isFalseDate(text: string, start: number, end: number): boolean {
-  const first = text[start];
-  const last = text[end - 1];
-  if (DIGIT.test(first)) {
+export function isFalseDate(text: string, start: number, end: number, mayHoldAddress = true): boolean {
+  // Char codes rather than a regex on one-character strings: this runs for every candidate date.
+  if (isDigit(text.charCodeAt(start))) {
     const before = text.slice(Math.max(0, start - 3), start);
     // $1990, #2014, v2.10, 555-2014, 3/2014, 1.2014, and a digit group before it (+44 20 7946 2014).
     if (/[$£€¥#\\/.:,+\-–_=]$|[vV]$|\d[\s.)]?$/.test(before)) return true;
   }
-  if (DIGIT.test(last)) {
+  if (isDigit(text.charCodeAt(end - 1))) {
     const after = text.slice(end, end + 4);
     if (/^(?:[.,:/\-–]\d|\d)/.test(after)) return true;
   }
-  if (hasAddressCharNear(text, start, end)) {
+  if (mayHoldAddress && hasAddressCharNear(text, start, end)) {
     const token = tokenAround(text, start, end);
     if (token.length > 8 && URLISH.test(token)) return true;
   }
