@@ -239,27 +239,26 @@ function readDigitFigure(text: string, at: number): ReadResult {
     if (PHONE_PAREN.test(text)) return { resume: PHONE_PAREN.lastIndex };
   }
 
-  DIGITS.lastIndex = at;
-  const dm = DIGITS.exec(text);
+  const dm = readDigits(text, at);
   if (!dm) return skip();
-  const intPart = dm[1];
-  let p = at + dm[0].length;
+  const intPart = dm.intPart;
+  let p = at + dm.length;
   const next = p < text.length ? text.charCodeAt(p) : 0;
   const next2 = p + 1 < text.length ? text.charCodeAt(p + 1) : 0;
-  if (dm[0].length === 3 && (next === 45 || next === 46 || next === 32 || next === 0xa0) && isDigit(next2)) {
+  if (dm.length === 3 && (next === 45 || next === 46 || next === 32 || next === 0xa0) && isDigit(next2)) {
     PHONE.lastIndex = at;
     if (PHONE.test(text)) return { resume: PHONE.lastIndex };
   }
   // Version strings ("1.2.3"), times ("10:30"), dates and fractions ("3/4", "24/7"), odd grouping ("1,2345").
   if ((next === 46 || next === 58 || next === 47 || next === 44) && isDigit(next2)) return skip();
   // Leading zeros are codes, not counts ("007", "0143").
-  if (intPart.length > 1 && intPart.charCodeAt(0) === 48 && !dm[2]) return skip();
+  if (intPart.length > 1 && intPart.charCodeAt(0) === 48 && !dm.fraction) return skip();
   // A list marker at the start of a line ("1. ", "2) ").
   if ((next === 46 || next === 41) && (next2 === 32 || next2 === 9) && atLineStart(text, at)) return skip();
 
   // Decimals go through Number() so "9.99" stays exactly 9.99.
-  let value = dm[2] ? Number(intPart.replace(/\D/g, '') + dm[2]) : readInteger(text, at, at + intPart.length);
-  const plainInteger = !dm[2] && ONLY_DIGITS.test(intPart);
+  let value = dm.fraction ? Number(intPart.replace(/\D/g, '') + dm.fraction) : readInteger(text, at, at + intPart.length);
+  const plainInteger = !dm.fraction && dm.ungrouped;
 
   // Currency sign or code right before the number.
   let start = at;
@@ -347,6 +346,40 @@ function readDigitFigure(text: string, at: number): ReadResult {
   if (p < 0) return { resume: skipListedNumbers(text, Math.max(tokenEnd(text, at), draft.end)) };
   if (inLink(text, draft.start, draft.end)) return skip();
   return { draft, resume: draft.end };
+}
+
+/** A number in digits as DIGITS reads it: the integer part, the decimal part if any, the length. */
+interface DigitsRead {
+  intPart: string;
+  fraction: string | undefined;
+  length: number;
+  /** True when the integer part is digits only (no thousands separators). */
+  ungrouped: boolean;
+}
+
+/**
+ * What DIGITS matches at `at`, read from char codes for the common plain number ("38", "2.5").
+ * Only a run of at most three digits followed by a comma or a thin or no-break space can be a
+ * grouped number ("127,000"); that case goes through DIGITS itself.
+ */
+function readDigits(text: string, at: number): DigitsRead | null {
+  let e = at;
+  while (e < text.length && isDigit(text.charCodeAt(e))) e++;
+  if (e === at) return null;
+  const next = codeAt(text, e);
+  if (e - at <= 3 && (next === 44 || next === 0xa0 || next === 0x202f || next === 0x2009)) {
+    DIGITS.lastIndex = at;
+    const dm = DIGITS.exec(text);
+    return dm && { intPart: dm[1], fraction: dm[2], length: dm[0].length, ungrouped: ONLY_DIGITS.test(dm[1]) };
+  }
+  let end = e;
+  let fraction: string | undefined;
+  if (next === 46 && isDigit(codeAt(text, e + 1))) {
+    end = e + 2;
+    while (end < text.length && isDigit(text.charCodeAt(end))) end++;
+    fraction = text.slice(e, end);
+  }
+  return { intPart: text.slice(at, e), fraction, length: end - at, ungrouped: true };
 }
 
 // More numbers listed after a refused one ("posts 542 and 543", "Sweden 1 – 0").
