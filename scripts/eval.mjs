@@ -3,7 +3,7 @@
 // predictions with ../shared/eval/score.mjs (the project never judges itself) and prints one
 // table. Predictions go to .cache/eval (git-ignored). `--json` prints the raw numbers.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -47,6 +47,26 @@ for (const file of files) {
   rows.push({ file, seconds, megabytes: statSync(gold).size / 1e6, score: JSON.parse(scored.stdout) });
 }
 
+// The issue's targets are set on pairs of files scored together: score each pair whose
+// files are both present as one gold file and one prediction file.
+const PAIRS = [
+  { name: 'meantime (apple+gm)', files: ['meantime-apple.jsonl', 'meantime-gm.jsonl'] },
+  { name: 'tempeval3 (both)', files: ['tempeval3-aquaint.jsonl', 'tempeval3-timebank.jsonl'] },
+];
+for (const pair of PAIRS) {
+  if (!pair.files.every((f) => rows.some((r) => r.file === f))) continue;
+  const stem = join(outDir, pair.files.map((f) => f.replace(/\.jsonl$/, '')).join('+'));
+  const join2 = (paths) => paths.map((p) => readFileSync(p, 'utf8').replace(/\n*$/, '\n')).join('');
+  writeFileSync(`${stem}.gold.jsonl`, join2(pair.files.map((f) => join(devDir, f))));
+  writeFileSync(`${stem}.pred.jsonl`, join2(pair.files.map((f) => join(outDir, f.replace(/\.jsonl$/, '.pred.jsonl')))));
+  const scored = spawnSync(process.execPath, [scorer, '--gold', `${stem}.gold.jsonl`, '--pred', `${stem}.pred.jsonl`, '--json'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  if (scored.status !== 0) {
+    console.error(`scoring failed on ${pair.name}:\n${scored.stderr}`);
+    process.exit(1);
+  }
+  rows.push({ file: pair.name, seconds: 0, megabytes: 0, score: JSON.parse(scored.stdout) });
+}
+
 if (json) {
   console.log(JSON.stringify(rows.map((r) => ({ file: r.file, seconds: r.seconds, score: r.score })), null, 2));
   process.exit(0);
@@ -72,4 +92,4 @@ for (const r of rows) {
   ];
   console.log(`${r.file.replace(/\.jsonl$/, '').padEnd(26)}${cells.map((c) => c.padStart(18)).join('')}`);
 }
-console.log('\n— means the file has no gold of that kind. Full tables: node ../shared/eval/score.mjs --gold G --pred .cache/eval/X.pred.jsonl');
+console.log('\nThe last rows score pairs of files together, as the targets are set. — means the file has no gold of that kind. Full tables: node ../shared/eval/score.mjs --gold G --pred .cache/eval/X.pred.jsonl');
