@@ -89,6 +89,8 @@ export class Workspace {
   private diskEntries = new Map<string, CachedArticle>();
   private cacheLoaded = false;
   private cacheDirty = false;
+  /** The cache write under way, if any; the next one waits for it. */
+  private saving: Promise<void> | undefined;
   private cacheTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -270,12 +272,14 @@ export class Workspace {
     };
     await Promise.all(Array.from({ length: this.options.concurrency ?? 16 }, worker));
     if (cancelled()) return;
-    await this.saveCache();
     for (const [file, reason] of this.skipped) this.events.log(`Skipped ${file}: ${reason}`);
     this.update({ state: 'ready', indexed, skipped: this.skipped.size });
     const waiters = this.readyWaiters;
     this.readyWaiters = [];
     for (const resolve of waiters) resolve();
+    // The index answers before its cache is on disk: writing 10,000 entries takes a while,
+    // and shutting down waits for it (dispose).
+    await this.saveCache();
   }
 
   /** An editor buffer was opened or changed: it wins over the disk. */
@@ -379,12 +383,15 @@ export class Workspace {
     this.cacheTimer.unref?.();
   }
 
-  /** Writes the persistent cache if anything changed since the last write. */
-  async saveCache(): Promise<void> {
-    if (!this.options.cache || !this.cacheDirty) return;
-    this.cacheDirty = false;
-    const problem = await this.options.cache.save(this.diskEntries);
-    if (problem) this.events.log(problem);
+  /** Writes the persistent cache if anything changed since the last write, one write at a time. */
+  saveCache(): Promise<void> {
+    this.saving = (this.saving ?? Promise.resolve()).then(async () => {
+      if (!this.options.cache || !this.cacheDirty) return;
+      this.cacheDirty = false;
+      const problem = await this.options.cache.save(this.diskEntries);
+      if (problem) this.events.log(problem);
+    });
+    return this.saving;
   }
 
   /** Stops timers; call before the process ends. */
