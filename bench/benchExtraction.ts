@@ -4,10 +4,11 @@
  * Prints CPU time (process.cpuUsage), so a busy machine skews it less than wall time.
  *
  * V8 needs several megabytes of varied text before the extraction code is fully optimized
- * (about 2 MB/s on the first pass over the gold texts, three times that later), so the first
- * pass over every set is timed on its own as the cold-start speed, and the per-set numbers are
- * taken after it: without that, the first sets measured (CoNLL) came out several times slower
- * than the same code on later sets.
+ * (under 2 MB/s on a first pass over the gold texts here, about four times that once warm;
+ * the CPU time includes V8's compiler threads), so the first pass over every set is timed on
+ * its own as the cold-start speed, and the per-set numbers are taken after it: without that,
+ * the first sets measured (CoNLL) came out several times slower than the same code on later
+ * sets.
  *
  *   node out/bench/benchExtraction.js [--rounds 3] [--json]
  */
