@@ -134,6 +134,40 @@ describe('Bounded references', () => {
   });
 });
 
+describe('Often with', () => {
+  it('counts the articles each other entity shares with an entity, as a plain count over the articles does', () => {
+    const corpus = new Corpus();
+    let seed = 9;
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const people: M[] = [
+      ['Ilse Marrow', 'person:ilse marrow', true],
+      ['Marrow', 'person:~marrow'],
+      ['Tomas Brack', 'person:tomas brack', true],
+      ['Hanne Brack', 'person:hanne brack', true],
+      ['Kestrel Bay', 'place:kestrel bay', true, 'place'],
+      ['Halden Point', 'place:halden point', true, 'place'],
+      ['Port Authority', 'org:port authority', true, 'org'],
+      ['Jonah Pell', 'person:jonah pell', true],
+    ];
+    for (let i = 0; i < 120; i++) {
+      const mentions = people.filter(() => rnd() < 0.4);
+      if (mentions.length) add(corpus, `file:///o/${i}.txt`, article(...mentions, ...mentions.slice(0, 1)));
+    }
+    for (const id of corpus.entityIds()) {
+      const mine = new Set(corpus.articlesOf(id));
+      const expected = corpus
+        .entityIds()
+        .filter((other) => other !== id)
+        .map((other) => ({ id: other, articles: corpus.articlesOf(other).filter((uri) => mine.has(uri)).length }))
+        .filter((o) => o.articles > 0)
+        .sort((a, b) => b.articles - a.articles || a.id.localeCompare(b.id))
+        .slice(0, 5);
+      assert.ok(expected.length > 0);
+      assert.deepEqual(corpus.contextOf(id).coMentioned.map((c) => ({ id: c.id, articles: c.articles })), expected, id);
+    }
+  });
+});
+
 describe('Figure ledger', () => {
   /** An article reporting `counts` figures of "ships" (and one of "crew") on a date. */
   function report(date: string, counts: number): { text: string; analysis: ArticleAnalysis } {

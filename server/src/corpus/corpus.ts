@@ -7,6 +7,7 @@ import type {
 } from '../analysis/types';
 import {
   type AnalysisMeta,
+  cellOf,
   column,
   E_END,
   E_FULL_NAME,
@@ -617,33 +618,59 @@ export class Corpus {
       if (!firstDate || date < firstDate) firstDate = date;
       if (!lastDate || date > lastDate) lastDate = date;
     }
-    const shared = new Map<string, number>();
-    const idOfCell = new Map<number, string>();
+    // Counted over small integers, not strings: each key cell is resolved to an entity once
+    // per call (cellSeen/cellEntity, reused across calls), each entity gets an index, and an
+    // article counts once per entity (articleStamp).
+    const call = ++contextCalls;
+    const entities: string[] = [];
+    const entityIndex = new Map<string, number>();
+    const articles: number[] = [];
+    const articleStamp: number[] = [];
     let sampled = 0;
     for (const uri of uris) {
       if (sampled++ >= sample) break;
-      const seen = new Set<string>();
-      const mentions = new EntityColumns(this.articles.get(uri)!.corrected, '');
-      let previous = -1;
-      for (let i = 0; i < mentions.n; i++) {
-        const keyCell = mentions.cell(E_KEY, i);
-        // A key repeated in a row resolves the same way: skip the lookups.
-        if (keyCell === previous || mentions.demonym(i)) continue;
-        previous = keyCell;
-        let other = idOfCell.get(keyCell);
-        if (other === undefined) idOfCell.set(keyCell, (other = this.resolve(valueOf(keyCell) as string)));
-        if (other === id || seen.has(other)) continue;
-        seen.add(other);
-        shared.set(other, (shared.get(other) ?? 0) + 1);
+      const { counts, cells } = this.articles.get(uri)!.corrected;
+      const n = counts[0];
+      for (let i = 0; i < n; i++) {
+        const keyCell = cells[E_KEY * n + i];
+        if (cells[E_DEMONYM * n + i] === TRUE_CELL) continue;
+        const at = (keyCell - 1) / 2;
+        if (at >= cellSeen.length) growCellScratch(at + 1);
+        let index: number;
+        if (cellSeen[at] === call) index = cellEntity[at];
+        else {
+          const other = this.resolve(valueOf(keyCell) as string);
+          index = entityIndex.get(other) ?? -1;
+          if (index < 0) {
+            index = entities.push(other) - 1;
+            entityIndex.set(other, index);
+            articles.push(0);
+            articleStamp.push(0);
+          }
+          cellSeen[at] = call;
+          cellEntity[at] = index;
+        }
+        if (articleStamp[index] === sampled) continue;
+        articleStamp[index] = sampled;
+        articles[index]++;
       }
     }
-    const coMentioned = [...shared]
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .slice(0, top)
-      .map(([other, articles]) => {
-        const summary = this.summaryOf(other)!;
-        return { id: other, canonical: summary.canonical, kind: summary.kind, articles };
-      });
+    const shared: [string, number][] = [];
+    entities.forEach((other, index) => other !== id && shared.push([other, articles[index]]));
+    // The top few by count (then name), picked without sorting the thousands seen once.
+    const best: [string, number][] = [];
+    const better = (a: [string, number], b: [string, number]) => (a[1] !== b[1] ? a[1] > b[1] : a[0].localeCompare(b[0]) < 0);
+    for (const entry of shared) {
+      if (best.length >= top && !better(entry, best[best.length - 1])) continue;
+      let at = best.length;
+      while (at > 0 && better(entry, best[at - 1])) at--;
+      best.splice(at, 0, entry);
+      if (best.length > top) best.pop();
+    }
+    const coMentioned = best.map(([other, articles]) => {
+      const summary = this.summaryOf(other)!;
+      return { id: other, canonical: summary.canonical, kind: summary.kind, articles };
+    });
     return { firstDate, lastDate, coMentioned };
   }
 
@@ -732,6 +759,21 @@ const E_SURNAME = ENTITY_FIELDS.indexOf('surname');
 const E_ROLE = ENTITY_FIELDS.indexOf('role');
 const E_RULE = ENTITY_FIELDS.indexOf('rule');
 const E_DEMONYM = ENTITY_FIELDS.indexOf('demonym');
+/** The cell of the value true. */
+const TRUE_CELL = cellOf(true);
+
+/** Scratch for co-mention counts, indexed by value-table index: which call saw the cell, and its entity. */
+let contextCalls = 0;
+let cellSeen = new Int32Array(1024);
+let cellEntity = new Int32Array(1024);
+function growCellScratch(size: number): void {
+  const seen = new Int32Array(Math.max(size, cellSeen.length * 2));
+  const entity = new Int32Array(seen.length);
+  seen.set(cellSeen);
+  entity.set(cellEntity);
+  cellSeen = seen;
+  cellEntity = entity;
+}
 
 /** Reads the fields of entity mentions straight from their columns, without an object per mention. */
 class EntityColumns {
