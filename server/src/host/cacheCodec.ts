@@ -23,8 +23,8 @@ const HEAD = 10;
 export class CacheEncoder {
   private readonly fileValues: unknown[] = [];
   private readonly fileIndex = new Map<string, number>();
-  /** Process value index → file value index. */
-  private readonly fromProcess = new Map<number, number>();
+  /** Process value index → file value index, -1 until first used. */
+  private fromProcess = new Int32Array(1024).fill(-1);
   private readonly hash: Hash = createHash('sha1');
   private count = 0;
 
@@ -44,11 +44,13 @@ export class CacheEncoder {
   private cell(processCell: number): number {
     if (processCell === UNDEFINED || (processCell & 1) === 0) return processCell;
     const processIndex = (processCell - 1) / 2;
-    let index = this.fromProcess.get(processIndex);
-    if (index === undefined) {
-      index = this.ref(values.value(processIndex));
-      this.fromProcess.set(processIndex, index);
+    if (processIndex >= this.fromProcess.length) {
+      const grown = new Int32Array(Math.max(processIndex + 1, this.fromProcess.length * 2)).fill(-1);
+      grown.set(this.fromProcess);
+      this.fromProcess = grown;
     }
+    let index = this.fromProcess[processIndex];
+    if (index < 0) index = this.fromProcess[processIndex] = this.ref(values.value(processIndex));
     return index * 2 + 1;
   }
 
@@ -56,13 +58,19 @@ export class CacheEncoder {
   entry(uri: string, e: CachedArticle): Buffer {
     const text = Buffer.from(e.text, 'utf8');
     const { cells, counts, meta } = e.packed;
-    const head = Buffer.alloc(4 + (HEAD + cells.length) * 4);
-    const ints = [this.ref(uri), this.ref(e.size), this.ref(e.mtimeMs), this.ref(e.hash), e.articleDate === undefined ? UNDEFINED : this.ref(e.articleDate), this.ref(meta), text.length, ...counts];
-    head.writeUInt32LE(HEAD + cells.length, 0);
-    for (let i = 0; i < HEAD; i++) head.writeInt32LE(ints[i], 4 + i * 4);
-    for (let i = 0; i < cells.length; i++) head.writeInt32LE(this.cell(cells[i]), 4 + (HEAD + i) * 4);
-    const pad = Buffer.alloc((4 - (text.length % 4)) % 4);
-    const bytes = Buffer.concat([head, text, pad]);
+    const pad = (4 - (text.length % 4)) % 4;
+    const bytes = Buffer.alloc(4 + (HEAD + cells.length) * 4 + text.length + pad);
+    const head = [HEAD + cells.length, this.ref(uri), this.ref(e.size), this.ref(e.mtimeMs), this.ref(e.hash), e.articleDate === undefined ? UNDEFINED : this.ref(e.articleDate), this.ref(meta), text.length, ...counts];
+    if (littleEndian) {
+      // Written through an Int32Array over the buffer: one store per cell, not a call.
+      const ints = new Int32Array(bytes.buffer, bytes.byteOffset, 1 + HEAD + cells.length);
+      ints.set(head);
+      for (let i = 0; i < cells.length; i++) ints[1 + HEAD + i] = this.cell(cells[i]);
+    } else {
+      head.forEach((n, i) => bytes.writeInt32LE(n, i * 4));
+      for (let i = 0; i < cells.length; i++) bytes.writeInt32LE(this.cell(cells[i]), (1 + HEAD + i) * 4);
+    }
+    text.copy(bytes, 4 + (HEAD + cells.length) * 4);
     this.hash.update(bytes);
     this.count++;
     return bytes;
