@@ -168,6 +168,33 @@ describe('Often with', () => {
   });
 });
 
+describe('Reported from … to …', () => {
+  it('gives the first and last article date of an entity as articles come and go', () => {
+    const corpus = new Corpus();
+    const dated = (date: string, ...mentions: M[]) => ({ ...article(...mentions), articleDate: { value: date, source: 'date-line' as const } });
+    const marrow: M = ['Ilse Marrow', 'person:ilse marrow', true];
+    const bay: M = ['Kestrel Bay', 'place:kestrel bay', true, 'place'];
+    add(corpus, 'file:///d/a.txt', dated('2024-03-05', marrow, bay));
+    add(corpus, 'file:///d/b.txt', dated('2024-01-20', marrow));
+    add(corpus, 'file:///d/c.txt', dated('2024-06-01', bay));
+    add(corpus, 'file:///d/d.txt', article(marrow));
+    const range = (id: string) => {
+      const { firstDate, lastDate } = corpus.contextOf(id);
+      return [firstDate, lastDate];
+    };
+    assert.deepEqual(range('person:ilse marrow'), ['2024-01-20', '2024-03-05']);
+    assert.deepEqual(range('place:kestrel bay'), ['2024-03-05', '2024-06-01']);
+    corpus.removeArticle('file:///d/b.txt');
+    assert.deepEqual(range('person:ilse marrow'), ['2024-03-05', '2024-03-05']);
+    add(corpus, 'file:///d/c.txt', dated('2023-12-31', bay, marrow));
+    assert.deepEqual(range('person:ilse marrow'), ['2023-12-31', '2024-03-05']);
+    assert.deepEqual(range('place:kestrel bay'), ['2023-12-31', '2024-03-05']);
+    corpus.removeArticle('file:///d/a.txt');
+    corpus.removeArticle('file:///d/c.txt');
+    assert.deepEqual(range('person:ilse marrow'), ['', '']);
+  });
+});
+
 describe('Figure ledger', () => {
   /** An article reporting `counts` figures of "ships" (and one of "crew") on a date. */
   function report(date: string, counts: number): { text: string; analysis: ArticleAnalysis } {

@@ -173,7 +173,7 @@ export class Corpus {
   /** entity key → its kind and, for a full-name person, the surname others may join on. */
   private readonly keyInfo = new Map<string, KeyInfo>();
   /** figure measure → articles reporting a figure of that measure. */
-  private readonly measureArticles = new Map<string, Map<string, number>>();
+  private readonly measureArticles = new Map<string, MeasureArticles>();
   /** figure measure → its first ledger rows and total, until an article reporting it changes. */
   private readonly ledgers = new Map<string, { limit: number; rows: LedgerRow[]; total: number }>();
   /** surname → full-name person keys carrying it (with article counts). */
@@ -215,17 +215,24 @@ export class Corpus {
       if (!byUri) this.keyArticles.set(key, (byUri = new Map()));
       byUri.set(uri, count * 2 + (fullName ? 1 : 0));
       if (!this.keyInfo.has(key)) this.keyInfo.set(key, infoOf(key, mentions.kind(first), named));
-      const surname = this.keyInfo.get(key)!.fullNameSurname;
+      const info = this.keyInfo.get(key)!;
+      if (packed.meta.articleDate.value) bump(info.dates, packed.meta.articleDate.value, 1);
+      const surname = info.fullNameSurname;
       if (surname) {
         increment(this.surnames, surname, key);
         this.markDirty(undefined, surname);
       }
     }
     for (let i = 0; i < mentions.n; i++) addMention(this.keyInfo.get(mentions.key(i))!, mentions, i, 1);
+    const date = packed.meta.articleDate.value || UNDATED;
     for (const [measure, count] of measuresOf(packed)) {
-      let uris = this.measureArticles.get(measure);
-      if (!uris) this.measureArticles.set(measure, (uris = new Map()));
+      let entry = this.measureArticles.get(measure);
+      if (!entry) this.measureArticles.set(measure, (entry = { articles: 0, figures: 0, byDate: new Map() }));
+      let uris = entry.byDate.get(date);
+      if (!uris) entry.byDate.set(date, (uris = new Map()));
       uris.set(uri, count);
+      entry.articles++;
+      entry.figures += count;
       this.ledgers.delete(measure);
     }
     this.generation++;
@@ -241,11 +248,14 @@ export class Corpus {
       const info = this.keyInfo.get(mentions.key(i));
       if (info) addMention(info, mentions, i, -1);
     }
+    const date = record.meta.articleDate.value;
     for (const keyCell of countByKey(mentions).keys()) {
       const key = valueOf(keyCell) as string;
       this.markDirty(key);
       const byUri = this.keyArticles.get(key);
-      const surname = this.keyInfo.get(key)?.fullNameSurname;
+      const info = this.keyInfo.get(key);
+      if (info && date) bump(info.dates, date, -1);
+      const surname = info?.fullNameSurname;
       if (surname) this.markDirty(undefined, surname);
       if (byUri) {
         byUri.delete(uri);
@@ -256,10 +266,16 @@ export class Corpus {
       }
       if (surname) decrement(this.surnames, surname, key);
     }
-    for (const measure of measuresOf(record.packed).keys()) {
-      const uris = this.measureArticles.get(measure);
-      uris?.delete(uri);
-      if (uris?.size === 0) this.measureArticles.delete(measure);
+    const articleDate = record.meta.articleDate.value || UNDATED;
+    for (const [measure, count] of measuresOf(record.packed)) {
+      const entry = this.measureArticles.get(measure);
+      const uris = entry?.byDate.get(articleDate);
+      if (entry && uris?.delete(uri)) {
+        entry.articles--;
+        entry.figures -= count;
+        if (uris.size === 0) entry.byDate.delete(articleDate);
+        if (entry.articles === 0) this.measureArticles.delete(measure);
+      }
       this.ledgers.delete(measure);
     }
     this.generation++;
@@ -544,29 +560,18 @@ export class Corpus {
   ledgerOf(measure: string, limit = 1000): { rows: LedgerRow[]; total: number } {
     const cached = this.ledgers.get(measure);
     if (cached && cached.limit >= limit) return { rows: cached.rows.slice(0, limit), total: cached.total };
-    // The first `limit` articles in (date, uri) order are kept while counting the rest: a
-    // figure hover on "troops" reported in 10,000 articles sorts 50 articles, not 30,000 rows.
+    // Articles are kept by date, so the first rows come from the earliest few dates: a figure
+    // hover on "troops" reported in 100,000 articles sorts a few hundred dates, not the articles.
     const measureCell = stringCell(measure);
-    const first: { record: PackedRecord; date: string }[] = [];
-    const before = (date: string, uri: string, than: { record: PackedRecord; date: string }) => date < than.date || (date === than.date && uri < than.record.uri);
-    let total = 0;
-    for (const [uri, count] of this.measureArticles.get(measure) ?? []) {
-      total += count;
-      const record = this.articles.get(uri)!;
-      const date = record.meta.articleDate.value || '9999';
-      if (first.length >= limit && !before(date, uri, first[first.length - 1])) continue;
-      let lo = 0;
-      let hi = first.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (before(date, uri, first[mid])) hi = mid;
-        else lo = mid + 1;
-      }
-      first.splice(lo, 0, { record, date });
-      if (first.length > limit) first.pop();
+    const entry = this.measureArticles.get(measure);
+    const total = entry?.figures ?? 0;
+    const first: PackedRecord[] = [];
+    for (const date of [...(entry?.byDate.keys() ?? [])].sort()) {
+      if (first.length >= limit) break;
+      for (const uri of smallest(new KeysView(entry!.byDate.get(date)!), limit - first.length)) first.push(this.articles.get(uri)!);
     }
     const rows: LedgerRow[] = [];
-    for (const { record } of first) {
+    for (const record of first) {
       const { cells, at, n } = column(record.packed, 2, F_MEASURE);
       for (let i = 0; i < n && rows.length < limit; i++) {
         if (cells[at + i] === measureCell) rows.push({ uri: record.uri, figure: unpackOne<FigureMention>(record.packed, 2, i, record.text, 'figure'), date: record.meta.articleDate.value });
@@ -578,7 +583,7 @@ export class Corpus {
 
   /** Measures with their number of figures, most reported first. */
   measures(): { measure: string; articles: number }[] {
-    return [...this.measureArticles].map(([measure, uris]) => ({ measure, articles: uris.size })).sort((a, b) => b.articles - a.articles || a.measure.localeCompare(b.measure));
+    return [...this.measureArticles].map(([measure, entry]) => ({ measure, articles: entry.articles })).sort((a, b) => b.articles - a.articles || a.measure.localeCompare(b.measure));
   }
 
   /** The articles that mention an entity, in sorted order. */
@@ -608,16 +613,18 @@ export class Corpus {
   }
 
   private computeContext(id: string, top: number, sample: number): EntityContext {
-    // Unsorted: sorting the 10,000 articles of "United States" would cost more than the rest.
-    const uris = this.articleSet(this.membersOf(id));
+    const keys = this.membersOf(id);
+    // From the keys' date tallies: a few hundred distinct dates, not 100,000 articles.
     let firstDate = '';
     let lastDate = '';
-    for (const uri of uris) {
-      const date = this.articles.get(uri)!.meta.articleDate.value;
-      if (!date) continue;
-      if (!firstDate || date < firstDate) firstDate = date;
-      if (!lastDate || date > lastDate) lastDate = date;
+    for (const key of keys) {
+      for (const date of this.keyInfo.get(key)?.dates.keys() ?? []) {
+        if (!firstDate || date < firstDate) firstDate = date;
+        if (!lastDate || date > lastDate) lastDate = date;
+      }
     }
+    // Unsorted: sorting the 10,000 articles of "United States" would cost more than the rest.
+    const uris = this.articleSet(keys);
     // Counted over small integers, not strings: each key cell is resolved to an entity once
     // per call (cellSeen/cellEntity, reused across calls), each entity gets an index, and an
     // article counts once per entity (articleStamp).
@@ -735,6 +742,8 @@ interface KeyInfo {
   roles: Map<string, number>;
   rules: Map<string, number>;
   canonicals: Map<string, number>;
+  /** Article date → the number of articles of that date with this key (first and last dates on the hover). */
+  dates: Map<string, number>;
 }
 
 /** Adds (+1) or removes (-1) one mention from its key's totals. */
@@ -877,7 +886,7 @@ function keyCells(keys: Iterable<string>): Set<number> {
 
 function infoOf(key: string, kind: EntityKind, surname: string | undefined): KeyInfo {
   const fullNameSurname = kind === 'person' && !key.startsWith('person:~') ? (surname ?? key.slice('person:'.length).split(' ').pop()) : undefined;
-  return { kind, fullNameSurname, count: 0, spellings: new Map(), roles: new Map(), rules: new Map(), canonicals: new Map() };
+  return { kind, fullNameSurname, count: 0, spellings: new Map(), roles: new Map(), rules: new Map(), canonicals: new Map(), dates: new Map() };
 }
 
 function isSorted(list: { start: number }[]): boolean {
@@ -971,10 +980,17 @@ function smallest(items: Iterable<string> & { readonly size: number }, limit: nu
   return heap.sort();
 }
 
-/** Code-unit order: ISO dates and uris sort right without the cost of a locale. */
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/** Where undated articles file in a ledger: after every date. */
+const UNDATED = '9999';
+
+/** A measure's articles by date, with its article and figure counts. */
+interface MeasureArticles {
+  articles: number;
+  figures: number;
+  /** Article date (UNDATED when none) → uri → figures of the measure in that article. */
+  byDate: Map<string, Map<string, number>>;
 }
+
 
 function byCount(map: Map<string, number>): string[] {
   return [...map.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k);
