@@ -32,6 +32,7 @@ const targets = [
   { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [lazyEngine] },
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [lazyEngine] },
   { ...common, entryPoints: ['server/src/analysis/index.ts'], outfile: 'dist/analysis.js' },
+  { ...common, entryPoints: ['server/src/host/statWorker.ts'], outfile: 'dist/statWorker.js' },
   { ...common, entryPoints: ['server/src/host/indexWorker.ts'], outfile: 'dist/indexWorker.js' },
 ];
 

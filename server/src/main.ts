@@ -22,7 +22,7 @@ const workers = existsSync(workerScript) ? new AnalysisWorkers(workerScript, wor
 // The engine is spread over three bundles now that this one loads it lazily.
 const engine = engineFingerprint([__filename, workerScript, path.join(__dirname, 'analysis.js')]);
 startServer(connection, {
-  source: new NodeArticleSource(),
+  source: new NodeArticleSource(path.join(__dirname, 'statWorker.js')),
   openCache: (storagePath) => new AnalysisCache(storagePath, engine),
   analyze: workers && ((text, options) => workers.analyze(text, options)),
   writeLines,

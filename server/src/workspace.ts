@@ -4,7 +4,7 @@ import type { AnalyzeOptions, ArticleAnalysis, CancellationSignal } from './anal
 import { Corpus, type AppliedCorrections } from './corpus/corpus';
 import { CORRECTIONS_FILE, applyCorrectionEdit, emptyCorrections, type CorrectionEdit, type Corrections } from './corpus/corrections';
 import type { PackedAnalysis } from './corpus/packed';
-import { articleMatcher, type ArticleMatcher, type ArticleSource, type CachedArticle } from './host/articleSource';
+import { articleMatcher, type ArticleMatcher, type ArticleSource, type CachedArticle, type FileStamp } from './host/articleSource';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 
 /**
@@ -237,6 +237,9 @@ export class Workspace {
     const listing = Promise.all(
       this.folders.map(async (folder) => ({ folder, result: await this.source.list(folder.fsPath, { include: folder.settings.articles, exclude: folder.settings.exclude }, { get isCancellationRequested() { return cancelled(); } }) })),
     );
+    // Every file's size and time at once (off this thread where the source can), also while
+    // the cache decodes: most of a warm start is deciding which cached analyses still stand.
+    const stamping = listing.then((results) => this.source.statMany?.(results.flatMap(({ result }) => result.paths)));
     if (loading) {
       const { entries, problem } = await loading;
       if (problem) this.events.log(problem);
@@ -257,13 +260,17 @@ export class Workspace {
     }
     this.skipped.clear();
     this.update({ total: listed.length });
+    // In the order of `listed`, which is built from the same listing.
+    const stamps = await stamping;
+    if (cancelled()) return;
     // A few reads in flight keep the disk busy without opening thousands of files at once.
     let next = 0;
     let indexed = 0;
     const worker = async () => {
       while (next < listed.length && !cancelled()) {
-        const item = listed[next++];
-        if (!this.open.has(item.uri)) await this.readFromDisk(item.uri, item.fsPath, item.folder);
+        const at = next++;
+        const item = listed[at];
+        if (!this.open.has(item.uri)) await this.readFromDisk(item.uri, item.fsPath, item.folder, stamps && { stamp: stamps[at] });
         indexed++;
         if (indexed % 50 === 0 || indexed === listed.length) this.update({ indexed, skipped: this.skipped.size });
         // Let requests in between articles so the editor stays answered while indexing.
@@ -331,9 +338,10 @@ export class Workspace {
     this.update({});
   }
 
-  private async readFromDisk(uri: string, fsPath: string, folder: Folder): Promise<void> {
+  /** Reads one article (or takes its cached analysis); `known` is a stat taken just before. */
+  private async readFromDisk(uri: string, fsPath: string, folder: Folder, known?: { stamp: FileStamp | undefined }): Promise<void> {
     const articleDate = this.articleDateFor(folder, relativeTo(folder, fsPath));
-    const stamp = await this.source.stat(fsPath);
+    const stamp = known ? known.stamp : await this.source.stat(fsPath);
     const cached = this.diskEntries.get(uri);
     // Same size, time and date setting: the cached analysis stands without reading the file.
     if (stamp && cached && cached.size === stamp.size && cached.mtimeMs === stamp.mtimeMs && cached.articleDate === articleDate && !this.skipped.has(fsPath)) {

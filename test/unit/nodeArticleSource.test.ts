@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { NodeArticleSource } from '../../server/src/host/nodeArticleSource';
+import { NodeArticleSource, statInWorker } from '../../server/src/host/nodeArticleSource';
 
 describe('NodeArticleSource on a real folder', () => {
   let dir: string;
@@ -31,5 +31,26 @@ describe('NodeArticleSource on a real folder', () => {
     assert.deepEqual(await source.read(path.join(dir, 'a/b/two.txt'), 1024), { text: 'Two\n', replaced: false });
     assert.deepEqual(await source.read(path.join(dir, 'gone.txt'), 1024), { skipped: 'no longer exists' });
     assert.deepEqual(await source.read(path.join(dir, 'a'), 1024), { skipped: 'not a regular file' });
+  });
+
+  it('stats many files at once as it stats one, in the worker and without it', async () => {
+    const worker = path.resolve(__dirname, '../../../dist/statWorker.js');
+    assert.ok(existsSync(worker), 'dist/statWorker.js is missing: run npm run build');
+    mkdirSync(path.join(dir, 'many'));
+    const paths: string[] = [];
+    for (let i = 0; i < 150; i++) {
+      const file = path.join(dir, 'many', `${i}.txt`);
+      if (i % 10 !== 3) writeFileSync(file, 'x'.repeat(i));
+      paths.push(file);
+    }
+    paths.push(path.join(dir, 'a'), path.join(dir, 'dangling.txt'), path.join(dir, 'a/b/two.txt'));
+    const one = new NodeArticleSource();
+    const expected = await Promise.all(paths.map((p) => one.stat(p)));
+    assert.equal(expected.filter((s) => s === undefined).length, 15 + 2);
+    assert.deepEqual(expected[5], { size: 5, mtimeMs: expected[5]!.mtimeMs });
+    assert.deepEqual(await statInWorker(worker, paths), expected, 'the worker itself');
+    assert.deepEqual(await new NodeArticleSource(worker).statMany(paths), expected);
+    assert.deepEqual(await one.statMany(paths), expected);
+    assert.deepEqual(await new NodeArticleSource(path.join(dir, 'no-such-worker.js')).statMany(paths), expected);
   });
 });

@@ -1,5 +1,6 @@
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { articleMatcher, type ArticleSource, type FileStamp, type ListFilter, type ListResult, type ReadResult } from './articleSource';
 import { readCorrectionsFile, updateCorrectionsFile } from './correctionsFile';
 import { decodeArticle } from './decodeArticle';
@@ -8,6 +9,32 @@ import { decodeArticle } from './decodeArticle';
 export class NodeArticleSource implements ArticleSource {
   readCorrections = readCorrectionsFile;
   updateCorrections = updateCorrectionsFile;
+
+  constructor(
+    /** dist/statWorker.js, which stats many files off this thread; without it, one by one. */
+    private readonly statWorker?: string,
+  ) {}
+
+  async statMany(paths: string[]): Promise<(FileStamp | undefined)[]> {
+    if (this.statWorker && existsSync(this.statWorker) && paths.length > 100) {
+      try {
+        return await statInWorker(this.statWorker, paths);
+      } catch {
+        // Fall through: a worker that cannot start costs speed, not correctness.
+      }
+    }
+    const out: (FileStamp | undefined)[] = new Array(paths.length);
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        while (next < paths.length) {
+          const at = next++;
+          out[at] = await this.stat(paths[at]);
+        }
+      }),
+    );
+    return out;
+  }
 
   async list(folder: string, filter: ListFilter, token?: { isCancellationRequested: boolean }): Promise<ListResult> {
     const matcher = articleMatcher(filter);
@@ -88,6 +115,20 @@ export class NodeArticleSource implements ArticleSource {
       return { skipped: describe(error) };
     }
   }
+}
+
+/** Stats paths in a worker thread that ends when done. */
+export function statInWorker(script: string, paths: string[]): Promise<(FileStamp | undefined)[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(script);
+    worker.once('message', (stamps: Float64Array) => {
+      void worker.terminate();
+      resolve(paths.map((_, i) => (stamps[2 * i] < 0 ? undefined : { size: stamps[2 * i], mtimeMs: stamps[2 * i + 1] })));
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`stat worker exited with code ${code}`)));
+    worker.postMessage(paths);
+  });
 }
 
 function tooLarge(size: number, maxBytes: number): string {
