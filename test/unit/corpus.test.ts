@@ -3,13 +3,13 @@ import { describe, it } from 'node:test';
 import type { ArticleAnalysis, EntityKind, EntityMention } from '../../server/src/analysis/types';
 import { Corpus } from '../../server/src/corpus/corpus';
 
-/** A mention written compactly: [text, key, fullName?] placed at increasing offsets. */
-type M = [text: string, key: string, fullName?: boolean, kind?: EntityKind];
+/** A mention written compactly: [text, key, fullName?, kind?, rule?] placed at increasing offsets. */
+type M = [text: string, key: string, fullName?: boolean, kind?: EntityKind, rule?: string];
 
 function article(...mentions: M[]): ArticleAnalysis {
   let offset = 0;
-  const entities: EntityMention[] = mentions.map(([text, key, fullName = false, kind = 'person']) => {
-    const m: EntityMention = { kind, key, text, canonical: fullName ? text : text.replace(/^(Mr|Ms) /, ''), start: offset, end: offset + text.length, fullName, rule: 'test', surname: kind === 'person' ? text.split(' ').pop()!.toLowerCase() : undefined };
+  const entities: EntityMention[] = mentions.map(([text, key, fullName = false, kind = 'person', rule = 'test']) => {
+    const m: EntityMention = { kind, key, text, canonical: fullName ? text : text.replace(/^(Mr|Ms) /, ''), start: offset, end: offset + text.length, fullName, rule, surname: kind === 'person' ? text.split(' ').pop()!.toLowerCase() : undefined };
     offset += text.length + 1;
     return m;
   });
@@ -112,6 +112,37 @@ describe('Corpus', () => {
     assert.deepEqual(corpus.searchEntities('PUT').map((s) => s.canonical), ['Vladimir Putin']);
     assert.equal(corpus.searchEntities('', 2).length, 2);
     assert.equal(corpus.searchEntities('')[0].canonical, 'Vladimir Putin');
+  });
+});
+
+describe('Guessed types', () => {
+  const guessed: M = ['Halden Point', 'person:halden point', true, 'person', 'gazetteer:given-name'];
+  const sure: M = ['Halden Point', 'place:halden point', true, 'place', 'dateline'];
+
+  it('join a name typed only by a guess to the one firmer reading of the same name elsewhere', () => {
+    const corpus = new Corpus();
+    add(corpus, 'file:///g/a.txt', article(guessed));
+    add(corpus, 'file:///g/b.txt', article(guessed, guessed));
+    assert.equal(corpus.summaryOf('person:halden point')?.kind, 'person', 'alone, the guess stands');
+    add(corpus, 'file:///g/c.txt', article(sure));
+    assert.equal(corpus.resolve('person:halden point'), 'place:halden point');
+    assert.equal(corpus.kindOf('person:halden point'), 'place', 'its mentions show as the place they are');
+    const summary = corpus.summaryOf('person:halden point')!;
+    assert.deepEqual([summary.id, summary.kind, summary.mentionCount, summary.articleCount], ['place:halden point', 'place', 4, 3]);
+    assert.deepEqual(corpus.entityIds().sort(), ['place:halden point']);
+    assert.equal(corpus.occurrencesOf('place:halden point').length, 4);
+    corpus.removeArticle('file:///g/c.txt');
+    assert.equal(corpus.resolve('person:halden point'), 'person:halden point', 'the firmer reading is gone');
+  });
+
+  it('leave a guess alone when two firmer readings disagree, and never retype a firm reading', () => {
+    const corpus = new Corpus();
+    add(corpus, 'file:///g/a.txt', article(guessed));
+    add(corpus, 'file:///g/b.txt', article(sure));
+    add(corpus, 'file:///g/c.txt', article(['Halden Point', 'org:halden point', true, 'org', 'shape:org-suffix']));
+    assert.equal(corpus.resolve('person:halden point'), 'person:halden point');
+    assert.equal(corpus.resolve('org:halden point'), 'org:halden point');
+    assert.equal(corpus.resolve('place:halden point'), 'place:halden point');
   });
 });
 
@@ -256,6 +287,13 @@ describe('Corpus caches under random updates', () => {
       ['Ms Marrow', 'person:~marrow'],
       ['US', 'place:united states', false, 'place'],
       ['NATO', 'org:nato', false, 'org'],
+      // One name typed by a guess in some articles and on firmer ground in others.
+      ['Halden Point', 'person:halden point', true, 'person', 'gazetteer:given-name'],
+      ['Halden Point', 'place:halden point', true, 'place', 'dateline'],
+      ['Halden Point', 'org:halden point', true, 'org', 'capitalised-run'],
+      ['Kestrel', 'org:kestrel', true, 'org', 'capitalised-run'],
+      ['Kestrel', 'place:kestrel', true, 'place', 'gazetteer:city'],
+      ['Kestrel', 'person:kestrel', true, 'person', 'context:person'],
     ];
     const uris = ['a', 'b', 'c', 'd', 'e'];
     const incremental = new Corpus();

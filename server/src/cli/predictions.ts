@@ -21,7 +21,7 @@ export function toPredictionSpans(corpus: Corpus, record: ArticleRecord): Predic
   for (const m of record.entities) {
     // A demonym ("Russian") is a mention of its place but not a name: it goes out as MISC (the
     // CoNLL class of nationality words), which name scores leave aside, with its place's entity id.
-    const type = m.demonym ? 'MISC' : ENTITY_TYPE[m.kind];
+    const type = m.demonym ? 'MISC' : ENTITY_TYPE[corpus.kindOf(m.key) ?? m.kind];
     spans.push({ start: m.start, end: m.end, type, norm: null, cluster: corpus.resolve(m.key) });
   }
   for (const d of analysis.dates) spans.push({ start: d.start, end: d.end, type: d.type, norm: d.value, cluster: null });

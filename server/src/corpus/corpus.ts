@@ -176,6 +176,8 @@ export class Corpus {
   private readonly measureArticles = new Map<string, MeasureArticles>();
   /** figure measure → its first ledger rows and total, until an article reporting it changes. */
   private readonly ledgers = new Map<string, { limit: number; rows: LedgerRow[]; total: number }>();
+  /** A name ("halden point") → the keys of every kind spelt so, for joining a guessed type to a sure one. */
+  private readonly nameKeys = new Map<string, Set<string>>();
   /** surname → full-name person keys carrying it (with article counts). */
   private readonly surnames = new Map<string, Map<string, number>>();
   /** Bumped on every change so cached derivations can tell they are stale. */
@@ -214,7 +216,11 @@ export class Corpus {
       let byUri = this.keyArticles.get(key);
       if (!byUri) this.keyArticles.set(key, (byUri = new Map()));
       byUri.set(uri, count * 2 + (fullName ? 1 : 0));
-      if (!this.keyInfo.has(key)) this.keyInfo.set(key, infoOf(key, mentions.kind(first), named));
+      if (!this.keyInfo.has(key)) {
+        this.keyInfo.set(key, infoOf(key, mentions.kind(first), named));
+        const name = nameOfKey(key);
+        if (name !== undefined) increment1Set(this.nameKeys, name, key);
+      }
       const info = this.keyInfo.get(key)!;
       if (packed.meta.articleDate.value) bump(info.dates, packed.meta.articleDate.value, 1);
       const surname = info.fullNameSurname;
@@ -262,6 +268,12 @@ export class Corpus {
         if (byUri.size === 0) {
           this.keyArticles.delete(key);
           this.keyInfo.delete(key);
+          const name = nameOfKey(key);
+          if (name !== undefined) {
+            const keys = this.nameKeys.get(name);
+            keys?.delete(key);
+            if (keys?.size === 0) this.nameKeys.delete(name);
+          }
         }
       }
       if (surname) decrement(this.surnames, surname, key);
@@ -339,6 +351,7 @@ export class Corpus {
     this.articles.clear();
     this.keyArticles.clear();
     this.keyInfo.clear();
+    this.nameKeys.clear();
     this.surnames.clear();
     this.measureArticles.clear();
     this.ledgers.clear();
@@ -373,9 +386,34 @@ export class Corpus {
       const candidates = [...(this.surnames.get(key.slice('person:~'.length))?.keys() ?? [])].filter((k) => !this.corrections.noJoin.has(k));
       if (candidates.length === 1) id = candidates[0];
     }
+    id = this.retyped(id);
     id = this.mergeOf.get(id)?.rep ?? id;
     this.resolvedCache.set(key, id);
     return id;
+  }
+
+  /**
+   * A name typed only by a guess ("Halden" is a given name, so "Halden Point" a person) joins
+   * the one entity of another type that the same name has on firmer ground elsewhere (a
+   * dateline, "the port of Halden Point"). Otherwise the key stands.
+   */
+  private retyped(key: string): string {
+    const name = nameOfKey(key);
+    const info = this.keyInfo.get(key);
+    if (name === undefined || !info || !onlyGuessed(info)) return key;
+    let target: string | undefined;
+    for (const other of this.nameKeys.get(name) ?? []) {
+      const otherInfo = this.keyInfo.get(other);
+      if (other === key || !otherInfo || otherInfo.kind === info.kind || onlyGuessed(otherInfo)) continue;
+      if (target !== undefined) return key; // Two firmer readings: no guess between them.
+      target = other;
+    }
+    return target ?? key;
+  }
+
+  /** The type of the entity a mention key belongs to (a guessed type gives way to the entity's). */
+  kindOf(key: string): EntityKind | undefined {
+    return this.summaryOf(this.resolve(key))?.kind ?? this.keyInfo.get(key)?.kind;
   }
 
   /** The keys whose mentions make up one entity. */
@@ -393,6 +431,10 @@ export class Corpus {
         const surname = this.keyInfo.get(key)?.fullNameSurname;
         const surnameKey = surname ? `person:~${surname}` : undefined;
         if (surnameKey && this.keyArticles.has(surnameKey) && this.resolve(surnameKey) === id && !members.includes(surnameKey)) members.push(surnameKey);
+      }
+      const name = nameOfKey(key);
+      for (const other of name === undefined ? [] : (this.nameKeys.get(name) ?? [])) {
+        if (other !== key && this.resolve(other) === id && !members.includes(other)) members.push(other);
       }
     }
     this.membersCache.set(id, members);
@@ -513,6 +555,8 @@ export class Corpus {
       for (const [r, n] of info.roles) roles.set(r, (roles.get(r) ?? 0) + n);
       for (const r of info.rules.keys()) rules.add(r);
     }
+    // The entity's own key decides its type: a guessed spelling joined to it does not.
+    kind = this.keyInfo.get(id)?.kind ?? kind;
     const articleCount = keys.length === 1 ? (this.keyArticles.get(keys[0])?.size ?? 0) : this.articleSet(keys).size;
     return {
       id,
@@ -708,6 +752,11 @@ export class Corpus {
       for (const full of this.surnames.get(surname)?.keys() ?? []) keys.add(full);
     }
     for (const key of [...keys]) if (key.startsWith('person:~')) for (const full of this.surnames.get(key.slice(8))?.keys() ?? []) keys.add(full);
+    // A change to one spelling of a name may retype the others.
+    for (const key of [...keys]) {
+      const name = nameOfKey(key);
+      for (const other of name === undefined ? [] : (this.nameKeys.get(name) ?? [])) keys.add(other);
+    }
     const ids = new Set<string>();
     for (const key of keys) {
       ids.add(key);
@@ -978,6 +1027,28 @@ function smallest(items: Iterable<string> & { readonly size: number }, limit: nu
     }
   }
   return heap.sort();
+}
+
+/** Rules that only guess an entity's type: a capitalised run, a first word that is a given name. */
+const GUESSING_RULES = new Set(['capitalised-run', 'gazetteer:given-name']);
+
+/** True when every mention of a key was typed by a guess. */
+function onlyGuessed(info: KeyInfo): boolean {
+  for (const rule of info.rules.keys()) if (!GUESSING_RULES.has(rule)) return false;
+  return info.rules.size > 0;
+}
+
+/** The name part of a key ("place:halden point" → "halden point"); none for surname and split keys. */
+function nameOfKey(key: string): string | undefined {
+  if (key.startsWith('person:~') || key.includes('@')) return undefined;
+  const colon = key.indexOf(':');
+  return colon < 0 ? undefined : key.slice(colon + 1);
+}
+
+function increment1Set(map: Map<string, Set<string>>, outer: string, inner: string): void {
+  let set = map.get(outer);
+  if (!set) map.set(outer, (set = new Set()));
+  set.add(inner);
 }
 
 /** Where undated articles file in a ledger: after every date. */

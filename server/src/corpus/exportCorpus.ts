@@ -51,7 +51,7 @@ export function* exportCorpus(corpus: Corpus, format: ExportFormat, fileOf: (uri
     for (const m of record.entities) {
       if (m.demonym) continue;
       const id = corpus.resolve(m.key);
-      rows.push({ ...base, start: m.start, end: m.end, text: m.text, type: TYPE[m.kind], entity: id, entityName: corpus.summaryOf(id)?.canonical ?? m.canonical, value: null, role: m.role ?? null });
+      rows.push({ ...base, start: m.start, end: m.end, text: m.text, type: TYPE[corpus.kindOf(m.key) ?? m.kind], entity: id, entityName: corpus.summaryOf(id)?.canonical ?? m.canonical, value: null, role: m.role ?? null });
     }
     for (const d of record.analysis.dates) rows.push({ ...base, start: d.start, end: d.end, text: d.text, type: d.type, entity: null, entityName: null, value: d.value });
     for (const f of record.analysis.figures) {

@@ -32,7 +32,7 @@ export function provideDocumentSymbols(params: DocumentSymbolParams, corpus: Cor
   for (const group of GROUPS) {
     const byEntity = new Map<string, EntityMention[]>();
     for (const m of record.entities) {
-      if (m.kind !== group.kind) continue;
+      if ((corpus.kindOf(m.key) ?? m.kind) !== group.kind) continue;
       const id = corpus.resolve(m.key);
       const list = byEntity.get(id);
       if (list) list.push(m);
