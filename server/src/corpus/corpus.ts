@@ -9,11 +9,16 @@ import {
   type AnalysisMeta,
   cellOf,
   column,
+  E_CANONICAL,
+  E_DEMONYM,
   E_END,
   E_FULL_NAME,
   E_KEY,
+  E_KIND,
+  E_ROLE,
+  E_RULE,
   E_START,
-  ENTITY_FIELDS,
+  E_SURNAME,
   F_MEASURE,
   pack,
   type PackedAnalysis,
@@ -811,12 +816,6 @@ function bump(map: Map<string, number>, key: string, delta: number): void {
   else map.delete(key);
 }
 
-const E_KIND = ENTITY_FIELDS.indexOf('kind');
-const E_CANONICAL = ENTITY_FIELDS.indexOf('canonical');
-const E_SURNAME = ENTITY_FIELDS.indexOf('surname');
-const E_ROLE = ENTITY_FIELDS.indexOf('role');
-const E_RULE = ENTITY_FIELDS.indexOf('rule');
-const E_DEMONYM = ENTITY_FIELDS.indexOf('demonym');
 /** The cell of the value true. */
 const TRUE_CELL = cellOf(true);
 
@@ -918,9 +917,12 @@ function countByKey(mentions: EntityColumns): Map<number, { count: number; first
 /** The figure measures of an article, with how many figures each. */
 function measuresOf(packed: PackedAnalysis): Map<string, number> {
   const { cells, at, n } = column(packed, 2, F_MEASURE);
-  const byCell = new Map<number, number>();
-  for (let i = 0; i < n; i++) byCell.set(cells[at + i], (byCell.get(cells[at + i]) ?? 0) + 1);
-  return new Map([...byCell].map(([cell, count]) => [valueOf(cell) as string, count]));
+  const out = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const measure = valueOf(cells[at + i]) as string;
+    out.set(measure, (out.get(measure) ?? 0) + 1);
+  }
+  return out;
 }
 
 /** The cells of keys (keys never seen have no cell and match nothing). */
@@ -979,9 +981,6 @@ function decrement(map: Map<string, Map<string, number>>, outer: string, inner: 
   if (m.size === 0) map.delete(outer);
 }
 
-function increment1(map: Map<string, number>, key: string): void {
-  map.set(key, (map.get(key) ?? 0) + 1);
-}
 
 /** A map's keys as a sized iterable, without copying them into a set. */
 class KeysView implements Iterable<string> {

@@ -22,12 +22,18 @@ export const DATE_FIELDS = ['start', 'end', 'type', 'value', 'relative', 'unreso
 export const FIGURE_FIELDS = ['start', 'end', 'type', 'value', 'high', 'unit', 'counted', 'approx', 'measure'] as const;
 export const LIST_FIELDS = [ENTITY_FIELDS, DATE_FIELDS, FIGURE_FIELDS] as const;
 
-/** Column numbers used by the corpus scans. */
-export const E_START = 0;
-export const E_END = 1;
-export const E_KEY = 3;
-export const E_FULL_NAME = 6;
-export const F_MEASURE = 8;
+/** Column numbers the corpus scans read directly, from the field lists above. */
+export const E_START = ENTITY_FIELDS.indexOf('start');
+export const E_END = ENTITY_FIELDS.indexOf('end');
+export const E_KIND = ENTITY_FIELDS.indexOf('kind');
+export const E_KEY = ENTITY_FIELDS.indexOf('key');
+export const E_CANONICAL = ENTITY_FIELDS.indexOf('canonical');
+export const E_SURNAME = ENTITY_FIELDS.indexOf('surname');
+export const E_FULL_NAME = ENTITY_FIELDS.indexOf('fullName');
+export const E_ROLE = ENTITY_FIELDS.indexOf('role');
+export const E_RULE = ENTITY_FIELDS.indexOf('rule');
+export const E_DEMONYM = ENTITY_FIELDS.indexOf('demonym');
+export const F_MEASURE = FIGURE_FIELDS.indexOf('measure');
 
 /** Everything about an article but its mention lists. */
 export type AnalysisMeta = Omit<ArticleAnalysis, 'entities' | 'dates' | 'figures'>;
@@ -43,38 +49,27 @@ export interface PackedAnalysis {
   cells: Int32Array;
 }
 
+type Primitive = string | number | boolean | null;
+
 /** The process-wide table of values cells point to: one copy of each repeated string. */
 class ValueTable {
-  private readonly values: unknown[] = [null, true, false];
-  private readonly strings = new Map<string, number>();
-  private readonly numbers = new Map<number, number>();
+  private readonly values: Primitive[] = [];
+  /** Value → its index. A Map tells 1 from "1", so strings and numbers share it. */
+  private readonly index = new Map<Primitive, number>();
 
   ref(value: unknown): number {
-    if (value === null) return 0;
-    if (value === true) return 1;
-    if (value === false) return 2;
-    if (typeof value === 'string') {
-      let index = this.strings.get(value);
-      if (index === undefined) {
-        index = this.values.push(value) - 1;
-        this.strings.set(value, index);
-      }
-      return index;
+    if (value !== null && typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') throw new Error(`cannot store a ${typeof value} in a mention column`);
+    let index = this.index.get(value);
+    if (index === undefined) {
+      index = this.values.push(value) - 1;
+      this.index.set(value, index);
     }
-    if (typeof value === 'number') {
-      let index = this.numbers.get(value);
-      if (index === undefined) {
-        index = this.values.push(value) - 1;
-        this.numbers.set(value, index);
-      }
-      return index;
-    }
-    throw new Error(`cannot store a ${typeof value} in a mention column`);
+    return index;
   }
 
   /** The index of a string already in the table, or -1 (a key nobody has seen matches no cell). */
   find(value: string): number {
-    return this.strings.get(value) ?? -1;
+    return this.index.get(value) ?? -1;
   }
 
   value(index: number): unknown {
@@ -133,15 +128,20 @@ export function bases(packed: PackedAnalysis): [number, number, number] {
 
 function unpackList<T>(packed: PackedAnalysis, list: 0 | 1 | 2, text: string, kind?: string): T[] {
   const n = packed.counts[list];
+  const base = bases(packed)[list];
   const out: T[] = new Array(n);
-  for (let i = 0; i < n; i++) out[i] = unpackOne<T>(packed, list, i, text, kind);
+  for (let i = 0; i < n; i++) out[i] = objectAt<T>(packed, list, base, i, text, kind);
   return out;
 }
 
 /** One mention as an object. */
 export function unpackOne<T>(packed: PackedAnalysis, list: 0 | 1 | 2, i: number, text: string, kind?: string): T {
+  return objectAt<T>(packed, list, bases(packed)[list], i, text, kind);
+}
+
+/** Mention i of the list starting at `base` in `cells`. */
+function objectAt<T>(packed: PackedAnalysis, list: 0 | 1 | 2, base: number, i: number, text: string, kind?: string): T {
   const n = packed.counts[list];
-  const base = bases(packed)[list];
   const fields = LIST_FIELDS[list];
   const item: Record<string, unknown> = kind ? { kind } : {};
   for (let f = 0; f < fields.length; f++) {
