@@ -29,17 +29,18 @@ export function provideDocumentSymbols(params: DocumentSymbolParams, corpus: Cor
   const { analysis } = record;
   const out: DocumentSymbol[] = [];
   const groups: DocumentSymbol[] = [];
+  // One pass: each mention's entity and type are looked up once, then filed by type.
+  const byKind = new Map<EntityKind, Map<string, EntityMention[]>>(GROUPS.map((g) => [g.kind, new Map()]));
+  for (const m of record.entities) {
+    const byEntity = byKind.get(corpus.kindOf(m.key) ?? m.kind)!;
+    const id = corpus.resolve(m.key);
+    const list = byEntity.get(id);
+    if (list) list.push(m);
+    else byEntity.set(id, [m]);
+  }
   for (const group of GROUPS) {
-    const byEntity = new Map<string, EntityMention[]>();
-    for (const m of record.entities) {
-      if ((corpus.kindOf(m.key) ?? m.kind) !== group.kind) continue;
-      const id = corpus.resolve(m.key);
-      const list = byEntity.get(id);
-      if (list) list.push(m);
-      else byEntity.set(id, [m]);
-    }
     const children: DocumentSymbol[] = [];
-    for (const [id, mentions] of byEntity) {
+    for (const [id, mentions] of byKind.get(group.kind)!) {
       const summary = corpus.summaryOf(id);
       const first = mentions[0];
       const last = mentions[mentions.length - 1];
