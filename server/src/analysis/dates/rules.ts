@@ -247,6 +247,25 @@ function timeOnDay(ctx: RuleContext, wd: string | undefined, day: string | undef
 }
 
 /** The rules, most specific first. */
+/**
+ * "March 13, 2021" and "13 March 2021" read alike: a capitalised month and a day, with the
+ * year when written, else the nearest such date to the article date. `first`/`second` only
+ * name the order in the reading shown on hover.
+ */
+function monthAndDay(first: 'month' | 'day', second: 'month' | 'day'): Rule['handle'] {
+  return (g, ctx) => {
+    const m = monthNumber(g.mon!), d = +g.day!;
+    if (!isCapitalised(g.mon) || d < 1 || d > 31) return null;
+    if (g.year) {
+      if (!isValidYmd(+g.year, m, d)) return null;
+      return absolute('DATE', `${g.year}-${pad(m)}-${pad(d)}`, `${first}, ${second} and year`);
+    }
+    return relative(ctx, 'DATE', `${first} and ${second} without a year: the nearest such date to the article date`, (a) =>
+      formatYmd(nearestMonthDay(a, m, d, ctx.future(), ctx.tenseDistance())),
+    );
+  };
+}
+
 export const RULES: Rule[] = [
   {
     name: 'iso',
@@ -311,34 +330,14 @@ export const RULES: Rule[] = [
     source:
       `(?:(?<wd>${WEEKDAY}),?\\s+)?(?<mon>${MONTH})\\s*(?<day>[0-3]?\\d)(?:st|nd|rd|th)?(?!\\d)` +
       `(?:\\s*,?\\s*(?<year>${YEAR})(?![\\d,.]\\d))?`,
-    handle(g, ctx) {
-      const m = monthNumber(g.mon!), d = +g.day!;
-      if (!isCapitalised(g.mon) || d < 1 || d > 31) return null;
-      if (g.year) {
-        if (!isValidYmd(+g.year, m, d)) return null;
-        return absolute('DATE', `${g.year}-${pad(m)}-${pad(d)}`, 'month, day and year');
-      }
-      return relative(ctx, 'DATE', 'month and day without a year: the nearest such date to the article date', (a) =>
-        formatYmd(nearestMonthDay(a, m, d, ctx.future(), ctx.tenseDistance())),
-      );
-    },
+    handle: monthAndDay('month', 'day'),
   },
   {
     name: 'day-month-year',
     source:
       `(?:(?<wd>${WEEKDAY}),?\\s+)?(?:the\\s+)?(?<day>[0-3]?\\d)(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<mon>${MONTH})` +
       `(?:,?\\s+(?<year>${YEAR})(?![\\d,.]\\d))?`,
-    handle(g, ctx) {
-      const m = monthNumber(g.mon!), d = +g.day!;
-      if (!isCapitalised(g.mon) || d < 1 || d > 31) return null;
-      if (g.year) {
-        if (!isValidYmd(+g.year, m, d)) return null;
-        return absolute('DATE', `${g.year}-${pad(m)}-${pad(d)}`, 'day, month and year');
-      }
-      return relative(ctx, 'DATE', 'day and month without a year: the nearest such date to the article date', (a) =>
-        formatYmd(nearestMonthDay(a, m, d, ctx.future(), ctx.tenseDistance())),
-      );
-    },
+    handle: monthAndDay('day', 'month'),
   },
   {
     name: 'month-year',
