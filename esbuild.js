@@ -16,24 +16,25 @@ const common = {
   logLevel: 'warning',
 };
 
-// The workspace loads the analysis engine lazily (require('./analysis') in workspace.ts); in
-// the bundles that require points at dist/analysis.js, so the server starts without parsing it.
-const lazyEngine = {
-  name: 'lazy-engine',
+// The analysis engine (a few MB of word lists) is bundled once, as dist/analysis.js. The server,
+// the index worker and the CLI require it from there instead of carrying a copy each, and the
+// workspace requires it lazily (workspace.ts), so the server starts without parsing it.
+const sharedEngine = {
+  name: 'shared-engine',
   setup(build) {
-    build.onResolve({ filter: /^\.\/analysis$/ }, (args) =>
-      args.kind === 'require-call' && /[\\/]server[\\/]src[\\/]workspace\.ts$/.test(args.importer) ? { path: './analysis.js', external: true } : undefined,
+    build.onResolve({ filter: /^\.\.?\/analysis$/ }, (args) =>
+      /[\\/]server[\\/]src[\\/]analysis[\\/]/.test(args.importer) ? undefined : { path: './analysis.js', external: true },
     );
   },
 };
 
 const targets = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [lazyEngine] },
-  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [lazyEngine] },
+  { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [sharedEngine] },
+  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [sharedEngine] },
   { ...common, entryPoints: ['server/src/analysis/index.ts'], outfile: 'dist/analysis.js' },
   { ...common, entryPoints: ['server/src/host/statWorker.ts'], outfile: 'dist/statWorker.js' },
-  { ...common, entryPoints: ['server/src/host/indexWorker.ts'], outfile: 'dist/indexWorker.js' },
+  { ...common, entryPoints: ['server/src/host/indexWorker.ts'], outfile: 'dist/indexWorker.js', plugins: [sharedEngine] },
 ];
 
 async function main() {

@@ -19,7 +19,7 @@ const connection = createConnection(ProposedFeatures.all);
 const workerScript = path.join(__dirname, 'indexWorker.js');
 const workerCount = Math.max(1, Math.min(4, availableParallelism() - 1));
 const workers = existsSync(workerScript) ? new AnalysisWorkers(workerScript, workerCount) : undefined;
-// The engine is spread over three bundles now that this one loads it lazily.
+// Cached analyses come from the engine (analysis.js) run by the worker and read by this bundle.
 const engine = engineFingerprint([__filename, workerScript, path.join(__dirname, 'analysis.js')]);
 startServer(connection, {
   source: new NodeArticleSource(path.join(__dirname, 'statWorker.js')),
