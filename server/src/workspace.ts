@@ -363,9 +363,10 @@ export class Workspace {
     if (cached && cached.hash === hash && cached.articleDate === articleDate) analysis = cached.packed;
     else analysis = await this.analyze(result.text, { articleDate });
     if (this.open.has(uri)) return;
-    for (const problem of 'cells' in analysis ? analysis.meta.problems : analysis.problems) this.events.log(`${fsPath}: ${problem}`);
     this.corpus.setArticle(uri, hash, result.text, analysis);
-    this.diskEntries.set(uri, { size: stamp!.size, mtimeMs: stamp!.mtimeMs, hash, text: result.text, articleDate, packed: this.corpus.article(uri)!.packed });
+    const { packed } = this.corpus.article(uri)!;
+    for (const problem of packed.meta.problems) this.events.log(`${fsPath}: ${problem}`);
+    this.diskEntries.set(uri, { size: stamp!.size, mtimeMs: stamp!.mtimeMs, hash, text: result.text, articleDate, packed });
     this.markCacheDirty();
   }
 
