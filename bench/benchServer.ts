@@ -14,6 +14,7 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
+import { StatusNotification } from '../server/src/protocol';
 import { generateCorpus, option, random } from './generateCorpus';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -50,7 +51,7 @@ async function startServer(folder: string, storagePath: string, probeWhileIndexi
   const ready = new Promise<number>((resolve) => (resolveReady = resolve));
   const started = performance.now();
   let probing = false;
-  connection.onNotification('corpusLens/status', (s: { state: string }) => {
+  connection.onNotification(StatusNotification, (s) => {
     if (s.state === 'ready') resolveReady(performance.now() - started);
     // Ask something while indexing goes on: it must be answered, even if partially.
     if (s.state === 'indexing' && probeWhileIndexing && !probing && whileIndexing.length < 20) {

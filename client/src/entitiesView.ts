@@ -1,25 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-
-type Kind = 'person' | 'org' | 'place';
-
-interface EntityListItem {
-  id: string;
-  kind: Kind;
-  name: string;
-  mentions: number;
-  articles: number;
-  detail: string;
-  definition?: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } };
-}
-
-interface TimelineEntry {
-  date: string;
-  file: string;
-  headline: string;
-  mentions: number;
-  location?: EntityListItem['definition'];
-}
+import { ClientCommands, EntitiesRequest, TimelineRequest, type EntityKind as Kind, type EntityListItem, type ShowReferencesArgs, type TimelineEntry } from '../../server/src/protocol';
 
 const GROUPS: { kind: Kind; label: string; icon: string }[] = [
   { kind: 'person', label: 'People', icon: 'person' },
@@ -76,7 +57,7 @@ export class EntitiesView implements vscode.TreeDataProvider<Node> {
       item.id = `entity:${node.item.id}`;
       if (node.item.definition) {
         const def = node.item.definition;
-        item.command = { title: 'Show references', command: 'corpusLens.showReferences', arguments: [def.uri, def.range.start] };
+        item.command = { title: 'Show references', command: ClientCommands.showReferences, arguments: [def.uri, def.range.start] satisfies ShowReferencesArgs };
       }
       return item;
     }
@@ -95,11 +76,11 @@ export class EntitiesView implements vscode.TreeDataProvider<Node> {
     if (!client) return [];
     if (!node) return GROUPS.map((g) => ({ type: 'group', ...g }));
     if (node.type === 'group') {
-      const items = await client.sendRequest<EntityListItem[]>('corpusLens/entities', { kind: node.kind, filter: this.filter, limit: GROUP_LIMIT });
+      const items = await client.sendRequest(EntitiesRequest, { kind: node.kind, filter: this.filter, limit: GROUP_LIMIT });
       return items.map((item) => ({ type: 'entity', item }));
     }
     if (node.type === 'entity') {
-      const entries = await client.sendRequest<TimelineEntry[]>('corpusLens/timeline', { id: node.item.id });
+      const entries = await client.sendRequest(TimelineRequest, { id: node.item.id });
       return entries.map((entry) => ({ type: 'article', entry }));
     }
     return [];

@@ -1,6 +1,22 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  APPLY_CORRECTION_COMMAND,
+  ClientCommands,
+  EntitiesRequest,
+  ExportRequest,
+  ReindexRequest,
+  StatusNotification,
+  WaitForIndexRequest,
+  type ApplyCorrectionArgs,
+  type IndexState,
+  type InitializationOptions,
+  type MergeEntityArgs,
+  type SetArticleDateArgs,
+  type ShowLedgerArgs,
+  type ShowReferencesArgs,
+} from '../../server/src/protocol';
 import { EntitiesView } from './entitiesView';
 import { showLedger } from './ledger';
 
@@ -9,14 +25,6 @@ export interface CorpusLensApi {
   client: LanguageClient;
   /** Resolves when the server has indexed the whole workspace. */
   ready: Promise<void>;
-}
-
-interface IndexState {
-  state: 'idle' | 'indexing' | 'ready';
-  indexed: number;
-  total: number;
-  skipped: number;
-  articles: number;
 }
 
 const LANGUAGE_ID = 'article';
@@ -53,10 +61,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
     traceOutputChannel: output,
     progressOnInitialization: true,
     // Hover cards link to our own commands (references, ledger); nothing else runs from them.
-    markdown: { isTrusted: { enabledCommands: ['corpusLens.showReferences', 'corpusLens.showLedger'] } },
+    markdown: { isTrusted: { enabledCommands: [ClientCommands.showReferences, ClientCommands.showLedger] } },
     // The per-workspace storage folder keeps the analysis cache out of the workspace.
     // In an untrusted workspace the server runs in safe mode (no .corpuslens.json read or written).
-    initializationOptions: { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath, trusted: vscode.workspace.isTrusted },
+    initializationOptions: { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath, trusted: vscode.workspace.isTrusted } satisfies InitializationOptions,
   };
   client = new LanguageClient('corpusLens', 'Corpus Lens', serverOptions, clientOptions);
 
@@ -80,7 +88,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
     vscode.commands.registerCommand('corpusLens.filterEntities', () => entities.setFilter()),
     vscode.commands.registerCommand('corpusLens.clearEntityFilter', () => entities.clearFilter()),
     vscode.commands.registerCommand('corpusLens.refreshEntities', () => entities.refresh()),
-    vscode.commands.registerCommand('corpusLens.showReferences', async (uri: string | vscode.Uri, position: { line: number; character: number }) => {
+    vscode.commands.registerCommand(ClientCommands.showReferences, async (...[uri, position]: [string | vscode.Uri, ShowReferencesArgs[1]]) => {
       if (!client) return;
       const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri;
       const at = new vscode.Position(position.line, position.character);
@@ -96,21 +104,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
       const locations = await client.protocol2CodeConverter.asReferences(result as never);
       await vscode.commands.executeCommand('editor.action.showReferences', target, at, locations ?? []);
     }),
-    vscode.commands.registerCommand('corpusLens.showLedger', async (measure?: string) => {
+    vscode.commands.registerCommand(ClientCommands.showLedger, async (...[measure]: Partial<ShowLedgerArgs>) => {
       if (client) await showLedger(client, measure);
     }),
-    vscode.commands.registerCommand('corpusLens.mergeEntity', async (uri: string, id: string, name: string, kind: string) => {
+    vscode.commands.registerCommand(ClientCommands.mergeEntity, async (...[uri, id, name, kind]: MergeEntityArgs) => {
       if (!client) return;
-      const items = await client.sendRequest<{ id: string; name: string; detail: string }[]>('corpusLens/entities', { kind, limit: 2000 });
+      const items = await client.sendRequest(EntitiesRequest, { kind, limit: 2000 });
       const pick = await vscode.window.showQuickPick(
         items.filter((i) => i.id !== id).map((i) => ({ label: i.name, description: i.detail, id: i.id })),
         { placeHolder: `Merge “${name}” with…`, matchOnDescription: true },
       );
       if (!pick) return;
-      await vscode.commands.executeCommand('corpusLens.server.applyCorrection', uri, { kind: 'merge', entities: [id, pick.id], name: pick.label.length >= name.length ? pick.label : name });
+      await vscode.commands.executeCommand(APPLY_CORRECTION_COMMAND, ...([uri, { kind: 'merge', entities: [id, pick.id], name: pick.label.length >= name.length ? pick.label : name }] satisfies ApplyCorrectionArgs));
       entities.refresh();
     }),
-    vscode.commands.registerCommand('corpusLens.setArticleDate', async (uri?: string, current?: string) => {
+    vscode.commands.registerCommand(ClientCommands.setArticleDate, async (...[uri, current]: Partial<SetArticleDateArgs>) => {
       const target = uri ?? vscode.window.activeTextEditor?.document.uri.toString();
       if (!target) return;
       const date = await vscode.window.showInputBox({
@@ -120,7 +128,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
         validateInput: (v) => (v === '' || /^\d{4}-\d{2}-\d{2}$/.test(v) ? undefined : 'Write the date as YYYY-MM-DD'),
       });
       if (date === undefined) return;
-      await vscode.commands.executeCommand('corpusLens.server.applyCorrection', target, { kind: 'articleDate', file: target, date: date || null });
+      await vscode.commands.executeCommand(APPLY_CORRECTION_COMMAND, ...([target, { kind: 'articleDate', file: target, date: date || null }] satisfies ApplyCorrectionArgs));
     }),
     vscode.commands.registerCommand('corpusLens.export', async () => {
       if (!client) return;
@@ -139,17 +147,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
       });
       if (!target) return;
       const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Corpus Lens: exporting' }, () =>
-        client!.sendRequest<{ lines: number }>('corpusLens/export', { format: format.format, path: target.fsPath }),
+        client!.sendRequest(ExportRequest, { format: format.format, path: target.fsPath }),
       );
-      const open = await vscode.window.showInformationMessage(`Corpus Lens exported ${result.lines.toLocaleString()} lines to ${target.fsPath}.`, 'Open');
+      const open = await vscode.window.showInformationMessage(`Corpus Lens exported ${(result?.lines ?? 0).toLocaleString()} lines to ${target.fsPath}.`, 'Open');
       if (open) await vscode.window.showTextDocument(target);
     }),
     vscode.commands.registerCommand('corpusLens.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('corpusLens.restartServer', async () => client?.restart()),
-    vscode.commands.registerCommand('corpusLens.reindex', async () => client?.sendRequest('corpusLens/reindex')),
+    vscode.commands.registerCommand('corpusLens.reindex', async () => client?.sendRequest(ReindexRequest)),
     vscode.commands.registerCommand('corpusLens.waitForIndex', async () => {
       await ready;
-      return client?.sendRequest('corpusLens/waitForIndex');
+      return client?.sendRequest(WaitForIndexRequest);
     }),
   );
 
@@ -163,9 +171,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
     }),
   );
   await client.start();
-  context.subscriptions.push(client.onNotification('corpusLens/status', showState));
+  context.subscriptions.push(client.onNotification(StatusNotification, showState));
   // The index may have finished before the notification handler was in place.
-  void client.sendRequest<IndexState>('corpusLens/waitForIndex').then(showState, () => undefined);
+  void client.sendRequest(WaitForIndexRequest).then(showState, () => undefined);
   return { client, ready };
 }
 

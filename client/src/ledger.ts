@@ -1,11 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-
-interface LedgerResult {
-  measure: string;
-  total: number;
-  rows: { text: string; value: number | null; unit?: string; approx?: string; counted?: string; date: string; file: string; location: { uri: string; range: { start: { line: number } } } }[];
-}
+import { LedgerRequest, MeasuresRequest } from '../../server/src/protocol';
 
 /**
  * Opens the figure ledger of a measure as a Markdown table in a new editor: every figure of
@@ -14,7 +9,7 @@ interface LedgerResult {
  */
 export async function showLedger(client: LanguageClient, measure?: string): Promise<void> {
   if (!measure) {
-    const measures = await client.sendRequest<{ measure: string; articles: number }[]>('corpusLens/measures', {});
+    const measures = await client.sendRequest(MeasuresRequest);
     const pick = await vscode.window.showQuickPick(
       measures.map((m) => ({ label: m.measure, description: `${m.articles} articles` })),
       { placeHolder: 'Which figures? (what they count)' },
@@ -22,7 +17,8 @@ export async function showLedger(client: LanguageClient, measure?: string): Prom
     if (!pick) return;
     measure = pick.label;
   }
-  const ledger = await client.sendRequest<LedgerResult>('corpusLens/ledger', { measure });
+  const ledger = await client.sendRequest(LedgerRequest, { measure });
+  if (!ledger) return;
   const lines = [
     `# Figure ledger: ${measure}`,
     '',

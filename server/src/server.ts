@@ -16,19 +16,41 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import type { AnalyzeOptions, ArticleAnalysis } from './analysis/types';
-import type { CorrectionEdit } from './corpus/corrections';
-import { exportCorpus, type ExportFormat } from './corpus/exportCorpus';
+import { exportCorpus } from './corpus/exportCorpus';
 import type { ArticleSource } from './host/articleSource';
 import { DocumentLookup } from './lsp/documents';
-import { APPLY_CORRECTION_COMMAND, provideCodeActions } from './lsp/codeActions';
-import { ENTITIES_REQUEST, LEDGER_REQUEST, TIMELINE_REQUEST, provideEntities, provideLedger, provideTimeline } from './lsp/corpusRequests';
+import { provideCodeActions } from './lsp/codeActions';
+import { provideEntities, provideLedger, provideTimeline } from './lsp/corpusRequests';
 import { provideHover } from './lsp/hover';
 import { provideInlayHints } from './lsp/inlayHints';
 import { SEMANTIC_LEGEND, provideSemanticTokens } from './lsp/semanticTokens';
 import { provideDefinition, provideHighlights, provideReferences } from './lsp/navigation';
 import { provideDocumentSymbols, provideWorkspaceSymbols } from './lsp/symbols';
 import { DEFAULT_SETTINGS, mergeSettings, type Settings } from './settings';
-import { Workspace, type ArticleCache, type Folder, type IndexState } from './workspace';
+import {
+  APPLY_CORRECTION_COMMAND,
+  EntitiesRequest,
+  ExportRequest,
+  LedgerRequest,
+  MeasuresRequest,
+  ReindexRequest,
+  ServerInfoRequest,
+  StatusNotification,
+  TimelineRequest,
+  WaitForIndexRequest,
+  type ApplyCorrectionArgs,
+  type ApplyCorrectionResult,
+  type EntitiesParams,
+  type ExportParams,
+  type ExportResult,
+  type IndexState,
+  type InitializationOptions,
+  type LedgerParams,
+  type MeasureCount,
+  type ServerInfo,
+  type TimelineParams,
+} from './protocol';
+import { Workspace, type ArticleCache, type Folder } from './workspace';
 
 /** What the server needs from its host; tests pass fakes. */
 export interface ServerDependencies {
@@ -42,13 +64,6 @@ export interface ServerDependencies {
   /** Called on shutdown to release workers. */
   dispose?(): Promise<void>;
 }
-
-/** Custom notification carrying the index state to the client's status bar. */
-export const STATUS_NOTIFICATION = 'corpusLens/status';
-/** Custom request: resolves with the index state once indexing is done. */
-export const WAIT_FOR_INDEX_REQUEST = 'corpusLens/waitForIndex';
-/** Custom request: re-reads every article. */
-export const REINDEX_REQUEST = 'corpusLens/reindex';
 
 /** While indexing, answers are partial: the hover says how far the index has got. */
 function partialNote(state: IndexState): string | undefined {
@@ -106,7 +121,7 @@ export function startServer(connection: Connection, deps: ServerDependencies): {
     log,
     warn: (message) => tell(() => connection.window.showWarningMessage(message)),
     progress(state: IndexState) {
-      void connection.sendNotification(STATUS_NOTIFICATION, state);
+      void connection.sendNotification(StatusNotification, state);
       if (progress && state.state === 'indexing' && state.total > 0) {
         const percent = Math.floor((state.indexed / state.total) * 100);
         if (percent !== lastPercent) {
@@ -219,7 +234,7 @@ export function startServer(connection: Connection, deps: ServerDependencies): {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities = readCapabilities(params.capabilities);
     folderUris = (params.workspaceFolders ?? []).map((f) => f.uri);
-    const options = params.initializationOptions as { storagePath?: unknown; trusted?: unknown } | undefined;
+    const options = params.initializationOptions as { [K in keyof InitializationOptions]?: unknown } | undefined;
     const storagePath = options?.storagePath;
     safeMode = options?.trusted === false;
     if (typeof storagePath === 'string' && storagePath && deps.openCache) cache = deps.openCache(storagePath);
@@ -280,21 +295,23 @@ export function startServer(connection: Connection, deps: ServerDependencies): {
   connection.onWorkspaceSymbol(guard('workspace symbols', [], (params) => provideWorkspaceSymbols(params, workspace.corpus, docs)));
   connection.languages.semanticTokens.on(guard('colouring', { data: [] }, (params) => provideSemanticTokens(params, workspace.corpus, docs)));
   connection.languages.inlayHint.on(guard('inlay hints', [], (params) => provideInlayHints(params, workspace.corpus, docs)));
-  connection.onRequest(LEDGER_REQUEST, guard('ledger', null, (params: { measure: string }) => provideLedger(params, workspace.corpus, docs)));
-  connection.onRequest(ENTITIES_REQUEST, guard('entities', [], (params: Parameters<typeof provideEntities>[0]) => provideEntities(params ?? {}, workspace.corpus, docs)));
+  // Custom requests are registered by method name, so a request sent without params reaches
+  // the guard (which reads it as empty) instead of failing in the JSON-RPC layer.
+  connection.onRequest(LedgerRequest.method, guard('ledger', null, (params: LedgerParams) => provideLedger(params, workspace.corpus, docs)));
+  connection.onRequest(EntitiesRequest.method, guard('entities', [], (params: EntitiesParams | undefined) => provideEntities(params ?? {}, workspace.corpus, docs)));
   connection.onCodeAction(guard('code actions', [], (params) => provideCodeActions(params, workspace.corpus, docs)));
   connection.onExecuteCommand(
-    guard('correction', null, async (params) => {
+    guard('correction', null, async (params): Promise<ApplyCorrectionResult | null> => {
       if (params.command !== APPLY_CORRECTION_COMMAND) return null;
-      const [uri, edit] = (params.arguments ?? []) as [string, CorrectionEdit];
+      const [uri, edit] = (params.arguments ?? []) as ApplyCorrectionArgs;
       const problem = await workspace.applyCorrection(uri, edit);
       if (problem) tell(() => connection.window.showErrorMessage(`Corpus Lens: ${problem}`));
       return problem ? { problem } : { ok: true };
     }),
   );
   connection.onRequest(
-    'corpusLens/export',
-    guard('export', null, async (params: { format: ExportFormat; path: string }) => {
+    ExportRequest.method,
+    guard('export', null, async (params: ExportParams): Promise<ExportResult> => {
       if (!deps.writeLines) throw new Error('this server cannot write files');
       const roots = workspace.folderPaths();
       const fileOf = (uri: string) => {
@@ -305,15 +322,15 @@ export function startServer(connection: Connection, deps: ServerDependencies): {
       return { lines };
     }),
   );
-  connection.onRequest('corpusLens/measures', guard('measures', [], () => workspace.corpus.measures()));
-  connection.onRequest(TIMELINE_REQUEST, guard('timeline', [], (params: { id: string }) => provideTimeline(params, workspace.corpus, docs)));
+  connection.onRequest(MeasuresRequest.method, guard('measures', [], (): MeasureCount[] => workspace.corpus.measures()));
+  connection.onRequest(TimelineRequest.method, guard('timeline', [], (params: TimelineParams) => provideTimeline(params, workspace.corpus, docs)));
   // The process id lets tests (and curious users) check that a killed server is restarted.
-  connection.onRequest('corpusLens/serverInfo', () => ({ pid: process.pid, articles: workspace.corpus.size }));
-  connection.onRequest(WAIT_FOR_INDEX_REQUEST, async () => {
+  connection.onRequest(ServerInfoRequest, (): ServerInfo => ({ pid: process.pid, articles: workspace.corpus.size }));
+  connection.onRequest(WaitForIndexRequest, async () => {
     await workspace.whenReady();
     return workspace.state;
   });
-  connection.onRequest(REINDEX_REQUEST, async () => {
+  connection.onRequest(ReindexRequest, async () => {
     await reindex('command');
     return workspace.state;
   });

@@ -5,6 +5,7 @@ import { Corpus, type AppliedCorrections } from './corpus/corpus';
 import { CORRECTIONS_FILE, applyCorrectionEdit, emptyCorrections, type CorrectionEdit, type Corrections } from './corpus/corrections';
 import type { PackedAnalysis } from './corpus/packed';
 import { articleMatcher, type ArticleMatcher, type ArticleSource, type CachedArticle, type FileStamp } from './host/articleSource';
+import type { IndexState } from './protocol';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 
 /**
@@ -31,15 +32,6 @@ export interface Folder {
 /** Folder-relative path with forward slashes, as globs and the corrections file write it. */
 function relativeTo(folder: Folder, fsPath: string): string {
   return path.relative(folder.fsPath, fsPath).split(path.sep).join('/');
-}
-
-/** Where indexing stands, as the client's status bar shows it. */
-export interface IndexState {
-  state: 'idle' | 'indexing' | 'ready';
-  indexed: number;
-  total: number;
-  skipped: number;
-  articles: number;
 }
 
 export interface WorkspaceEvents {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import type { CodeAction, Hover, Location } from 'vscode-languageserver/node';
+import { APPLY_CORRECTION_COMMAND } from '../../server/src/protocol';
 import { startTestServer, uriOf, type TestServer } from './harness';
 
 // Invented articles: two people share the surname Brack; "Sample Wire" is an agency line.
@@ -60,7 +61,7 @@ describe('corrections over JSON-RPC', () => {
     server = await startTestServer({ 'a.txt': A, 'b.txt': B, '.corpuslens.json': JSON.stringify({ split: [{ entity: 'person:~brack', file: 'b.txt' }] }) });
     await server.waitForIndex();
     assert.doesNotMatch(await hover(server, 'b.txt', B, 'Brack'), /Tomas/);
-    await server.client.sendRequest('workspace/executeCommand', { command: 'corpusLens.server.applyCorrection', arguments: [uriOf('b.txt'), { kind: 'merge', entities: ['person:tomas brack', `person:~brack@${uriOf('b.txt')}`] }] });
+    await server.client.sendRequest('workspace/executeCommand', { command: APPLY_CORRECTION_COMMAND, arguments: [uriOf('b.txt'), { kind: 'merge', entities: ['person:tomas brack', `person:~brack@${uriOf('b.txt')}`] }] });
     assert.match(await hover(server, 'b.txt', B, 'Brack'), /3 mentions in 2 articles/);
   });
 
@@ -69,7 +70,7 @@ describe('corrections over JSON-RPC', () => {
     server = await startTestServer({ 'u.txt': undated });
     await server.waitForIndex();
     assert.match(await hover(server, 'u.txt', undated, 'Tuesday'), /Unresolved/);
-    await server.client.sendRequest('workspace/executeCommand', { command: 'corpusLens.server.applyCorrection', arguments: [uriOf('u.txt'), { kind: 'articleDate', file: uriOf('u.txt'), date: '2024-03-07' }] });
+    await server.client.sendRequest('workspace/executeCommand', { command: APPLY_CORRECTION_COMMAND, arguments: [uriOf('u.txt'), { kind: 'articleDate', file: uriOf('u.txt'), date: '2024-03-07' }] });
     assert.match(await hover(server, 'u.txt', undated, 'Tuesday'), /Value: `2024-03-05`/);
     assert.deepEqual(JSON.parse(server.source.files.get(CORRECTIONS) as string).articleDates, { 'u.txt': '2024-03-07' });
   });
@@ -79,7 +80,7 @@ describe('corrections over JSON-RPC', () => {
     server = await startTestServer({ 'a.txt': A, '.corpuslens.json': broken });
     await server.waitForIndex();
     const warnings = server.messages;
-    await server.client.sendRequest('workspace/executeCommand', { command: 'corpusLens.server.applyCorrection', arguments: [uriOf('a.txt'), { kind: 'notEntity', value: 'Tomas Brack' }] });
+    await server.client.sendRequest('workspace/executeCommand', { command: APPLY_CORRECTION_COMMAND, arguments: [uriOf('a.txt'), { kind: 'notEntity', value: 'Tomas Brack' }] });
     assert.equal(server.source.files.get(CORRECTIONS), broken);
     assert.ok(warnings.some((w) => /not valid JSON/.test(w) && /will not overwrite/.test(w)), warnings.join('\n'));
   });
@@ -91,7 +92,7 @@ describe('safe mode in an untrusted workspace', () => {
     try {
       await server.waitForIndex();
       assert.match(await hover(server, 'a.txt', A, 'Tomas'), /Tomas Brack/, 'the untrusted notEntity correction was not applied');
-      await server.client.sendRequest('workspace/executeCommand', { command: 'corpusLens.server.applyCorrection', arguments: [uriOf('a.txt'), { kind: 'notEntity', value: 'Mr Brack' }] });
+      await server.client.sendRequest('workspace/executeCommand', { command: APPLY_CORRECTION_COMMAND, arguments: [uriOf('a.txt'), { kind: 'notEntity', value: 'Mr Brack' }] });
       assert.equal(server.source.files.get(CORRECTIONS), JSON.stringify({ notEntity: ['Tomas Brack'] }));
       assert.ok(server.messages.some((m) => /safe mode/.test(m)), server.messages.join('\n'));
     } finally {

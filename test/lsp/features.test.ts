@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Hover, InlayHint, SemanticTokens } from 'vscode-languageserver/node';
 import { TOKEN_TYPES } from '../../server/src/lsp/semanticTokens';
+import { EntitiesRequest, LedgerRequest, MeasuresRequest, TimelineRequest } from '../../server/src/protocol';
 import { startTestServer, uriOf, type TestServer } from './harness';
 
 // Invented articles: a figure ledger of striking workers across three dates.
@@ -91,7 +92,7 @@ describe('reader features over JSON-RPC', () => {
   });
 
   it('answers the ledger request for the whole measure', async () => {
-    const ledger = (await server.client.sendRequest('corpusLens/ledger', { measure: 'workers' })) as { total: number; rows: { date: string; file: string }[] };
+    const ledger = (await server.client.sendRequest(LedgerRequest, { measure: 'workers' }))!;
     assert.equal(ledger.total, 3);
     assert.deepEqual(ledger.rows.map((r) => r.file), ['first.txt', 'second.txt', 'undated.txt']);
   });
@@ -106,13 +107,13 @@ describe('reader features over JSON-RPC', () => {
   });
 
   it('lists entities for the explorer view and the timeline of one', async () => {
-    const people = (await server.client.sendRequest('corpusLens/entities', { kind: 'person' })) as { id: string; name: string; articles: number }[];
+    const people = await server.client.sendRequest(EntitiesRequest, { kind: 'person' });
     const marrow = people.find((p) => p.name === 'Ilse Marrow');
     assert.ok(marrow, JSON.stringify(people));
     assert.equal(marrow.articles, 2);
-    const filtered = (await server.client.sendRequest('corpusLens/entities', { filter: 'zzz' })) as unknown[];
+    const filtered = await server.client.sendRequest(EntitiesRequest, { filter: 'zzz' });
     assert.deepEqual(filtered, []);
-    const timeline = (await server.client.sendRequest('corpusLens/timeline', { id: marrow.id })) as { date: string; headline: string; mentions: number }[];
+    const timeline = await server.client.sendRequest(TimelineRequest, { id: marrow.id });
     assert.deepEqual(timeline.map((t) => [t.date, t.headline, t.mentions]), [
       ['2024-03-04', 'Dock Strike Begins', 1],
       ['2024-03-08', 'Strike Spreads', 1],
@@ -121,11 +122,11 @@ describe('reader features over JSON-RPC', () => {
 });
 
 describe('requests sent without params', () => {
-  it('answers corpusLens/measures with no params at all', async () => {
+  it('answers the measures request with no params at all', async () => {
     const server = await startTestServer({ 'first.txt': FIRST, 'second.txt': SECOND });
     try {
       await server.waitForIndex();
-      const measures = (await server.client.sendRequest('corpusLens/measures')) as { measure: string; articles: number }[];
+      const measures = await server.client.sendRequest(MeasuresRequest);
       assert.ok(measures.some((m) => m.measure === 'workers' && m.articles === 2), JSON.stringify(measures));
     } finally {
       await server.dispose();

@@ -11,6 +11,7 @@ import {
 } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { MemoryArticleSource } from '../../server/src/host/memoryArticleSource';
+import { StatusNotification, WaitForIndexRequest, type IndexState } from '../../server/src/protocol';
 import { startServer } from '../../server/src/server';
 import type { Workspace } from '../../server/src/workspace';
 
@@ -30,8 +31,8 @@ export interface TestServer {
   logs: string[];
   /** Messages the server showed the user (window/showMessage). */
   messages: string[];
-  /** Every corpusLens/status notification received. */
-  statuses: { state: string; articles: number }[];
+  /** Every status notification received. */
+  statuses: IndexState[];
   /** Position of an offset in an article as the server knows it. */
   position(relative: string, text: string, offset: number): Position;
   open(relative: string, text: string, version?: number): Promise<void>;
@@ -64,7 +65,7 @@ export async function startTestServer(
   const client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   const logs: string[] = [];
   const messages: string[] = [];
-  const statuses: { state: string; articles: number }[] = [];
+  const statuses: IndexState[] = [];
   client.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
     params.items.map((item) => (item.section === 'corpusLens' ? settings : item.section === 'files.exclude' ? {} : null)),
   );
@@ -76,7 +77,7 @@ export async function startTestServer(
     messages.push(p.message);
     return null;
   });
-  client.onNotification('corpusLens/status', (s: { state: string; articles: number }) => statuses.push(s));
+  client.onNotification(StatusNotification, (s) => statuses.push(s));
   client.onNotification('$/progress', () => undefined);
   client.listen();
   const initializeResult = (await client.sendRequest('initialize', {
@@ -115,7 +116,7 @@ export async function startTestServer(
       await settle(client);
     },
     async waitForIndex() {
-      await client.sendRequest('corpusLens/waitForIndex');
+      await client.sendRequest(WaitForIndexRequest);
     },
     async dispose() {
       client.dispose();
@@ -128,5 +129,5 @@ export async function startTestServer(
 
 /** Notifications have no reply; a request sent after them returns once they were handled. */
 async function settle(client: ProtocolConnection): Promise<void> {
-  await client.sendRequest('corpusLens/waitForIndex');
+  await client.sendRequest(WaitForIndexRequest);
 }

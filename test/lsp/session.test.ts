@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type Hover, type Location } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
+import { APPLY_CORRECTION_COMMAND, ExportRequest, StatusNotification } from '../../server/src/protocol';
 
 // The real bundled server (dist/server.js, built by npm test's build step) through a whole
 // session on a copy of the sample corpus: it must leave every article byte-for-byte as it was
@@ -55,7 +56,7 @@ describe('a full session with the bundled server', () => {
     connection.onRequest('window/showMessageRequest', () => null);
     connection.onNotification('window/logMessage', () => undefined);
     connection.onNotification('$/progress', () => undefined);
-    const ready = new Promise<void>((resolve) => connection.onNotification('corpusLens/status', (s: { state: string }) => s.state === 'ready' && resolve()));
+    const ready = new Promise<void>((resolve) => connection.onNotification(StatusNotification, (s) => s.state === 'ready' && resolve()));
     connection.listen();
     await connection.sendRequest('initialize', {
       processId: null,
@@ -81,14 +82,14 @@ describe('a full session with the bundled server', () => {
       answered++;
       const refs = (await connection.sendRequest('textDocument/references', { textDocument: { uri }, position, context: { includeDeclaration: true } })) as Location[];
       assert.ok(Array.isArray(refs));
-      await connection.sendRequest('workspace/executeCommand', { command: 'corpusLens.server.applyCorrection', arguments: [uri, { kind: 'notEntity', value: 'Zzyzx' }] });
+      await connection.sendRequest('workspace/executeCommand', { command: APPLY_CORRECTION_COMMAND, arguments: [uri, { kind: 'notEntity', value: 'Zzyzx' }] });
     }
     assert.ok(answered > 5, `only ${answered} hovers answered`);
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'article', version: 1, text } });
     await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: `${text}\nAn unsaved edit by Ms Test Reader.\n` }] });
     await connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
     await connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
-    await connection.sendRequest('corpusLens/export', { format: 'csv', path: path.join(work, 'export.csv') });
+    await connection.sendRequest(ExportRequest, { format: 'csv', path: path.join(work, 'export.csv') });
     await connection.sendRequest('shutdown');
     await connection.sendNotification('exit');
     await new Promise((resolve) => child.once('exit', resolve));

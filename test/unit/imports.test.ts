@@ -32,6 +32,9 @@ function check(dir: string, banned: { pattern: RegExp; why: string }[]) {
   assert.deepEqual(offenders, []);
 }
 
+/** The one module that names the custom requests, notifications and commands. */
+const PROTOCOL = 'server/src/protocol.ts';
+
 describe('layering', () => {
   it('keeps analysis pure', () =>
     check('server/src/analysis', [
@@ -50,8 +53,8 @@ describe('layering', () => {
   it('lets only the client import vscode', () => {
     for (const dir of ['server/src']) check(dir, [{ pattern: /^vscode$/, why: 'only client/ may import vscode' }]);
   });
-  it('keeps LSP imports in lsp/, server.ts and main.ts', () => {
-    const allowed = new Set(['server/src/server.ts', 'server/src/main.ts']);
+  it('keeps LSP imports in lsp/, server.ts, main.ts and the protocol module', () => {
+    const allowed = new Set(['server/src/server.ts', 'server/src/main.ts', PROTOCOL]);
     const offenders = sources('server/src')
       .filter((f) => !f.startsWith(path.join('server/src/lsp')) && !allowed.has(f))
       .filter((f) => importsOf(f).some((s) => LSP.test(s)));
@@ -61,6 +64,30 @@ describe('layering', () => {
     const offenders = sources('server/src')
       .filter((f) => !f.startsWith('server/src/host') && !f.startsWith('server/src/cli') && f !== 'server/src/main.ts')
       .filter((f) => importsOf(f).some((s) => FS.test(s)));
+    assert.deepEqual(offenders, []);
+  });
+  it('lets the protocol module import only the protocol library and types', () => {
+    // The client bundles it: anything more than types would pull the engine into the client.
+    const statements = readFileSync(path.join(root, PROTOCOL), 'utf8').match(/^(?:import|export)\s[^;]*?from\s+'[^']+'/gm) ?? [];
+    const offenders = statements.filter((line) => !line.endsWith("from 'vscode-languageserver-protocol'") && !/^(?:import|export) type\s/.test(line));
+    assert.ok(statements.length > 0);
+    assert.deepEqual(offenders, []);
+  });
+  it('lets the client import from the server only the protocol module', () => {
+    const offenders = sources('client/src').flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => spec.includes('server/'))
+        .filter((spec) => path.join(path.dirname(file), spec) !== PROTOCOL.replace(/\.ts$/, ''))
+        .map((spec) => `${file} imports ${spec}`),
+    );
+    assert.deepEqual(offenders, []);
+  });
+  it('spells each custom method and server command only in the protocol module', () => {
+    const offenders = ['server/src', 'client/src', 'test', 'bench'].flatMap((dir) =>
+      sources(dir)
+        .filter((file) => file !== PROTOCOL && !file.startsWith('test/fixtures'))
+        .filter((file) => /['"`]corpusLens\/|['"`]corpusLens\.server\./.test(readFileSync(path.join(root, file), 'utf8'))),
+    );
     assert.deepEqual(offenders, []);
   });
 });

@@ -1,10 +1,7 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
-import type { CorrectionEdit } from '../corpus/corrections';
 import type { Corpus } from '../corpus/corpus';
+import { APPLY_CORRECTION_COMMAND, ClientCommands, type ApplyCorrectionArgs, type CorrectionEdit, type MergeEntityArgs, type SetArticleDateArgs } from '../protocol';
 import type { DocumentLookup } from './documents';
-
-/** Server-side command that records a correction (the client forwards it via executeCommand). */
-export const APPLY_CORRECTION_COMMAND = 'corpusLens.server.applyCorrection';
 
 /**
  * Corrections offered on a mention: not an entity, merge with another entity (the client
@@ -21,7 +18,7 @@ export function provideCodeActions(params: CodeActionParams, corpus: Corpus, doc
   const correction = (title: string, edit: CorrectionEdit): CodeAction => ({
     title,
     kind: CodeActionKind.QuickFix,
-    command: { title, command: APPLY_CORRECTION_COMMAND, arguments: [uri, edit] },
+    command: { title, command: APPLY_CORRECTION_COMMAND, arguments: [uri, edit] satisfies ApplyCorrectionArgs },
   });
   if (hit) {
     const summary = corpus.summaryOf(hit.id);
@@ -30,7 +27,7 @@ export function provideCodeActions(params: CodeActionParams, corpus: Corpus, doc
     actions.push({
       title: `Corpus Lens: Merge “${name}” with another entity…`,
       kind: CodeActionKind.QuickFix,
-      command: { title: 'Merge', command: 'corpusLens.mergeEntity', arguments: [uri, hit.id, name, summary?.kind ?? hit.mention.kind] },
+      command: { title: 'Merge', command: ClientCommands.mergeEntity, arguments: [uri, hit.id, name, summary?.kind ?? hit.mention.kind] satisfies MergeEntityArgs },
     });
     const members = corpus.membersOf(hit.id);
     if (members.length > 1 || hit.mention.key !== hit.id) {
@@ -43,7 +40,7 @@ export function provideCodeActions(params: CodeActionParams, corpus: Corpus, doc
   actions.push({
     title: 'Corpus Lens: Set this article’s date…',
     kind: CodeActionKind.QuickFix,
-    command: { title: 'Set date', command: 'corpusLens.setArticleDate', arguments: [uri, record.analysis.articleDate.value || undefined] },
+    command: { title: 'Set date', command: ClientCommands.setArticleDate, arguments: [uri, record.analysis.articleDate.value || undefined] satisfies SetArticleDateArgs },
   });
   return actions;
 }

@@ -1,23 +1,7 @@
-import type { Location } from 'vscode-languageserver';
-import type { EntityKind } from '../analysis/types';
 import type { Corpus } from '../corpus/corpus';
+import type { EntitiesParams, EntityListItem, LedgerParams, LedgerResult, TimelineEntry, TimelineParams } from '../protocol';
 import { fileName, plural } from './describe';
 import type { DocumentLookup } from './documents';
-
-/** Custom requests behind the client's corpus views and commands. */
-export const LEDGER_REQUEST = 'corpusLens/ledger';
-export const ENTITIES_REQUEST = 'corpusLens/entities';
-export const TIMELINE_REQUEST = 'corpusLens/timeline';
-
-export interface LedgerParams {
-  measure: string;
-}
-
-export interface LedgerResult {
-  measure: string;
-  total: number;
-  rows: { text: string; value: number | null; unit?: string; approx?: string; counted?: string; date: string; file: string; location: Location }[];
-}
 
 /** The whole ledger of a measure (bounded), oldest first. */
 export function provideLedger(params: LedgerParams, corpus: Corpus, docs: DocumentLookup, limit = 5000): LedgerResult {
@@ -32,22 +16,6 @@ export function provideLedger(params: LedgerParams, corpus: Corpus, docs: Docume
       return [{ text: f.text, value: f.value, unit: f.unit, approx: f.approx, counted: f.counted, date: r.date, file: fileName(r.uri), location }];
     }),
   };
-}
-
-export interface EntitiesParams {
-  kind?: EntityKind;
-  filter?: string;
-  limit?: number;
-}
-
-export interface EntityListItem {
-  id: string;
-  kind: EntityKind;
-  name: string;
-  mentions: number;
-  articles: number;
-  detail: string;
-  definition?: Location;
 }
 
 /** Entities sorted by article count, optionally of one kind and matching a filter. */
@@ -69,18 +37,6 @@ export function provideEntities(params: EntitiesParams, corpus: Corpus, docs: Do
     if (out.length >= limit) break;
   }
   return out;
-}
-
-export interface TimelineParams {
-  id: string;
-}
-
-export interface TimelineEntry {
-  date: string;
-  file: string;
-  headline: string;
-  mentions: number;
-  location?: Location;
 }
 
 /** The articles of an entity by date (undated last), with its mentions in each. */

@@ -1,6 +1,7 @@
 import { describeDateValue } from '../analysis/dates/describe';
 import type { ArticleDate, DateMention, FigureMention } from '../analysis/types';
 import type { EntityContext, EntitySummary, LedgerRow } from '../corpus/corpus';
+import { ClientCommands, type ShowLedgerArgs, type ShowReferencesArgs } from '../protocol';
 
 const KIND_WORD = { person: 'person', org: 'organization', place: 'place' } as const;
 
@@ -20,12 +21,12 @@ export function commandLink(label: string, command: string, args: unknown[]): st
 }
 
 /** The entity card shown on hover. `references` are the arguments of corpusLens.showReferences. */
-export function describeEntity(summary: EntitySummary, context?: EntityContext, references?: unknown[]): string {
+export function describeEntity(summary: EntitySummary, context?: EntityContext, references?: ShowReferencesArgs): string {
   const counts = `${plural(summary.mentionCount, 'mention')} in ${plural(summary.articleCount, 'article')}`;
   const lines = [
     `**${escapeMarkdown(summary.canonical)}** · ${KIND_WORD[summary.kind]}`,
     '',
-    references ? commandLink(counts, 'corpusLens.showReferences', references) : counts,
+    references ? commandLink(counts, ClientCommands.showReferences, references) : counts,
   ];
   if (context?.firstDate) {
     lines.push('', context.firstDate === context.lastDate ? `Reported on ${context.firstDate}` : `Reported from ${context.firstDate} to ${context.lastDate}`);
@@ -80,7 +81,7 @@ export function describeFigure(figure: FigureMention, uri: string, ledger?: { ro
       const self = row.uri === uri && row.figure.start === figure.start ? ' ← this one' : '';
       lines.push(`- ${escapeMarkdown(row.figure.text)}, ${row.date || 'undated'}, ${escapeMarkdown(fileName(row.uri))}${self}`);
     }
-    lines.push('', commandLink(`Open the whole ledger (${plural(ledger.total, 'figure')})`, 'corpusLens.showLedger', [figure.measure]));
+    lines.push('', commandLink(`Open the whole ledger (${plural(ledger.total, 'figure')})`, ClientCommands.showLedger, [figure.measure] satisfies ShowLedgerArgs));
   }
   return lines.join('\n');
 }

@@ -10,6 +10,7 @@
 //   ferry-fares.txt (2024-03-12): "next week" → 18–24 Mar 2024;
 //   timetable-undated.txt has no date line: its relative dates are unresolved.
 import * as assert from 'node:assert/strict';
+import { MeasuresRequest, type MeasureCount } from '../../../server/src/protocol';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, baseName, fixtureUri, hoverText, openArticle, positionIn, waitFor, withTimeout, type CorpusLensApi } from './util';
@@ -258,7 +259,7 @@ describe('Corpus Lens reader features in a real extension host', function () {
   // Once a bug: sent without params, the request reached guard() with the token alone.
   it('the measures request sent by "Open Figure Ledger…" answers (palette path)', async function () {
     const client = api.client as { sendRequest<R>(method: string): Promise<R> };
-    const measures = await client.sendRequest<{ measure: string; articles: number }[]>('corpusLens/measures');
+    const measures = await client.sendRequest<MeasureCount[]>(MeasuresRequest.method);
     assert.ok(measures.some((m) => m.measure === 'money:EUR'), JSON.stringify(measures));
   });
 });
