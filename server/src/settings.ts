@@ -13,7 +13,7 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Settings = {
   articles: ['**/*.txt'],
   maxFileSizeKB: 2048,
-  articleDates: {},
+  articleDates: Object.freeze(Object.create(null)),
   exclude: [],
 };
 
@@ -22,7 +22,8 @@ export function mergeSettings(corpusLens: unknown, filesExclude: unknown): Setti
   const raw = (corpusLens && typeof corpusLens === 'object' ? corpusLens : {}) as Record<string, unknown>;
   const articles = Array.isArray(raw.articles) ? raw.articles.filter((g): g is string => typeof g === 'string' && g.length > 0) : [];
   const size = typeof raw.maxFileSizeKB === 'number' && raw.maxFileSizeKB > 0 ? raw.maxFileSizeKB : DEFAULT_SETTINGS.maxFileSizeKB;
-  const dates: Record<string, string> = {};
+  // No prototype: a file named "constructor" or "__proto__" is a key like any other.
+  const dates: Record<string, string> = Object.create(null);
   if (raw.articleDates && typeof raw.articleDates === 'object') {
     for (const [file, value] of Object.entries(raw.articleDates as Record<string, unknown>)) {
       if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) dates[file.replace(/^\.?\//, '')] = value;

@@ -5,6 +5,7 @@ import { NUMBER_WORD_ALTERNATION, readNumberWords, readScale } from './figures/n
 import { readUnit } from './figures/units';
 import type { DateMention, FigureMention, FigureType } from './types';
 import { trieAlternation } from './dates/trieAlternation';
+import { wordTable } from './wordTable';
 
 /*
  * Figures: money, percentages and counts. One global regex finds where a number may start (a
@@ -45,7 +46,7 @@ const HALF_SCALE = /half[ \u00a0]+an?[ \u00a0]+(dozen|million|billion|trillion)(
 // Fractions that name a share of something ("about a quarter of", "two-thirds of").
 const FRACTION =
   /(?:(an?|one)[ \u00a0-]+(half|third|quarter|fifth)|(two|three|four)-(thirds|quarters|fifths))(?=,?[ \u00a0]+of[ \u00a0])/iuy;
-const FRACTION_VALUES: Record<string, number> = { half: 0.5, third: 1 / 3, quarter: 0.25, fifth: 0.2, thirds: 1 / 3, quarters: 0.25, fifths: 0.2 };
+const FRACTION_VALUES: Record<string, number> = wordTable({ half: 0.5, third: 1 / 3, quarter: 0.25, fifth: 0.2, thirds: 1 / 3, quarters: 0.25, fifths: 0.2 });
 // Vague counts: "dozens", "hundreds of thousands", "tens of millions".
 const VAGUE = /(tens|dozens|hundreds|thousands|millions|billions|trillions)(?:[ \u00a0]+of[ \u00a0]+(thousands|millions|billions))?(?![\p{L}\p{N}])/iuy;
 const UNIT_WORD_START =

@@ -24,7 +24,17 @@ export interface Corrections {
 }
 
 export function emptyCorrections(): Corrections {
-  return { version: 1, merge: [], split: [], notEntity: [], articleDates: {} };
+  return { version: 1, merge: [], split: [], notEntity: [], articleDates: dateTable([]) };
+}
+
+/**
+ * Article dates by path, in an object without a prototype: a file named "constructor" or
+ * "__proto__" is looked up and stored like any other path.
+ */
+function dateTable(entries: Iterable<[string, string]>): Record<string, string> {
+  const table: Record<string, string> = Object.create(null);
+  for (const [file, date] of entries) table[file] = date;
+  return table;
 }
 
 /** The result of reading a corrections file: the corrections, or why they were refused. */
@@ -101,7 +111,7 @@ function normalise(o: Partial<Corrections>): Corrections {
     merge: (o.merge ?? []).map((m) => ({ entities: [...new Set(m.entities)].sort(), ...(m.name ? { name: m.name } : {}) })),
     split: (o.split ?? []).map((s) => ({ entity: s.entity, ...(s.file ? { file: s.file.replace(/^\.?\//, '') } : {}) })),
     notEntity: [...new Set(o.notEntity ?? [])],
-    articleDates: Object.fromEntries(Object.entries(o.articleDates ?? {}).map(([f, d]) => [f.replace(/^\.?\//, ''), d])),
+    articleDates: dateTable(Object.entries(o.articleDates ?? {}).map(([f, d]) => [f.replace(/^\.?\//, ''), d])),
   };
 }
 
@@ -115,6 +125,7 @@ export type CorrectionEdit =
 /** Applies one edit, returning new corrections (merge groups that share an id are joined). */
 export function applyCorrectionEdit(current: Corrections, edit: CorrectionEdit): Corrections {
   const next: Corrections = JSON.parse(JSON.stringify(current)) as Corrections;
+  next.articleDates = dateTable(Object.entries(current.articleDates));
   switch (edit.kind) {
     case 'merge': {
       const joined = new Set(edit.entities);

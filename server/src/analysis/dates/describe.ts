@@ -1,14 +1,15 @@
 /** Plain-English descriptions of TIMEX3 values, for the hover. Pure; no clock. */
 import { addDays, isoWeekday, isValidYmd, mondayOfIsoWeek, type Ymd } from './calendar';
 import { MONTH_FULL, MONTH_NAMES, WEEKDAY_FULL, WEEKDAY_NAMES } from './lexicon';
+import { wordTable } from '../wordTable';
 
-const PART: Record<string, string> = { MO: 'morning', AF: 'afternoon', EV: 'evening', NI: 'night', DT: 'daytime' };
-const SEASON: Record<string, string> = { SP: 'spring', SU: 'summer', FA: 'autumn', WI: 'winter' };
-const UNIT: Record<string, [string, string]> = {
+const PART: Record<string, string> = wordTable({ MO: 'morning', AF: 'afternoon', EV: 'evening', NI: 'night', DT: 'daytime' });
+const SEASON: Record<string, string> = wordTable({ SP: 'spring', SU: 'summer', FA: 'autumn', WI: 'winter' });
+const UNIT: Record<string, [string, string]> = wordTable({
   Y: ['year', 'years'], M: ['month', 'months'], W: ['week', 'weeks'], D: ['day', 'days'], Q: ['quarter', 'quarters'],
   DE: ['decade', 'decades'], CE: ['century', 'centuries'], L: ['millennium', 'millennia'],
-};
-const TIME_UNIT: Record<string, [string, string]> = { H: ['hour', 'hours'], M: ['minute', 'minutes'], S: ['second', 'seconds'] };
+});
+const TIME_UNIT: Record<string, [string, string]> = wordTable({ H: ['hour', 'hours'], M: ['minute', 'minutes'], S: ['second', 'seconds'] });
 
 function shortDate(d: Ymd): string {
   return `${d.d} ${MONTH_NAMES[d.m - 1]} ${d.y}`;

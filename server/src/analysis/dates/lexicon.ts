@@ -4,6 +4,8 @@
  */
 
 /** Month names and their common news abbreviations ("Sept.", "Jan."). */
+import { wordTable } from '../wordTable';
+
 export const MONTH =
   '(?:jan(?:uary|\\.)?|feb(?:ruary|\\.)?|mar(?:ch|\\.)|apr(?:il|\\.)?|may|june?|july?|aug(?:ust|\\.)?|sep(?:tember|t\\.?|\\.)|oct(?:ober|\\.)?|nov(?:ember|\\.)?|dec(?:ember|\\.)?)';
 
@@ -28,9 +30,9 @@ export const NUMBER =
 /** Units of a duration, singular or plural. */
 export const UNIT = '(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies)|millenni(?:um|a))';
 
-const MONTH_INDEX: Record<string, number> = {
+const MONTH_INDEX: Record<string, number> = wordTable({
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
-};
+});
 
 /** Month number (1-12) of a month word or abbreviation. */
 export function monthNumber(word: string): number {
@@ -44,7 +46,7 @@ export function weekdayNumber(word: string): number {
   return WEEKDAYS.indexOf(word.toLowerCase().replace(/s$/, '')) + 1;
 }
 
-const WORD_VALUES: Record<string, number> = { a: 1, an: 1, 'a couple of': 2, 'a dozen': 12, 'one hundred': 100, 'a hundred': 100 };
+const WORD_VALUES: Record<string, number> = wordTable({ a: 1, an: 1, 'a couple of': 2, 'a dozen': 12, 'one hundred': 100, 'a hundred': 100 });
 ONES.forEach((w, i) => (WORD_VALUES[w] = i + 1));
 TEENS.forEach((w, i) => (WORD_VALUES[w] = i + 10));
 TENS.forEach((w, i) => (WORD_VALUES[w] = (i + 2) * 10));
@@ -106,16 +108,16 @@ export function durationValue(n: number | null, unit: string): string {
 }
 
 /** Decade words ("the nineties") to their digit (9). */
-export const DECADE_WORDS: Record<string, number> = {
+export const DECADE_WORDS: Record<string, number> = wordTable({
   twenties: 2, thirties: 3, forties: 4, fifties: 5, sixties: 6, seventies: 7, eighties: 8, nineties: 9,
-};
+});
 
 /** Ordinal words to numbers, for quarters and centuries. */
-export const ORDINALS: Record<string, number> = {
+export const ORDINALS: Record<string, number> = wordTable({
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
   eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17,
   eighteenth: 18, nineteenth: 19, twentieth: 20, 'twenty-first': 21, 'twenty first': 21,
-};
+});
 
 /** Number of an ordinal written in digits or words ("3rd", "third"), or 0. */
 export function ordinalValue(word: string): number {

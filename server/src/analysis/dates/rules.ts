@@ -20,6 +20,7 @@ import type { DateType } from '../types';
 import {
   addDays, daysInMonth, formatMonth, formatQuarter, formatWeek, formatYmd, isoWeekday, isValidYmd, pad, quarterOf, type Ymd,
 } from './calendar';
+import { wordTable } from '../wordTable';
 import {
   DECADE_WORDS, MONTH, NUMBER, PART_OF_DAY, UNIT, WEEKDAY, YEAR, durationValue, monthNumber, numberValue, ordinalValue,
   weekdayNumber,
@@ -55,7 +56,13 @@ export interface Rule {
   handle(groups: Groups, ctx: RuleContext): Reading | null;
 }
 
-const PART_CODE: Record<string, string> = { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI', overnight: 'NI' };
+/** TIMEX3 periods of rate adverbs ("weekly"). */
+const RATE_CODE: Record<string, string> = wordTable({
+  daily: 'P1D', weekly: 'P1W', monthly: 'P1M', annually: 'P1Y', yearly: 'P1Y', quarterly: 'P3M', hourly: 'PT1H', nightly: 'P1D',
+  biweekly: 'P2W', bimonthly: 'P2M', semiannually: 'P6M', annual: 'P1Y', semiannual: 'P6M',
+});
+
+const PART_CODE: Record<string, string> = wordTable({ morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI', overnight: 'NI' });
 
 /** "1 day", "3 days", "1 century", "2 centuries", for readings. */
 function countOf(n: number, unit: string): string {
@@ -186,10 +193,10 @@ function dayPartSuffix(part: string | undefined): string {
   return part && !/^night$/i.test(part) ? partSuffix(part) : '';
 }
 
-const SEASON_CODE: Record<string, { code: string; start: number }> = {
+const SEASON_CODE: Record<string, { code: string; start: number }> = wordTable({
   spring: { code: 'SP', start: 3 }, summer: { code: 'SU', start: 6 }, fall: { code: 'FA', start: 9 },
   autumn: { code: 'FA', start: 9 }, winter: { code: 'WI', start: 12 },
-};
+});
 
 const MODIFIER = '(?:early|late|mid|the\\s+(?:end|beginning|start|middle|rest|remainder|first\\s+half|second\\s+half)\\s+of)';
 
@@ -582,11 +589,7 @@ export const RULES: Rule[] = [
         return absolute('SET', durationValue(n, g.unit), `every ${g.num ? `${g.num} ` : ''}${g.unit.toLowerCase()}`);
       }
       const adv = g.adv!.toLowerCase();
-      const code: Record<string, string> = {
-        daily: 'P1D', weekly: 'P1W', monthly: 'P1M', annually: 'P1Y', yearly: 'P1Y', quarterly: 'P3M', hourly: 'PT1H', nightly: 'P1D',
-        biweekly: 'P2W', bimonthly: 'P2M', semiannually: 'P6M', annual: 'P1Y', semiannual: 'P6M',
-      };
-      return absolute('SET', code[adv], `a rate: ${adv}`);
+      return absolute('SET', RATE_CODE[adv], `a rate: ${adv}`);
     },
   },
   {

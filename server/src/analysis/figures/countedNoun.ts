@@ -1,3 +1,4 @@
+import { wordTable } from '../wordTable';
 /**
  * What a figure counts: the head noun of the words after the number ("127,000 Russian
  * troops near the border" → "troops"). No tagger: a noun phrase is read as up to four words
@@ -58,10 +59,10 @@ const VAGUE_COUNTS = new Set(['tens', 'dozens', 'hundreds', 'thousands', 'millio
 // Plurals that do not end in "s".
 const IRREGULAR_PLURAL_FORMS = new Set(['people', 'men', 'women', 'children', 'personnel', 'police', 'staff', 'feet', 'teeth', 'mice', 'geese', 'criteria', 'phenomena']);
 
-const IRREGULAR_PLURALS: Record<string, string> = {
+const IRREGULAR_PLURALS: Record<string, string> = wordTable({
   man: 'men', woman: 'women', child: 'children', person: 'people', foot: 'feet', tooth: 'teeth',
   mouse: 'mice', goose: 'geese', criterion: 'criteria', phenomenon: 'phenomena',
-};
+});
 const UNCOUNTABLE = new Set(
   ('people police personnel staff aircraft sheep fish deer cattle livestock equipment ammunition data ' +
   'military troops media information news money cash aid software hardware militia').split(' '),

@@ -1,3 +1,4 @@
+import { wordTable } from '../wordTable';
 /**
  * Currency signs, codes and words, and their ISO 4217 codes. A bare "$" is read as US
  * dollars, the common case in English-language news; "A$", "C$", "HK$" and friends say
@@ -5,7 +6,7 @@
  */
 
 /** Prefix signs and prefixed dollar forms → code. Keys are matched case-sensitively. */
-const PREFIX_CODES: Record<string, string> = {
+const PREFIX_CODES: Record<string, string> = wordTable({
   $: 'USD', US$: 'USD', 'U.S.$': 'USD', USD: 'USD',
   A$: 'AUD', AU$: 'AUD', AUD: 'AUD', C$: 'CAD', CA$: 'CAD', CAD: 'CAD', NZ$: 'NZD', NZD: 'NZD',
   HK$: 'HKD', HKD: 'HKD', S$: 'SGD', SGD: 'SGD', R$: 'BRL', NT$: 'TWD', MX$: 'MXN',
@@ -13,7 +14,7 @@ const PREFIX_CODES: Record<string, string> = {
   '₹': 'INR', INR: 'INR', Rs: 'INR', 'Rs.': 'INR', '₽': 'RUB', RUB: 'RUB', '₩': 'KRW', KRW: 'KRW',
   '₺': 'TRY', TRY: 'TRY', '₴': 'UAH', UAH: 'UAH', '₪': 'ILS', ILS: 'ILS', CHF: 'CHF', SFr: 'CHF',
   dlrs: 'USD', Dlrs: 'USD', SEK: 'SEK', NOK: 'NOK', DKK: 'DKK', PLN: 'PLN', ZAR: 'ZAR', SAR: 'SAR', AED: 'AED',
-};
+});
 
 /**
  * A currency written right before the number, possibly with one space ("$5", "US$ 40",
@@ -28,7 +29,7 @@ export function codeOfPrefix(prefix: string): string {
 }
 
 /** Currency words after the number → code; a leading qualifier can change the dollar. */
-const WORD_CODES: Record<string, string> = {
+const WORD_CODES: Record<string, string> = wordTable({
   dollar: 'USD', euro: 'EUR', pound: 'GBP', sterling: 'GBP', yen: 'JPY', yuan: 'CNY', renminbi: 'CNY',
   ruble: 'RUB', rouble: 'RUB', rupee: 'INR', franc: 'CHF', peso: 'MXN', lira: 'TRY', shekel: 'ILS',
   won: 'KRW', riyal: 'SAR', dirham: 'AED', zloty: 'PLN', hryvnia: 'UAH', rand: 'ZAR', real: 'BRL',
@@ -36,12 +37,12 @@ const WORD_CODES: Record<string, string> = {
   cent: 'cent', pence: 'pence', penny: 'pence', dlr: 'USD', guilder: 'NLG', mark: 'DEM', 'deutsche mark': 'DEM',
   'd-mark': 'DEM', markkaa: 'FIM', peseta: 'ESP', schilling: 'ATS', lire: 'ITL', drachma: 'GRD', escudo: 'PTE',
   baht: 'THB', ringgit: 'MYR', rupiah: 'IDR', naira: 'NGN',
-};
+});
 
-const QUALIFIED_DOLLARS: Record<string, string> = {
+const QUALIFIED_DOLLARS: Record<string, string> = wordTable({
   us: 'USD', 'u.s.': 'USD', american: 'USD', australian: 'AUD', canadian: 'CAD', 'new zealand': 'NZD',
   'hong kong': 'HKD', singapore: 'SGD', taiwan: 'TWD', taiwanese: 'TWD', zimbabwean: 'ZWL',
-};
+});
 
 /**
  * A currency written after the number ("5 billion dollars", "9 billion euros", "$9.99 US

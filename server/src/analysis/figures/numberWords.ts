@@ -1,3 +1,4 @@
+import { wordTable } from '../wordTable';
 /**
  * Numbers written in words ("twenty-five", "three hundred and twenty", "two dozen",
  * "half a million", "hundreds of thousands"). Each reader is a sticky regex run at a given
@@ -5,19 +6,19 @@
  */
 
 /** Values of the single number words. */
-const UNITS: Record<string, number> = {
+const UNITS: Record<string, number> = wordTable({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
   ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16,
   seventeen: 17, eighteen: 18, nineteen: 19,
   twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-};
+});
 
 /** Multipliers that scale what came before ("two hundred", "1.5 million"). */
-export const SCALES: Record<string, number> = {
+export const SCALES: Record<string, number> = wordTable({
   dozen: 12, hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12,
   // South Asian scales, common in Indian and Pakistani news ("Rs 500 crore").
   lakh: 1e5, lakhs: 1e5, crore: 1e7, crores: 1e7,
-};
+});
 
 const UNIT_WORDS = Object.keys(UNITS).sort((a, b) => b.length - a.length).join('|');
 const SCALE_WORDS = Object.keys(SCALES).join('|');
@@ -94,7 +95,7 @@ const SCALE_AFTER = new RegExp(`([ \\u00a0-]?)(${SCALE_WORDS}|bn|mn|tn|trn)(?![\
 /** Short scale abbreviations that must touch the number ("$5m", "€300k"). */
 const SCALE_ATTACHED = /(m|k|b)(?![\p{L}\p{N}])/iuy;
 
-const ABBREVIATED: Record<string, number> = { bn: 1e9, mn: 1e6, tn: 1e12, trn: 1e12, m: 1e6, k: 1e3, b: 1e9 };
+const ABBREVIATED: Record<string, number> = wordTable({ bn: 1e9, mn: 1e6, tn: 1e12, trn: 1e12, m: 1e6, k: 1e3, b: 1e9 });
 
 /**
  * Reads a multiplier after a number: "million", " billion", "bn", and, only when `money` is

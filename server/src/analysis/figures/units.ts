@@ -1,3 +1,4 @@
+import { wordTable } from '../wordTable';
 /**
  * Units of measure written after a number ("7.5 kilometers", "700 square miles", "2GB",
  * "3.5-inch"). The unit is part of the figure's span (as the MEANTIME and re3d gold mark
@@ -5,7 +6,7 @@
  */
 
 /** Canonical unit for each spelling (lower-case keys; short symbols are matched case-sensitively below). */
-const CANONICAL: Record<string, string> = {
+const CANONICAL: Record<string, string> = wordTable({
   km: 'km', kms: 'km', kilometer: 'km', kilometre: 'km', kilometers: 'km', kilometres: 'km',
   'square km': 'sq km', 'sq km': 'sq km', km2: 'sq km', 'square kilometers': 'sq km', 'square kilometres': 'sq km',
   'square kilometer': 'sq km', 'square kilometre': 'sq km',
@@ -28,7 +29,7 @@ const CANONICAL: Record<string, string> = {
   '°c': '°C', '°f': '°F', degrees: 'degrees', celsius: '°C', fahrenheit: '°F',
   calories: 'calories', megapixels: 'megapixels', mp: 'megapixels', mah: 'mAh',
   "''": 'inches', '″': 'inches',
-};
+});
 
 // Longest spellings first so "square miles" wins over "miles" and "km/h" over "km".
 const SPELLINGS = Object.keys(CANONICAL)
