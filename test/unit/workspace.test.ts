@@ -104,7 +104,8 @@ describe('Workspace', () => {
   });
 
   it('merges settings over defaults and ignores wrongly typed values', () => {
-    assert.deepEqual(mergeSettings({ articles: 'nope', maxFileSizeKB: -1, articleDates: { './x.txt': '2020-01-02', bad: 'soon' } }, { 'drafts/**': true, 'old/**': false }), {
+    const merged = mergeSettings({ articles: 'nope', maxFileSizeKB: -1, articleDates: { './x.txt': '2020-01-02', bad: 'soon' } }, { 'drafts/**': true, 'old/**': false });
+    assert.deepEqual({ ...merged, articleDates: { ...merged.articleDates } }, {
       articles: ['**/*.txt'],
       maxFileSizeKB: 2048,
       articleDates: { 'x.txt': '2020-01-02' },
