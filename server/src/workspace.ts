@@ -340,7 +340,7 @@ export class Workspace {
       if (!this.open.has(uri)) this.corpus.setArticle(uri, cached.hash, cached.text, cached.packed);
       return;
     }
-    const result = stamp ? await this.source.read(fsPath, folder.settings.maxFileSizeKB * 1024, stamp) : { skipped: 'no longer exists' };
+    const result = stamp ? await this.source.read(fsPath, folder.settings.maxFileSizeKB * 1024, stamp, folder.fsPath) : { skipped: 'no longer exists' };
     if (this.open.has(uri)) return; // Opened while we read: the buffer wins.
     if ('skipped' in result) {
       this.skipped.set(fsPath, result.skipped);

@@ -33,8 +33,12 @@ export interface ArticleSource {
   stat(path: string): Promise<FileStamp | undefined>;
   /** The same for many files at once, where that is cheaper than one by one. Never throws. */
   statMany?(paths: string[]): Promise<(FileStamp | undefined)[]>;
-  /** Reads one article as text. Never throws: problems come back as a skip reason. */
-  read(path: string, maxBytes: number, known?: FileStamp): Promise<ReadResult>;
+  /**
+   * Reads one article as text. Never throws: problems come back as a skip reason. Given the
+   * workspace folder, a path that really leads outside it (through a symbolic link) is skipped
+   * unread.
+   */
+  read(path: string, maxBytes: number, known?: FileStamp, folder?: string): Promise<ReadResult>;
 }
 
 /** Which files are articles. */

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { CorrectionsRead } from './articleSource';
+import { escapesFolder, leavesFolderMessage } from './insideFolder';
 import { CORRECTIONS_FILE, MAX_CORRECTIONS_BYTES, emptyCorrections, parseCorrections, serializeCorrections, type Corrections } from '../corpus/corrections';
 
 
@@ -8,6 +9,8 @@ import { CORRECTIONS_FILE, MAX_CORRECTIONS_BYTES, emptyCorrections, parseCorrect
 export async function readCorrectionsFile(folder: string): Promise<CorrectionsRead> {
   const file = path.join(folder, CORRECTIONS_FILE);
   try {
+    const outside = await escapesFolder(folder, file);
+    if (outside !== undefined) return { state: 'invalid', problem: `${file} is ${leavesFolderMessage(outside)}`, corrections: emptyCorrections() };
     const stat = await fs.stat(file);
     if (!stat.isFile()) return { state: 'invalid', problem: `${file} is not a file`, corrections: emptyCorrections() };
     if (stat.size > MAX_CORRECTIONS_BYTES) return { state: 'invalid', problem: `${file} is larger than ${MAX_CORRECTIONS_BYTES / 1e6} MB; it was not read`, corrections: emptyCorrections() };

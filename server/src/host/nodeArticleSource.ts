@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { articleMatcher, type ArticleSource, type FileStamp, type ListFilter, type ListResult, type ReadResult } from './articleSource';
 import { readCorrectionsFile, updateCorrectionsFile } from './correctionsFile';
 import { decodeArticle } from './decodeArticle';
+import { escapesFolder, isInside, leavesFolderMessage } from './insideFolder';
 
 /** Articles on the local disk. */
 export class NodeArticleSource implements ArticleSource {
@@ -42,6 +43,14 @@ export class NodeArticleSource implements ArticleSource {
     const problems: string[] = [];
     // Symlinked folders are followed once: the real path is remembered, so a loop ends.
     const visited = new Set<string>();
+    // Links are followed only while they stay inside the folder; a link to / or /etc is not
+    // even stat'ed past its real path.
+    let root: string;
+    try {
+      root = await fs.realpath(folder);
+    } catch (error) {
+      return { paths, problems: [`${folder}: ${describe(error)}`] };
+    }
     const walk = async (dir: string): Promise<void> => {
       if (token?.isCancellationRequested) return;
       let real: string;
@@ -68,11 +77,18 @@ export class NodeArticleSource implements ArticleSource {
         let isFile = entry.isFile();
         if (entry.isSymbolicLink()) {
           try {
-            const stat = await fs.stat(full);
+            const real = await fs.realpath(full);
+            if (!isInside(root, real)) {
+              problems.push(`${full}: ${leavesFolderMessage(real)}`);
+              continue;
+            }
+            const stat = await fs.stat(real);
             isDir = stat.isDirectory();
             isFile = stat.isFile();
-          } catch {
-            continue; // A dangling link is not an article.
+          } catch (error) {
+            // A dangling link is not an article; a loop of links is worth a word.
+            if ((error as { code?: string }).code === 'ELOOP') problems.push(`${full}: ${describe(error)}`);
+            continue;
           }
         }
         if (isDir) {
@@ -96,8 +112,11 @@ export class NodeArticleSource implements ArticleSource {
     }
   }
 
-  async read(file: string, maxBytes: number, known?: FileStamp): Promise<ReadResult> {
+  async read(file: string, maxBytes: number, known?: FileStamp, folder?: string): Promise<ReadResult> {
     try {
+      // A file event or a stale listing may name a link that now leaves the folder.
+      const outside = folder === undefined ? undefined : await escapesFolder(folder, file);
+      if (outside !== undefined) return { skipped: leavesFolderMessage(outside) };
       // A stamp from stat() just before saves a second system call per article.
       let size: number;
       if (known) size = known.size;
