@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import type { DocumentSymbol, Hover, Location } from 'vscode-languageserver/node';
+import { EntitiesRequest, LedgerRequest, MeasuresRequest, TimelineRequest } from '../../server/src/protocol';
 import { HOSTILE_WORDS, hostileArticle, spellings } from '../support/hostileWords';
 import { startTestServer, uriOf, type TestServer } from './harness';
 
@@ -55,17 +56,17 @@ describe('words that are JavaScript property names, over JSON-RPC', () => {
     for (const word of WORDS) {
       const found = (await server.client.sendRequest('workspace/symbol', { query: word })) as unknown[];
       assert.ok(Array.isArray(found), `workspace symbol ${word}`);
-      const ledger = await server.client.sendRequest('corpusLens/ledger', { measure: word });
+      const ledger = await server.client.sendRequest(LedgerRequest, { measure: word });
       assert.ok(ledger === null || typeof ledger === 'object', `ledger ${word}`);
       for (const kind of ['person', 'organization', 'place', word]) {
-        const list = (await server.client.sendRequest('corpusLens/entities', { kind, filter: word })) as unknown[];
+        const list = (await server.client.sendRequest(EntitiesRequest, { kind: kind as 'person', filter: word })) as unknown[];
         assert.ok(Array.isArray(list), `entities ${kind} ${word}`);
       }
-      await server.client.sendRequest('corpusLens/timeline', { id: `person:${word.toLowerCase()}` });
-      await server.client.sendRequest('corpusLens/timeline', { id: word });
+      await server.client.sendRequest(TimelineRequest, { id: `person:${word.toLowerCase()}` });
+      await server.client.sendRequest(TimelineRequest, { id: word });
     }
-    const measures = (await server.client.sendRequest('corpusLens/measures', {})) as { measure: string }[];
-    for (const { measure } of measures) await server.client.sendRequest('corpusLens/ledger', { measure });
+    const measures = await server.client.sendRequest(MeasuresRequest);
+    for (const { measure } of measures) await server.client.sendRequest(LedgerRequest, { measure });
     // The corrections keyed by property names took effect: the article dates of the files named
     // "constructor" and "__proto__" come from the corrections file, which wins over the setting.
     const dated = (file: string) => server.workspace.corpus.article(uriOf(file))?.meta.articleDate.value;
