@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
+import { isMarkdownPath } from './analysis/markdownPath';
 import type { AnalyzeOptions, ArticleAnalysis, CancellationSignal } from './analysis/types';
 import { Corpus, type AppliedCorrections } from './corpus/corpus';
 import { CORRECTIONS_FILE, applyCorrectionEdit, emptyCorrections, type CorrectionEdit, type Corrections } from './corpus/corrections';
@@ -204,7 +205,7 @@ export class Workspace {
       const wanted = this.articleDateFor(place.folder, place.relative);
       const current = record.meta.articleDate.source === 'setting' ? record.meta.articleDate.value : undefined;
       if (wanted === current) continue;
-      const analysis = await this.analyze(record.text, { articleDate: wanted });
+      const analysis = await this.analyze(record.text, { articleDate: wanted, markdown: isMarkdownPath(uri) || undefined });
       this.corpus.setArticle(uri, record.version, record.text, analysis);
       const cached = this.diskEntries.get(uri);
       if (cached) {
@@ -285,7 +286,7 @@ export class Workspace {
   openOrChange(uri: string, version: number, text: string): void {
     this.open.add(uri);
     const place = this.classify(uri);
-    const analysis = analyzeInThisThread(text, { articleDate: place ? this.articleDateFor(place.folder, place.relative) : undefined });
+    const analysis = analyzeInThisThread(text, { articleDate: place ? this.articleDateFor(place.folder, place.relative) : undefined, markdown: isMarkdownPath(uri) || undefined });
     this.corpus.setArticle(uri, `v${version}`, text, analysis);
     this.update({});
   }
@@ -353,7 +354,7 @@ export class Workspace {
     const hash = hashText(result.text);
     let analysis: ArticleAnalysis | PackedAnalysis;
     if (cached && cached.hash === hash && cached.articleDate === articleDate) analysis = cached.packed;
-    else analysis = await this.analyze(result.text, { articleDate });
+    else analysis = await this.analyze(result.text, { articleDate, markdown: isMarkdownPath(fsPath) || undefined });
     if (this.open.has(uri)) return;
     this.corpus.setArticle(uri, hash, result.text, analysis);
     const { packed } = this.corpus.article(uri)!;

@@ -2,6 +2,7 @@ import { findArticleDate } from './articleDate';
 import { canBeHeadline } from './boilerplate';
 import { findDates } from './dates';
 import { findFigures } from './figures';
+import { maskMarkdown } from './markdown';
 import { findNames } from './names';
 import type { AnalyzeOptions, ArticleAnalysis, CancellationSignal, Span } from './types';
 
@@ -17,8 +18,12 @@ export function analyzeArticle(
   options: AnalyzeOptions = {},
   token: CancellationSignal = NEVER_CANCELLED,
 ): ArticleAnalysis {
+  // Markdown is analysed with its syntax blanked out: same length, so offsets hold for the file.
+  const markdown = options.markdown ? maskMarkdown(text) : undefined;
+  const frontMatter = markdown?.frontMatter;
+  if (markdown) text = markdown.text;
   const result: ArticleAnalysis = {
-    headline: findHeadline(text),
+    headline: frontMatter?.title ?? collapseSpaces(findHeadline(text), !!markdown),
     articleDate: { value: '', source: 'none' },
     entities: [],
     dates: [],
@@ -34,11 +39,23 @@ export function analyzeArticle(
       return fallback;
     }
   };
-  result.articleDate = stage('article date', () => findArticleDate(text, options.articleDate), result.articleDate);
+  result.articleDate = stage(
+    'article date',
+    () =>
+      !options.articleDate && frontMatter?.date
+        ? { value: frontMatter.date.value, source: 'front-matter' as const, span: { start: frontMatter.date.start, end: frontMatter.date.end, text: frontMatter.date.text } }
+        : findArticleDate(text, options.articleDate),
+    result.articleDate,
+  );
   result.dates = stage('dates', () => findDates(text, result.articleDate), []);
   result.figures = stage('figures', () => findFigures(text, result.dates), []);
   result.entities = stage('names', () => findNames(text), []);
   return result;
+}
+
+/** A Markdown headline had its syntax blanked: "Harbour   bridge" reads "Harbour bridge". */
+function collapseSpaces(headline: Span | undefined, markdown: boolean): Span | undefined {
+  return headline && markdown ? { ...headline, text: headline.text.replace(/\s+/g, ' ') } : headline;
 }
 
 /**

@@ -51,7 +51,7 @@ export interface EntityMention extends Span {
 export type DateType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
 
 /** Where the article date came from. */
-export type AnchorSource = 'date-line' | 'dateline' | 'setting' | 'none';
+export type AnchorSource = 'date-line' | 'dateline' | 'front-matter' | 'setting' | 'none';
 
 /** The date an article is written on, which relative dates resolve against. */
 export interface ArticleDate {
@@ -103,6 +103,11 @@ export type Mention = EntityMention | DateMention | FigureMention;
 export interface AnalyzeOptions {
   /** An article date set by the user (per-file setting), YYYY-MM-DD; wins over the text. */
   articleDate?: string;
+  /**
+   * The text is Markdown: front matter and syntax are blanked before analysis (offsets are
+   * unchanged), the front matter's title is the headline and its date the article date.
+   */
+  markdown?: boolean;
 }
 
 /** Everything the analysis knows about one article. */

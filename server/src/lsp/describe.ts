@@ -44,6 +44,7 @@ export function describeEntity(summary: EntitySummary, context?: EntityContext, 
 const ANCHOR_WORD = {
   'date-line': 'the article’s date line',
   dateline: 'the article’s dateline',
+  'front-matter': 'the article’s front matter',
   setting: 'the corpusLens.articleDates setting',
   none: 'none',
 } as const;
