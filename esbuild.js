@@ -31,7 +31,14 @@ const sharedEngine = {
 const targets = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [sharedEngine] },
-  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [sharedEngine] },
+  {
+    ...common,
+    entryPoints: ['server/src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    plugins: [sharedEngine],
+    // `corpus-lens --version` prints the package's version.
+    define: { CORPUS_LENS_VERSION: JSON.stringify(require('./package.json').version) },
+  },
   { ...common, entryPoints: ['server/src/analysis/index.ts'], outfile: 'dist/analysis.js' },
   { ...common, entryPoints: ['server/src/host/statWorker.ts'], outfile: 'dist/statWorker.js' },
   { ...common, entryPoints: ['server/src/host/indexWorker.ts'], outfile: 'dist/indexWorker.js', plugins: [sharedEngine] },

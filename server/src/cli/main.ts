@@ -7,7 +7,13 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-runCli(process.argv.slice(2), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }).then(
+runCli(process.argv.slice(2), {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+  stdin: process.stdin,
+  stderrIsTTY: process.stderr.isTTY,
+  columns: process.stderr.columns,
+}).then(
   (code) => {
     process.exitCode = code;
   },
