@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -74,6 +76,45 @@ describe('AnalysisCache', () => {
       assert.match(loaded.problem ?? '', /ignored|rebuilding/);
     });
   }
+
+  it('removes the temporary files of servers killed while writing, and keeps a live writer\'s', async () => {
+    const folder = path.join(dir, 'killed');
+    const cache = new AnalysisCache(folder, 'engine-1');
+    await cache.save(new Map([['file:///w/a.txt', entry()]]));
+    // A real writer killed half-way: a child process saves a large cache and is killed as soon
+    // as its temporary file appears.
+    const out = (file: string) => JSON.stringify(path.resolve(__dirname, '../../server/src', file));
+    const child = spawn(process.execPath, ['-e', `
+      const { AnalysisCache } = require(${out('host/analysisCache.js')});
+      const { pack } = require(${out('corpus/packed.js')});
+      const { analyzeArticle } = require(${out('analysis/index.js')});
+      const text = ${JSON.stringify(TEXT)}.repeat(40);
+      const packed = pack(analyzeArticle(text));
+      const entries = new Map();
+      for (let i = 0; i < 20000; i++) entries.set('file:///w/' + i + '.txt', { size: text.length, mtimeMs: 5, hash: 'h' + i, text, packed });
+      new AnalysisCache(${JSON.stringify(folder)}, 'engine-1').save(entries);
+    `], { stdio: 'ignore' });
+    const tmp = path.join(folder, `corpus-cache.bin.${child.pid}.tmp`);
+    for (let i = 0; i < 2000 && !existsSync(tmp); i++) await new Promise((r) => setTimeout(r, 5));
+    assert.ok(existsSync(tmp), 'the child never started writing');
+    child.kill('SIGKILL');
+    await once(child, 'exit');
+    // A live writer's file (this test's parent process stands in for one) is left alone unless it is old.
+    const live = path.join(folder, `corpus-cache.bin.${process.ppid}.tmp`);
+    const other = path.join(folder, 'corpus-cache.bin.notes.tmp');
+    writeFileSync(live, 'being written');
+    writeFileSync(other, 'not a cache write: another name');
+    const loaded = await new AnalysisCache(folder, 'engine-1').load();
+    assert.equal(loaded.problem, undefined);
+    assert.deepEqual([...loaded.entries.keys()], ['file:///w/a.txt'], 'the last complete cache survives the kill');
+    assert.ok(!existsSync(tmp), 'the killed writer\'s file is gone');
+    assert.ok(existsSync(live), 'a live writer\'s recent file stays');
+    assert.ok(existsSync(other), 'files of other names stay');
+    const hourAgo = new Date(Date.now() - 2 * 3600_000);
+    utimesSync(live, hourAgo, hourAgo);
+    await new AnalysisCache(folder, 'engine-1').load();
+    assert.ok(!existsSync(live), 'a file nobody touched for two hours is stale, whoever named it');
+  });
 
   it('never trusts a cache from another engine build', async () => {
     const folder = path.join(dir, 'stale');

@@ -11,6 +11,8 @@ export type CacheEntry = CachedArticle;
 const MAGIC = 'corpus-lens-cache';
 const FORMAT = 4;
 const FILE_NAME = 'corpus-cache.bin';
+/** A temporary file untouched for this long belongs to no write under way. */
+const STALE_AFTER_MS = 60 * 60 * 1000;
 /** Bytes read at a time when loading. */
 const CHUNK = 4 << 20;
 
@@ -37,6 +39,7 @@ export class AnalysisCache {
 
   /** Loads the cache; returns an empty map and a reason when it cannot be used. */
   async load(): Promise<{ entries: Map<string, CacheEntry>; problem?: string }> {
+    await this.removeStaleTemporaryFiles();
     let file: fs.FileHandle;
     try {
       file = await fs.open(this.file, 'r');
@@ -67,6 +70,28 @@ export class AnalysisCache {
       return { entries: new Map(), problem: `cache ignored: ${error instanceof Error ? error.message : String(error)}; rebuilding` };
     } finally {
       await file.close().catch(() => undefined);
+    }
+  }
+
+  /**
+   * Removes temporary files left by servers killed while writing (each one can be as large as
+   * the cache). A file is stale when the process that named it is gone, is this process (which
+   * has not started writing yet), or has been at it for longer than any write takes.
+   */
+  private async removeStaleTemporaryFiles(): Promise<void> {
+    let names: string[];
+    try {
+      names = await fs.readdir(this.folder);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const m = /^corpus-cache\.bin\.(\d+)\.tmp$/.exec(name);
+      if (!m) continue;
+      const file = path.join(this.folder, name);
+      const pid = Number(m[1]);
+      const stale = pid === process.pid || !isAlive(pid) || Date.now() - ((await fs.stat(file).catch(() => undefined))?.mtimeMs ?? 0) > STALE_AFTER_MS;
+      if (stale) await fs.rm(file, { force: true }).catch(() => undefined);
     }
   }
 
@@ -113,3 +138,12 @@ export function engineFingerprint(files: string[] = [__filename]): string {
   return hash.digest('hex').slice(0, 16);
 }
 
+/** Whether a process of this id exists (signal 0 tests without sending anything). */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === 'EPERM';
+  }
+}
