@@ -7,14 +7,38 @@ process.env.UV_THREADPOOL_SIZE ??= '16';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
-import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
+import { ProposedFeatures, StreamMessageReader, StreamMessageWriter, createConnection, type Connection } from 'vscode-languageserver/node';
 import { AnalysisCache, engineFingerprint } from './host/analysisCache';
 import { AnalysisWorkers } from './host/analysisWorkers';
 import { NodeArticleSource } from './host/nodeArticleSource';
 import { writeLines } from './host/writeLines';
 import { startServer } from './server';
 
-const connection = createConnection(ProposedFeatures.all);
+/**
+ * Over stdio the message framing is ours to watch: after a malformed header the stream cannot
+ * be resynchronised, and a server that keeps running without answering leaves the editor
+ * hanging. It exits instead, with the reason on stderr, so the editor restarts it. A message
+ * whose body is not JSON leaves the framing intact: it is reported and the server goes on.
+ */
+function stdioConnection(): Connection {
+  const reader = new StreamMessageReader(process.stdin);
+  reader.onError((error) => {
+    const reason = error.message.replace(/\s*\n\s*/g, ': ');
+    if (error instanceof SyntaxError) {
+      process.stderr.write(`Corpus Lens: ignored a message that is not JSON (${reason})\n`);
+      return;
+    }
+    process.stderr.write(`Corpus Lens: the message stream from the editor is broken (${reason}); the server exits so that the editor can start it again.\n`);
+    process.exit(1);
+  });
+  // The editor has gone: nothing is left to answer.
+  reader.onClose(() => process.exit(0));
+  // stdout carries the protocol; anything a library prints goes to stderr.
+  for (const name of ['log', 'info', 'debug', 'warn'] as const) console[name] = (...args: unknown[]) => console.error(...args);
+  return createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout));
+}
+
+const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
 // The worker script sits beside the bundle; one core stays with the main thread.
 const workerScript = path.join(__dirname, 'indexWorker.js');
 const workerCount = Math.max(1, Math.min(4, availableParallelism() - 1));
