@@ -23,7 +23,7 @@ import { startServer } from './server';
 function stdioConnection(): Connection {
   const reader = new StreamMessageReader(process.stdin);
   reader.onError((error) => {
-    const reason = error.message.replace(/\s*\n\s*/g, ': ');
+    const reason = error.message.split('\n').map((line) => line.trim()).join(': ');
     if (error instanceof SyntaxError) {
       process.stderr.write(`Corpus Lens: ignored a message that is not JSON (${reason})\n`);
       return;
