@@ -11,6 +11,7 @@ import { NotificationType, RequestType, RequestType0, type Location, type Positi
 import type { EntityKind } from './analysis/types';
 import type { CorrectionEdit } from './corpus/corrections';
 import type { ExportFormat } from './corpus/exportCorpus';
+import type { MeasureCount } from './corpus/queries';
 
 export type { EntityKind } from './analysis/types';
 export type { CorrectionEdit } from './corpus/corrections';
@@ -126,11 +127,6 @@ export interface LedgerResult {
 /** Every figure of one measure across the corpus (bounded), oldest first. */
 export const LedgerRequest = new RequestType<LedgerParams, LedgerResult | null, void>('corpusLens/ledger');
 
-/** A measure with the number of articles reporting it. */
-export interface MeasureCount {
-  measure: string;
-  articles: number;
-}
 
 /** The measures of the corpus, most reported first. */
 export const MeasuresRequest = new RequestType0<MeasureCount[], void>('corpusLens/measures');
@@ -138,6 +134,8 @@ export const MeasuresRequest = new RequestType0<MeasureCount[], void>('corpusLen
 // ---- Export --------------------------------------------------------------------------------
 
 export type { ExportFormat } from './corpus/exportCorpus';
+/** A measure with the number of articles reporting it. */
+export type { MeasureCount } from './corpus/queries';
 
 export interface ExportParams {
   format: ExportFormat;

@@ -155,6 +155,7 @@ export function startServer(connection: Connection, deps: ServerDependencies): {
         if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
         return result ?? empty;
       } catch (error) {
+        if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
         const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
         log(`[error] ${name}: ${message}`);
         return new ResponseError(LSPErrorCodes.RequestFailed, `Corpus Lens ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -287,19 +288,19 @@ export function startServer(connection: Connection, deps: ServerDependencies): {
   documents.onDidChangeContent((event) => workspace.openOrChange(event.document.uri, event.document.version, event.document.getText()));
   documents.onDidClose((event) => void workspace.close(event.document.uri));
 
-  connection.onHover(guard('hover', null, (params) => provideHover(params, workspace.corpus, docs, partialNote(workspace.state))));
-  connection.onDocumentSymbol(guard('outline', [], (params) => provideDocumentSymbols(params, workspace.corpus, docs)));
-  connection.onDefinition(guard('definition', null, (params) => provideDefinition(params, workspace.corpus, docs)));
-  connection.onReferences(guard('references', [], (params) => provideReferences(params, workspace.corpus, docs)));
-  connection.onDocumentHighlight(guard('highlights', [], (params) => provideHighlights(params, workspace.corpus, docs)));
-  connection.onWorkspaceSymbol(guard('workspace symbols', [], (params) => provideWorkspaceSymbols(params, workspace.corpus, docs)));
-  connection.languages.semanticTokens.on(guard('colouring', { data: [] }, (params) => provideSemanticTokens(params, workspace.corpus, docs)));
-  connection.languages.inlayHint.on(guard('inlay hints', [], (params) => provideInlayHints(params, workspace.corpus, docs)));
+  connection.onHover(guard('hover', null, (params, token) => provideHover(params, workspace.corpus, docs, token, partialNote(workspace.state))));
+  connection.onDocumentSymbol(guard('outline', [], (params, token) => provideDocumentSymbols(params, workspace.corpus, docs, token)));
+  connection.onDefinition(guard('definition', null, (params, token) => provideDefinition(params, workspace.corpus, docs, token)));
+  connection.onReferences(guard('references', [], (params, token) => provideReferences(params, workspace.corpus, docs, token)));
+  connection.onDocumentHighlight(guard('highlights', [], (params, token) => provideHighlights(params, workspace.corpus, docs, token)));
+  connection.onWorkspaceSymbol(guard('workspace symbols', [], (params, token) => provideWorkspaceSymbols(params, workspace.corpus, docs, token)));
+  connection.languages.semanticTokens.on(guard('colouring', { data: [] }, (params, token) => provideSemanticTokens(params, workspace.corpus, docs, token)));
+  connection.languages.inlayHint.on(guard('inlay hints', [], (params, token) => provideInlayHints(params, workspace.corpus, docs, token)));
   // Custom requests are registered by method name, so a request sent without params reaches
   // the guard (which reads it as empty) instead of failing in the JSON-RPC layer.
-  connection.onRequest(LedgerRequest.method, guard('ledger', null, (params: LedgerParams) => provideLedger(params, workspace.corpus, docs)));
-  connection.onRequest(EntitiesRequest.method, guard('entities', [], (params: EntitiesParams | undefined) => provideEntities(params ?? {}, workspace.corpus, docs)));
-  connection.onCodeAction(guard('code actions', [], (params) => provideCodeActions(params, workspace.corpus, docs)));
+  connection.onRequest(LedgerRequest.method, guard('ledger', null, (params: LedgerParams, token) => provideLedger(params, workspace.corpus, docs, token)));
+  connection.onRequest(EntitiesRequest.method, guard('entities', [], (params: EntitiesParams | undefined, token) => provideEntities(params ?? {}, workspace.corpus, docs, token)));
+  connection.onCodeAction(guard('code actions', [], (params, token) => provideCodeActions(params, workspace.corpus, docs, token)));
   connection.onExecuteCommand(
     guard('correction', null, async (params): Promise<ApplyCorrectionResult | null> => {
       if (params.command !== APPLY_CORRECTION_COMMAND) return null;
@@ -311,19 +312,19 @@ export function startServer(connection: Connection, deps: ServerDependencies): {
   );
   connection.onRequest(
     ExportRequest.method,
-    guard('export', null, async (params: ExportParams): Promise<ExportResult> => {
+    guard('export', null, async (params: ExportParams, token): Promise<ExportResult> => {
       if (!deps.writeLines) throw new Error('this server cannot write files');
       const roots = workspace.folderPaths();
       const fileOf = (uri: string) => {
         const place = workspace.classify(uri);
         return place ? (roots.length > 1 ? `${place.folder.fsPath}/${place.relative}` : place.relative) : uri;
       };
-      const lines = await deps.writeLines(params.path, exportCorpus(workspace.corpus, params.format === 'csv' ? 'csv' : 'jsonl', fileOf));
+      const lines = await deps.writeLines(params.path, exportCorpus(workspace.corpus, params.format === 'csv' ? 'csv' : 'jsonl', fileOf, token));
       return { lines };
     }),
   );
-  connection.onRequest(MeasuresRequest.method, guard('measures', [], (): MeasureCount[] => workspace.corpus.measures()));
-  connection.onRequest(TimelineRequest.method, guard('timeline', [], (params: TimelineParams) => provideTimeline(params, workspace.corpus, docs)));
+  connection.onRequest(MeasuresRequest.method, guard('measures', [], (_params: undefined, token): MeasureCount[] => workspace.corpus.measures(token)));
+  connection.onRequest(TimelineRequest.method, guard('timeline', [], (params: TimelineParams, token) => provideTimeline(params, workspace.corpus, docs, token)));
   // The process id lets tests (and curious users) check that a killed server is restarted.
   connection.onRequest(ServerInfoRequest, (): ServerInfo => ({ pid: process.pid, articles: workspace.corpus.size }));
   connection.onRequest(WaitForIndexRequest, async () => {

@@ -2,9 +2,11 @@ import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { isMarkdownPath } from './analysis/markdownPath';
 import type { AnalyzeOptions, ArticleAnalysis, CancellationSignal } from './analysis/types';
-import { Corpus, type AppliedCorrections } from './corpus/corpus';
+import type { AppliedCorrections } from './corpus/applyCorrections';
+import { Corpus } from './corpus/corpus';
 import { CORRECTIONS_FILE, applyCorrectionEdit, emptyCorrections, type CorrectionEdit, type Corrections } from './corpus/corrections';
-import type { PackedAnalysis } from './corpus/packed';
+import { hashText, type PackedArticle } from './corpus/packedArticle';
+import type { ValueTable } from './corpus/valueTable';
 import { articleMatcher, type ArticleMatcher, type ArticleSource, type CachedArticle, type FileStamp } from './host/articleSource';
 import type { IndexState } from './protocol';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
@@ -44,7 +46,7 @@ export interface WorkspaceEvents {
 
 /** Where analyses persist between sessions (host/analysisCache.ts on disk). */
 export interface ArticleCache {
-  load(): Promise<{ entries: Map<string, CachedArticle>; problem?: string }>;
+  load(table: ValueTable): Promise<{ entries: Map<string, CachedArticle>; problem?: string }>;
   save(entries: Map<string, CachedArticle>): Promise<string | undefined>;
 }
 
@@ -205,12 +207,12 @@ export class Workspace {
       const wanted = this.articleDateFor(place.folder, place.relative);
       const current = record.meta.articleDate.source === 'setting' ? record.meta.articleDate.value : undefined;
       if (wanted === current) continue;
-      const analysis = await this.analyze(record.text, { articleDate: wanted, markdown: isMarkdownPath(uri) || undefined });
-      this.corpus.setArticle(uri, record.version, record.text, analysis);
+      const article = this.corpus.pack(record.text, await this.analyze(record.text, { articleDate: wanted, markdown: isMarkdownPath(uri) || undefined }), record.hash);
+      this.corpus.setArticle(uri, article);
       const cached = this.diskEntries.get(uri);
       if (cached) {
         // An open buffer that differs from the disk copy says nothing about the disk copy.
-        if (cached.hash === record.version) this.diskEntries.set(uri, { ...cached, articleDate: wanted, packed: this.corpus.article(uri)!.packed });
+        if (cached.article.hash === record.hash) this.diskEntries.set(uri, { ...cached, articleDate: wanted, article });
         else this.diskEntries.delete(uri);
         this.markCacheDirty();
       }
@@ -225,7 +227,7 @@ export class Workspace {
     this.update({ state: 'indexing', indexed: 0, total: 0, skipped: 0 });
     await this.loadCorrections();
     // The cache is decoded while the folders are listed: one is CPU, the other mostly I/O.
-    const loading = this.options.cache && !this.cacheLoaded ? this.options.cache.load() : undefined;
+    const loading = this.options.cache && !this.cacheLoaded ? this.options.cache.load(this.corpus.table) : undefined;
     this.cacheLoaded = true;
     const listing = Promise.all(
       this.folders.map(async (folder) => ({ folder, result: await this.source.list(folder.fsPath, { include: folder.settings.articles, exclude: folder.settings.exclude }, { get isCancellationRequested() { return cancelled(); } }) })),
@@ -287,7 +289,7 @@ export class Workspace {
     this.open.add(uri);
     const place = this.classify(uri);
     const analysis = analyzeInThisThread(text, { articleDate: place ? this.articleDateFor(place.folder, place.relative) : undefined, markdown: isMarkdownPath(uri) || undefined });
-    this.corpus.setArticle(uri, `v${version}`, text, analysis);
+    this.corpus.setArticle(uri, this.corpus.pack(text, analysis));
     this.update({});
   }
 
@@ -338,7 +340,7 @@ export class Workspace {
     const cached = this.diskEntries.get(uri);
     // Same size, time and date setting: the cached analysis stands without reading the file.
     if (stamp && cached && cached.size === stamp.size && cached.mtimeMs === stamp.mtimeMs && cached.articleDate === articleDate && !this.skipped.has(fsPath)) {
-      if (!this.open.has(uri)) this.corpus.setArticle(uri, cached.hash, cached.text, cached.packed);
+      if (!this.open.has(uri)) this.corpus.setArticle(uri, cached.article);
       return;
     }
     const result = stamp ? await this.source.read(fsPath, folder.settings.maxFileSizeKB * 1024, stamp, folder.fsPath) : { skipped: 'no longer exists' };
@@ -352,14 +354,13 @@ export class Workspace {
     this.skipped.delete(fsPath);
     if (result.replaced) this.events.log(`${fsPath}: invalid UTF-8 replaced with U+FFFD`);
     const hash = hashText(result.text);
-    let analysis: ArticleAnalysis | PackedAnalysis;
-    if (cached && cached.hash === hash && cached.articleDate === articleDate) analysis = cached.packed;
-    else analysis = await this.analyze(result.text, { articleDate, markdown: isMarkdownPath(fsPath) || undefined });
+    let article: PackedArticle;
+    if (cached && cached.article.hash === hash && cached.articleDate === articleDate) article = cached.article;
+    else article = this.corpus.pack(result.text, await this.analyze(result.text, { articleDate, markdown: isMarkdownPath(fsPath) || undefined }), hash);
     if (this.open.has(uri)) return;
-    this.corpus.setArticle(uri, hash, result.text, analysis);
-    const { packed } = this.corpus.article(uri)!;
-    for (const problem of packed.meta.problems) this.events.log(`${fsPath}: ${problem}`);
-    this.diskEntries.set(uri, { size: stamp!.size, mtimeMs: stamp!.mtimeMs, hash, text: result.text, articleDate, packed });
+    this.corpus.setArticle(uri, article);
+    for (const problem of article.packed.meta.problems) this.events.log(`${fsPath}: ${problem}`);
+    this.diskEntries.set(uri, { size: stamp!.size, mtimeMs: stamp!.mtimeMs, articleDate, article });
     this.markCacheDirty();
   }
 
@@ -412,12 +413,3 @@ export class Workspace {
   }
 }
 
-/** A cheap content fingerprint (FNV-1a over UTF-16 units) for the article record. */
-export function hashText(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return `h${(h >>> 0).toString(16)}:${text.length}`;
-}

@@ -7,17 +7,22 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { URI } from 'vscode-uri';
 import { analyzeArticle } from '../../server/src/analysis';
-import { pack } from '../../server/src/corpus/packed';
+import { packArticle } from '../../server/src/corpus/packedArticle';
+import { NOT_CANCELLED as T } from '../../server/src/corpus/queries';
+import { ValueTable } from '../../server/src/corpus/valueTable';
 import { AnalysisCache, type CacheEntry } from '../../server/src/host/analysisCache';
 import { CacheDecoder, CacheEncoder, trailerRange } from '../../server/src/host/cacheCodec';
 import { MemoryArticleSource } from '../../server/src/host/memoryArticleSource';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
-import { Workspace, hashText } from '../../server/src/workspace';
+import { Workspace } from '../../server/src/workspace';
 
 const TEXT = 'Harbour Talks\ndate 2024-03-05\n\nMs Ilse Marrow said on 2024-03-04 that 4,000 workers would return.\n';
 
+/** The value table the test entries are packed against, as a corpus's would be. */
+const table = new ValueTable();
+
 function entry(text = TEXT): CacheEntry {
-  return { size: text.length, mtimeMs: 5, hash: hashText(text), text, packed: pack(analyzeArticle(text)) };
+  return { size: text.length, mtimeMs: 5, article: packArticle(table, text, analyzeArticle(text)) };
 }
 
 describe('AnalysisCache', () => {
@@ -29,7 +34,7 @@ describe('AnalysisCache', () => {
     const cache = new AnalysisCache(path.join(dir, 'a'), 'engine-1');
     const entries = new Map([['file:///w/a.txt', entry()]]);
     assert.equal(await cache.save(entries), undefined);
-    const loaded = await cache.load();
+    const loaded = await cache.load(table);
     assert.equal(loaded.problem, undefined);
     assert.deepEqual(loaded.entries, entries);
   });
@@ -41,22 +46,22 @@ describe('AnalysisCache', () => {
     const file = Buffer.concat([body, encoder.trailer()]);
     const { start, end } = trailerRange(file.subarray(file.length - 8), file.length);
     assert.equal(start, body.length);
-    const whole = new CacheDecoder(file.subarray(start, end));
+    const whole = new CacheDecoder(file.subarray(start, end), table);
     whole.push(body);
     const expected = whole.finish().entries;
-    assert.deepEqual(expected.map(([uri, e]) => [uri, e.text]), texts.map((t, i) => [`file:///w/${i}.txt`, t]));
+    assert.deepEqual(expected.map(([uri, e]) => [uri, e.article.text]), texts.map((t, i) => [`file:///w/${i}.txt`, t]));
     for (const size of [1, 3, 7, 64, 1000]) {
-      const decoder = new CacheDecoder(file.subarray(start, end));
+      const decoder = new CacheDecoder(file.subarray(start, end), table);
       for (let at = 0; at < body.length; at += size) decoder.push(body.subarray(at, at + size));
       assert.deepEqual(decoder.finish().entries, expected, `chunks of ${size} bytes`);
     }
-    const short = new CacheDecoder(file.subarray(start, end));
+    const short = new CacheDecoder(file.subarray(start, end), table);
     short.push(body.subarray(0, body.length - 5));
     assert.throws(() => short.finish(), /overruns|checksum/);
   });
 
   it('starts empty without complaint when there is no cache yet', async () => {
-    const loaded = await new AnalysisCache(path.join(dir, 'none'), 'engine-1').load();
+    const loaded = await new AnalysisCache(path.join(dir, 'none'), 'engine-1').load(table);
     assert.deepEqual([loaded.entries.size, loaded.problem], [0, undefined]);
   });
 
@@ -71,7 +76,7 @@ describe('AnalysisCache', () => {
       const cache = new AnalysisCache(folder, 'engine-1');
       await cache.save(new Map([['file:///w/a.txt', entry()]]));
       writeFileSync(cache.path, damage(readFileSync(cache.path)));
-      const loaded = await cache.load();
+      const loaded = await cache.load(table);
       assert.equal(loaded.entries.size, 0);
       assert.match(loaded.problem ?? '', /ignored|rebuilding/);
     });
@@ -86,12 +91,13 @@ describe('AnalysisCache', () => {
     const out = (file: string) => JSON.stringify(path.resolve(__dirname, '../../server/src', file));
     const child = spawn(process.execPath, ['-e', `
       const { AnalysisCache } = require(${out('host/analysisCache.js')});
-      const { pack } = require(${out('corpus/packed.js')});
+      const { packArticle } = require(${out('corpus/packedArticle.js')});
+      const { ValueTable } = require(${out('corpus/valueTable.js')});
       const { analyzeArticle } = require(${out('analysis/index.js')});
       const text = ${JSON.stringify(TEXT)}.repeat(40);
-      const packed = pack(analyzeArticle(text));
+      const article = packArticle(new ValueTable(), text, analyzeArticle(text));
       const entries = new Map();
-      for (let i = 0; i < 20000; i++) entries.set('file:///w/' + i + '.txt', { size: text.length, mtimeMs: 5, hash: 'h' + i, text, packed });
+      for (let i = 0; i < 20000; i++) entries.set('file:///w/' + i + '.txt', { size: text.length, mtimeMs: 5, article: { ...article, hash: 'h' + i } });
       new AnalysisCache(${JSON.stringify(folder)}, 'engine-1').save(entries);
     `], { stdio: 'ignore' });
     const tmp = path.join(folder, `corpus-cache.bin.${child.pid}.tmp`);
@@ -104,7 +110,7 @@ describe('AnalysisCache', () => {
     const other = path.join(folder, 'corpus-cache.bin.notes.tmp');
     writeFileSync(live, 'being written');
     writeFileSync(other, 'not a cache write: another name');
-    const loaded = await new AnalysisCache(folder, 'engine-1').load();
+    const loaded = await new AnalysisCache(folder, 'engine-1').load(table);
     assert.equal(loaded.problem, undefined);
     assert.deepEqual([...loaded.entries.keys()], ['file:///w/a.txt'], 'the last complete cache survives the kill');
     assert.ok(!existsSync(tmp), 'the killed writer\'s file is gone');
@@ -112,14 +118,14 @@ describe('AnalysisCache', () => {
     assert.ok(existsSync(other), 'files of other names stay');
     const hourAgo = new Date(Date.now() - 2 * 3600_000);
     utimesSync(live, hourAgo, hourAgo);
-    await new AnalysisCache(folder, 'engine-1').load();
+    await new AnalysisCache(folder, 'engine-1').load(table);
     assert.ok(!existsSync(live), 'a file nobody touched for two hours is stale, whoever named it');
   });
 
   it('never trusts a cache from another engine build', async () => {
     const folder = path.join(dir, 'stale');
     await new AnalysisCache(folder, 'engine-1').save(new Map([['file:///w/a.txt', entry()]]));
-    const loaded = await new AnalysisCache(folder, 'engine-2').load();
+    const loaded = await new AnalysisCache(folder, 'engine-2').load(table);
     assert.equal(loaded.entries.size, 0);
     assert.match(loaded.problem ?? '', /another version/);
   });
@@ -145,7 +151,8 @@ describe('AnalysisCache', () => {
     const unchanged = new MemoryArticleSource(files);
     const warm = await index(unchanged);
     assert.equal(unchanged.reads, 0);
-    assert.deepEqual(warm.corpus.article(URI.file('/w/a.txt').toString())!.analysis, cold.corpus.article(URI.file('/w/a.txt').toString())!.analysis);
+    const a = URI.file('/w/a.txt').toString();
+    assert.deepEqual([warm.corpus.mentionsIn(a, T), warm.corpus.datesIn(a, T), warm.corpus.figuresIn(a, T)], [cold.corpus.mentionsIn(a, T), cold.corpus.datesIn(a, T), cold.corpus.figuresIn(a, T)]);
     const changed = new MemoryArticleSource({ ...files, '/w/b.txt': TEXT.replace('Marrow', 'Okafor') });
     const rewarm = await index(changed);
     assert.equal(changed.reads, 1);

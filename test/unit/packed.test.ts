@@ -5,6 +5,8 @@ import { describe, it } from 'node:test';
 import { analyzeArticle } from '../../server/src/analysis';
 import { Corpus } from '../../server/src/corpus/corpus';
 import { pack, unpack } from '../../server/src/corpus/packed';
+import { NOT_CANCELLED as T } from '../../server/src/corpus/queries';
+import { ValueTable } from '../../server/src/corpus/valueTable';
 
 const sampleDir = path.resolve(__dirname, '..', '..', '..', 'sample');
 const samples = readdirSync(sampleDir)
@@ -17,7 +19,8 @@ describe('mention columns', () => {
     for (const text of samples) {
       const analysis = analyzeArticle(text);
       mentions += analysis.entities.length + analysis.dates.length + analysis.figures.length;
-      assert.deepStrictEqual(unpack(pack(analysis), text), analysis);
+      const table = new ValueTable();
+      assert.deepStrictEqual(unpack(table, pack(table, analysis), text), analysis);
     }
     assert.ok(mentions > 300, `only ${mentions} mentions in the sample`);
   });
@@ -27,21 +30,32 @@ describe('mention columns', () => {
     const analysis = analyzeArticle(text);
     const values = analysis.figures.map((f) => f.value);
     assert.ok(values.includes(2.5) && values.includes(5e9) && values.includes(1.5e6), `figures read as ${values.join(', ')}`);
-    assert.deepStrictEqual(unpack(pack(analysis), text), analysis);
+    const table = new ValueTable();
+    assert.deepStrictEqual(unpack(table, pack(table, analysis), text), analysis);
   });
 
-  it('make the same corpus as the objects they came from', () => {
-    const fromObjects = new Corpus();
-    const fromColumns = new Corpus();
-    samples.forEach((text, i) => {
-      fromObjects.setArticle(`file:///s/${i}.txt`, 'v', text, analyzeArticle(text));
-      fromColumns.setArticle(`file:///s/${i}.txt`, 'v', text, pack(analyzeArticle(text)));
-    });
-    const ids = fromObjects.entityIds().sort();
-    assert.deepStrictEqual(fromColumns.entityIds().sort(), ids);
-    for (const id of ids) {
-      assert.deepStrictEqual(fromColumns.summaryOf(id), fromObjects.summaryOf(id));
-      assert.deepStrictEqual(fromColumns.occurrencesOf(id), fromObjects.occurrencesOf(id));
+  it('give every corpus its own value table: two corpora in one process never see each other', () => {
+    const first = new Corpus();
+    const second = new Corpus();
+    const text = samples[0];
+    first.setArticle('file:///s/0.txt', first.pack(text, analyzeArticle(text)));
+    // Nothing of the first corpus's articles is in the second's table, so keys it never saw match nothing there.
+    assert.equal(second.table.size, new ValueTable().size);
+    const id = first.entityIds(T)[0];
+    assert.ok(first.summaryOf(id, T));
+    assert.equal(second.table.stringCell(id), -1);
+    assert.equal(second.summaryOf(id, T), undefined);
+    // An article packed for one corpus is refused by another instead of being misread.
+    assert.throws(() => second.setArticle('file:///s/0.txt', first.pack(text, analyzeArticle(text))), /another corpus/);
+    // Built side by side, each answers exactly as a corpus built alone.
+    const alone = new Corpus();
+    for (let i = 1; i < samples.length; i++) {
+      const uri = `file:///s/${i}.txt`;
+      second.setArticle(uri, second.pack(samples[i], analyzeArticle(samples[i])));
+      alone.setArticle(uri, alone.pack(samples[i], analyzeArticle(samples[i])));
+      first.contextOf(id, T);
     }
+    const everything = (corpus: Corpus) => corpus.entityIds(T).sort().map((e) => [corpus.summaryOf(e, T), corpus.contextOf(e, T), corpus.occurrencesOf(e, Infinity, T)]);
+    assert.deepStrictEqual(everything(second), everything(alone));
   });
 });

@@ -7,8 +7,8 @@ import { toPredictionSpans } from '../../server/src/cli/predictions';
 /** The prediction spans of one article indexed alone, with the text each covers. */
 function predict(text: string): Array<{ text: string; type: string; cluster: string | null }> {
   const corpus = new Corpus();
-  corpus.setArticle('doc:1', '1', text, analyzeArticle(text, {}));
-  return toPredictionSpans(corpus, corpus.article('doc:1')!).map((s) => ({ text: text.slice(s.start, s.end), type: s.type, cluster: s.cluster }));
+  corpus.setArticle('doc:1', corpus.pack(text, analyzeArticle(text, {})));
+  return toPredictionSpans(corpus, 'doc:1').map((s) => ({ text: text.slice(s.start, s.end), type: s.type, cluster: s.cluster }));
 }
 
 test('a demonym is predicted as MISC with its place entity id, not as a name', () => {

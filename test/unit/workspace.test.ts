@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
+import { NOT_CANCELLED as T } from '../../server/src/corpus/queries';
 import { MemoryArticleSource } from '../../server/src/host/memoryArticleSource';
 import { DEFAULT_SETTINGS, mergeSettings, type Settings } from '../../server/src/settings';
 import { Workspace } from '../../server/src/workspace';
@@ -46,7 +47,8 @@ describe('Workspace', () => {
     await ws.indexAll();
     const record = ws.corpus.article(uri('bad.txt'))!;
     assert.ok(record.text.includes('\uFFFD'));
-    assert.equal(record.text.slice(record.analysis.dates[0].start, record.analysis.dates[0].end), '2024-03-04');
+    const [date] = ws.corpus.datesIn(uri('bad.txt'), T);
+    assert.equal(record.text.slice(date.start, date.end), '2024-03-04');
     assert.ok(logs.some((l) => l.includes('invalid UTF-8')));
   });
 
@@ -57,11 +59,11 @@ describe('Workspace', () => {
     const record = ws.corpus.article(uri('crlf.txt'))!;
     // VS Code shows the file without its BOM; the same positions must land on the same words.
     const editor = TextDocument.create(uri('crlf.txt'), 'article', 1, crlf.slice(1));
-    const date = record.analysis.dates.find((d) => d.text === '2024-03-04')!;
+    const date = ws.corpus.datesIn(uri('crlf.txt'), T).find((d) => d.text === '2024-03-04')!;
     const position = editor.positionAt(date.start);
     assert.deepEqual(position, { line: 3, character: 'Talks resumed on '.length });
     assert.equal(editor.getText({ start: position, end: editor.positionAt(date.end) }), '2024-03-04');
-    assert.equal(record.analysis.headline?.text, 'Harbour Talks');
+    assert.equal(record.meta.headline?.text, 'Harbour Talks');
   });
 
   it('skips a file it may not read, with the reason', async () => {
@@ -78,7 +80,7 @@ describe('Workspace', () => {
   it('takes an article date from the per-file setting', async () => {
     const { ws } = workspaceOf({ 'undated.txt': 'Undated\n\nNothing here.\n' }, { articleDates: { 'undated.txt': '2021-11-10' } });
     await ws.indexAll();
-    assert.deepEqual(ws.corpus.article(uri('undated.txt'))!.analysis.articleDate, { value: '2021-11-10', source: 'setting' });
+    assert.deepEqual(ws.corpus.article(uri('undated.txt'))!.meta.articleDate, { value: '2021-11-10', source: 'setting' });
   });
 
   it('keeps an open buffer over the disk and re-reads the disk on close', async () => {

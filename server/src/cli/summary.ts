@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import type { EntityKind } from '../analysis/types';
-import type { Corpus } from '../corpus/corpus';
+import { NOT_CANCELLED, type CorpusQueries } from '../corpus/queries';
 
 export interface CorpusSummary {
   articles: number;
@@ -11,10 +11,10 @@ export interface CorpusSummary {
 }
 
 /** What a corpus contains, for the CLI's scan. */
-export function summarizeCorpus(corpus: Corpus, options: { top: number; root: string }): CorpusSummary {
+export function summarizeCorpus(corpus: CorpusQueries, options: { top: number; root: string }): CorpusSummary {
   const entities = {} as CorpusSummary['entities'];
   for (const kind of ['person', 'org', 'place'] as EntityKind[]) entities[kind] = { total: 0, top: [] };
-  const all = corpus.searchEntities('', Number.POSITIVE_INFINITY);
+  const all = corpus.searchEntities('', Number.POSITIVE_INFINITY, NOT_CANCELLED);
   for (const s of all) entities[s.kind].total++;
   for (const kind of Object.keys(entities) as EntityKind[]) {
     entities[kind].top = all
@@ -29,17 +29,16 @@ export function summarizeCorpus(corpus: Corpus, options: { top: number; root: st
   const measures = new Map<string, { count: number; examples: { text: string; file: string }[] }>();
   let figures = 0;
   for (const uri of [...corpus.uris()].sort()) {
-    const { analysis } = corpus.article(uri)!;
-    if (analysis.articleDate.source === 'none') articlesWithoutDate++;
+    if (corpus.article(uri)!.meta.articleDate.source === 'none') articlesWithoutDate++;
     const file = path.relative(options.root, URI.parse(uri).fsPath);
-    for (const d of analysis.dates) {
+    for (const d of corpus.datesIn(uri, NOT_CANCELLED)) {
       dates++;
       if (d.value) {
         resolved++;
         dateCounts.set(d.value, (dateCounts.get(d.value) ?? 0) + 1);
       }
     }
-    for (const f of analysis.figures) {
+    for (const f of corpus.figuresIn(uri, NOT_CANCELLED)) {
       figures++;
       let m = measures.get(f.measure);
       if (!m) measures.set(f.measure, (m = { count: 0, examples: [] }));

@@ -1,8 +1,10 @@
-import type { Corpus } from './corpus';
+import type { CancellationSignal, EntityKind } from '../analysis/types';
+import type { CorpusQueries } from './queries';
 
 export type ExportFormat = 'csv' | 'jsonl';
 
-const TYPE = { person: 'PERSON', org: 'ORG', place: 'LOC' } as const;
+/** The type names of exported and predicted entities (CoNLL's classes). */
+export const ENTITY_TYPE: Readonly<Record<EntityKind, string>> = { person: 'PERSON', org: 'ORG', place: 'LOC' };
 
 /** One exported mention. */
 export interface ExportedMention {
@@ -30,33 +32,42 @@ function csvCell(value: unknown): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** Thrown by exportCorpus when its token is cancelled, so a writer drops the partial file. */
+export class ExportCancelled extends Error {
+  constructor() {
+    super('export cancelled');
+  }
+}
+
 /**
  * The corpus as lines to write: entities (JSONL only) then every mention of every article,
  * with file, UTF-16 offsets, normalised values, and the reader's corrections applied.
- * A generator, so 100,000 articles stream without building one huge string.
+ * A generator, so 100,000 articles stream without building one huge string. Throws
+ * ExportCancelled between articles once the token is cancelled.
  */
-export function* exportCorpus(corpus: Corpus, format: ExportFormat, fileOf: (uri: string) => string): Generator<string> {
+export function* exportCorpus(corpus: CorpusQueries, format: ExportFormat, fileOf: (uri: string) => string, token: CancellationSignal): Generator<string> {
   if (format === 'csv') yield CSV_COLUMNS.join(',');
   else {
-    for (const s of corpus.searchEntities('', Number.POSITIVE_INFINITY)) {
-      yield JSON.stringify({ record: 'entity', entity: s.id, name: s.canonical, type: TYPE[s.kind], spellings: s.spellings, roles: s.roles, mentions: s.mentionCount, articles: s.articleCount });
+    for (const s of corpus.searchEntities('', Number.POSITIVE_INFINITY, token)) {
+      yield JSON.stringify({ record: 'entity', entity: s.id, name: s.canonical, type: ENTITY_TYPE[s.kind], spellings: s.spellings, roles: s.roles, mentions: s.mentionCount, articles: s.articleCount });
     }
+    if (token.isCancellationRequested) throw new ExportCancelled();
   }
   for (const uri of [...corpus.uris()].sort()) {
-    const record = corpus.article(uri)!;
+    if (token.isCancellationRequested) throw new ExportCancelled();
     const file = fileOf(uri);
-    const articleDate = record.analysis.articleDate.value || null;
+    const articleDate = corpus.article(uri)!.meta.articleDate.value || null;
     const rows: ExportedMention[] = [];
     const base = { record: 'mention' as const, file, articleDate, unit: null, counted: null, approx: null, role: null };
-    for (const m of record.entities) {
+    for (const { mention: m, id, kind, name } of corpus.mentionsIn(uri, token)) {
       if (m.demonym) continue;
-      const id = corpus.resolve(m.key);
-      rows.push({ ...base, start: m.start, end: m.end, text: m.text, type: TYPE[corpus.kindOf(m.key) ?? m.kind], entity: id, entityName: corpus.summaryOf(id)?.canonical ?? m.canonical, value: null, role: m.role ?? null });
+      rows.push({ ...base, start: m.start, end: m.end, text: m.text, type: ENTITY_TYPE[kind], entity: id, entityName: name, value: null, role: m.role ?? null });
     }
-    for (const d of record.analysis.dates) rows.push({ ...base, start: d.start, end: d.end, text: d.text, type: d.type, entity: null, entityName: null, value: d.value });
-    for (const f of record.analysis.figures) {
+    for (const d of corpus.datesIn(uri, token)) rows.push({ ...base, start: d.start, end: d.end, text: d.text, type: d.type, entity: null, entityName: null, value: d.value });
+    for (const f of corpus.figuresIn(uri, token)) {
       rows.push({ ...base, start: f.start, end: f.end, text: f.text, type: f.type, entity: null, entityName: null, value: f.value, unit: f.unit ?? null, counted: f.counted ?? null, approx: f.approx ?? null });
     }
+    if (token.isCancellationRequested) throw new ExportCancelled();
     rows.sort((a, b) => a.start - b.start || a.end - b.end);
     for (const row of rows) yield format === 'csv' ? CSV_COLUMNS.map((c) => csvCell(row[c])).join(',') : JSON.stringify(row);
   }

@@ -1,20 +1,16 @@
-import type { ArticleAnalysis, DateMention, EntityMention, FigureMention } from '../analysis/types';
+import type { ArticleAnalysis, DateMention, EntityKind, EntityMention, FigureMention } from '../analysis/types';
+import { TRUE_CELL, UNDEFINED, type ValueTable } from './valueTable';
 
 /**
  * Mentions kept as integer columns instead of objects. An article carries about 130 mentions;
  * as objects they cost some 24 KB of heap per article (2.4 GB at 100,000 articles), as
- * columns about 5 KB. Objects are made again on demand, one article at a time, for the few
- * articles a request looks at; corpus-wide scans (references, definitions, ledgers) read
- * the columns directly.
+ * columns about 5 KB. Objects are made on demand for the mentions a request looks at;
+ * corpus-wide scans (references, definitions, ledgers) read the columns directly.
  *
- * A cell is an integer: an even number is a small integer (an offset) times two, an odd one
- * is an index into one value table shared by the whole process (strings, flags, decimals,
- * null) times two plus one, and UNDEFINED marks an absent optional field. The same form is
- * what the cache file stores, so loading the cache is a copy with the indices remapped.
+ * Each cell is a small integer or an index into the corpus's value table (valueTable.ts).
+ * The same form is what the cache file stores, so loading the cache is a copy with the
+ * indices remapped.
  */
-
-export const UNDEFINED = -2147483648;
-const SMALL = 2 ** 29;
 
 /** Field order of each list; `text` is never stored (it is the article text between start and end). */
 export const ENTITY_FIELDS = ['start', 'end', 'kind', 'key', 'canonical', 'surname', 'fullName', 'role', 'rule', 'demonym'] as const;
@@ -22,9 +18,15 @@ export const DATE_FIELDS = ['start', 'end', 'type', 'value', 'relative', 'unreso
 export const FIGURE_FIELDS = ['start', 'end', 'type', 'value', 'high', 'unit', 'counted', 'approx', 'measure'] as const;
 export const LIST_FIELDS = [ENTITY_FIELDS, DATE_FIELDS, FIGURE_FIELDS] as const;
 
+/** The three mention lists, by their place in `cells`. */
+export const ENTITIES = 0;
+export const DATES = 1;
+export const FIGURES = 2;
+export type List = typeof ENTITIES | typeof DATES | typeof FIGURES;
+
 /** Column numbers the corpus scans read directly, from the field lists above. */
-export const E_START = ENTITY_FIELDS.indexOf('start');
-export const E_END = ENTITY_FIELDS.indexOf('end');
+export const START = 0;
+export const END = 1;
 export const E_KIND = ENTITY_FIELDS.indexOf('kind');
 export const E_KEY = ENTITY_FIELDS.indexOf('key');
 export const E_CANONICAL = ENTITY_FIELDS.indexOf('canonical');
@@ -49,58 +51,8 @@ export interface PackedAnalysis {
   cells: Int32Array;
 }
 
-type Primitive = string | number | boolean | null;
-
-/** The process-wide table of values cells point to: one copy of each repeated string. */
-class ValueTable {
-  private readonly values: Primitive[] = [];
-  /** Value → its index. A Map tells 1 from "1", so strings and numbers share it. */
-  private readonly index = new Map<Primitive, number>();
-
-  ref(value: unknown): number {
-    if (value !== null && typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') throw new Error(`cannot store a ${typeof value} in a mention column`);
-    let index = this.index.get(value);
-    if (index === undefined) {
-      index = this.values.push(value) - 1;
-      this.index.set(value, index);
-    }
-    return index;
-  }
-
-  /** The index of a string already in the table, or -1 (a key nobody has seen matches no cell). */
-  find(value: string): number {
-    return this.index.get(value) ?? -1;
-  }
-
-  value(index: number): unknown {
-    if (index < 0 || index >= this.values.length) throw new Error('value out of range');
-    return this.values[index];
-  }
-}
-
-export const values = new ValueTable();
-
-/** The cell for a value. */
-export function cellOf(value: unknown): number {
-  if (value === undefined) return UNDEFINED;
-  if (typeof value === 'number' && Number.isInteger(value) && value > -SMALL && value < SMALL) return value * 2;
-  return values.ref(value) * 2 + 1;
-}
-
-/** The value of a cell. */
-export function valueOf(cell: number): unknown {
-  if (cell === UNDEFINED) return undefined;
-  return (cell & 1) === 0 ? cell / 2 : values.value((cell - 1) / 2);
-}
-
-/** The cell a string value would have, or -1 when no cell can hold it. */
-export function stringCell(value: string): number {
-  const index = values.find(value);
-  return index < 0 ? -1 : index * 2 + 1;
-}
-
-/** Packs an analysis (its mentions sorted by start already). */
-export function pack(analysis: ArticleAnalysis): PackedAnalysis {
+/** Packs an analysis whose mentions are sorted by start. */
+export function pack(table: ValueTable, analysis: ArticleAnalysis): PackedAnalysis {
   const { entities, dates, figures, ...meta } = analysis;
   const lists = [entities, dates, figures] as unknown as Record<string, unknown>[][];
   let size = 0;
@@ -113,7 +65,7 @@ export function pack(analysis: ArticleAnalysis): PackedAnalysis {
     const fields = LIST_FIELDS[l];
     for (let f = 0; f < fields.length; f++) {
       const name = fields[f];
-      for (let i = 0; i < n; i++) cells[at + f * n + i] = cellOf(list[i][name]);
+      for (let i = 0; i < n; i++) cells[at + f * n + i] = table.cellOf(list[i][name]);
     }
     at += fields.length * n;
   }
@@ -126,49 +78,142 @@ export function bases(packed: PackedAnalysis): [number, number, number] {
   return [0, e * ENTITY_FIELDS.length, e * ENTITY_FIELDS.length + d * DATE_FIELDS.length];
 }
 
-function unpackList<T>(packed: PackedAnalysis, list: 0 | 1 | 2, text: string, kind?: string): T[] {
+/** The cells of one field of one list, for scans: cell i of the field is cells[at + i]. */
+export function column(packed: PackedAnalysis, list: List, field: number): { cells: Int32Array; at: number; n: number } {
+  const n = packed.counts[list];
+  return { cells: packed.cells, at: bases(packed)[list] + field * n, n };
+}
+
+const KIND_OF_LIST = [undefined, 'date', 'figure'] as const;
+
+/** Mention i of a list as an object, as the engine made it. */
+export function unpackOne<T>(table: ValueTable, packed: PackedAnalysis, list: List, i: number, text: string): T {
   const n = packed.counts[list];
   const base = bases(packed)[list];
-  const out: T[] = new Array(n);
-  for (let i = 0; i < n; i++) out[i] = objectAt<T>(packed, list, base, i, text, kind);
-  return out;
-}
-
-/** One mention as an object. */
-export function unpackOne<T>(packed: PackedAnalysis, list: 0 | 1 | 2, i: number, text: string, kind?: string): T {
-  return objectAt<T>(packed, list, bases(packed)[list], i, text, kind);
-}
-
-/** Mention i of the list starting at `base` in `cells`. */
-function objectAt<T>(packed: PackedAnalysis, list: 0 | 1 | 2, base: number, i: number, text: string, kind?: string): T {
-  const n = packed.counts[list];
   const fields = LIST_FIELDS[list];
+  const kind = KIND_OF_LIST[list];
   const item: Record<string, unknown> = kind ? { kind } : {};
   for (let f = 0; f < fields.length; f++) {
-    const v = valueOf(packed.cells[base + f * n + i]);
+    const v = table.valueOf(packed.cells[base + f * n + i]);
     if (v !== undefined) item[fields[f]] = v;
   }
   item.text = text.slice(item.start as number, item.end as number);
   return item as T;
 }
 
-/** The entity mentions of a packed analysis as objects. */
-export function unpackEntities(packed: PackedAnalysis, text: string): EntityMention[] {
-  return unpackList<EntityMention>(packed, 0, text);
+/** One list of mentions as objects. */
+export function unpackList<T>(table: ValueTable, packed: PackedAnalysis, list: List, text: string): T[] {
+  const out: T[] = new Array(packed.counts[list]);
+  for (let i = 0; i < out.length; i++) out[i] = unpackOne<T>(table, packed, list, i, text);
+  return out;
 }
 
 /** The whole analysis as objects, as the engine made it. */
-export function unpack(packed: PackedAnalysis, text: string): ArticleAnalysis {
+export function unpack(table: ValueTable, packed: PackedAnalysis, text: string): ArticleAnalysis {
   return {
     ...packed.meta,
-    entities: unpackEntities(packed, text),
-    dates: unpackList<DateMention>(packed, 1, text, 'date'),
-    figures: unpackList<FigureMention>(packed, 2, text, 'figure'),
+    entities: unpackList<EntityMention>(table, packed, ENTITIES, text),
+    dates: unpackList<DateMention>(table, packed, DATES, text),
+    figures: unpackList<FigureMention>(table, packed, FIGURES, text),
   };
 }
 
-/** The cells of one field of one list, for scans: [cells, base of the field, count]. */
-export function column(packed: PackedAnalysis, list: 0 | 1 | 2, field: number): { cells: Int32Array; at: number; n: number } {
-  const n = packed.counts[list];
-  return { cells: packed.cells, at: bases(packed)[list] + field * n, n };
+/**
+ * The mention of a list containing an offset (end inclusive), by binary search over the start
+ * and end columns (mentions are in text order); -1 when none.
+ */
+export function indexAt(packed: PackedAnalysis, list: List, offset: number): number {
+  const { cells, at, n } = column(packed, list, START);
+  const ends = at + n;
+  let lo = 0;
+  let hi = n - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (offset * 2 < cells[at + mid]) hi = mid - 1;
+    else if (offset * 2 > cells[ends + mid]) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
 }
+
+/** Reads the fields of entity mentions straight from their columns, without an object per mention. */
+export class EntityColumns {
+  readonly n: number;
+  private readonly cells: Int32Array;
+
+  constructor(
+    private readonly table: ValueTable,
+    packed: PackedAnalysis,
+    readonly source: string,
+  ) {
+    this.n = packed.counts[ENTITIES];
+    this.cells = packed.cells;
+  }
+
+  cell(field: number, i: number): number {
+    return this.cells[field * this.n + i];
+  }
+
+  private value(field: number, i: number): unknown {
+    return this.table.valueOf(this.cells[field * this.n + i]);
+  }
+
+  start(i: number): number {
+    return this.cell(START, i) / 2;
+  }
+
+  end(i: number): number {
+    return this.cell(END, i) / 2;
+  }
+
+  key(i: number): string {
+    return this.value(E_KEY, i) as string;
+  }
+
+  kind(i: number): EntityKind {
+    return this.value(E_KIND, i) as EntityKind;
+  }
+
+  text(i: number): string {
+    return this.source.slice(this.start(i), this.end(i));
+  }
+
+  /** The text of a mention, as the shared copy of its canonical name when it is spelt so. */
+  spelling(i: number): string {
+    const start = this.start(i);
+    const end = this.end(i);
+    const canonical = this.canonical(i);
+    return canonical.length === end - start && this.source.startsWith(canonical, start) ? canonical : this.source.slice(start, end);
+  }
+
+  canonical(i: number): string {
+    return this.value(E_CANONICAL, i) as string;
+  }
+
+  surname(i: number): string | undefined {
+    return this.value(E_SURNAME, i) as string | undefined;
+  }
+
+  role(i: number): string | undefined {
+    return this.value(E_ROLE, i) as string | undefined;
+  }
+
+  rule(i: number): string {
+    return this.value(E_RULE, i) as string;
+  }
+
+  /** The demonym field as stored: true, or absent. */
+  demonymField(i: number): boolean | undefined {
+    return this.value(E_DEMONYM, i) as boolean | undefined;
+  }
+
+  demonym(i: number): boolean {
+    return this.cell(E_DEMONYM, i) === TRUE_CELL;
+  }
+
+  fullName(i: number): boolean {
+    return this.cell(E_FULL_NAME, i) === TRUE_CELL;
+  }
+}
+
+export { UNDEFINED };

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { createWriteStream, promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import type { ValueTable } from '../corpus/valueTable';
 import type { CachedArticle } from './articleSource';
 import { CacheDecoder, CacheEncoder, trailerRange } from './cacheCodec';
 
@@ -37,8 +38,8 @@ export class AnalysisCache {
     return this.file;
   }
 
-  /** Loads the cache; returns an empty map and a reason when it cannot be used. */
-  async load(): Promise<{ entries: Map<string, CacheEntry>; problem?: string }> {
+  /** Loads the cache into cells of `table`; returns an empty map and a reason when it cannot be used. */
+  async load(table: ValueTable): Promise<{ entries: Map<string, CacheEntry>; problem?: string }> {
     await this.removeStaleTemporaryFiles();
     let file: fs.FileHandle;
     try {
@@ -55,7 +56,7 @@ export class AnalysisCache {
       const { start, end } = trailerRange(tail, size);
       const trailer = Buffer.alloc(end - start);
       await file.read(trailer, 0, trailer.length, start);
-      const decoder = new CacheDecoder(trailer);
+      const decoder = new CacheDecoder(trailer, table);
       if (decoder.extra.magic !== MAGIC || decoder.extra.format !== FORMAT) throw new Error('not a Corpus Lens cache of this format');
       if (decoder.extra.engine !== this.engineVersion) return { entries: new Map(), problem: 'cache made by another version of the analysis; rebuilding' };
       for (let at = 0; at < start; ) {

@@ -1,18 +1,15 @@
 import picomatch from 'picomatch';
 import type { Corrections } from '../corpus/corrections';
-import type { PackedAnalysis } from '../corpus/packed';
+import type { PackedArticle } from '../corpus/packedArticle';
 
 /** One article as last read from disk and analysed: what the persistent cache keeps. */
 export interface CachedArticle {
   size: number;
   mtimeMs: number;
-  /** Content hash of the text. */
-  hash: string;
-  text: string;
   /** The article date setting it was analysed with, if any. */
   articleDate?: string;
-  /** The analysis in the corpus's columns. */
-  packed: PackedAnalysis;
+  /** The text and its analysis, as the corpus holds them (the same record). */
+  article: PackedArticle;
 }
 
 /** What reading a folder's `.corpuslens.json` gave. */

@@ -1,10 +1,11 @@
 import { createHash, type Hash } from 'node:crypto';
-import { type AnalysisMeta, ENTITY_FIELDS, DATE_FIELDS, FIGURE_FIELDS, type PackedAnalysis, UNDEFINED, values } from '../corpus/packed';
+import { type AnalysisMeta, ENTITY_FIELDS, DATE_FIELDS, FIGURE_FIELDS, type PackedAnalysis } from '../corpus/packed';
+import { UNDEFINED, type ValueTable } from '../corpus/valueTable';
 import type { CachedArticle } from './articleSource';
 
 /**
  * The cache file: each article's mention columns as the corpus keeps them (corpus/packed.ts),
- * with the process's value-table indices turned into indices of one table stored in the
+ * with the corpus's value-table indices turned into indices of one table stored in the
  * file, so "person:vladimir putin" is written once, not ten thousand times. Loading is a copy
  * of the columns with the indices mapped back, and no object per mention.
  *
@@ -23,8 +24,10 @@ const HEAD = 10;
 export class CacheEncoder {
   private readonly fileValues: unknown[] = [];
   private readonly fileIndex = new Map<string, number>();
-  /** Process value index → file value index, -1 until first used. */
+  /** Corpus value index → file value index, -1 until first used. */
   private fromProcess = new Int32Array(1024).fill(-1);
+  /** The value table of the entries' corpus (all entries share one). */
+  private table: ValueTable | undefined;
   private readonly hash: Hash = createHash('sha1');
   private count = 0;
 
@@ -50,17 +53,19 @@ export class CacheEncoder {
       this.fromProcess = grown;
     }
     let index = this.fromProcess[processIndex];
-    if (index < 0) index = this.fromProcess[processIndex] = this.ref(values.value(processIndex));
+    if (index < 0) index = this.fromProcess[processIndex] = this.ref(this.table!.valueAt(processIndex));
     return index * 2 + 1;
   }
 
   /** The bytes of one entry. */
   entry(uri: string, e: CachedArticle): Buffer {
-    const text = Buffer.from(e.text, 'utf8');
-    const { cells, counts, meta } = e.packed;
+    this.table ??= e.article.table;
+    if (e.article.table !== this.table) throw new Error('cache entries from two corpora');
+    const text = Buffer.from(e.article.text, 'utf8');
+    const { cells, counts, meta } = e.article.packed;
     const pad = (4 - (text.length % 4)) % 4;
     const bytes = Buffer.alloc(4 + (HEAD + cells.length) * 4 + text.length + pad);
-    const head = [HEAD + cells.length, this.ref(uri), this.ref(e.size), this.ref(e.mtimeMs), this.ref(e.hash), e.articleDate === undefined ? UNDEFINED : this.ref(e.articleDate), this.ref(meta), text.length, ...counts];
+    const head = [HEAD + cells.length, this.ref(uri), this.ref(e.size), this.ref(e.mtimeMs), this.ref(e.article.hash), e.articleDate === undefined ? UNDEFINED : this.ref(e.articleDate), this.ref(meta), text.length, ...counts];
     if (littleEndian) {
       // Written through an Int32Array over the buffer: one store per cell, not a call.
       const ints = new Int32Array(bytes.buffer, bytes.byteOffset, 1 + HEAD + cells.length);
@@ -114,11 +119,15 @@ export class CacheDecoder {
   readonly entries: [string, CachedArticle][] = [];
   private readonly trailer: Trailer;
   private readonly hash: Hash = createHash('sha1');
-  /** File value index → process value index, filled on first use. */
+  /** File value index → corpus value index, filled on first use. */
   private readonly toProcess: Int32Array;
   private pending: Buffer = Buffer.alloc(0);
 
-  constructor(trailerBytes: Buffer) {
+  /** Decodes into cells of `table`, the value table of the corpus the entries are for. */
+  constructor(
+    trailerBytes: Buffer,
+    private readonly table: ValueTable,
+  ) {
     this.trailer = JSON.parse(trailerBytes.toString('utf8')) as Trailer;
     if (JSON.stringify(this.trailer.fields) !== JSON.stringify(FIELDS)) throw new Error('made with other mention fields');
     if (!Array.isArray(this.trailer.values)) throw new Error('no value table');
@@ -179,7 +188,7 @@ export class CacheDecoder {
         const fileIndex = (x - 1) / 2;
         if (!(fileIndex < fileValues.length)) throw new Error('value out of range');
         let processIndex = toProcess[fileIndex];
-        if (processIndex === -1) processIndex = toProcess[fileIndex] = values.ref(fileValues[fileIndex]);
+        if (processIndex === -1) processIndex = toProcess[fileIndex] = this.table.indexOf(fileValues[fileIndex]);
         cells[i] = processIndex * 2 + 1;
       }
     }
@@ -196,7 +205,8 @@ export class CacheDecoder {
     }
     const packed: PackedAnalysis = { meta: this.value(ints[5]) as AnalysisMeta, counts, cells };
     const articleDate = ints[4] === UNDEFINED ? undefined : (this.value(ints[4]) as string);
-    this.entries.push([this.value(ints[0]) as string, { size: this.value(ints[1]) as number, mtimeMs: this.value(ints[2]) as number, hash: this.value(ints[3]) as string, text, ...(articleDate !== undefined ? { articleDate } : {}), packed }]);
+    const article = { text, hash: this.value(ints[3]) as string, packed, table: this.table };
+    this.entries.push([this.value(ints[0]) as string, { size: this.value(ints[1]) as number, mtimeMs: this.value(ints[2]) as number, ...(articleDate !== undefined ? { articleDate } : {}), article }]);
   }
 }
 

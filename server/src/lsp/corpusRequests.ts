@@ -1,11 +1,13 @@
-import type { Corpus } from '../corpus/corpus';
+import type { CancellationToken } from 'vscode-languageserver';
+import { UNDATED } from '../corpus/ledger';
+import type { CorpusQueries } from '../corpus/queries';
 import type { EntitiesParams, EntityListItem, LedgerParams, LedgerResult, TimelineEntry, TimelineParams } from '../protocol';
 import { fileName, plural } from './describe';
 import type { DocumentLookup } from './documents';
 
 /** The whole ledger of a measure (bounded), oldest first. */
-export function provideLedger(params: LedgerParams, corpus: Corpus, docs: DocumentLookup, limit = 5000): LedgerResult {
-  const { rows, total } = corpus.ledgerOf(params.measure, limit);
+export function provideLedger(params: LedgerParams, corpus: CorpusQueries, docs: DocumentLookup, token: CancellationToken, limit = 5000): LedgerResult {
+  const { rows, total } = corpus.ledgerOf(params.measure, limit, token);
   return {
     measure: params.measure,
     total,
@@ -19,12 +21,12 @@ export function provideLedger(params: LedgerParams, corpus: Corpus, docs: Docume
 }
 
 /** Entities sorted by article count, optionally of one kind and matching a filter. */
-export function provideEntities(params: EntitiesParams, corpus: Corpus, docs: DocumentLookup): EntityListItem[] {
+export function provideEntities(params: EntitiesParams, corpus: CorpusQueries, docs: DocumentLookup, token: CancellationToken): EntityListItem[] {
   const limit = Math.min(Math.max(params.limit ?? 200, 1), 2000);
   const out: EntityListItem[] = [];
-  for (const s of corpus.searchEntities(params.filter ?? '', Number.POSITIVE_INFINITY)) {
+  for (const s of corpus.searchEntities(params.filter ?? '', Number.POSITIVE_INFINITY, token)) {
     if (params.kind && s.kind !== params.kind) continue;
-    const def = corpus.definitionOf(s.id);
+    const def = corpus.definitionOf(s.id, token);
     out.push({
       id: s.id,
       kind: s.kind,
@@ -40,21 +42,21 @@ export function provideEntities(params: EntitiesParams, corpus: Corpus, docs: Do
 }
 
 /** The articles of an entity by date (undated last), with its mentions in each. */
-export function provideTimeline(params: TimelineParams, corpus: Corpus, docs: DocumentLookup, limit = 2000): TimelineEntry[] {
-  const id = corpus.resolve(params.id);
+export function provideTimeline(params: TimelineParams, corpus: CorpusQueries, docs: DocumentLookup, token: CancellationToken, limit = 2000): TimelineEntry[] {
+  const id = corpus.resolve(params.id, token);
   const entries: TimelineEntry[] = [];
-  for (const uri of corpus.articlesOf(id)) {
-    const record = corpus.article(uri)!;
-    const mentions = corpus.occurrencesIn(uri, id);
+  for (const uri of corpus.articlesOf(id, token)) {
+    const { meta } = corpus.article(uri)!;
+    const mentions = corpus.occurrencesIn(uri, id, token);
     const first = mentions[0];
     entries.push({
-      date: record.analysis.articleDate.value,
+      date: meta.articleDate.value,
       file: fileName(uri),
-      headline: record.analysis.headline?.text ?? fileName(uri),
+      headline: meta.headline?.text ?? fileName(uri),
       mentions: mentions.length,
       location: first && docs.location(uri, first.start, first.end),
     });
   }
-  entries.sort((a, b) => (a.date || '9999').localeCompare(b.date || '9999') || a.file.localeCompare(b.file));
+  entries.sort((a, b) => (a.date || UNDATED).localeCompare(b.date || UNDATED) || a.file.localeCompare(b.file));
   return entries.slice(0, limit);
 }

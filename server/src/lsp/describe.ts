@@ -1,6 +1,6 @@
 import { describeDateValue } from '../analysis/dates/describe';
 import type { ArticleDate, DateMention, FigureMention } from '../analysis/types';
-import type { EntityContext, EntitySummary, LedgerRow } from '../corpus/corpus';
+import type { EntityContext, EntitySummary, LedgerRow } from '../corpus/queries';
 import { ClientCommands, type ShowLedgerArgs, type ShowReferencesArgs } from '../protocol';
 
 const KIND_WORD = { person: 'person', org: 'organization', place: 'place' } as const;

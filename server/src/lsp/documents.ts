@@ -1,7 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { Range, Location } from 'vscode-languageserver';
-import type { Corpus } from '../corpus/corpus';
+import type { CorpusQueries } from '../corpus/queries';
 
 /**
  * Gives the TextDocument of any article: the open buffer, or one made from the text the
@@ -16,7 +16,7 @@ export class DocumentLookup {
 
   constructor(
     private readonly open: TextDocuments<TextDocument>,
-    private readonly corpus: Corpus,
+    private readonly corpus: CorpusQueries,
   ) {}
 
   get(uri: string): TextDocument | undefined {

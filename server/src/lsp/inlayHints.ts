@@ -1,6 +1,6 @@
-import { InlayHintKind, type InlayHint, type InlayHintParams } from 'vscode-languageserver';
+import { InlayHintKind, type CancellationToken, type InlayHint, type InlayHintParams } from 'vscode-languageserver';
 import { describeDateValue } from '../analysis/dates/describe';
-import type { Corpus } from '../corpus/corpus';
+import type { CorpusQueries } from '../corpus/queries';
 import type { DocumentLookup } from './documents';
 
 /** The short calendar reading of a TIMEX3 value for an inlay hint, or undefined when there is none. */
@@ -14,7 +14,7 @@ export function shortDateLabel(value: string): string | undefined {
 }
 
 /** Inlay hints: after each relative date, the calendar date it resolves to. */
-export function provideInlayHints(params: InlayHintParams, corpus: Corpus, docs: DocumentLookup): InlayHint[] {
+export function provideInlayHints(params: InlayHintParams, corpus: CorpusQueries, docs: DocumentLookup, token: CancellationToken): InlayHint[] {
   const uri = params.textDocument.uri;
   const record = corpus.article(uri);
   const doc = docs.get(uri);
@@ -22,7 +22,7 @@ export function provideInlayHints(params: InlayHintParams, corpus: Corpus, docs:
   const from = doc.offsetAt(params.range.start);
   const to = doc.offsetAt(params.range.end);
   const hints: InlayHint[] = [];
-  for (const d of record.analysis.dates) {
+  for (const d of corpus.datesIn(uri, token)) {
     if (!d.relative || d.end < from || d.start > to) continue;
     const label = d.value ? shortDateLabel(d.value) : 'unresolved: no article date';
     if (!label) continue;
@@ -31,7 +31,7 @@ export function provideInlayHints(params: InlayHintParams, corpus: Corpus, docs:
       label: `→ ${label}`,
       kind: InlayHintKind.Type,
       paddingLeft: true,
-      tooltip: d.value ? `${d.text} = ${d.value}, resolved against the article date ${record.analysis.articleDate.value}` : d.unresolved,
+      tooltip: d.value ? `${d.text} = ${d.value}, resolved against the article date ${record.meta.articleDate.value}` : d.unresolved,
     });
   }
   return hints;

@@ -1,5 +1,5 @@
-import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensLegend, type SemanticTokensParams } from 'vscode-languageserver';
-import type { Corpus } from '../corpus/corpus';
+import { SemanticTokensBuilder, type CancellationToken, type SemanticTokens, type SemanticTokensLegend, type SemanticTokensParams } from 'vscode-languageserver';
+import type { CorpusQueries } from '../corpus/queries';
 import type { DocumentLookup } from './documents';
 
 /** Our own token types; package.json maps each to a TextMate scope every theme colours. */
@@ -10,15 +10,15 @@ export const SEMANTIC_LEGEND: SemanticTokensLegend = { tokenTypes: [...TOKEN_TYP
 const TYPE_OF_KIND = { person: 0, org: 1, place: 2 } as const;
 
 /** Semantic tokens: people, organizations, places, dates and figures of one article. */
-export function provideSemanticTokens(params: SemanticTokensParams, corpus: Corpus, docs: DocumentLookup): SemanticTokens {
+export function provideSemanticTokens(params: SemanticTokensParams, corpus: CorpusQueries, docs: DocumentLookup, token: CancellationToken): SemanticTokens {
   const uri = params.textDocument.uri;
   const record = corpus.article(uri);
   const doc = docs.get(uri);
   if (!record || !doc) return { data: [] };
   const spans: { start: number; end: number; type: number; modifiers: number }[] = [];
-  for (const m of record.entities) spans.push({ start: m.start, end: m.end, type: TYPE_OF_KIND[corpus.kindOf(m.key) ?? m.kind], modifiers: (m.fullName ? 1 : 0) | (m.demonym ? 4 : 0) });
-  for (const d of record.analysis.dates) spans.push({ start: d.start, end: d.end, type: 3, modifiers: d.relative ? 2 : 0 });
-  for (const f of record.analysis.figures) spans.push({ start: f.start, end: f.end, type: 4, modifiers: 0 });
+  for (const { mention: m, kind } of corpus.mentionsIn(uri, token)) spans.push({ start: m.start, end: m.end, type: TYPE_OF_KIND[kind], modifiers: (m.fullName ? 1 : 0) | (m.demonym ? 4 : 0) });
+  for (const d of corpus.datesIn(uri, token)) spans.push({ start: d.start, end: d.end, type: 3, modifiers: d.relative ? 2 : 0 });
+  for (const f of corpus.figuresIn(uri, token)) spans.push({ start: f.start, end: f.end, type: 4, modifiers: 0 });
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
   const builder = new SemanticTokensBuilder();
   let covered = 0;

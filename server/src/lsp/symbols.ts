@@ -1,13 +1,14 @@
 import {
   SymbolKind,
+  type CancellationToken,
   type Range,
   type DocumentSymbol,
   type DocumentSymbolParams,
   type SymbolInformation,
   type WorkspaceSymbolParams,
 } from 'vscode-languageserver';
-import type { EntityKind, EntityMention } from '../analysis/types';
-import type { Corpus } from '../corpus/corpus';
+import type { EntityKind } from '../analysis/types';
+import { MAX_SEARCH_RESULTS, type CorpusQueries, type ResolvedMention } from '../corpus/queries';
 import { plural } from './describe';
 import type { DocumentLookup } from './documents';
 
@@ -21,31 +22,30 @@ const GROUPS: { kind: EntityKind; name: string; symbol: SymbolKind }[] = [
 export const MAX_GROUP_CHILDREN = 500;
 
 /** The outline: the headline, then the article's people, organizations, places, dates and figures. */
-export function provideDocumentSymbols(params: DocumentSymbolParams, corpus: Corpus, docs: DocumentLookup): DocumentSymbol[] {
+export function provideDocumentSymbols(params: DocumentSymbolParams, corpus: CorpusQueries, docs: DocumentLookup, token: CancellationToken): DocumentSymbol[] {
   const uri = params.textDocument.uri;
   const record = corpus.article(uri);
   if (!record || !docs.get(uri)) return [];
   const range = (start: number, end: number) => docs.range(uri, start, end)!;
-  const { analysis } = record;
   const out: DocumentSymbol[] = [];
   const groups: DocumentSymbol[] = [];
-  // One pass: each mention's entity and type are looked up once, then filed by type.
-  const byKind = new Map<EntityKind, Map<string, EntityMention[]>>(GROUPS.map((g) => [g.kind, new Map()]));
-  for (const m of record.entities) {
-    const byEntity = byKind.get(corpus.kindOf(m.key) ?? m.kind)!;
-    const id = corpus.resolve(m.key);
-    const list = byEntity.get(id);
-    if (list) list.push(m);
-    else byEntity.set(id, [m]);
+  // Each entity's mentions, filed by the entity's type.
+  const byKind = new Map<EntityKind, Map<string, ResolvedMention[]>>(GROUPS.map((g) => [g.kind, new Map()]));
+  for (const resolved of corpus.mentionsIn(uri, token)) {
+    const byEntity = byKind.get(resolved.kind)!;
+    const list = byEntity.get(resolved.id);
+    if (list) list.push(resolved);
+    else byEntity.set(resolved.id, [resolved]);
   }
   for (const group of GROUPS) {
     const children: DocumentSymbol[] = [];
-    for (const [id, mentions] of byKind.get(group.kind)!) {
-      const summary = corpus.summaryOf(id);
+    for (const [id, resolved] of byKind.get(group.kind)!) {
+      const summary = corpus.summaryOf(id, token);
+      const mentions = resolved.map((r) => r.mention);
       const first = mentions[0];
       const last = mentions[mentions.length - 1];
       children.push({
-        name: summary?.canonical ?? first.canonical,
+        name: resolved[0].name,
         detail: `${plural(mentions.length, 'mention')} here` + (summary ? ` · ${plural(summary.articleCount, 'article')}` : ''),
         kind: group.symbol,
         range: range(first.start, last.end),
@@ -65,7 +65,7 @@ export function provideDocumentSymbols(params: DocumentSymbolParams, corpus: Cor
     groups,
     'Dates',
     SymbolKind.Event,
-    analysis.dates.map((d) => {
+    corpus.datesIn(uri, token).map((d) => {
       const r = range(d.start, d.end);
       return { name: d.text, detail: d.value ?? 'unresolved', kind: SymbolKind.Event, range: r, selectionRange: r };
     }),
@@ -74,15 +74,16 @@ export function provideDocumentSymbols(params: DocumentSymbolParams, corpus: Cor
     groups,
     'Figures',
     SymbolKind.Number,
-    analysis.figures.map((f) => {
+    corpus.figuresIn(uri, token).map((f) => {
       const r = range(f.start, f.end);
       return { name: f.text, detail: f.counted ?? f.type.toLowerCase(), kind: SymbolKind.Number, range: r, selectionRange: r };
     }),
   );
-  orderGroups(groups, analysis.headline?.end ?? 0, record.text.length, (offset) => range(offset, offset).start);
-  if (analysis.headline) {
-    const r = range(analysis.headline.start, analysis.headline.end);
-    out.push({ name: analysis.headline.text, detail: 'headline', kind: SymbolKind.String, range: r, selectionRange: r });
+  const { headline } = record.meta;
+  orderGroups(groups, headline?.end ?? 0, record.text.length, (offset) => range(offset, offset).start);
+  if (headline) {
+    const r = range(headline.start, headline.end);
+    out.push({ name: headline.text, detail: 'headline', kind: SymbolKind.String, range: r, selectionRange: r });
   }
   out.push(...groups);
   return out;
@@ -114,10 +115,10 @@ function orderGroups(groups: DocumentSymbol[], base: number, length: number, pos
 const SYMBOL_OF_KIND = { person: SymbolKind.Object, org: SymbolKind.Class, place: SymbolKind.Module } as const;
 
 /** Workspace symbols: entities whose names contain the query, most-reported first. */
-export function provideWorkspaceSymbols(params: WorkspaceSymbolParams, corpus: Corpus, docs: DocumentLookup): SymbolInformation[] {
+export function provideWorkspaceSymbols(params: WorkspaceSymbolParams, corpus: CorpusQueries, docs: DocumentLookup, token: CancellationToken): SymbolInformation[] {
   const out: SymbolInformation[] = [];
-  for (const summary of corpus.searchEntities(params.query)) {
-    const def = corpus.definitionOf(summary.id);
+  for (const summary of corpus.searchEntities(params.query, MAX_SEARCH_RESULTS, token)) {
+    const def = corpus.definitionOf(summary.id, token);
     const location = def && docs.location(def.uri, def.start, def.end);
     if (!location) continue;
     out.push({

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { exportCorpus } from '../../corpus/exportCorpus';
+import { NOT_CANCELLED } from '../../corpus/queries';
 import { writeLines } from '../../host/writeLines';
 import { EXIT, choiceOption, type Command } from '../command';
 import { FOLDER_OPTIONS, folderArgument, indexFolder, relativeFile } from '../indexFolder';
@@ -22,7 +23,7 @@ export const exportCommand: Command = {
     const problems: string[] = [];
     const workspace = await indexFolder(folder, args, progress('Indexing'), problems);
     for (const p of problems) io.err(`${p}\n`);
-    const lines = exportCorpus(workspace.corpus, format, (uri) => relativeFile(folder, uri));
+    const lines = exportCorpus(workspace.corpus, format, (uri) => relativeFile(folder, uri), NOT_CANCELLED);
     const out = args.values.out as string | undefined;
     if (out && out !== '-') {
       try {

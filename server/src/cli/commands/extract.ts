@@ -69,14 +69,13 @@ export const extractCommand: Command = {
       const id = String(doc.id);
       const text = typeof doc.text === 'string' ? doc.text : '';
       const docDate = typeof doc.docDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(doc.docDate) ? doc.docDate : undefined;
-      corpus.setArticle(`doc:${id}`, id, text, analyzeArticle(text, { articleDate: docDate, markdown }));
+      corpus.setArticle(`doc:${id}`, corpus.pack(text, analyzeArticle(text, { articleDate: docDate, markdown })));
       ids.push(id);
     }
     bar.finish();
     // Entity ids are assigned once every document is in, so "Putin" can join "Vladimir Putin".
     for (const id of ids) {
-      const record = corpus.article(`doc:${id}`)!;
-      io.out(`${JSON.stringify({ id, spans: toPredictionSpans(corpus, record) })}\n`);
+      io.out(`${JSON.stringify({ id, spans: toPredictionSpans(corpus, `doc:${id}`) })}\n`);
     }
     return bad > 0 && ids.length === 0 ? EXIT.failed : EXIT.ok;
   },

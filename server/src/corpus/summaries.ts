@@ -1,0 +1,103 @@
+import type { CancellationSignal, EntityKind } from '../analysis/types';
+import type { Identity } from './identity';
+import type { KeyIndex } from './keyIndex';
+import type { EntitySummary } from './queries';
+
+/**
+ * What the corpus knows about each entity (names, spellings, roles, counts, rules), read
+ * from the per-key totals of the key index, and the directory searches run over. It owns
+ * the summaries and the directory it caches.
+ */
+export class Summaries {
+  private summaries = new Map<string, EntitySummary | undefined>();
+  /** Every entity's summary with its names lower-cased, built on the first search after a change. */
+  private directory: { summary: EntitySummary; names: string }[] | undefined;
+
+  constructor(
+    private readonly keys: KeyIndex,
+    private readonly identity: Identity,
+  ) {
+    identity.onForget((ids) => {
+      this.directory = undefined;
+      if (ids === 'all') this.summaries = new Map();
+      else for (const id of ids) this.summaries.delete(id);
+    });
+  }
+
+  /** See CorpusQueries.summaryOf. */
+  summaryOf(id: string, token: CancellationSignal): EntitySummary | undefined {
+    if (token.isCancellationRequested) return undefined;
+    id = this.identity.resolve(id);
+    if (this.summaries.has(id)) return this.summaries.get(id);
+    const summary = this.compute(id);
+    this.summaries.set(id, summary);
+    return summary;
+  }
+
+  /** See CorpusQueries.searchEntities. */
+  searchEntities(query: string, limit: number, token: CancellationSignal): EntitySummary[] {
+    const directory = this.directoryOf(token);
+    if (!directory) return [];
+    const needle = query.trim().toLowerCase();
+    const hits: EntitySummary[] = [];
+    for (const entry of directory) {
+      if (hits.length >= limit) break;
+      if (!needle || entry.names.includes(needle)) hits.push(entry.summary);
+    }
+    return hits;
+  }
+
+  /** The directory, built when stale; undefined when cancelled while building (nothing kept). */
+  private directoryOf(token: CancellationSignal): { summary: EntitySummary; names: string }[] | undefined {
+    this.identity.sync();
+    if (this.directory) return this.directory;
+    const directory: { summary: EntitySummary; names: string }[] = [];
+    for (const id of this.identity.entityIds()) {
+      const summary = this.summaryOf(id, token);
+      if (token.isCancellationRequested) return undefined;
+      if (summary) directory.push({ summary, names: [summary.canonical, ...summary.spellings].join('\n').toLowerCase() });
+    }
+    directory.sort((a, b) => b.summary.articleCount - a.summary.articleCount || b.summary.mentionCount - a.summary.mentionCount || a.summary.canonical.localeCompare(b.summary.canonical));
+    this.directory = directory;
+    return directory;
+  }
+
+  private compute(id: string): EntitySummary | undefined {
+    const members = this.identity.membersOf(id);
+    if (members.length === 0) return undefined;
+    // Read from per-key totals kept up to date as articles come and go: a summary of
+    // "United States" over 10,000 articles costs a few map merges, not a scan of the corpus.
+    const spellings = new Map<string, number>();
+    const roles = new Map<string, number>();
+    const rules = new Set<string>();
+    let mentionCount = 0;
+    let kind: EntityKind = 'person';
+    let canonical = '';
+    for (const key of members) {
+      const info = this.keys.info(key);
+      if (!info) continue;
+      kind = info.kind;
+      mentionCount += info.count;
+      for (const [c, n] of info.canonicals) if (n > 0 && c.length > canonical.length) canonical = c;
+      for (const [t, n] of info.spellings) spellings.set(t, (spellings.get(t) ?? 0) + n);
+      for (const [r, n] of info.roles) roles.set(r, (roles.get(r) ?? 0) + n);
+      for (const r of info.rules.keys()) rules.add(r);
+    }
+    // The entity's own key decides its type: a guessed spelling joined to it does not.
+    kind = this.keys.info(id)?.kind ?? kind;
+    return {
+      id,
+      kind,
+      canonical: this.identity.mergedName(id) ?? (canonical || [...spellings.keys()][0] || id),
+      spellings: byCount(spellings),
+      roles: byCount(roles),
+      mentionCount,
+      articleCount: this.keys.articlesWithAny(members).size,
+      rules: [...rules].sort(),
+    };
+  }
+}
+
+function byCount(map: Map<string, number>): string[] {
+  return [...map.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k);
+}
