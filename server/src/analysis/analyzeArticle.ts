@@ -2,7 +2,7 @@ import { findArticleDate } from './articleDate';
 import { canBeHeadline } from './boilerplate';
 import { findDates } from './dates';
 import { findFigures } from './figures';
-import { maskMarkdown } from './markdown';
+import { maskFrontMatter, maskMarkdown } from './markdown';
 import { findNames } from './names';
 import type { AnalyzeOptions, ArticleAnalysis, CancellationSignal, Span } from './types';
 
@@ -19,7 +19,7 @@ export function analyzeArticle(
   token: CancellationSignal = NEVER_CANCELLED,
 ): ArticleAnalysis {
   // Markdown is analysed with its syntax blanked out: same length, so offsets hold for the file.
-  const markdown = options.markdown ? maskMarkdown(text) : undefined;
+  const markdown = options.markdown ? maskMarkdown(text) : maskFrontMatter(text);
   const frontMatter = markdown?.frontMatter;
   if (markdown) text = markdown.text;
   const result: ArticleAnalysis = {

@@ -244,3 +244,16 @@ export function maskMarkdown(text: string): MaskedMarkdown {
   }
   return { text: chars.join(''), frontMatter };
 }
+
+/**
+ * A plain-text article that opens with YAML front matter (as exported or scraped corpora often
+ * do): the block is blanked like Markdown's and its title and date read; the rest of the text
+ * is left as it is. Undefined when the text has no front matter.
+ */
+export function maskFrontMatter(text: string): MaskedMarkdown | undefined {
+  const block = findFrontMatter(text);
+  if (!block) return undefined;
+  const chars = Array.from({ length: block.end }, (_, i) => text[i]);
+  blank(chars, block.start, block.end);
+  return { text: chars.join('') + text.slice(block.end), frontMatter: readFrontMatter(text, block) };
+}

@@ -51,7 +51,7 @@ export interface EntityMention extends Span {
 export type DateType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
 
 /** Where the article date came from. */
-export type AnchorSource = 'date-line' | 'dateline' | 'front-matter' | 'setting' | 'none';
+export type AnchorSource = 'date-line' | 'published-line' | 'updated-line' | 'dateline' | 'front-matter' | 'setting' | 'none';
 
 /** The date an article is written on, which relative dates resolve against. */
 export interface ArticleDate {

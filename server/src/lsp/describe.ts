@@ -41,13 +41,20 @@ export function describeEntity(summary: EntitySummary, context?: EntityContext, 
   return lines.join('\n');
 }
 
-const ANCHOR_WORD = {
+const ANCHOR_WORD: Record<ArticleDate['source'], string> = {
   'date-line': 'the article’s date line',
+  'published-line': 'the article’s “Published” line',
+  'updated-line': 'the article’s “Updated” line',
   dateline: 'the article’s dateline',
   'front-matter': 'the article’s front matter',
   setting: 'the corpusLens.articleDates setting',
   none: 'none',
-} as const;
+};
+
+/** Where an article's date came from, in words: "2022-04-12 from the article’s date line". */
+export function describeAnchor(anchor: ArticleDate): string {
+  return anchor.source === 'none' ? 'none (this article has no date)' : `${anchor.value} from ${ANCHOR_WORD[anchor.source]}`;
+}
 
 /** The date card shown on hover. */
 export function describeDate(date: DateMention, anchor: ArticleDate): string {
@@ -58,7 +65,7 @@ export function describeDate(date: DateMention, anchor: ArticleDate): string {
   }
   else lines.push(`Unresolved: ${escapeMarkdown(date.unresolved ?? 'no value could be read')}`);
   if (date.relative) {
-    lines.push('', anchor.source === 'none' ? 'Anchor: none (this article has no date)' : `Anchor: ${anchor.value} from ${ANCHOR_WORD[anchor.source]}`);
+    lines.push('', `Anchor: ${describeAnchor(anchor)}`);
   }
   if (date.reading) lines.push('', `Read as: ${escapeMarkdown(date.reading)}`);
   return lines.join('\n');

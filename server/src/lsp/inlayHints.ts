@@ -1,6 +1,7 @@
 import { InlayHintKind, type CancellationToken, type InlayHint, type InlayHintParams } from 'vscode-languageserver';
 import { describeDateValue } from '../analysis/dates/describe';
 import type { CorpusQueries } from '../corpus/queries';
+import { describeAnchor } from './describe';
 import type { DocumentLookup } from './documents';
 
 /** The short calendar reading of a TIMEX3 value for an inlay hint, or undefined when there is none. */
@@ -31,7 +32,7 @@ export function provideInlayHints(params: InlayHintParams, corpus: CorpusQueries
       label: `→ ${label}`,
       kind: InlayHintKind.Type,
       paddingLeft: true,
-      tooltip: d.value ? `${d.text} = ${d.value}, resolved against the article date ${record.meta.articleDate.value}` : d.unresolved,
+      tooltip: d.value ? `${d.text} = ${d.value}, resolved against the article date ${describeAnchor(record.meta.articleDate)}` : d.unresolved,
     });
   }
   return hints;
