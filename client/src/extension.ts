@@ -1,193 +1,215 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import {
-  APPLY_CORRECTION_COMMAND,
-  ClientCommands,
-  EntitiesRequest,
-  ExportRequest,
-  ReindexRequest,
-  StatusNotification,
-  WaitForIndexRequest,
-  type ApplyCorrectionArgs,
-  type IndexState,
-  type InitializationOptions,
-  type MergeEntityArgs,
-  type SetArticleDateArgs,
-  type ShowLedgerArgs,
-  type ShowReferencesArgs,
-} from '../../server/src/protocol';
-import { EntitiesView } from './entitiesView';
-import { showLedger } from './ledger';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { APPLY_CORRECTION_COMMAND, ClientCommands, type ApplyCorrectionArgs, type EntityKind } from '../../server/src/protocol';
+import { exportCorpus, registerCommands } from './commands';
+import { MARKER_FILE, corpusFolders, offerCorpusFolders, useFolderAsCorpus } from './corpusFolders';
+import { EntitiesView, type EntityNode } from './entitiesView';
+import { ARTICLE_LANGUAGE, Session, articleGlobs } from './session';
 
 /** What activate() returns: tests await `ready` before asking anything. */
 export interface CorpusLensApi {
-  client: LanguageClient;
-  /** Resolves when the server has indexed the whole workspace. */
-  ready: Promise<void>;
+  /** The language client, while some workspace folder is a corpus. */
+  readonly client: LanguageClient | undefined;
+  /** Resolves when the server has indexed the corpus (waits for a folder to become one). */
+  readonly ready: Promise<void>;
+  /** The folders Corpus Lens indexes. */
+  readonly folders: readonly vscode.WorkspaceFolder[];
 }
 
-const LANGUAGE_ID = 'article';
-
-let client: LanguageClient | undefined;
+let controller: Controller | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<CorpusLensApi> {
-  const output = vscode.window.createOutputChannel('Corpus Lens');
-  const status = vscode.window.createStatusBarItem('corpusLens.status', vscode.StatusBarAlignment.Left, 10);
-  status.name = 'Corpus Lens';
-  status.command = 'corpusLens.showOutput';
-  status.text = '$(sync~spin) Corpus Lens';
-  status.tooltip = 'Corpus Lens is starting';
-  status.show();
-  context.subscriptions.push(output, status);
-
-  // Files matching corpusLens.articles become articles; a static contribution cannot read settings.
-  context.subscriptions.push(
-    vscode.workspace.onDidOpenTextDocument((doc) => void markArticle(doc)),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('corpusLens.articles')) for (const doc of vscode.workspace.textDocuments) void markArticle(doc);
-    }),
-  );
-  for (const doc of vscode.workspace.textDocuments) void markArticle(doc);
-
-  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: LANGUAGE_ID }],
-    outputChannel: output,
-    traceOutputChannel: output,
-    progressOnInitialization: true,
-    // Hover cards link to our own commands (references, ledger); nothing else runs from them.
-    markdown: { isTrusted: { enabledCommands: [ClientCommands.showReferences, ClientCommands.showLedger] } },
-    // The per-workspace storage folder keeps the analysis cache out of the workspace.
-    // In an untrusted workspace the server runs in safe mode (no .corpuslens.json read or written).
-    initializationOptions: { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath, trusted: vscode.workspace.isTrusted } satisfies InitializationOptions,
-  };
-  client = new LanguageClient('corpusLens', 'Corpus Lens', serverOptions, clientOptions);
-
-  let markReady: () => void = () => undefined;
-  const ready = new Promise<void>((resolve) => (markReady = resolve));
-  const showState = (state: IndexState) => {
-    if (state.state === 'indexing') {
-      status.text = `$(sync~spin) Corpus Lens: ${state.indexed.toLocaleString()}/${state.total.toLocaleString()}`;
-      status.tooltip = 'Corpus Lens is reading the articles of this workspace';
-    } else if (state.state === 'ready') {
-      status.text = `$(book) ${state.articles.toLocaleString()} articles`;
-      status.tooltip = `Corpus Lens indexed ${state.articles.toLocaleString()} articles` + (state.skipped ? `; ${state.skipped} skipped (see output)` : '');
-      markReady();
-      entities.refresh();
-    }
-  };
-
-  const entities = new EntitiesView(() => client);
-  context.subscriptions.push(
-    vscode.window.registerTreeDataProvider('corpusLens.entities', entities),
-    vscode.commands.registerCommand('corpusLens.filterEntities', () => entities.setFilter()),
-    vscode.commands.registerCommand('corpusLens.clearEntityFilter', () => entities.clearFilter()),
-    vscode.commands.registerCommand('corpusLens.refreshEntities', () => entities.refresh()),
-    vscode.commands.registerCommand(ClientCommands.showReferences, async (...[uri, position]: [string | vscode.Uri, ShowReferencesArgs[1]]) => {
-      if (!client) return;
-      const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri;
-      const at = new vscode.Position(position.line, position.character);
-      // Give a closed article its language first: changing it later would close the peek.
-      await markArticle(await vscode.workspace.openTextDocument(target));
-      // Asked of the server directly: the article may not be open yet, or not yet marked as an
-      // article, and then no reference provider would answer for it.
-      const result = await client.sendRequest<unknown>('textDocument/references', {
-        textDocument: { uri: target.toString() },
-        position: { line: position.line, character: position.character },
-        context: { includeDeclaration: true },
-      });
-      const locations = await client.protocol2CodeConverter.asReferences(result as never);
-      await vscode.commands.executeCommand('editor.action.showReferences', target, at, locations ?? []);
-    }),
-    vscode.commands.registerCommand(ClientCommands.showLedger, async (...[measure]: Partial<ShowLedgerArgs>) => {
-      if (client) await showLedger(client, measure);
-    }),
-    vscode.commands.registerCommand(ClientCommands.mergeEntity, async (...[uri, id, name, kind]: MergeEntityArgs) => {
-      if (!client) return;
-      const items = await client.sendRequest(EntitiesRequest, { kind, limit: 2000 });
-      const pick = await vscode.window.showQuickPick(
-        items.filter((i) => i.id !== id).map((i) => ({ label: i.name, description: i.detail, id: i.id })),
-        { placeHolder: `Merge “${name}” with…`, matchOnDescription: true },
-      );
-      if (!pick) return;
-      await vscode.commands.executeCommand(APPLY_CORRECTION_COMMAND, ...([uri, { kind: 'merge', entities: [id, pick.id], name: pick.label.length >= name.length ? pick.label : name }] satisfies ApplyCorrectionArgs));
-      entities.refresh();
-    }),
-    vscode.commands.registerCommand(ClientCommands.setArticleDate, async (...[uri, current]: Partial<SetArticleDateArgs>) => {
-      const target = uri ?? vscode.window.activeTextEditor?.document.uri.toString();
-      if (!target) return;
-      const date = await vscode.window.showInputBox({
-        prompt: 'The date this article was written on (relative dates resolve against it); empty to remove the correction',
-        value: current ?? '',
-        placeHolder: 'YYYY-MM-DD',
-        validateInput: (v) => (v === '' || /^\d{4}-\d{2}-\d{2}$/.test(v) ? undefined : 'Write the date as YYYY-MM-DD'),
-      });
-      if (date === undefined) return;
-      await vscode.commands.executeCommand(APPLY_CORRECTION_COMMAND, ...([target, { kind: 'articleDate', file: target, date: date || null }] satisfies ApplyCorrectionArgs));
-    }),
-    vscode.commands.registerCommand('corpusLens.export', async () => {
-      if (!client) return;
-      const format = await vscode.window.showQuickPick(
-        [
-          { label: 'CSV', description: 'one row per mention, with its entity, value and article date', format: 'csv' },
-          { label: 'JSON Lines', description: 'entities, then one line per mention', format: 'jsonl' },
-        ],
-        { placeHolder: 'Export every entity and mention (corrections applied) as…' },
-      );
-      if (!format) return;
-      const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-      const target = await vscode.window.showSaveDialog({
-        defaultUri: folder && vscode.Uri.joinPath(folder, `corpus-lens-export.${format.format}`),
-        filters: format.format === 'csv' ? { CSV: ['csv'] } : { 'JSON Lines': ['jsonl'] },
-      });
-      if (!target) return;
-      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Corpus Lens: exporting' }, () =>
-        client!.sendRequest(ExportRequest, { format: format.format, path: target.fsPath }),
-      );
-      const open = await vscode.window.showInformationMessage(`Corpus Lens exported ${(result?.lines ?? 0).toLocaleString()} lines to ${target.fsPath}.`, 'Open');
-      if (open) await vscode.window.showTextDocument(target);
-    }),
-    vscode.commands.registerCommand('corpusLens.showOutput', () => output.show(true)),
-    vscode.commands.registerCommand('corpusLens.restartServer', async () => client?.restart()),
-    vscode.commands.registerCommand('corpusLens.reindex', async () => client?.sendRequest(ReindexRequest)),
-    vscode.commands.registerCommand('corpusLens.waitForIndex', async () => {
-      await ready;
-      return client?.sendRequest(WaitForIndexRequest);
-    }),
-  );
-
-  void vscode.commands.executeCommand('setContext', 'corpusLens.active', true);
-  // Trust granted later: restart so the server leaves safe mode.
-  context.subscriptions.push(
-    vscode.workspace.onDidGrantWorkspaceTrust(async () => {
-      if (!client) return;
-      client.clientOptions.initializationOptions = { ...client.clientOptions.initializationOptions, trusted: true };
-      await client.restart();
-    }),
-  );
-  await client.start();
-  context.subscriptions.push(client.onNotification(StatusNotification, showState));
-  // The index may have finished before the notification handler was in place.
-  void client.sendRequest(WaitForIndexRequest).then(showState, () => undefined);
-  return { client, ready };
+  controller = new Controller(context);
+  await controller.activate();
+  return controller.api;
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
-  client = undefined;
+  await controller?.stopSession();
+  controller = undefined;
 }
 
-/** Gives the article language to a plain-text document that corpusLens.articles selects. */
-async function markArticle(doc: vscode.TextDocument): Promise<void> {
-  if (doc.languageId !== 'plaintext' || (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'vscode-remote')) return;
-  const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
-  if (!folder) return;
-  const globs = vscode.workspace.getConfiguration('corpusLens', doc.uri).get<string[]>('articles', ['**/*.txt']);
-  const selector = globs.map((pattern) => ({ pattern: new vscode.RelativePattern(folder, pattern) }));
-  if (vscode.languages.match(selector, doc) > 0) await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+/**
+ * Starts the language server only for workspace folders that are corpora, and keeps that
+ * current as markers appear and settings change. A workspace without one gets no server, no
+ * status item and no view; one that looks like a corpus gets a single offer.
+ */
+class Controller {
+  private session: Session | undefined;
+  private folders: vscode.WorkspaceFolder[] = [];
+  /** What the running session was started for: folders and their globs. */
+  private sessionKey = '';
+  private outputChannel: vscode.OutputChannel | undefined;
+  private markReady: () => void = () => undefined;
+  private readonly readyPromise = new Promise<void>((resolve) => (this.markReady = resolve));
+  private refreshing: Promise<void> = Promise.resolve();
+  readonly entities: EntitiesView;
+
+  constructor(private readonly context: vscode.ExtensionContext) {
+    this.entities = new EntitiesView(() => this.session?.client, context.workspaceState);
+  }
+
+  get api(): CorpusLensApi {
+    const self = this;
+    return {
+      get client() {
+        return self.session?.client;
+      },
+      ready: this.readyPromise,
+      get folders() {
+        return self.folders;
+      },
+    };
+  }
+
+  private output(): vscode.OutputChannel {
+    this.outputChannel ??= vscode.window.createOutputChannel('Corpus Lens');
+    return this.outputChannel;
+  }
+
+  async activate(): Promise<void> {
+    const context = this.context;
+    const marker = vscode.workspace.createFileSystemWatcher(`**/${MARKER_FILE}`, false, true, false);
+    context.subscriptions.push(
+      marker,
+      marker.onDidCreate(() => this.refresh()),
+      marker.onDidDelete(() => this.refresh()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.refresh()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('corpusLens.enable') || e.affectsConfiguration('corpusLens.articles')) void this.refresh();
+        if (e.affectsConfiguration('corpusLens.articles')) for (const doc of vscode.workspace.textDocuments) void this.markArticle(doc);
+      }),
+      // Files matching corpusLens.articles become articles; a static contribution cannot read settings.
+      vscode.workspace.onDidOpenTextDocument((doc) => void this.markArticle(doc)),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.session?.trust()),
+      vscode.window.registerTreeDataProvider('corpusLens.entities', this.entities),
+      ...registerCommands({
+        client: () => this.session?.client,
+        ready: () => this.readyPromise,
+        output: () => this.output(),
+        markArticle: (doc) => this.markArticle(doc),
+        refreshEntities: () => this.entities.refresh(),
+      }),
+      ...this.registerViewCommands(),
+      vscode.commands.registerCommand('corpusLens.useFolderAsCorpus', (folder?: vscode.WorkspaceFolder | vscode.Uri) => this.useFolder(folder)),
+      vscode.commands.registerCommand('corpusLens.openSample', () => this.openSample()),
+      { dispose: () => void this.stopSession() },
+    );
+    await this.refresh();
+    // The offer never holds up activation, and never comes where a corpus already is.
+    if (this.folders.length === 0) void offerCorpusFolders(context.workspaceState, (folder) => this.useFolder(folder)).catch(() => undefined);
+  }
+
+  /** Works out the corpus folders again and starts, restarts or stops the server to match. */
+  refresh(): Promise<void> {
+    this.refreshing = this.refreshing.then(() => this.refreshNow()).catch((error) => this.output().appendLine(`[error] ${String(error)}`));
+    return this.refreshing;
+  }
+
+  private async refreshNow(): Promise<void> {
+    const folders = await corpusFolders();
+    const key = JSON.stringify(folders.map((f) => [f.uri.toString(), articleGlobs(f)]));
+    this.folders = folders;
+    if (key === this.sessionKey && (this.session !== undefined) === folders.length > 0) return;
+    await this.stopSession();
+    this.sessionKey = key;
+    if (folders.length === 0) return;
+    const session = new Session(this.context, this.output(), folders, () => {
+      this.markReady();
+      this.entities.refresh();
+    });
+    this.session = session;
+    await vscode.commands.executeCommand('setContext', 'corpusLens.active', true);
+    for (const doc of vscode.workspace.textDocuments) await this.markArticle(doc);
+    await session.start();
+  }
+
+  async stopSession(): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    this.session = undefined;
+    this.sessionKey = '';
+    await vscode.commands.executeCommand('setContext', 'corpusLens.active', false);
+    await session.dispose();
+  }
+
+  /** "Corpus Lens: Use This Folder as a Corpus": writes the marker, then indexes the folder. */
+  private async useFolder(given?: vscode.WorkspaceFolder | vscode.Uri): Promise<void> {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    let folder = given instanceof vscode.Uri ? vscode.workspace.getWorkspaceFolder(given) : given;
+    if (!folder && folders.length === 1) folder = folders[0];
+    if (!folder && folders.length > 1) folder = await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Which folder holds the articles?') });
+    if (!folder) {
+      if (folders.length === 0) void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder of articles first.'));
+      return;
+    }
+    await useFolderAsCorpus(folder);
+    await this.refresh();
+  }
+
+  /**
+   * Opens the sample corpus shipped with the extension: a copy in the extension's global
+   * storage, so corrections made while trying it never write into the installed extension.
+   */
+  private async openSample(): Promise<void> {
+    const source = vscode.Uri.joinPath(this.context.extensionUri, 'sample');
+    const target = vscode.Uri.joinPath(this.context.globalStorageUri, 'sample');
+    try {
+      await vscode.workspace.fs.stat(vscode.Uri.joinPath(target, MARKER_FILE));
+    } catch {
+      await vscode.workspace.fs.copy(source, target, { overwrite: true });
+    }
+    await vscode.commands.executeCommand('vscode.openFolder', target, { forceNewWindow: (vscode.workspace.workspaceFolders?.length ?? 0) > 0 });
+  }
+
+  /** Gives the article language to a plain-text document that a corpus folder's globs select. */
+  async markArticle(doc: vscode.TextDocument): Promise<void> {
+    if (doc.languageId !== 'plaintext' || (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'vscode-remote')) return;
+    const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
+    if (!folder || !this.session || !this.folders.some((f) => f.uri.toString() === folder.uri.toString())) return;
+    const selector = articleGlobs(folder).map((pattern) => ({ pattern: new vscode.RelativePattern(folder, pattern) }));
+    if (vscode.languages.match(selector, doc) > 0) await vscode.languages.setTextDocumentLanguage(doc, ARTICLE_LANGUAGE);
+  }
+
+  /** The Corpus Entities view's title actions and its entities' context menu. */
+  private registerViewCommands(): vscode.Disposable[] {
+    const entityOf = (node: EntityNode | undefined) => (node?.type === 'entity' ? node.item : undefined);
+    const correct = async (uri: string, edit: ApplyCorrectionArgs[1]) => {
+      await vscode.commands.executeCommand(APPLY_CORRECTION_COMMAND, ...([uri, edit] satisfies ApplyCorrectionArgs));
+      this.entities.refresh();
+    };
+    return [
+      vscode.commands.registerCommand('corpusLens.filterEntities', () => this.entities.setFilter()),
+      vscode.commands.registerCommand('corpusLens.filterEntityTypes', () => this.entities.chooseTypes()),
+      vscode.commands.registerCommand('corpusLens.clearEntityFilter', async () => {
+        await this.entities.setHiddenKinds([]);
+        await this.entities.clearFilter();
+      }),
+      vscode.commands.registerCommand('corpusLens.refreshEntities', () => this.entities.refresh()),
+      vscode.commands.registerCommand('corpusLens.showMoreEntities', (kind: EntityKind) => this.entities.showMore(kind)),
+      vscode.commands.registerCommand('corpusLens.entity.showReferences', async (node?: EntityNode) => {
+        const def = entityOf(node)?.definition;
+        if (def) await vscode.commands.executeCommand(ClientCommands.showReferences, def.uri, def.range.start);
+      }),
+      vscode.commands.registerCommand('corpusLens.entity.merge', async (node?: EntityNode) => {
+        const item = entityOf(node);
+        const uri = item?.definition?.uri ?? this.folders[0]?.uri.toString();
+        if (item && uri) await vscode.commands.executeCommand(ClientCommands.mergeEntity, uri, item.id, item.name, item.kind);
+      }),
+      vscode.commands.registerCommand('corpusLens.entity.notEntity', async (node?: EntityNode) => {
+        const item = entityOf(node);
+        const uri = item?.definition?.uri ?? this.folders[0]?.uri.toString();
+        if (item && uri) await correct(uri, { kind: 'notEntity', value: item.id });
+      }),
+      vscode.commands.registerCommand('corpusLens.entity.copyName', async (node?: EntityNode) => {
+        const item = entityOf(node);
+        if (item) await vscode.env.clipboard.writeText(item.name);
+      }),
+      vscode.commands.registerCommand('corpusLens.entity.export', async (node?: EntityNode) => {
+        const item = entityOf(node);
+        const client = this.session?.client;
+        if (item && client) await exportCorpus(client, { id: item.id, name: item.name });
+      }),
+    ];
+  }
 }

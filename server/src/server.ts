@@ -13,14 +13,17 @@ import {
   type InitializeResult,
   type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver';
+import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import type { AnalyzeOptions, ArticleAnalysis } from './analysis/types';
+import { CORRECTIONS_FILE } from './corpus/corrections';
 import { exportCorpus } from './corpus/exportCorpus';
 import type { ArticleSource } from './host/articleSource';
 import { DocumentLookup } from './lsp/documents';
 import { provideCodeActions } from './lsp/codeActions';
 import { provideEntities, provideLedger, provideTimeline } from './lsp/corpusRequests';
+import { provideEntitiesPage } from './lsp/entitiesPage';
 import { provideHover } from './lsp/hover';
 import { provideInlayHints } from './lsp/inlayHints';
 import { SEMANTIC_LEGEND, provideSemanticTokens } from './lsp/semanticTokens';
@@ -29,6 +32,7 @@ import { provideDocumentSymbols, provideWorkspaceSymbols } from './lsp/symbols';
 import { DEFAULT_SETTINGS, mergeSettings, type Settings } from './settings';
 import {
   APPLY_CORRECTION_COMMAND,
+  EntitiesPageRequest,
   EntitiesRequest,
   ExportRequest,
   LedgerRequest,
@@ -40,6 +44,7 @@ import {
   WaitForIndexRequest,
   type ApplyCorrectionArgs,
   type ApplyCorrectionResult,
+  type EntitiesPageParams,
   type EntitiesParams,
   type ExportParams,
   type ExportResult,
@@ -180,6 +185,8 @@ export function startServer(connection: Connection, deps: ServerDependencies): {
   let indexing: Promise<void> | undefined;
   let indexAgain = false;
   let indexedSettings = '';
+  /** Workspace folders that are not corpora (no marker, corpusLens.enable off). */
+  let ignoredFolders: string[] = [];
 
   /**
    * Re-reads the corpus. Runs one at a time: a request while one runs (the client's first
@@ -204,10 +211,22 @@ export function startServer(connection: Connection, deps: ServerDependencies): {
 
   async function reindexOnce(reason: 'start' | 'settings' | 'folders' | 'command'): Promise<void> {
     const folders: Folder[] = [];
-    for (const uri of folderUris) folders.push({ uri, fsPath: URI.parse(uri).fsPath, settings: await loadSettings(uri) });
-    const fingerprint = JSON.stringify(folders);
+    const ignored: string[] = [];
+    for (const uri of folderUris) {
+      const fsPath = URI.parse(uri).fsPath;
+      const settings = await loadSettings(uri);
+      // Opt-in, in every editor: a folder is a corpus when it has a .corpuslens.json or
+      // corpusLens.enable is on; any other folder (a code repository with LICENSE.txt) is left alone.
+      if (settings.enable || (await deps.source.stat(path.join(fsPath, CORRECTIONS_FILE)))) folders.push({ uri, fsPath, settings });
+      else ignored.push(fsPath);
+    }
+    const fingerprint = JSON.stringify([folders, ignored]);
     if (reason === 'settings' && fingerprint === indexedSettings && workspace.state.state === 'ready') return;
     indexedSettings = fingerprint;
+    for (const fsPath of ignored.filter((p) => !ignoredFolders.includes(p))) {
+      log(`${fsPath} is not a corpus (no ${CORRECTIONS_FILE} in it, corpusLens.enable off): Corpus Lens leaves it alone.`);
+    }
+    ignoredFolders = ignored;
     workspace.setFolders(folders);
     if (capabilities.workDoneProgress) {
       try {
@@ -279,13 +298,21 @@ export function startServer(connection: Connection, deps: ServerDependencies): {
   connection.onDidChangeConfiguration(() => void reindex('settings'));
 
   connection.onDidChangeWatchedFiles(async (params) => {
+    // A marker created or deleted at a folder's root turns the folder into a corpus or back.
+    const isRootMarker = (uri: string) => uri.endsWith(`/${CORRECTIONS_FILE}`) && folderUris.some((f) => `${f.replace(/\/$/, '')}/${CORRECTIONS_FILE}` === uri);
+    if (params.changes.some((c) => c.type !== FileChangeType.Changed && isRootMarker(c.uri))) void reindex('settings');
     for (const change of params.changes) {
       const kind = change.type === FileChangeType.Created ? 'created' : change.type === FileChangeType.Deleted ? 'deleted' : 'changed';
       await workspace.fileChanged(change.uri, kind);
     }
   });
 
-  documents.onDidChangeContent((event) => workspace.openOrChange(event.document.uri, event.document.version, event.document.getText()));
+  /** Open files in a folder that is not a corpus are left alone too. */
+  const ignoredFile = (uri: string) => {
+    const fsPath = URI.parse(uri).fsPath;
+    return ignoredFolders.some((folder) => fsPath.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep));
+  };
+  documents.onDidChangeContent((event) => !ignoredFile(event.document.uri) && workspace.openOrChange(event.document.uri, event.document.version, event.document.getText()));
   documents.onDidClose((event) => void workspace.close(event.document.uri));
 
   connection.onHover(guard('hover', null, (params, token) => provideHover(params, workspace.corpus, docs, token, partialNote(workspace.state))));
@@ -299,6 +326,7 @@ export function startServer(connection: Connection, deps: ServerDependencies): {
   // Custom requests are registered by method name, so a request sent without params reaches
   // the guard (which reads it as empty) instead of failing in the JSON-RPC layer.
   connection.onRequest(LedgerRequest.method, guard('ledger', null, (params: LedgerParams, token) => provideLedger(params, workspace.corpus, docs, token)));
+  connection.onRequest(EntitiesPageRequest.method, guard('entities', null, (params: EntitiesPageParams | undefined, token) => provideEntitiesPage(params ?? {}, workspace.corpus, docs, token)));
   connection.onRequest(EntitiesRequest.method, guard('entities', [], (params: EntitiesParams | undefined, token) => provideEntities(params ?? {}, workspace.corpus, docs, token)));
   connection.onCodeAction(guard('code actions', [], (params, token) => provideCodeActions(params, workspace.corpus, docs, token)));
   connection.onExecuteCommand(
@@ -319,7 +347,8 @@ export function startServer(connection: Connection, deps: ServerDependencies): {
         const place = workspace.classify(uri);
         return place ? (roots.length > 1 ? `${place.folder.fsPath}/${place.relative}` : place.relative) : uri;
       };
-      const lines = await deps.writeLines(params.path, exportCorpus(workspace.corpus, params.format === 'csv' ? 'csv' : 'jsonl', fileOf, token));
+      const only = typeof params.entity === 'string' ? { entity: params.entity } : undefined;
+      const lines = await deps.writeLines(params.path, exportCorpus(workspace.corpus, params.format === 'csv' ? 'csv' : 'jsonl', fileOf, token, only));
       return { lines };
     }),
   );

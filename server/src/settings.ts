@@ -1,5 +1,7 @@
 /** The one typed settings shape of the server, with defaults merged in one place. */
 export interface Settings {
+  /** Index the folder even without a `.corpuslens.json` in it (corpusLens.enable). */
+  enable: boolean;
   /** Globs (relative to the workspace folder) selecting the articles. */
   articles: string[];
   /** Articles larger than this are skipped. */
@@ -11,6 +13,7 @@ export interface Settings {
 }
 
 export const DEFAULT_SETTINGS: Settings = {
+  enable: false,
   articles: ['**/*.txt'],
   maxFileSizeKB: 2048,
   articleDates: Object.freeze(Object.create(null)),
@@ -33,5 +36,5 @@ export function mergeSettings(corpusLens: unknown, filesExclude: unknown): Setti
   if (filesExclude && typeof filesExclude === 'object') {
     for (const [glob, on] of Object.entries(filesExclude as Record<string, unknown>)) if (on === true) exclude.push(glob);
   }
-  return { articles: articles.length ? articles : DEFAULT_SETTINGS.articles, maxFileSizeKB: size, articleDates: dates, exclude };
+  return { enable: raw.enable === true, articles: articles.length ? articles : DEFAULT_SETTINGS.articles, maxFileSizeKB: size, articleDates: dates, exclude };
 }

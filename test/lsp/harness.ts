@@ -67,7 +67,8 @@ export async function startTestServer(
   const messages: string[] = [];
   const statuses: IndexState[] = [];
   client.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-    params.items.map((item) => (item.section === 'corpusLens' ? settings : item.section === 'files.exclude' ? {} : null)),
+    // Corpus Lens is opt-in; the test folder is a corpus unless a test says otherwise.
+    params.items.map((item) => (item.section === 'corpusLens' ? { enable: true, ...settings } : item.section === 'files.exclude' ? {} : null)),
   );
   client.onRequest('client/registerCapability', () => null);
   client.onRequest('window/workDoneProgress/create', () => null);

@@ -106,8 +106,9 @@ describe('Workspace', () => {
   });
 
   it('merges settings over defaults and ignores wrongly typed values', () => {
-    const merged = mergeSettings({ articles: 'nope', maxFileSizeKB: -1, articleDates: { './x.txt': '2020-01-02', bad: 'soon' } }, { 'drafts/**': true, 'old/**': false });
+    const merged = mergeSettings({ enable: 'yes', articles: 'nope', maxFileSizeKB: -1, articleDates: { './x.txt': '2020-01-02', bad: 'soon' } }, { 'drafts/**': true, 'old/**': false });
     assert.deepEqual({ ...merged, articleDates: { ...merged.articleDates } }, {
+      enable: false,
       articles: ['**/*.txt'],
       maxFileSizeKB: 2048,
       articleDates: { 'x.txt': '2020-01-02' },

@@ -244,11 +244,12 @@ describe('Corpus Lens reader features in a real extension host', function () {
     const position = positionIn(doc, 'Festival director ', 'Jonas Weber');
     assert.ok((await hoverAt(doc, position)).includes('**Jonas Weber**'), 'Jonas Weber has a card before the correction');
     const corrections = fixtureUri('.corpuslens.json');
-    assert.ok(!fs.existsSync(corrections.fsPath), 'the workspace copy starts without corrections');
+    // The workspace is a corpus by its .corpuslens.json, which starts without corrections.
+    assert.deepEqual((JSON.parse(fs.readFileSync(corrections.fsPath, 'utf8')) as { notEntity?: string[] }).notEntity, [], 'the workspace copy starts without corrections');
     const action = (await codeActions(doc, position)).find((a) => a.title === 'Corpus Lens: “Jonas Weber” is not an entity (everywhere)');
     assert.ok(action?.command, 'the "is not an entity" quick fix is offered');
     await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
-    const written = await waitFor(() => (fs.existsSync(corrections.fsPath) ? fs.readFileSync(corrections.fsPath, 'utf8') : undefined), '.corpuslens.json to be written');
+    const written = await waitFor(() => { const text = fs.readFileSync(corrections.fsPath, 'utf8'); return text.includes('Jonas Weber') ? text : undefined; }, '.corpuslens.json to be written');
     assert.deepEqual((JSON.parse(written) as { notEntity?: string[] }).notEntity, ['Jonas Weber'], written);
     await waitFor(async () => !(await hoverAt(doc, position)).includes('Jonas Weber**'), 'the entity card for Jonas Weber to go away');
     const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentSemanticTokensLegend', doc.uri);
