@@ -11,8 +11,8 @@ export async function showLedger(client: LanguageClient, measure?: string): Prom
   if (!measure) {
     const measures = await client.sendRequest(MeasuresRequest);
     const pick = await vscode.window.showQuickPick(
-      measures.map((m) => ({ label: m.measure, description: `${m.articles} articles` })),
-      { placeHolder: 'Which figures? (what they count)' },
+      measures.map((m) => ({ label: m.measure, description: vscode.l10n.t('{0} articles', m.articles) })),
+      { placeHolder: vscode.l10n.t('Which figures? (what they count)') },
     );
     if (!pick) return;
     measure = pick.label;

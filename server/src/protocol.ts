@@ -75,6 +75,30 @@ export interface EntityListItem {
 /** Entities sorted by article count, optionally of one kind and matching a filter. */
 export const EntitiesRequest = new RequestType<EntitiesParams, EntityListItem[], void>('corpusLens/entities');
 
+export interface EntitiesPageParams {
+  /** Only entities of this kind. */
+  kind?: EntityKind;
+  /** Only entities with a spelling containing this (case-insensitive). */
+  filter?: string;
+  /** Entities skipped, in the order of the list (0 when absent). */
+  offset?: number;
+  /** At most this many (1–2,000; 200 when absent). */
+  limit?: number;
+}
+
+/** One page of the entity list, and how many entities the list holds in all. */
+export interface EntitiesPage {
+  items: EntityListItem[];
+  offset: number;
+  total: number;
+}
+
+/**
+ * A page of the entities (sorted as EntitiesRequest sorts them): the Corpus Entities view asks
+ * for the next page when the reader wants more, so every entity is reachable.
+ */
+export const EntitiesPageRequest = new RequestType<EntitiesPageParams, EntitiesPage, void>('corpusLens/entitiesPage');
+
 export interface TimelineParams {
   /** An entity id, or any key that resolves to one. */
   id: string;
@@ -141,6 +165,8 @@ export interface ExportParams {
   format: ExportFormat;
   /** The file to write (absolute path on the server's machine). */
   path: string;
+  /** Only this entity (an id): its record and its mentions. */
+  entity?: string;
 }
 
 export interface ExportResult {
