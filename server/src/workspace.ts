@@ -4,7 +4,7 @@ import { isMarkdownPath } from './analysis/markdownPath';
 import type { AnalyzeOptions, ArticleAnalysis, CancellationSignal } from './analysis/types';
 import type { AppliedCorrections } from './corpus/applyCorrections';
 import { Corpus } from './corpus/corpus';
-import { CORRECTIONS_FILE, applyCorrectionEdit, emptyCorrections, type CorrectionEdit, type Corrections } from './corpus/corrections';
+import { CORRECTIONS_FILE, applyCorrectionEdit, emptyCorrections, readCorrectionEdit, validateCorrections, type Corrections } from './corpus/corrections';
 import { hashText, type PackedArticle } from './corpus/packedArticle';
 import type { ValueTable } from './corpus/valueTable';
 import { articleMatcher, type ArticleMatcher, type ArticleSource, type CachedArticle, type FileStamp } from './host/articleSource';
@@ -151,7 +151,12 @@ export class Workspace {
       }
       folder.corrections = read.corrections;
     }
-    this.corpus.setCorrections(this.appliedCorrections());
+    this.applyAllCorrections();
+  }
+
+  /** Hands every folder's corrections to the corpus, and logs what it warns about them. */
+  private applyAllCorrections(): void {
+    for (const warning of this.corpus.setCorrections(this.appliedCorrections())) this.events.log(`${CORRECTIONS_FILE}: ${warning}`);
   }
 
   /** The corrections of all folders in the form the corpus applies. */
@@ -178,7 +183,12 @@ export class Workspace {
    * Records one correction in the folder's `.corpuslens.json` and applies it to the whole
    * corpus at once. Returns a problem instead when the file is invalid or cannot be written.
    */
-  async applyCorrection(uri: string, edit: CorrectionEdit): Promise<string | undefined> {
+  async applyCorrection(uri: unknown, proposed: unknown): Promise<string | undefined> {
+    // The arguments come from any client: checked before anything is written.
+    const read = readCorrectionEdit(proposed);
+    if ('problem' in read) return read.problem;
+    if (typeof uri !== 'string') return 'the correction is malformed: the first argument must be a document uri';
+    let edit = read.edit;
     if (this.options.safeMode) return 'this workspace is not trusted, so Corpus Lens runs in safe mode and keeps no corrections; trust the workspace to correct entities';
     const place = this.classify(uri) ?? (this.folders[0] && { folder: this.folders[0], relative: '', isArticle: false });
     if (!place) return 'no workspace folder to keep corrections in';
@@ -188,11 +198,15 @@ export class Workspace {
       if (!target) return `${edit.file} is not in a workspace folder`;
       edit = { ...edit, file: target.relative };
     }
-    const result = await this.source.updateCorrections(place.folder.fsPath, (current) => applyCorrectionEdit(current, edit));
+    const result = await this.source.updateCorrections(place.folder.fsPath, (current) => {
+      const next = applyCorrectionEdit(current, edit);
+      const problem = validateCorrections(next);
+      return problem ? { problem } : next;
+    });
     if ('problem' in result) return result.problem;
     const datesChanged = JSON.stringify(place.folder.corrections?.articleDates ?? {}) !== JSON.stringify(result.corrections.articleDates);
     place.folder.corrections = result.corrections;
-    this.corpus.setCorrections(this.appliedCorrections());
+    this.applyAllCorrections();
     if (datesChanged) await this.reanalyseDates();
     this.update({});
     return undefined;

@@ -59,12 +59,14 @@ export class Corpus implements CorpusQueries {
 
   /**
    * Applies the reader's corrections to every article at once. No article is re-analysed:
-   * the engine's mentions are kept and only re-keyed or filtered.
+   * the engine's mentions are kept and only re-keyed or filtered. Returns warnings about the
+   * merges (overlapping groups joined, one entity given two names).
    */
-  setCorrections(corrections: AppliedCorrections): void {
+  setCorrections(corrections: AppliedCorrections): string[] {
     this.corrections = corrections;
-    this.identity.setRules(corrections.merges, corrections.noJoin);
+    const warnings = this.identity.setRules(corrections.merges, corrections.noJoin);
     for (const record of [...this.store.records()]) this.setArticle(record.uri, record.article);
+    return warnings;
   }
 
   get size(): number {

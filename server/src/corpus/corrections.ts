@@ -115,6 +115,46 @@ function normalise(o: Partial<Corrections>): Corrections {
   };
 }
 
+/**
+ * Checks corrections made in memory (by an edit) against the same rules as the file, so a
+ * change that the file's reader would refuse is refused before it is written.
+ */
+export function validateCorrections(corrections: Corrections): string | undefined {
+  const text = serializeCorrections(corrections);
+  if (text.length > MAX_CORRECTIONS_BYTES) return `${CORRECTIONS_FILE} would grow larger than ${MAX_CORRECTIONS_BYTES / 1e6} MB`;
+  const problem = validate(JSON.parse(text));
+  return problem ? `${CORRECTIONS_FILE} would not be valid: ${problem}` : undefined;
+}
+
+/**
+ * Reads the edit a command was given (from any client, so anything at all) as a
+ * CorrectionEdit, or says what is wrong with it.
+ */
+export function readCorrectionEdit(value: unknown): { edit: CorrectionEdit } | { problem: string } {
+  const bad = (what: string) => ({ problem: `the correction is malformed: ${what}` });
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return bad('expected an object with a "kind"');
+  const e = value as Record<string, unknown>;
+  switch (e.kind) {
+    case 'merge':
+      if (!Array.isArray(e.entities) || e.entities.length < 2 || !e.entities.every(isString)) return bad('"entities" must list at least two entity ids');
+      if (e.name !== undefined && !isString(e.name)) return bad('"name" must be a non-empty string');
+      return { edit: { kind: 'merge', entities: e.entities as string[], ...(e.name !== undefined ? { name: e.name as string } : {}) } };
+    case 'split':
+      if (!isString(e.entity)) return bad('"entity" must be an entity id');
+      if (e.file !== undefined && !isString(e.file)) return bad('"file" must be a path');
+      return { edit: { kind: 'split', entity: e.entity, ...(e.file !== undefined ? { file: e.file as string } : {}) } };
+    case 'notEntity':
+      if (!isString(e.value)) return bad('"value" must be a spelling or an entity id');
+      return { edit: { kind: 'notEntity', value: e.value } };
+    case 'articleDate':
+      if (!isString(e.file)) return bad('"file" must be a path');
+      if (e.date !== null && (typeof e.date !== 'string' || !isCalendarDate(e.date))) return bad('"date" must be a date YYYY-MM-DD, or null to remove it');
+      return { edit: { kind: 'articleDate', file: e.file, date: e.date as string | null } };
+    default:
+      return bad(`unknown kind ${JSON.stringify(e.kind)} (expected merge, split, notEntity or articleDate)`);
+  }
+}
+
 /** One change a code action or command makes. */
 export type CorrectionEdit =
   | { kind: 'merge'; entities: string[]; name?: string }

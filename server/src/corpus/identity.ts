@@ -1,9 +1,16 @@
 import { nameOfKey, surnameKey, surnameOfKey } from '../analysis/entityKeys';
 import type { KeyIndex, KeyInfo } from './keyIndex';
 
-/** A merge correction: the ids it joins, the one that names the group, and its display name. */
+/** A merge correction after overlapping ones are joined: the ids it names and its display name. */
 interface MergeGroup {
+  ids: string[];
+  name?: string;
+}
+
+/** One entity made by merges: its id (the smallest of its ids), what it spans, and its name. */
+interface Merged {
   rep: string;
+  /** The ids the reader named and the entities they resolve to without merges. */
   ids: string[];
   name?: string;
 }
@@ -28,7 +35,10 @@ const GUESSING_RULES = new Set(['capitalised-run', 'gazetteer:given-name']);
  * caches built on it (onForget) which ids to forget too.
  */
 export class Identity {
-  private merges = new Map<string, MergeGroup>();
+  private groups: MergeGroup[] = [];
+  /** Merged entities by every id in them; rebuilt when the keys they resolve through change. */
+  private merged = new Map<string, Merged>();
+  private mergedStale = true;
   private noJoin: ReadonlySet<string> = new Set();
   private resolved = new Map<string, string>();
   private members = new Map<string, string[]>();
@@ -44,16 +54,17 @@ export class Identity {
     this.listeners.push(listener);
   }
 
-  /** Sets the reader's merges and never-join keys; every identity is recomputed. */
-  setRules(merges: readonly { ids: string[]; name?: string }[], noJoin: ReadonlySet<string>): void {
-    this.merges = new Map();
-    for (const group of merges) {
-      const ids = [...new Set(group.ids)].sort();
-      const entry = { rep: ids[0], ids, name: group.name };
-      for (const id of ids) this.merges.set(id, entry);
-    }
+  /**
+   * Sets the reader's merges and never-join keys; every identity is recomputed. Merges that
+   * share an id are one entity (A+B, B+C and C+A make A+B+C); the warnings name them, and a
+   * merged entity given two names.
+   */
+  setRules(merges: readonly { ids: string[]; name?: string }[], noJoin: ReadonlySet<string>): string[] {
+    const { groups, warnings } = joinOverlapping(merges);
+    this.groups = groups;
     this.noJoin = noJoin;
     this.allStale = true;
+    return warnings;
   }
 
   /** Notes a key, or a surname, whose articles changed. */
@@ -68,48 +79,80 @@ export class Identity {
     }
   };
 
-  /** The entity id a key belongs to. */
+  /**
+   * The entity id a key belongs to: its own entity (a surname joined to its full name, a guess
+   * to its firmer reading), then the merged entity that contains it. One lookup each, so
+   * merges through surname keys that point back at each other cannot loop.
+   */
   resolve(key: string): string {
     this.sync();
     const cached = this.resolved.get(key);
     if (cached !== undefined) return cached;
-    let id = key;
-    const surname = surnameOfKey(key);
-    if (surname !== undefined && !this.noJoin.has(key)) {
-      const candidates = [...this.keys.fullNamesWith(surname)].filter((k) => !this.noJoin.has(k));
-      if (candidates.length === 1) id = candidates[0];
-    }
-    id = this.retyped(id);
-    id = this.merges.get(id)?.rep ?? id;
+    const own = this.ownEntity(key);
+    const id = this.mergedEntities().get(own)?.rep ?? this.mergedEntities().get(key)?.rep ?? own;
     this.resolved.set(key, id);
     return id;
   }
 
   /** The display name a merge gave an entity, if any. */
   mergedName(id: string): string | undefined {
-    return this.merges.get(id)?.name;
+    this.sync();
+    return this.mergedEntities().get(id)?.name;
   }
 
-  /** The keys whose mentions make up the entity of an id or key. */
+  /**
+   * The keys whose mentions make up the entity of an id or key: every key that resolves to it,
+   * found among the ids it spans, their other types and their surname keys.
+   */
   membersOf(id: string): string[] {
     this.sync();
-    const cached = this.members.get(id);
-    if (cached) return cached;
     // A surname key that joined a full name stands for the full name's entity.
     const target = this.resolve(id);
-    if (target !== id) return this.membersOf(target);
-    const members: string[] = [];
-    const add = (key: string) => !members.includes(key) && members.push(key);
-    for (const key of this.merges.get(id)?.ids ?? [id]) {
-      if (this.keys.has(key)) add(key);
-      const surname = this.keys.info(key)?.fullNameSurname;
-      const surnameOnly = surname ? surnameKey(surname) : undefined;
-      if (surnameOnly && this.keys.has(surnameOnly) && this.resolve(surnameOnly) === id) add(surnameOnly);
-      const name = nameOfKey(key);
-      for (const other of name === undefined ? [] : this.keys.keysNamed(name)) if (other !== key && this.resolve(other) === id) add(other);
+    const cached = this.members.get(target);
+    if (cached) return cached;
+    const members = new Set<string>();
+    const consider = (key: string) => {
+      if (!members.has(key) && this.keys.has(key) && this.resolve(key) === target) members.add(key);
+    };
+    for (const base of this.mergedEntities().get(target)?.ids ?? [target]) {
+      const name = nameOfKey(base);
+      for (const key of name === undefined ? [base] : [base, ...this.keys.keysNamed(name)]) {
+        consider(key);
+        const surname = this.keys.info(key)?.fullNameSurname;
+        if (surname) consider(surnameKey(surname));
+      }
     }
-    this.members.set(id, members);
-    return members;
+    const list = [...members];
+    this.members.set(target, list);
+    return list;
+  }
+
+  /** The entity a key belongs to before merges: a surname joins its one full name, a guess its firmer reading. */
+  private ownEntity(key: string): string {
+    let id = key;
+    const surname = surnameOfKey(key);
+    if (surname !== undefined && !this.noJoin.has(key)) {
+      const candidates = [...this.keys.fullNamesWith(surname)].filter((k) => !this.noJoin.has(k));
+      if (candidates.length === 1) id = candidates[0];
+    }
+    return this.retyped(id);
+  }
+
+  /**
+   * The merged entities, by each id they span. A merge names ids as the reader saw them (a
+   * surname key, a full name); each stands for its own entity, and merges whose entities meet
+   * are one. Cheap: as many steps as ids in the corrections.
+   */
+  private mergedEntities(): Map<string, Merged> {
+    if (!this.mergedStale) return this.merged;
+    this.mergedStale = false;
+    const { groups } = joinOverlapping(this.groups.map((g) => ({ ids: [...g.ids, ...g.ids.map((id) => this.ownEntity(id))], name: g.name })));
+    this.merged = new Map();
+    for (const group of groups) {
+      const entity: Merged = { rep: group.ids.map((id) => this.ownEntity(id)).sort()[0], ids: group.ids, name: group.name };
+      for (const id of group.ids) this.merged.set(id, entity);
+    }
+    return this.merged;
   }
 
   /** Every entity id (keys that joined another entity are folded in). */
@@ -145,7 +188,14 @@ export class Identity {
    * is not recomputed because one article about Lisbon changed.
    */
   sync(): void {
+    // Merges resolve through surname joins and retyping, which any key change may move.
+    if (this.groups.length > 0 && (this.allStale || this.staleKeys.size > 0 || this.staleSurnames.size > 0)) {
+      const before = this.merged;
+      this.mergedStale = true;
+      if (!this.allStale && !sameMerges(before, this.mergedEntities())) this.allStale = true;
+    }
     if (this.allStale) {
+      this.mergedStale = true;
       this.allStale = false;
       this.staleKeys.clear();
       this.staleSurnames.clear();
@@ -188,8 +238,8 @@ export class Identity {
       ids.add(key);
       const was = this.resolved.get(key);
       if (was !== undefined) ids.add(was);
-      const group = this.merges.get(key) ?? (was !== undefined ? this.merges.get(was) : undefined);
-      if (group) for (const id of group.ids) ids.add(id);
+      const group = this.merged.get(key) ?? (was !== undefined ? this.merged.get(was) : undefined);
+      if (group) for (const id of [group.rep, ...group.ids]) ids.add(id);
     }
     return ids;
   }
@@ -199,4 +249,55 @@ export class Identity {
 function onlyGuessed(info: KeyInfo): boolean {
   for (const rule of info.rules.keys()) if (!GUESSING_RULES.has(rule)) return false;
   return info.rules.size > 0;
+}
+
+/** Two builds of the merged entities put the same ids in the same entities. */
+function sameMerges(a: Map<string, Merged>, b: Map<string, Merged>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [id, entity] of a) if (b.get(id)?.rep !== entity.rep) return false;
+  return true;
+}
+
+/**
+ * Joins merge groups that share an id (union-find over the ids), keeping the first name given
+ * in file order. Warns, naming the entries, where groups overlap or names disagree.
+ */
+export function joinOverlapping(merges: readonly { ids: readonly string[]; name?: string }[]): { groups: MergeGroup[]; warnings: string[] } {
+  const parent = new Map<string, string>();
+  const find = (id: string): string => {
+    let root = id;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    // Path compression keeps later finds short.
+    for (let at = id; at !== root; ) {
+      const next = parent.get(at)!;
+      parent.set(at, root);
+      at = next;
+    }
+    return root;
+  };
+  const groupsOf = new Map<string, number[]>();
+  merges.forEach((merge) => {
+    const ids = [...new Set(merge.ids)];
+    for (const id of ids) if (!parent.has(id)) parent.set(id, id);
+    for (const id of ids.slice(1)) {
+      const a = find(ids[0]);
+      const b = find(id);
+      if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
+    }
+  });
+  merges.forEach((merge, i) => {
+    if (merge.ids.length === 0) return;
+    const root = find(merge.ids[0]);
+    groupsOf.set(root, [...(groupsOf.get(root) ?? []), i]);
+  });
+  const groups: MergeGroup[] = [];
+  const warnings: string[] = [];
+  for (const [root, members] of groupsOf) {
+    const ids = [...parent.keys()].filter((id) => find(id) === root).sort();
+    const names = [...new Set(members.map((i) => merges[i].name).filter((n): n is string => !!n))];
+    groups.push({ ids, ...(names.length ? { name: names[0] } : {}) });
+    if (members.length > 1) warnings.push(`merges ${members.map((i) => i + 1).join(', ')} share entities and are joined as one: ${ids.join(', ')}`);
+    if (names.length > 1) warnings.push(`the merged entity ${ids.join(', ')} is named ${names.map((n) => JSON.stringify(n)).join(' and ')}; it shows as ${JSON.stringify(names[0])}`);
+  }
+  return { groups, warnings };
 }

@@ -22,8 +22,11 @@ export type CorrectionsRead =
 export interface ArticleSource {
   /** Reads and validates a folder's corrections file; never throws. */
   readCorrections(folder: string): Promise<CorrectionsRead>;
-  /** Re-reads, changes and atomically rewrites a folder's corrections file; never overwrites an invalid one. */
-  updateCorrections(folder: string, change: (current: Corrections) => Corrections): Promise<{ corrections: Corrections } | { problem: string }>;
+  /**
+   * Re-reads, changes and atomically rewrites a folder's corrections file; never overwrites an
+   * invalid one, and writes nothing when the change is refused (returns a problem).
+   */
+  updateCorrections(folder: string, change: (current: Corrections) => Corrections | { problem: string }): Promise<{ corrections: Corrections } | { problem: string }>;
   /** Lists the article files under a folder (absolute paths), honouring the filter. */
   list(folder: string, filter: ListFilter, token?: { isCancellationRequested: boolean }): Promise<ListResult>;
   /** Size and modification time, or undefined when the file is gone. Never throws. */

@@ -24,12 +24,14 @@ export async function readCorrectionsFile(folder: string): Promise<CorrectionsRe
 
 /**
  * Changes a folder's corrections file: reads it again, applies `change`, and writes it through
- * a temporary file renamed into place. A file that does not parse is never overwritten.
+ * a temporary file renamed into place. A file that does not parse is never overwritten, and a
+ * refused change writes nothing.
  */
-export async function updateCorrectionsFile(folder: string, change: (current: Corrections) => Corrections): Promise<{ corrections: Corrections } | { problem: string }> {
+export async function updateCorrectionsFile(folder: string, change: (current: Corrections) => Corrections | { problem: string }): Promise<{ corrections: Corrections } | { problem: string }> {
   const current = await readCorrectionsFile(folder);
   if (current.state === 'invalid') return { problem: current.problem };
   const next = change(current.corrections);
+  if ('problem' in next) return next;
   const file = path.join(folder, CORRECTIONS_FILE);
   const tmp = `${file}.${process.pid}.tmp`;
   try {

@@ -29,10 +29,11 @@ export class MemoryArticleSource implements ArticleSource {
     return parsed.ok ? { state: 'ok', corrections: parsed.corrections } : { state: 'invalid', problem: parsed.problem, corrections: emptyCorrections() };
   }
 
-  async updateCorrections(folder: string, change: (current: Corrections) => Corrections): Promise<{ corrections: Corrections } | { problem: string }> {
+  async updateCorrections(folder: string, change: (current: Corrections) => Corrections | { problem: string }): Promise<{ corrections: Corrections } | { problem: string }> {
     const current = await this.readCorrections(folder);
     if (current.state === 'invalid') return { problem: current.problem };
     const next = change(current.corrections);
+    if ('problem' in next) return next;
     this.files.set(`${folder}/${CORRECTIONS_FILE}`, serializeCorrections(next));
     return { corrections: next };
   }
