@@ -13,7 +13,7 @@ import { URI } from 'vscode-uri';
 import { MemoryArticleSource } from '../../server/src/host/memoryArticleSource';
 import { StatusNotification, WaitForIndexRequest, type IndexState } from '../../server/src/protocol';
 import { startServer } from '../../server/src/server';
-import type { Workspace } from '../../server/src/workspace';
+import type { Workspace } from '../../server/src/workspace/workspace';
 
 /** The root folder of the in-memory workspace. */
 export const ROOT = '/corpus';

@@ -13,8 +13,8 @@ import { ValueTable } from '../../server/src/corpus/valueTable';
 import { AnalysisCache, type CacheEntry } from '../../server/src/host/analysisCache';
 import { CacheDecoder, CacheEncoder, trailerRange } from '../../server/src/host/cacheCodec';
 import { MemoryArticleSource } from '../../server/src/host/memoryArticleSource';
-import { DEFAULT_SETTINGS } from '../../server/src/settings';
-import { Workspace } from '../../server/src/workspace';
+import { DEFAULT_SETTINGS } from '../../server/src/workspace/settings';
+import { Workspace } from '../../server/src/workspace/workspace';
 
 const TEXT = 'Harbour Talks\ndate 2024-03-05\n\nMs Ilse Marrow said on 2024-03-04 that 4,000 workers would return.\n';
 

@@ -43,12 +43,41 @@ describe('layering', () => {
       { pattern: FS, why: 'no file system in analysis' },
       { pattern: /\.\.\/(corpus|lsp|host|cli)/, why: 'analysis is upstream of everything' },
     ]));
-  it('keeps the corpus free of LSP and files', () =>
+  it('keeps the corpus free of LSP, files and everything downstream', () =>
     check('server/src/corpus', [
       { pattern: /^vscode$/, why: 'no editor API in the corpus' },
       { pattern: LSP, why: 'no LSP in the corpus' },
       { pattern: FS, why: 'no file system in the corpus' },
-      { pattern: /\.\.\/(lsp|host|cli)/, why: 'the corpus is upstream of lsp, host and cli' },
+      { pattern: /\.\.\/(lsp|host|cli|workspace|protocol|server)/, why: 'the corpus is upstream of lsp, host, cli and the workspace' },
+    ]));
+  it('keeps the corpus modules in one direction of dependency', () => {
+    // Each module may import only modules earlier in this order: the owners of state below it.
+    const order = ['valueTable', 'packed', 'packedArticle', 'queries', 'smallest', 'applyCorrections', 'corrections', 'articleStore', 'keyIndex', 'identity', 'occurrences', 'summaries', 'coMentions', 'ledger', 'corpus', 'exportCorpus'];
+    const listed = sources('server/src/corpus').map((f) => path.basename(f, '.ts'));
+    assert.deepEqual(listed.filter((m) => !order.includes(m)), [], 'every corpus module has its place in the order');
+    const offenders: string[] = [];
+    for (const module of listed) {
+      for (const spec of importsOf(`server/src/corpus/${module}.ts`)) {
+        const target = /^\.\/(\w+)$/.exec(spec)?.[1];
+        if (target && order.indexOf(target) >= order.indexOf(module)) offenders.push(`${module} imports ${target}`);
+      }
+    }
+    assert.deepEqual(offenders, []);
+  });
+  it('lets the handlers and the CLI read a corpus only through its query interface', () => {
+    // The workspace (and the CLI's extract) own a Corpus and feed it; everything else asks CorpusQueries.
+    const allowed = { 'server/src/lsp': /\/corpus\/(queries|exportCorpus|corrections)$/, 'server/src/cli': /\/corpus\/(queries|exportCorpus|corrections|corpus)$/ };
+    const offenders = Object.entries(allowed).flatMap(([dir, ok]) =>
+      sources(dir).flatMap((file) => importsOf(file).filter((spec) => spec.includes('/corpus/') && !ok.test(spec)).map((spec) => `${file} imports ${spec}`)),
+    );
+    assert.deepEqual(offenders, []);
+  });
+  it('keeps the workspace free of LSP and direct file access', () =>
+    check('server/src/workspace', [
+      { pattern: /^vscode$/, why: 'no editor API in the workspace' },
+      { pattern: LSP, why: 'the workspace is transport-agnostic' },
+      { pattern: FS, why: 'files only through the ArticleSource' },
+      { pattern: /\.\.\/(lsp|cli|server)/, why: 'the workspace is upstream of lsp and the CLI' },
     ]));
   it('lets only the client import vscode', () => {
     for (const dir of ['server/src']) check(dir, [{ pattern: /^vscode$/, why: 'only client/ may import vscode' }]);

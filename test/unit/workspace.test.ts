@@ -4,8 +4,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { NOT_CANCELLED as T } from '../../server/src/corpus/queries';
 import { MemoryArticleSource } from '../../server/src/host/memoryArticleSource';
-import { DEFAULT_SETTINGS, mergeSettings, type Settings } from '../../server/src/settings';
-import { Workspace } from '../../server/src/workspace';
+import { DEFAULT_SETTINGS, mergeSettings, type Settings } from '../../server/src/workspace/settings';
+import { Workspace } from '../../server/src/workspace/workspace';
 
 function workspaceOf(files: Record<string, string | Uint8Array>, settings: Partial<Settings> = {}) {
   const logs: string[] = [];
@@ -87,6 +87,7 @@ describe('Workspace', () => {
     const { ws } = workspaceOf({ 'a.txt': ARTICLE });
     await ws.indexAll();
     ws.openOrChange(uri('a.txt'), 3, 'Edited\n\nNew text.\n');
+    ws.settle();
     assert.equal(ws.corpus.article(uri('a.txt'))!.text, 'Edited\n\nNew text.\n');
     await ws.fileChanged(uri('a.txt'), 'changed');
     assert.equal(ws.corpus.article(uri('a.txt'))!.text, 'Edited\n\nNew text.\n', 'disk events do not override an open buffer');

@@ -2,8 +2,8 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { NodeArticleSource } from '../host/nodeArticleSource';
-import { DEFAULT_SETTINGS } from '../settings';
-import { Workspace } from '../workspace';
+import { DEFAULT_SETTINGS } from '../workspace/settings';
+import { Workspace } from '../workspace/workspace';
 import { UsageError, integerOption, type OptionSpec, type ParsedArgs } from './command';
 import type { ProgressBar } from './progress';
 

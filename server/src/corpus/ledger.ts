@@ -1,11 +1,8 @@
 import type { CancellationSignal, FigureMention } from '../analysis/types';
 import type { ArticleStore, StoredArticle } from './articleStore';
 import { column, F_MEASURE, FIGURES, unpackOne } from './packed';
-import type { LedgerRow, MeasureCount } from './queries';
+import { UNDATED, type LedgerRow, type MeasureCount } from './queries';
 import { KeysView, smallest } from './smallest';
-
-/** Where undated articles file in a ledger: after every date (dates are YYYY-MM-DD). */
-export const UNDATED = '9999';
 
 /** A measure's articles by date, with its article and figure counts. */
 interface MeasureArticles {

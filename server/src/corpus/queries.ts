@@ -165,5 +165,8 @@ export const NOT_CANCELLED: CancellationSignal = Object.freeze({ isCancellationR
 /** The context a cancelled contextOf returns. */
 export const NO_CONTEXT: EntityContext = Object.freeze({ firstDate: '', lastDate: '', coMentioned: [] });
 
+/** Where undated articles sort among dates (YYYY-MM-DD): after every one. */
+export const UNDATED = '9999';
+
 /** Most entities a search returns unless asked for more. */
 export const MAX_SEARCH_RESULTS = 200;

@@ -1,6 +1,5 @@
 import type { CancellationToken } from 'vscode-languageserver';
-import { UNDATED } from '../corpus/ledger';
-import type { CorpusQueries } from '../corpus/queries';
+import { UNDATED, type CorpusQueries } from '../corpus/queries';
 import type { EntitiesParams, EntityListItem, LedgerParams, LedgerResult, TimelineEntry, TimelineParams } from '../protocol';
 import { fileName, plural } from './describe';
 import type { DocumentLookup } from './documents';

@@ -1,5 +1,6 @@
 import { MarkupKind, type CancellationToken, type Hover, type HoverParams } from 'vscode-languageserver';
 import type { CorpusQueries } from '../corpus/queries';
+import type { IndexState } from '../protocol';
 import { describeDate, describeEntity, describeFigure } from './describe';
 import type { DocumentLookup } from './documents';
 
@@ -29,4 +30,10 @@ const LEDGER_IN_HOVER = 50;
 
 function markdown(value: string, range: Hover['range']): Hover {
   return { contents: { kind: MarkupKind.Markdown, value }, range };
+}
+
+/** While indexing, answers are partial: the hover says how far the index has got. */
+export function partialNote(state: IndexState): string | undefined {
+  if (state.state !== 'indexing') return undefined;
+  return `Partial: indexing, ${state.indexed.toLocaleString('en-US')} of ${state.total.toLocaleString('en-US')} articles read so far.`;
 }

@@ -1,0 +1,42 @@
+import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
+
+/** A request handler as the guard sees it: params (maybe none) and the request's token. */
+export type Handler<P, R> = (params: P, token: CancellationToken) => R | Promise<R>;
+
+function isToken(value: unknown): value is CancellationToken {
+  return !!value && typeof value === 'object' && 'isCancellationRequested' in value && 'onCancellationRequested' in value;
+}
+
+/**
+ * Wraps every request handler. A request cancelled before or while it runs gets the
+ * RequestCancelled error (its result is dropped); an exception becomes a RequestFailed error
+ * and a log line; a handler's undefined becomes the request's empty answer. `before` runs
+ * first (the workspace brings its latest edits into the corpus).
+ */
+export function guardWith(log: (message: string) => void, before: () => void) {
+  return function guard<P, R>(name: string, empty: R, handler: Handler<P, R>) {
+    return async (params: P, token: CancellationToken): Promise<R | ResponseError<void>> => {
+      // A request sent without params reaches the handler with the token alone.
+      if (token === undefined && isToken(params)) {
+        token = params;
+        params = undefined as P;
+      }
+      if (token.isCancellationRequested) return cancelled();
+      try {
+        before();
+        const result = await handler(params, token);
+        if (token.isCancellationRequested) return cancelled();
+        return result ?? empty;
+      } catch (error) {
+        if (token.isCancellationRequested) return cancelled();
+        const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+        log(`[error] ${name}: ${message}`);
+        return new ResponseError(LSPErrorCodes.RequestFailed, `Corpus Lens ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    };
+  };
+}
+
+function cancelled(): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+}

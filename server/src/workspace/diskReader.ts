@@ -1,0 +1,80 @@
+import { isMarkdownPath } from '../analysis/markdownPath';
+import type { Corpus } from '../corpus/corpus';
+import { hashText, type PackedArticle } from '../corpus/packedArticle';
+import type { ArticleSource, FileStamp } from '../host/articleSource';
+import type { AnalyzeElsewhere } from './analyzer';
+import type { DiskCache } from './diskCache';
+import { articleDateIn, relativeTo, type Folder } from './folders';
+
+/**
+ * Brings closed articles from disk into the corpus: a cached analysis when the file's size,
+ * time and date setting are unchanged, else the file read, analysed and packed once, the
+ * same record going to the corpus and the disk cache. It owns the list of skipped files.
+ */
+export class DiskReader {
+  /** Files skipped (by path) with the reason: binary, too large, unreadable, gone. */
+  private readonly skipped = new Map<string, string>();
+
+  constructor(
+    private readonly source: ArticleSource,
+    private readonly corpus: Corpus,
+    private readonly cache: DiskCache,
+    private readonly analyze: AnalyzeElsewhere,
+    /** True while the editor holds the article open: the buffer wins over the disk. */
+    private readonly isOpen: (uri: string) => boolean,
+    private readonly log: (message: string) => void,
+    /** True once the index is ready: later changes make the cache be written soon. */
+    private readonly ready: () => boolean,
+  ) {}
+
+  get skippedCount(): number {
+    return this.skipped.size;
+  }
+
+  /** Forgets every skip (a full index starts over). */
+  clearSkipped(): void {
+    this.skipped.clear();
+  }
+
+  /** Logs every file skipped, with the reason. */
+  logSkipped(): void {
+    for (const [file, reason] of this.skipped) this.log(`Skipped ${file}: ${reason}`);
+  }
+
+  /** Reads one article (or takes its cached analysis); `known` is a stat taken just before. */
+  async read(uri: string, fsPath: string, folder: Folder, known?: { stamp: FileStamp | undefined }): Promise<void> {
+    const articleDate = articleDateIn(folder, relativeTo(folder, fsPath));
+    const stamp = known ? known.stamp : await this.source.stat(fsPath);
+    const cached = this.cache.get(uri);
+    // Same size, time and date setting: the cached analysis stands without reading the file.
+    if (stamp && cached && cached.size === stamp.size && cached.mtimeMs === stamp.mtimeMs && cached.articleDate === articleDate && !this.skipped.has(fsPath)) {
+      if (!this.isOpen(uri)) this.corpus.setArticle(uri, cached.article);
+      return;
+    }
+    const result = stamp ? await this.source.read(fsPath, folder.settings.maxFileSizeKB * 1024, stamp, folder.fsPath) : { skipped: 'no longer exists' };
+    if (this.isOpen(uri)) return; // Opened while we read: the buffer wins.
+    if ('skipped' in result) {
+      this.skipped.set(fsPath, result.skipped);
+      this.corpus.removeArticle(uri);
+      this.cache.delete(uri, this.ready());
+      return;
+    }
+    this.skipped.delete(fsPath);
+    if (result.replaced) this.log(`${fsPath}: invalid UTF-8 replaced with U+FFFD`);
+    const hash = hashText(result.text);
+    let article: PackedArticle;
+    if (cached && cached.article.hash === hash && cached.articleDate === articleDate) article = cached.article;
+    else article = this.corpus.pack(result.text, await this.analyze(result.text, { articleDate, markdown: isMarkdownPath(fsPath) || undefined }), hash);
+    if (this.isOpen(uri)) return;
+    this.corpus.setArticle(uri, article);
+    for (const problem of article.packed.meta.problems) this.log(`${fsPath}: ${problem}`);
+    this.cache.set(uri, { size: stamp!.size, mtimeMs: stamp!.mtimeMs, articleDate, article }, this.ready());
+  }
+
+  /** A file was deleted on disk. */
+  deleted(uri: string, fsPath: string): void {
+    this.corpus.removeArticle(uri);
+    this.skipped.delete(fsPath);
+    this.cache.delete(uri, this.ready());
+  }
+}

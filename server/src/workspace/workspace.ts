@@ -1,0 +1,235 @@
+import { URI } from 'vscode-uri';
+import { isMarkdownPath } from '../analysis/markdownPath';
+import type { AnalyzeOptions } from '../analysis/types';
+import { Corpus } from '../corpus/corpus';
+import { CORRECTIONS_FILE } from '../corpus/corrections';
+import type { ArticleSource } from '../host/articleSource';
+import type { IndexState } from '../protocol';
+import { analyzeHere, analyzerOf, type AnalyzeElsewhere } from './analyzer';
+import { DiskCache, type ArticleCache } from './diskCache';
+import { DiskReader } from './diskReader';
+import { FolderCorrections } from './folderCorrections';
+import { Folders, type Folder, type Place } from './folders';
+import { indexFolders } from './indexer';
+import { OpenBuffers } from './openBuffers';
+
+export interface WorkspaceEvents {
+  log(message: string): void;
+  progress(state: IndexState): void;
+  /** A problem the user must see (an invalid corrections file). */
+  warn?(message: string): void;
+}
+
+export interface WorkspaceOptions {
+  /** Analyses an article off the main thread; in-process when absent. */
+  analyze?: AnalyzeElsewhere;
+  /** The persistent cache of analyses, once known. */
+  cache?: ArticleCache;
+  /** Safe mode for an untrusted workspace: its .corpuslens.json is neither read nor written. */
+  safeMode?: boolean;
+}
+
+/**
+ * The corpus of a set of workspace folders kept current: a full index on start, one article
+ * at a time afterwards. Open buffers win over the disk; closed ones fall back to it.
+ * It orchestrates and owns no table of its own: the folders, the open buffers, the disk
+ * reader and the disk cache each keep theirs. Transport-agnostic: no LSP here, and files only
+ * through the ArticleSource.
+ */
+export class Workspace {
+  readonly corpus = new Corpus();
+  private readonly folders = new Folders();
+  private readonly cache: DiskCache;
+  private readonly analyze: AnalyzeElsewhere;
+  private readonly reader: DiskReader;
+  private readonly buffers: OpenBuffers;
+  private readonly corrections: FolderCorrections;
+  private indexRun = 0;
+  private stateValue: IndexState = { state: 'idle', indexed: 0, total: 0, skipped: 0, articles: 0 };
+  private readyWaiters: (() => void)[] = [];
+  /** File events and closes still being read from disk. */
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(
+    private readonly source: ArticleSource,
+    private readonly events: WorkspaceEvents,
+    private readonly options: WorkspaceOptions = {},
+  ) {
+    const log = (message: string) => events.log(message);
+    this.cache = new DiskCache(() => options.cache, log);
+    this.analyze = analyzerOf(options.analyze, log);
+    this.reader = new DiskReader(source, this.corpus, this.cache, this.analyze, (uri) => this.buffers.has(uri), log, () => this.stateValue.state === 'ready');
+    this.buffers = new OpenBuffers(analyzeHere, (uri) => this.optionsFor(uri), (uri, text, analysis) => {
+      this.corpus.setArticle(uri, this.corpus.pack(text, analysis));
+      this.update({});
+    });
+    this.corrections = new FolderCorrections(source, this.folders, events, () => options.safeMode === true);
+  }
+
+  get state(): IndexState {
+    return this.stateValue;
+  }
+
+  /** Resolves when the current full index, every file event received so far and every edit are in the corpus. */
+  async whenReady(): Promise<void> {
+    if (this.stateValue.state !== 'ready') await new Promise<void>((resolve) => this.readyWaiters.push(resolve));
+    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+    this.settle();
+  }
+
+  /** Brings the open buffers' latest edits into the corpus; requests call it before they read. */
+  settle(): void {
+    this.buffers.settle();
+  }
+
+  folderPaths(): string[] {
+    return this.folders.paths();
+  }
+
+  setFolders(folders: Folder[]): void {
+    this.folders.set(folders);
+  }
+
+  /** The folder an article belongs to and whether the settings make it an article. */
+  classify(uri: string): Place | undefined {
+    return this.folders.classify(uri);
+  }
+
+  /** Reads every folder's corrections file and applies them to the corpus. */
+  async loadCorrections(): Promise<void> {
+    await this.corrections.load();
+    this.applyCorrections();
+  }
+
+  /** Hands every folder's corrections to the corpus, and logs what it warns about them. */
+  private applyCorrections(): void {
+    for (const warning of this.corpus.setCorrections(this.corrections.applied())) this.events.log(`${CORRECTIONS_FILE}: ${warning}`);
+  }
+
+  /**
+   * Records one correction in the folder's `.corpuslens.json` and applies it to the whole
+   * corpus at once. Returns a problem instead when the file is invalid or cannot be written.
+   */
+  async applyCorrection(uri: unknown, edit: unknown): Promise<string | undefined> {
+    const dates = this.corrections.datesFingerprint();
+    const result = await this.corrections.record(uri, edit);
+    if ('problem' in result) return result.problem;
+    await this.correctionsChanged(dates);
+    return undefined;
+  }
+
+  /** Applies the folders' corrections again, re-analysing the articles whose date they changed. */
+  private async correctionsChanged(datesBefore: string): Promise<void> {
+    this.applyCorrections();
+    if (this.corrections.datesFingerprint() !== datesBefore) await this.reanalyseDates();
+    this.update({});
+  }
+
+  /** Article dates changed: re-analyse the articles whose anchor is now different. */
+  private async reanalyseDates(): Promise<void> {
+    for (const uri of [...this.corpus.uris()]) {
+      const record = this.corpus.article(uri);
+      if (!record || !this.classify(uri)) continue;
+      const options = this.optionsFor(uri);
+      const current = record.meta.articleDate.source === 'setting' ? record.meta.articleDate.value : undefined;
+      if (options.articleDate === current) continue;
+      if (this.buffers.has(uri)) {
+        this.buffers.reanalyse(uri);
+        continue;
+      }
+      const article = this.corpus.pack(record.text, await this.analyze(record.text, options), record.hash);
+      this.corpus.setArticle(uri, article);
+      const cached = this.cache.get(uri);
+      // The disk copy's analysis changes with its date; a cache entry for other text is dropped.
+      if (cached?.article.hash === record.hash) this.cache.set(uri, { ...cached, articleDate: options.articleDate, article }, this.stateValue.state === 'ready');
+      else this.cache.delete(uri, this.stateValue.state === 'ready');
+    }
+    this.settle();
+  }
+
+  /** Lists and reads every article of every folder, replacing the corpus. */
+  async indexAll(): Promise<void> {
+    const run = ++this.indexRun;
+    this.update({ state: 'indexing', indexed: 0, total: 0, skipped: 0 });
+    await this.loadCorrections();
+    const log = (message: string) => this.events.log(message);
+    const context = { source: this.source, folders: this.folders, corpus: this.corpus, cache: this.cache, reader: this.reader, isOpen: (uri: string) => this.buffers.has(uri), log, update: (patch: Partial<IndexState>) => this.update(patch) };
+    const indexed = await indexFolders(context, () => run !== this.indexRun);
+    if (indexed === undefined) return;
+    this.reader.logSkipped();
+    this.update({ state: 'ready', indexed, skipped: this.reader.skippedCount });
+    const waiters = this.readyWaiters;
+    this.readyWaiters = [];
+    for (const resolve of waiters) resolve();
+    // The index answers before its cache is on disk: writing 10,000 entries takes a while,
+    // and shutting down waits for it (dispose).
+    await this.cache.save();
+  }
+
+  /** An editor buffer was opened or changed: it wins over the disk. */
+  openOrChange(uri: string, version: number, text: string): void {
+    this.buffers.change(uri, version, text);
+  }
+
+  /** An editor buffer was closed: fall back to the file on disk, if it is an article. */
+  close(uri: string): Promise<void> {
+    this.buffers.close(uri);
+    return this.track(
+      (async () => {
+        const place = this.classify(uri);
+        if (place?.isArticle) await this.reader.read(uri, URI.parse(uri).fsPath, place.folder);
+        else this.corpus.removeArticle(uri);
+        this.update({});
+      })(),
+    );
+  }
+
+  /** A watched file was created, changed or deleted on disk. */
+  fileChanged(uri: string, kind: 'created' | 'changed' | 'deleted'): Promise<void> {
+    if (uri.endsWith(`/${CORRECTIONS_FILE}`)) {
+      const dates = this.corrections.datesFingerprint();
+      return this.track(this.corrections.load().then(() => this.correctionsChanged(dates)));
+    }
+    if (this.buffers.has(uri)) return Promise.resolve();
+    return this.track(
+      (async () => {
+        if (kind === 'deleted') this.reader.deleted(uri, URI.parse(uri).fsPath);
+        else {
+          const place = this.classify(uri);
+          if (place?.isArticle) await this.reader.read(uri, URI.parse(uri).fsPath, place.folder);
+        }
+        this.update({});
+      })(),
+    );
+  }
+
+  /** Writes the persistent cache if anything changed since the last write. */
+  saveCache(): Promise<void> {
+    return this.cache.save();
+  }
+
+  /** Stops timers and writes the cache; call before the process ends. */
+  async dispose(): Promise<void> {
+    this.buffers.dispose();
+    await this.cache.dispose();
+  }
+
+  /** What an article is analysed with: its article date and whether it is Markdown. */
+  private optionsFor(uri: string): AnalyzeOptions {
+    return { articleDate: this.folders.articleDateFor(uri), markdown: isMarkdownPath(uri) || undefined };
+  }
+
+  /** Runs one disk update, remembered until it ends so whenReady can wait for it. */
+  private track(work: Promise<void>): Promise<void> {
+    this.inFlight.add(work);
+    return work.finally(() => this.inFlight.delete(work));
+  }
+
+  private update(patch: Partial<IndexState>): void {
+    const next = { ...this.stateValue, ...patch, articles: this.corpus.size };
+    const changed = (Object.keys(next) as (keyof IndexState)[]).some((k) => next[k] !== this.stateValue[k]);
+    this.stateValue = next;
+    // Every keystroke passes here; the client hears only when something it shows has changed.
+    if (changed) this.events.progress(next);
+  }
+}
