@@ -14,11 +14,16 @@ export interface SuiteResults {
 }
 
 export function run(): Promise<void> {
+  return runSuite(__dirname);
+}
+
+/** Runs every *.e2e.js file of a folder (other suites, for other workspaces, reuse this). */
+export function runSuite(dir: string): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
   const grep = process.env.CORPUS_LENS_E2E_GREP;
   if (grep) mocha.grep(grep);
-  for (const file of fs.readdirSync(__dirname).sort()) {
-    if (file.endsWith('.e2e.js')) mocha.addFile(path.join(__dirname, file));
+  for (const file of fs.readdirSync(dir).sort()) {
+    if (file.endsWith('.e2e.js')) mocha.addFile(path.join(dir, file));
   }
   const results: SuiteResults = { passes: [], failures: [], pending: [], durationMs: 0 };
   const started = Date.now();
