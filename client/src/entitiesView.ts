@@ -38,7 +38,6 @@ export class EntitiesView implements vscode.TreeDataProvider<EntityNode> {
   private filter = '';
   /** Entities loaded so far per group: pages are appended, and kept across a collapse. */
   private readonly loaded = new Map<EntityKind, { items: EntityListItem[]; total: number }>();
-  private readonly groupNodes = new Map<EntityKind, EntityNode>();
   private hidden: Set<EntityKind>;
 
   constructor(
@@ -93,10 +92,10 @@ export class EntitiesView implements vscode.TreeDataProvider<EntityNode> {
 
   /** Loads the next page of a group and shows it under the entities already listed. */
   async showMore(kind: EntityKind): Promise<void> {
-    const group = this.loaded.get(kind);
-    if (!group) return;
-    await this.fetchPage(kind, group.items.length);
-    this.changed.fire(this.groupNodes.get(kind));
+    // After a refresh the group starts again from its first page; "more" then means the second.
+    if (!this.loaded.has(kind)) await this.fetchPage(kind, 0);
+    await this.fetchPage(kind, this.loaded.get(kind)?.items.length ?? 0);
+    this.changed.fire(undefined);
   }
 
   private async fetchPage(kind: EntityKind, offset: number): Promise<void> {
@@ -136,14 +135,16 @@ export class EntitiesView implements vscode.TreeDataProvider<EntityNode> {
     const client = this.client();
     if (!client) return [];
     if (!node) {
-      return GROUPS.filter((g) => !this.hidden.has(g.kind)).map((g) => {
-        const groupNode: EntityNode = { type: 'group', ...g };
-        this.groupNodes.set(g.kind, groupNode);
-        return groupNode;
-      });
+      return GROUPS.filter((g) => !this.hidden.has(g.kind)).map((g) => ({ type: 'group', ...g }));
     }
     if (node.type === 'group') {
-      if (!this.loaded.has(node.kind)) await this.fetchPage(node.kind, 0);
+      if (!this.loaded.has(node.kind)) {
+        await this.fetchPage(node.kind, 0);
+        // The group's row was drawn before its total was known: draw it again with the total
+        // (its children come from what was just loaded, so this does not fetch again).
+        // The whole tree, not the node: an element object from an older rendering is unknown to the view.
+        setTimeout(() => this.changed.fire(undefined), 0);
+      }
       const group = this.loaded.get(node.kind) ?? { items: [], total: 0 };
       const children: EntityNode[] = group.items.map((item) => ({ type: 'entity', item }));
       if (group.items.length < group.total) children.push({ type: 'more', kind: node.kind, shown: group.items.length, total: group.total });

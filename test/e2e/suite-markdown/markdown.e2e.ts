@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import type { EntityListItem } from '../../../server/src/protocol';
+import { EntitiesPageRequest, type EntityListItem } from '../../../server/src/protocol';
 import { EXTENSION_ID, fixtureUri, hoverText, positionIn, waitFor, withTimeout, type CorpusLensApi } from '../suite/util';
 
 async function hoverAt(doc: vscode.TextDocument, position: vscode.Position): Promise<string> {
@@ -75,7 +75,7 @@ describe('Markdown articles in a real extension host', function () {
 
   it('the entity context menu copies a name and marks an entity as not one', async function () {
     const client = api.client as { sendRequest<R>(method: string, params: unknown): Promise<R> };
-    const page = await client.sendRequest<{ items: EntityListItem[]; total: number }>('corpusLens/entitiesPage', { kind: 'person', offset: 0, limit: 10 });
+    const page = await client.sendRequest<{ items: EntityListItem[]; total: number }>(EntitiesPageRequest.method, { kind: 'person', offset: 0, limit: 10 });
     const brack = page.items.find((i) => i.name === 'Tomas Brack');
     assert.ok(brack, JSON.stringify(page));
     await vscode.commands.executeCommand('corpusLens.entity.copyName', { type: 'entity', item: brack });
