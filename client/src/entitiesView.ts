@@ -135,16 +135,13 @@ export class EntitiesView implements vscode.TreeDataProvider<EntityNode> {
     const client = this.client();
     if (!client) return [];
     if (!node) {
-      return GROUPS.filter((g) => !this.hidden.has(g.kind)).map((g) => ({ type: 'group', ...g }));
+      const shown = GROUPS.filter((g) => !this.hidden.has(g.kind));
+      // First pages before the groups are drawn, so each group's row shows its total at once.
+      await Promise.all(shown.filter((g) => !this.loaded.has(g.kind)).map((g) => this.fetchPage(g.kind, 0)));
+      return shown.map((g) => ({ type: 'group', ...g }));
     }
     if (node.type === 'group') {
-      if (!this.loaded.has(node.kind)) {
-        await this.fetchPage(node.kind, 0);
-        // The group's row was drawn before its total was known: draw it again with the total
-        // (its children come from what was just loaded, so this does not fetch again).
-        // The whole tree, not the node: an element object from an older rendering is unknown to the view.
-        setTimeout(() => this.changed.fire(undefined), 0);
-      }
+      if (!this.loaded.has(node.kind)) await this.fetchPage(node.kind, 0);
       const group = this.loaded.get(node.kind) ?? { items: [], total: 0 };
       const children: EntityNode[] = group.items.map((item) => ({ type: 'entity', item }));
       if (group.items.length < group.total) children.push({ type: 'more', kind: node.kind, shown: group.items.length, total: group.total });

@@ -100,6 +100,7 @@ describe('a folder of articles without .corpuslens.json, in the VS Code UI', { t
     await page.locator('.quick-input-widget .monaco-button', { hasText: 'OK' }).click();
     const groups = pane().locator('.monaco-list-row[aria-level="1"]');
     await groups.filter({ hasText: 'People' }).waitFor({ state: 'detached', timeout: 15_000 });
+    await groups.filter({ hasText: 'Places' }).waitFor({ timeout: 15_000 });
     const labels = (await groups.locator('.label-name').allInnerTexts()).map(normalise);
     assert.deepEqual(labels, ['Organizations', 'Places']);
     await screenshot('ui-entity-types.png');
