@@ -1,0 +1,105 @@
+/** Figures over time: one point per article (its first figure of the measure), by article date. */
+import type { DashboardFiguresResult, FigurePoint, Period } from '../server/src/dashboardProtocol';
+import { axisStyle, baseOption, compactNumber, escapeHtml, type ChartOption } from './option';
+import { describePeriod, periodLabel } from './periods';
+import { tooltipStyle, type ChartTheme } from './theme';
+
+export interface FiguresView {
+  period?: Period;
+  /** Index of the point under the keyboard cursor. */
+  cursor?: number;
+  title?: string;
+}
+
+/** How an approximator bounds its figure, and the mark drawn for it. */
+export type Bound = 'exact' | 'at least' | 'at most' | 'about';
+
+const AT_LEAST = new Set(['over', 'more than', 'at least', 'upwards of', 'in excess of', 'just over', 'as many as', 'as much as', 'above']);
+const AT_MOST = new Set(['nearly', 'almost', 'up to', 'at most', 'less than', 'fewer than', 'no more than', 'just under', 'under', 'close to', 'as few as', 'as little as']);
+
+export function boundOf(approx: string | undefined): Bound {
+  if (!approx) return 'exact';
+  if (AT_LEAST.has(approx)) return 'at least';
+  if (AT_MOST.has(approx)) return 'at most';
+  return 'about';
+}
+
+const MARK: Record<Bound, { symbol: string; rotate: number; word: string }> = {
+  exact: { symbol: 'circle', rotate: 0, word: 'exact' },
+  'at least': { symbol: 'triangle', rotate: 0, word: '▲ at least (over, more than)' },
+  'at most': { symbol: 'triangle', rotate: 180, word: '▼ at most (nearly, up to)' },
+  about: { symbol: 'diamond', rotate: 0, word: '◆ about (around, some)' },
+};
+
+/** "over 5,200", "$1.5bn" style value for tooltips and tables. */
+export function formatValue(point: Pick<FigurePoint, 'value' | 'high' | 'approx'>, unit?: string): string {
+  const n = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  const value = point.high !== undefined ? `${n(point.value)}–${n(point.high)}` : n(point.value);
+  const suffix = unit === '%' ? '%' : unit ? ` ${unit}` : '';
+  return `${point.approx ? `${point.approx} ` : ''}${value}${suffix}`;
+}
+
+export function describeFigures(data: DashboardFiguresResult, view: FiguresView): string {
+  const disagreeing = data.points.filter((p) => p.disagrees).length;
+  return `Figures of ${data.measure || 'no measure'} by article date, ${describePeriod(view.period)}: ${data.points.length} articles shown of ${data.total}, ${disagreeing} disagreeing with the other articles of their week.`;
+}
+
+export function figuresOption(data: DashboardFiguresResult, theme: ChartTheme, view: FiguresView): ChartOption {
+  const values = data.points.map((p) => p.value).filter((v) => v > 0);
+  const min = Math.min(...values);
+  const max = Math.max(...values);
+  // Figures of one measure can span orders of magnitude ($2m next to $3bn): then a log axis.
+  const log = values.length > 1 && min > 0 && max / min >= 1000;
+  const point = (p: FigurePoint, i: number) => {
+    const mark = MARK[boundOf(p.approx)];
+    const focused = view.cursor === i;
+    return {
+      value: [p.date, p.value],
+      symbol: mark.symbol,
+      symbolRotate: mark.rotate,
+      symbolSize: p.disagrees ? 13 : 9,
+      itemStyle: focused ? { borderColor: theme.focus, borderWidth: 3 } : p.disagrees ? { borderColor: theme.foreground, borderWidth: 1 } : undefined,
+      index: i,
+    };
+  };
+  const agree = data.points.flatMap((p, i) => (p.disagrees ? [] : [point(p, i)]));
+  const disagree = data.points.flatMap((p, i) => (p.disagrees ? [point(p, i)] : []));
+  const base = baseOption(theme, describeFigures(data, view), view.title);
+  return {
+    ...base,
+    legend: { top: view.title ? 30 : 2, left: 8, textStyle: { color: theme.foreground }, data: ['agrees with its week', 'disagrees with its week'] },
+    grid: { left: 56, right: 20, top: view.title ? 64 : 36, bottom: 28 },
+    tooltip: { ...tooltipStyle(theme), trigger: 'item', formatter: (params: unknown) => figureTooltip(data, params as { data: { index: number } }) },
+    xAxis: { type: 'time', ...axisStyle(theme), splitLine: { show: false }, min: view.period?.from, max: view.period?.to },
+    yAxis: {
+      type: log ? 'log' : 'value',
+      name: data.measure + (log ? ' (log scale)' : ''),
+      scale: !log,
+      ...axisStyle(theme),
+      axisLabel: { ...(axisStyle(theme).axisLabel as object), formatter: (v: number) => compactNumber(v) },
+    },
+    series: [
+      { type: 'scatter', name: 'agrees with its week', data: agree, itemStyle: { color: theme.palette[0], opacity: theme.highContrast ? 1 : 0.8 }, large: agree.length > 3000, emphasis: { scale: 1.6 } },
+      { type: 'scatter', name: 'disagrees with its week', data: disagree, itemStyle: { color: theme.alert }, emphasis: { scale: 1.6 }, z: 3 },
+    ],
+  };
+}
+
+/** The approximator marks, for the chart's key (drawn in HTML next to it). */
+export function boundKey(): string[] {
+  return Object.values(MARK).map((m) => m.word).filter((w) => w !== 'exact');
+}
+
+function figureTooltip(data: DashboardFiguresResult, params: { data: { index: number } }): string {
+  const p = data.points[params.data?.index];
+  if (!p) return '';
+  const lines = [
+    `<b>${escapeHtml(formatValue(p, data.unit))}</b> ${escapeHtml(data.measure)}`,
+    `${escapeHtml(periodLabel(p.date, 'day'))} · ${escapeHtml(p.file)}`,
+    escapeHtml(p.headline),
+    `“${escapeHtml(p.text)}”${p.others ? ` (and ${p.others} more in the article)` : ''}`,
+  ];
+  if (p.weekMedian !== undefined) lines.push(`${p.disagrees ? '<b>Disagrees</b> with' : 'Agrees with'} the week's other articles (median ${p.weekMedian.toLocaleString('en-US')})`);
+  lines.push('<i>Click to open the article at the figure.</i>');
+  return lines.join('<br>');
+}

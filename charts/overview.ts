@@ -1,0 +1,72 @@
+/** The overview: articles per day, and entities by type. */
+import type { DashboardOverviewResult, EntityKind, Period } from '../server/src/dashboardProtocol';
+import { KIND_LABEL } from './network';
+import { axisStyle, baseOption, compactNumber, escapeHtml, type ChartOption } from './option';
+import { bucketsOf, describePeriod, periodLabel } from './periods';
+import { tooltipStyle, type ChartTheme } from './theme';
+
+export interface OverviewView {
+  period?: Period;
+  title?: string;
+}
+
+export function describeOverview(data: DashboardOverviewResult, view: OverviewView): string {
+  const kinds = data.kinds.map((k) => `${k.entities} ${KIND_LABEL[k.kind].toLowerCase()}`).join(', ');
+  return `${data.articles} articles (${data.undated} undated) over ${data.days.length} days; entities ${describePeriod(view.period)}: ${kinds}; ${data.unresolvedDates} unresolved relative dates; ${data.skipped} skipped files.`;
+}
+
+/** Two charts side by side: articles per day (left), entities per type (right). */
+export function overviewOption(data: DashboardOverviewResult, theme: ChartTheme, view: OverviewView): ChartOption {
+  const labels = data.days.map((d) => periodLabel(d, 'day', true));
+  const shaded = bucketsOf(data.days, 'day', view.period);
+  const kinds = data.kinds.map((k) => KIND_LABEL[k.kind]);
+  const axis = axisStyle(theme);
+  const top = view.title ? 40 : 12;
+  return {
+    ...baseOption(theme, describeOverview(data, view), view.title),
+    grid: [
+      { left: 40, right: '38%', top, bottom: 24 },
+      { left: '70%', right: 12, top, bottom: 24, containLabel: true },
+    ],
+    tooltip: { ...tooltipStyle(theme), trigger: 'item', formatter: (params: unknown) => overviewTooltip(data, params as { seriesIndex: number; dataIndex: number }) },
+    xAxis: [
+      { type: 'category', gridIndex: 0, data: labels, ...axis, splitLine: { show: false } },
+      { type: 'value', gridIndex: 1, minInterval: 1, ...axis, axisLabel: { ...(axis.axisLabel as object), formatter: (v: number) => compactNumber(v) } },
+    ],
+    yAxis: [
+      { type: 'value', gridIndex: 0, minInterval: 1, name: 'articles', ...axis },
+      { type: 'category', gridIndex: 1, data: kinds, inverse: true, ...axis, splitLine: { show: false } },
+    ],
+    series: [
+      {
+        type: 'bar',
+        name: 'Articles per day',
+        xAxisIndex: 0,
+        yAxisIndex: 0,
+        data: data.perDay,
+        itemStyle: { color: theme.palette[0] },
+        large: data.days.length > 400,
+        markArea: shaded
+          ? { silent: true, itemStyle: { color: theme.focus, opacity: theme.highContrast ? 0.35 : 0.15 }, data: [[{ xAxis: labels[shaded[0]] }, { xAxis: labels[shaded[1]] }]] }
+          : undefined,
+      },
+      {
+        type: 'bar',
+        name: 'Entities by type',
+        xAxisIndex: 1,
+        yAxisIndex: 1,
+        data: data.kinds.map((k) => ({ value: k.entities, itemStyle: { color: theme.kinds[k.kind as EntityKind] } })),
+        label: { show: true, position: 'right', color: theme.foreground, formatter: (p: { value: unknown }) => compactNumber(Number(p.value)) },
+      },
+    ],
+  };
+}
+
+function overviewTooltip(data: DashboardOverviewResult, params: { seriesIndex: number; dataIndex: number }): string {
+  if (params.seriesIndex === 0) {
+    const n = data.perDay[params.dataIndex];
+    return `<b>${escapeHtml(periodLabel(data.days[params.dataIndex], 'day'))}</b><br>${n.toLocaleString('en-US')} articles<br><i>Click to list them.</i>`;
+  }
+  const k = data.kinds[params.dataIndex];
+  return `<b>${KIND_LABEL[k.kind]}</b><br>${k.entities.toLocaleString('en-US')} entities, ${k.mentions.toLocaleString('en-US')} mentions<br><i>Click to list them.</i>`;
+}

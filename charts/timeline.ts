@@ -1,0 +1,70 @@
+/** The timeline: mentions per period of the selected entities, stacked or overlaid; the corpus's articles when none is selected. */
+import type { DashboardTimelineResult, Period } from '../server/src/dashboardProtocol';
+import { axisStyle, baseOption, compactNumber, escapeHtml, type ChartOption } from './option';
+import { bucketsOf, describePeriod, periodLabel } from './periods';
+import { tooltipStyle, type ChartTheme } from './theme';
+
+export interface TimelineView {
+  mode: 'stacked' | 'overlaid';
+  /** The brushed period, shaded. */
+  period?: Period;
+  /** A period under the keyboard cursor, outlined. */
+  cursor?: number;
+  title?: string;
+}
+
+const BUCKET_WORD = { day: 'day', week: 'week', month: 'month' } as const;
+
+/** The sentence a screen reader gets for the chart. */
+export function describeTimeline(data: DashboardTimelineResult, view: TimelineView): string {
+  const span = data.periods.length ? `${periodLabel(data.periods[0], data.bucket)} to ${periodLabel(data.periods[data.periods.length - 1], data.bucket)}` : 'no dated articles';
+  const what = data.series.length ? `Mentions per ${BUCKET_WORD[data.bucket]} of ${data.series.map((s) => s.name).join(', ')}` : `Articles per ${BUCKET_WORD[data.bucket]} in the corpus`;
+  return `${what}, ${span}. Period selected: ${describePeriod(view.period)}.`;
+}
+
+export function timelineOption(data: DashboardTimelineResult, theme: ChartTheme, view: TimelineView): ChartOption {
+  const labels = data.periods.map((p) => periodLabel(p, data.bucket, true));
+  const stacked = view.mode === 'stacked';
+  const series: ChartOption['series'] = data.series.length
+    ? data.series.map((s, i) =>
+        stacked
+          ? { type: 'bar', name: s.name, id: s.id, stack: 'mentions', data: s.mentions, itemStyle: { color: theme.palette[i % theme.palette.length] }, emphasis: { focus: 'series' }, large: data.periods.length > 400 }
+          : { type: 'line', name: s.name, id: s.id, data: s.mentions, showSymbol: data.periods.length <= 120, symbolSize: 5, lineStyle: { width: theme.highContrast ? 3 : 2 }, itemStyle: { color: theme.palette[i % theme.palette.length] }, emphasis: { focus: 'series' } },
+      )
+    : [{ type: 'bar', name: 'Articles', id: '(articles)', data: data.articles, itemStyle: { color: theme.muted, opacity: theme.highContrast ? 1 : 0.7 }, large: data.periods.length > 400 }];
+  const shaded = bucketsOf(data.periods, data.bucket, view.period);
+  const first = series[0] as { markArea?: unknown };
+  if (shaded) {
+    first.markArea = {
+      silent: true,
+      itemStyle: { color: theme.focus, opacity: theme.highContrast ? 0.35 : 0.15, borderColor: theme.focus, borderWidth: 1 },
+      data: [[{ xAxis: labels[shaded[0]] }, { xAxis: labels[shaded[1]] }]],
+    };
+  }
+  const base = baseOption(theme, describeTimeline(data, view), view.title);
+  const top = (view.title ? 36 : 8) + (data.series.length > 1 ? 26 : 0);
+  return {
+    ...base,
+    legend: data.series.length > 1 ? { top: view.title ? 30 : 2, left: 8, textStyle: { color: theme.foreground }, inactiveColor: theme.muted, type: 'scroll', pageIconColor: theme.foreground, pageTextStyle: { color: theme.foreground } } : undefined,
+    grid: { left: 44, right: 16, top: top + 6, bottom: 28 },
+    tooltip: {
+      ...tooltipStyle(theme),
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (params: unknown) => tooltipText(data, params as { dataIndex: number }[]),
+    },
+    xAxis: { type: 'category', data: labels, ...axisStyle(theme), splitLine: { show: false }, axisPointer: { value: view.cursor === undefined ? undefined : labels[view.cursor], status: view.cursor === undefined ? 'hide' : 'show' } },
+    yAxis: { type: 'value', minInterval: 1, name: data.series.length ? 'mentions' : 'articles', ...axisStyle(theme), axisLabel: { ...(axisStyle(theme).axisLabel as object), formatter: (v: number) => compactNumber(v) } },
+    // The brush is drawn by dragging on the chart (the webview turns it on); its area becomes the shaded period.
+    brush: { xAxisIndex: 0, brushType: 'lineX', brushMode: 'single', transformable: false, brushStyle: { color: 'rgba(128, 128, 128, 0.25)', borderColor: theme.focus, borderWidth: 1 }, outOfBrush: { colorAlpha: 0.4 }, throttleType: 'debounce', throttleDelay: 50 },
+    series,
+  };
+}
+
+function tooltipText(data: DashboardTimelineResult, params: { dataIndex: number }[]): string {
+  const i = params[0]?.dataIndex ?? 0;
+  const lines = [`<b>${escapeHtml(periodLabel(data.periods[i], data.bucket))}</b>`, `${data.articles[i].toLocaleString('en-US')} articles in the corpus`];
+  for (const s of data.series) lines.push(`${escapeHtml(s.name)}: ${s.mentions[i].toLocaleString('en-US')} mentions in ${s.articles[i].toLocaleString('en-US')} articles`);
+  lines.push('<i>Click to list the articles; drag to choose a period.</i>');
+  return lines.join('<br>');
+}
