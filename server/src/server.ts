@@ -11,9 +11,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalyzeOptions, ArticleAnalysis } from './analysis/types';
 import type { ArticleSource } from './host/articleSource';
 import { NO_CAPABILITIES, readCapabilities, serverCapabilities, type Capabilities } from './lsp/capabilities';
+import { DashboardQueries } from './corpus/dashboard';
 import { provideCodeActions } from './lsp/codeActions';
 import { provideEntities, provideLedger, provideTimeline } from './lsp/corpusRequests';
 import { provideEntitiesPage } from './lsp/entitiesPage';
+import { registerDashboard } from './lsp/dashboard';
 import { DocumentLookup } from './lsp/documents';
 import { guardWith } from './lsp/guard';
 import { partialNote, provideHover } from './lsp/hover';
@@ -148,6 +150,7 @@ function answerRequests(connection: Connection, workspace: Workspace, docs: Docu
   connection.onRequest(TimelineRequest.method, guard('timeline', [], (params: TimelineParams, token) => provideTimeline(params, corpus, docs, token)));
   connection.onRequest(MeasuresRequest.method, guard('measures', [], (_params: undefined, token): MeasureCount[] => corpus.measures(token)));
   connection.onRequest(ExportRequest.method, guard('export', null, (params: ExportParams, token) => provideExport(params, workspace, writeLines, token)));
+  registerDashboard(connection, guard, new DashboardQueries(corpus, () => workspace.skippedFiles()), docs);
   // The process id lets tests (and curious users) check that a killed server is restarted.
   connection.onRequest(ServerInfoRequest, (): ServerInfo => ({ pid: process.pid, articles: corpus.size }));
   connection.onRequest(WaitForIndexRequest, async () => {

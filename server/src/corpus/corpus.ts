@@ -6,11 +6,13 @@ import { Identity } from './identity';
 import { KeyIndex } from './keyIndex';
 import { Ledger } from './ledger';
 import { Occurrences } from './occurrences';
-import { DATES, ENTITIES, FIGURES, indexAt, unpackList, unpackOne, type List } from './packed';
+import { column, DATE_FIELDS, DATES, E_KEY, ENTITIES, F_MEASURE, FIGURES, indexAt, UNDEFINED, unpackList, unpackOne, type List } from './packed';
 import { packArticle, type PackedArticle } from './packedArticle';
 import { NO_CONTEXT, type ArticleInfo, type CorpusQueries, type EntityContext, type EntitySummary, type LedgerRow, type MeasureCount, type Occurrence, type ResolvedMention } from './queries';
 import { Summaries } from './summaries';
 import { ValueTable } from './valueTable';
+
+const D_UNRESOLVED = DATE_FIELDS.indexOf('unresolved');
 
 /**
  * The corpus index: a forward map (article → its mentions in columns) and a reverse map
@@ -185,5 +187,49 @@ export class Corpus implements CorpusQueries {
 
   measures(token: CancellationSignal): MeasureCount[] {
     return this.ledger.measures(token);
+  }
+
+  // What the dashboard's article table (dashboard/articleTable.ts) reads of one article,
+  // straight from its columns: corpus-wide tallies over 10,000 articles make no mention objects.
+
+  /** Each entity key of an article (corrections applied) with its number of mentions. */
+  keyCountsIn(uri: string): Map<string, number> | undefined {
+    const record = this.store.get(uri);
+    if (!record) return undefined;
+    const { cells, at, n } = column(record.corrected, ENTITIES, E_KEY);
+    const byCell = new Map<number, number>();
+    for (let i = 0; i < n; i++) byCell.set(cells[at + i], (byCell.get(cells[at + i]) ?? 0) + 1);
+    const out = new Map<string, number>();
+    for (const [cell, count] of byCell) out.set(this.table.valueOf(cell) as string, count);
+    return out;
+  }
+
+  /** The number of relative dates in an article that could not be resolved. */
+  unresolvedIn(uri: string): number {
+    const record = this.store.get(uri);
+    if (!record) return 0;
+    const { cells, at, n } = column(record.article.packed, DATES, D_UNRESOLVED);
+    let count = 0;
+    for (let i = 0; i < n; i++) if (cells[at + i] !== UNDEFINED) count++;
+    return count;
+  }
+
+  /** An article's first figure of a measure with a readable value, and how many more of the measure it reports. */
+  firstFigureIn(uri: string, measure: string): { figure: FigureMention; others: number } | undefined {
+    const record = this.store.get(uri);
+    const cell = this.table.stringCell(measure);
+    if (!record || cell < 0) return undefined;
+    const { cells, at, n } = column(record.article.packed, FIGURES, F_MEASURE);
+    let figure: FigureMention | undefined;
+    let others = 0;
+    for (let i = 0; i < n; i++) {
+      if (cells[at + i] !== cell) continue;
+      if (figure) others++;
+      else {
+        const f = unpackOne<FigureMention>(this.table, record.article.packed, FIGURES, i, record.text);
+        if (f.value !== null && Number.isFinite(f.value)) figure = f;
+      }
+    }
+    return figure && { figure, others };
   }
 }

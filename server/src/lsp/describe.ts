@@ -28,6 +28,8 @@ export function describeEntity(summary: EntitySummary, context?: EntityContext, 
     '',
     references ? commandLink(counts, ClientCommands.showReferences, references) : counts,
   ];
+  // The dashboard, on this entity.
+  if (references) lines.push('', `${commandLink('Show on timeline', 'corpusLens.showOnTimeline', [summary.id])} · ${commandLink('Show network', 'corpusLens.showNetwork', [summary.id])}`);
   if (context?.firstDate) {
     lines.push('', context.firstDate === context.lastDate ? `Reported on ${context.firstDate}` : `Reported from ${context.firstDate} to ${context.lastDate}`);
   }

@@ -31,6 +31,11 @@ export class DiskReader {
     return this.skipped.size;
   }
 
+  /** The files skipped, with the reason (the dashboard lists them). */
+  skippedFiles(): [string, string][] {
+    return [...this.skipped];
+  }
+
   /** Forgets every skip (a full index starts over). */
   clearSkipped(): void {
     this.skipped.clear();

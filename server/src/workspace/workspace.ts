@@ -66,6 +66,11 @@ export class Workspace {
     this.corrections = new FolderCorrections(source, this.folders, events, () => options.safeMode === true);
   }
 
+  /** Files the index skipped (binary, too large, unreadable), with the reason. */
+  skippedFiles(): [string, string][] {
+    return this.reader.skippedFiles();
+  }
+
   get state(): IndexState {
     return this.stateValue;
   }

@@ -1,0 +1,112 @@
+import type { FigureMention } from '../../analysis/types';
+import type { DashboardFiguresResult, FigurePoint, Period } from '../../dashboardProtocol';
+import type { Corpus } from '../corpus';
+import { column, F_MEASURE, stringCell, unpackOne } from '../packed';
+import { articlesBetween, type Snapshot } from './articleTable';
+import { bucketStart, dayRange } from './days';
+import type { Pacer } from './pacer';
+
+export const FIGURE_LIMITS = { max: 20_000, default: 5000 } as const;
+/** A value disagrees with its week when it is under 1/RATIO or over RATIO times the others' median. */
+export const DISAGREEMENT_RATIO = 2;
+
+/**
+ * One point per dated article reporting the measure in the period: its first readable figure
+ * of that measure, oldest first, each compared with the median of the other articles of the
+ * same ISO week (when there are at least two others).
+ */
+export async function figuresOf(corpus: Corpus, s: Snapshot, measure: string | undefined, period: Period | undefined, limit: number | undefined, pacer: Pacer): Promise<DashboardFiguresResult> {
+  const measures = corpus.measures().slice(0, 100);
+  const chosen = typeof measure === 'string' && measure ? measure : (measures[0]?.measure ?? '');
+  const cap = Math.round(Math.min(FIGURE_LIMITS.max, Math.max(1, Number.isFinite(limit) ? limit! : FIGURE_LIMITS.default)));
+  const cell = chosen ? stringCell(chosen) : -1;
+  const points: FigurePoint[] = [];
+  let total = 0;
+  let undated = 0;
+  let unit: string | undefined;
+  if (cell >= 0) {
+    const [first, last] = dayRange(period);
+    const [start, end] = period?.from || period?.to ? articlesBetween(s, first, last) : [0, s.dated];
+    for (let a = start; a < end; a++) {
+      await pacer.step();
+      const point = firstFigure(s, a, cell);
+      if (!point) continue;
+      total++;
+      unit ??= point.unit;
+      if (points.length < cap) points.push(point.point);
+    }
+    // Articles without a date are not on the axis; they are counted.
+    for (let a = s.dated; a < s.uris.length && !(period?.from || period?.to); a++) if (firstFigure(s, a, cell)) undated++;
+  }
+  markDisagreements(points);
+  return { measure: chosen, unit, measures, points, total, undated };
+}
+
+/** The article's first figure of the measure with a value, and how many more it has. */
+function firstFigure(s: Snapshot, a: number, cell: number): { point: FigurePoint; unit?: string } | undefined {
+  const record = s.records[a];
+  const { cells, at, n } = column(record.packed, 2, F_MEASURE);
+  let found: FigureMention | undefined;
+  let others = 0;
+  for (let i = 0; i < n; i++) {
+    if (cells[at + i] !== cell) continue;
+    if (found) {
+      others++;
+      continue;
+    }
+    const figure = unpackOne<FigureMention>(record.packed, 2, i, record.text, 'figure');
+    if (figure.value !== null && Number.isFinite(figure.value)) found = figure;
+  }
+  if (!found) return undefined;
+  const uri = s.uris[a];
+  return {
+    unit: found.unit,
+    point: {
+      figure: { uri, start: found.start, end: found.end },
+      file: decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1)),
+      date: record.meta.articleDate.value,
+      headline: record.meta.headline?.text ?? '',
+      text: found.text,
+      value: found.value!,
+      high: found.high,
+      approx: found.approx,
+      others,
+      disagrees: false,
+    },
+  };
+}
+
+/** Marks each point that is under half or over double the median of its week's other points. */
+function markDisagreements(points: FigurePoint[]): void {
+  const weeks = new Map<number, FigurePoint[]>();
+  for (const p of points) {
+    const week = bucketStart(Date.parse(`${p.date}T00:00:00Z`) / 86_400_000, 'week');
+    let list = weeks.get(week);
+    if (!list) weeks.set(week, (list = []));
+    list.push(p);
+  }
+  for (const list of weeks.values()) {
+    if (list.length < 3) continue;
+    const sorted = list.map((p) => p.value).sort((x, y) => x - y);
+    for (const p of list) {
+      // The median of the others: the k-th of the others is the k-th of all, skipping one copy of this value.
+      const self = lowerBound(sorted, p.value);
+      const kth = (k: number) => (k < self ? sorted[k] : sorted[k + 1]);
+      const m = sorted.length - 1;
+      const median = m % 2 ? kth(m >> 1) : (kth(m / 2 - 1) + kth(m / 2)) / 2;
+      p.weekMedian = median;
+      p.disagrees = median > 0 ? p.value > median * DISAGREEMENT_RATIO || p.value * DISAGREEMENT_RATIO < median : p.value !== median;
+    }
+  }
+}
+
+function lowerBound(sorted: number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
