@@ -42,6 +42,8 @@ const targets = [
   { ...common, entryPoints: ['server/src/analysis/index.ts'], outfile: 'dist/analysis.js' },
   { ...common, entryPoints: ['server/src/host/statWorker.ts'], outfile: 'dist/statWorker.js' },
   { ...common, entryPoints: ['server/src/host/indexWorker.ts'], outfile: 'dist/indexWorker.js', plugins: [sharedEngine] },
+  // The dashboard's webview: a browser script (ECharts, d3-force) and its stylesheet, dist/dashboard.{js,css}.
+  { ...common, platform: 'browser', target: 'chrome120', format: 'iife', entryPoints: { dashboard: 'client/src/dashboard/webview/main.ts' }, outdir: 'dist', minify: true },
 ];
 
 async function main() {

@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { APPLY_CORRECTION_COMMAND, ClientCommands, type ApplyCorrectionArgs, type EntityKind } from '../../server/src/protocol';
 import { exportCorpus, registerCommands } from './commands';
+import { registerDashboardCommands } from './dashboard/commands';
+import { DashboardPanel } from './dashboard/dashboardPanel';
 import { MARKER_FILE, corpusFolders, offerCorpusFolders, useFolderAsCorpus } from './corpusFolders';
 import { EntitiesView, type EntityNode } from './entitiesView';
 import { ARTICLE_LANGUAGE, Session, articleGlobs } from './session';
@@ -91,6 +93,7 @@ class Controller {
         refreshEntities: () => this.entities.refresh(),
       }),
       ...this.registerViewCommands(),
+      ...registerDashboardCommands(context.extensionUri, () => this.session?.client),
       vscode.commands.registerCommand('corpusLens.useFolderAsCorpus', (folder?: vscode.WorkspaceFolder | vscode.Uri) => this.useFolder(folder)),
       vscode.commands.registerCommand('corpusLens.openSample', () => this.openSample()),
       { dispose: () => void this.stopSession() },
@@ -117,6 +120,7 @@ class Controller {
     const session = new Session(this.context, this.output(), folders, () => {
       this.markReady();
       this.entities.refresh();
+      DashboardPanel.refresh();
     });
     this.session = session;
     await vscode.commands.executeCommand('setContext', 'corpusLens.active', true);

@@ -54,7 +54,7 @@ export class Session implements vscode.Disposable {
       traceOutputChannel: output,
       progressOnInitialization: true,
       // Hover cards link to our own commands (references, ledger); nothing else runs from them.
-      markdown: { isTrusted: { enabledCommands: [ClientCommands.showReferences, ClientCommands.showLedger] } },
+      markdown: { isTrusted: { enabledCommands: [ClientCommands.showReferences, ClientCommands.showLedger, ClientCommands.showOnTimeline, ClientCommands.showNetwork] } },
       // The per-workspace storage folder keeps the analysis cache out of the workspace.
       // In an untrusted workspace the server runs in safe mode (no .corpuslens.json read or written).
       initializationOptions: { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath, trusted: vscode.workspace.isTrusted } satisfies InitializationOptions,

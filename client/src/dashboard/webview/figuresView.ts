@@ -1,0 +1,81 @@
+/** Figures over time: a measure's values by article date, disagreeing ones marked; click a point to open it. */
+import { boundKey, describeFigures, figuresOption, formatValue, periodLabel } from '../../../../charts';
+import type { DashboardFiguresResult } from '../../../../server/src/dashboardProtocol';
+import type { Context } from './context';
+import { el, n } from './dom';
+import { Panel } from './panel';
+import { Latest } from './rpc';
+import { renderTable } from './table';
+
+export class FiguresView {
+  readonly panel: Panel;
+  data: DashboardFiguresResult | undefined;
+  private readonly latest: Latest<'figures'>;
+  private readonly measure: HTMLSelectElement;
+  private cursor: number | undefined;
+
+  constructor(private readonly ctx: Context, parent: HTMLElement) {
+    this.latest = new Latest(ctx.rpc, 'figures');
+    this.panel = new Panel('figures', 'Figures over time', parent, ctx, () => this.data && figuresOption(this.data, ctx.theme(), { period: ctx.store.choices.period, title: `Figures over time: ${this.data.measure}` }), 'Figures over time');
+    this.measure = el('select', { 'aria-label': 'Measure (what the figures count)' });
+    this.measure.addEventListener('change', () => ctx.store.set({ measure: this.measure.value }));
+    this.panel.controls.append(this.measure, el('span', { class: 'key', text: boundKey().join('  ') }));
+    this.panel.host.chart.on('click', (params) => {
+      const index = (params as { data?: { index?: number } }).data?.index;
+      const point = index === undefined ? undefined : this.data?.points[index];
+      if (point) ctx.open(point.figure);
+    });
+    this.panel.chartBox.addEventListener('keydown', (event) => this.key(event));
+  }
+
+  async load(): Promise<void> {
+    const { measure, period } = this.ctx.store.choices;
+    this.data = await this.latest.ask({ measure, period });
+    this.cursor = undefined;
+    this.measure.replaceChildren(...this.data.measures.map((m) => el('option', { value: m.measure, text: `${m.measure} (${n(m.articles)} articles)` })));
+    this.measure.value = this.data.measure;
+    await this.render();
+  }
+
+  async render(): Promise<void> {
+    const data = this.data;
+    if (!data) return;
+    const view = { period: this.ctx.store.choices.period, cursor: this.cursor };
+    const painted = this.panel.host.draw(figuresOption(data, this.ctx.theme(), view));
+    this.panel.describe(describeFigures(data, view));
+    const disagreeing = data.points.filter((p) => p.disagrees).length;
+    const shown = data.points.length < data.total ? `the first ${n(data.points.length)} of ${n(data.total)} articles` : `${n(data.total)} articles`;
+    this.panel.setCaption(
+      `One point per article (its first “${data.measure}” figure): ${shown}${data.undated ? `, ${n(data.undated)} undated not drawn` : ''}. ${n(disagreeing)} under half or over double the median of the other articles of their week. Click a point to open the article at the figure.`,
+    );
+    this.table();
+    await painted;
+  }
+
+  private table(): void {
+    const data = this.data!;
+    const rows = data.points.map((p) => ({
+      cells: [periodLabel(p.date, 'day'), formatValue(p, data.unit), p.text, p.file, p.weekMedian === undefined ? '' : n(p.weekMedian), p.disagrees ? 'disagrees' : ''],
+      action: { label: 'Open', run: () => this.ctx.open(p.figure) },
+    }));
+    renderTable(this.panel.tableBox, `Figures of ${data.measure} by article date`, ['Date', 'Value', 'As written', 'Article', 'Week median (others)', 'Disagrees'], rows);
+  }
+
+  /** Arrows go through the points in date order; Enter opens the article at the figure. */
+  private key(event: KeyboardEvent): void {
+    const data = this.data;
+    if (!data || data.points.length === 0) return;
+    const move = { ArrowLeft: -1, ArrowRight: 1, Home: -Infinity, End: Infinity }[event.key];
+    if (move !== undefined) {
+      event.preventDefault();
+      const last = data.points.length - 1;
+      this.cursor = Math.max(0, Math.min(last, (this.cursor ?? (move > 0 ? -1 : last + 1)) + move));
+      const point = data.points[this.cursor];
+      void this.render();
+      this.panel.setCaption(`${periodLabel(point.date, 'day')}: ${formatValue(point, data.unit)} (“${point.text}”) in ${point.file}${point.disagrees ? ', disagrees with its week' : ''}. Enter opens it.`);
+    } else if (event.key === 'Enter' && this.cursor !== undefined) {
+      event.preventDefault();
+      this.ctx.open(data.points[this.cursor].figure);
+    }
+  }
+}

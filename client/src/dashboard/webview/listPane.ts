@@ -1,0 +1,58 @@
+/** The side pane with the list behind a click: articles (open one), entities (select one), dates, files. */
+import type { DashboardListParams, DashboardListResult } from '../../../../server/src/dashboardProtocol';
+import type { Context } from './context';
+import { button, el, n } from './dom';
+import { Latest } from './rpc';
+
+export class ListPane {
+  readonly element: HTMLElement;
+  result: DashboardListResult | undefined;
+  private readonly latest: Latest<'list'>;
+  private readonly title: HTMLElement;
+  private readonly summary: HTMLElement;
+  private readonly items: HTMLElement;
+  private readonly references: HTMLButtonElement;
+
+  constructor(private readonly ctx: Context, parent: HTMLElement) {
+    this.latest = new Latest(ctx.rpc, 'list');
+    this.title = el('h2', { id: 'list-title', text: 'List' });
+    this.summary = el('p', { class: 'caption', 'aria-live': 'polite' });
+    this.items = el('ul', { class: 'items', 'aria-labelledby': 'list-title' });
+    this.references = button('Find all references', () => this.showReferences(), { hidden: '', title: 'Every mention of the selected entity, in the editor' });
+    this.element = el('aside', { class: 'list', hidden: '', 'aria-labelledby': 'list-title' }, el('header', {}, this.title, this.references, button('Close', () => this.close(), { 'aria-label': 'Close the list' })), this.summary, this.items);
+    parent.append(this.element);
+  }
+
+  async show(params: DashboardListParams): Promise<void> {
+    this.element.hidden = false;
+    this.summary.textContent = 'Loading…';
+    const result = await this.latest.ask(params);
+    this.result = result;
+    this.title.textContent = result.title;
+    this.summary.textContent = result.items.length < result.total ? `The first ${n(result.items.length)} of ${n(result.total)}.` : `${n(result.total)} in all.`;
+    // References are offered for the list of one entity's articles.
+    this.references.hidden = !(params.list === 'articles' && params.ids?.length === 1 && result.items[0]?.open);
+    this.items.replaceChildren(
+      ...result.items.map((item) => {
+        const label = el('span', { class: 'label', text: item.label });
+        const detail = el('span', { class: 'detail', text: item.detail });
+        if (!item.open && !item.entity) return el('li', {}, label, detail);
+        const action = button('', () => (item.open ? this.ctx.open(item.open) : this.ctx.select(item.entity!, false)), { class: 'item' });
+        action.replaceChildren(label, detail);
+        return el('li', {}, action);
+      }),
+    );
+    this.ctx.changed();
+  }
+
+  close(): void {
+    this.element.hidden = true;
+    this.result = undefined;
+    this.ctx.changed();
+  }
+
+  private showReferences(): void {
+    const first = this.result?.items[0]?.open;
+    if (first) this.ctx.rpc.post({ type: 'references', span: first });
+  }
+}

@@ -1,0 +1,88 @@
+/** The overview: articles per day, entities by type, and what did not go well; each opens the list behind it. */
+import { describeOverview, overviewOption, periodLabel, periodOf } from '../../../../charts';
+import type { DashboardOverviewResult, EntityKind } from '../../../../server/src/dashboardProtocol';
+import type { Context } from './context';
+import { button, el, n, plural } from './dom';
+import { attachRangeDrag } from './drag';
+import { Panel } from './panel';
+import { Latest } from './rpc';
+import { renderTable } from './table';
+
+export class OverviewView {
+  readonly panel: Panel;
+  data: DashboardOverviewResult | undefined;
+  private readonly latest: Latest<'overview'>;
+  private readonly tiles: HTMLElement;
+  private cursor: number | undefined;
+
+  constructor(private readonly ctx: Context, parent: HTMLElement) {
+    this.latest = new Latest(ctx.rpc, 'overview');
+    this.panel = new Panel('overview', 'Overview', parent, ctx, () => this.data && overviewOption(this.data, ctx.theme(), { period: ctx.store.choices.period, title: 'Corpus overview' }), 'Overview');
+    this.tiles = el('div', { class: 'tiles' });
+    this.panel.section.insertBefore(this.tiles, this.panel.tableBox);
+    attachRangeDrag(this.panel.host, (a, b) => this.data && ctx.store.set({ period: periodOf(this.data.days, 'day', a, b) }), (i) => this.listDay(i));
+    this.panel.host.chart.on('click', (params) => {
+      const p = params as { seriesIndex: number; dataIndex: number };
+      const kind = p.seriesIndex === 1 ? this.data?.kinds[p.dataIndex]?.kind : undefined;
+      if (kind) ctx.showList({ list: 'entities', kind, period: ctx.store.choices.period });
+    });
+    this.panel.chartBox.addEventListener('keydown', (event) => this.key(event));
+  }
+
+  async load(): Promise<void> {
+    this.data = await this.latest.ask({ period: this.ctx.store.choices.period });
+    await this.render();
+  }
+
+  async render(): Promise<void> {
+    const data = this.data;
+    if (!data) return;
+    const view = { period: this.ctx.store.choices.period };
+    const painted = this.panel.host.draw(overviewOption(data, this.ctx.theme(), view));
+    this.panel.describe(describeOverview(data, view));
+    this.tiles.replaceChildren(
+      ...data.kinds.map((k) => button(countOf(k.entities, k.kind), () => this.ctx.showList({ list: 'entities', kind: k.kind, period: this.ctx.store.choices.period }), { class: `tile kind-${k.kind}` })),
+      button(`${plural(data.undated, 'undated article')}`, () => this.ctx.showList({ list: 'articles', undated: true }), { class: 'tile' }),
+      button(`${plural(data.unresolvedDates, 'unresolved relative date')}`, () => this.ctx.showList({ list: 'unresolved' }), { class: 'tile' }),
+      button(`${plural(data.skipped, 'skipped file')}`, () => this.ctx.showList({ list: 'skipped' }), { class: 'tile' }),
+    );
+    this.panel.setCaption(`${plural(data.articles, 'article')}; entities counted ${this.ctx.store.choices.period ? 'in the period' : 'over all dates'}. Click a day, a type or a count for the list behind it; drag across days to choose a period.`);
+    this.table();
+    await painted;
+  }
+
+  private listDay(index: number): void {
+    const data = this.data;
+    if (!data || index < 0 || index >= data.days.length) return;
+    this.ctx.showList({ list: 'articles', period: { from: data.days[index], to: data.days[index] } });
+  }
+
+  private table(): void {
+    const data = this.data!;
+    const rows = data.days.flatMap((day, i) => (data.perDay[i] > 0 ? [{ cells: [periodLabel(day, 'day'), data.perDay[i]], action: { label: 'List articles', run: () => this.listDay(i) } }] : []));
+    renderTable(this.panel.tableBox, `Articles per day (days with articles; ${n(data.undated)} undated)`, ['Day', 'Articles'], rows);
+  }
+
+  /** Arrows go through the days, Enter lists the day's articles. */
+  private key(event: KeyboardEvent): void {
+    const data = this.data;
+    if (!data || data.days.length === 0) return;
+    const move = { ArrowLeft: -1, ArrowRight: 1, Home: -Infinity, End: Infinity }[event.key];
+    if (move !== undefined) {
+      event.preventDefault();
+      const last = data.days.length - 1;
+      this.cursor = Math.max(0, Math.min(last, (this.cursor ?? (move > 0 ? -1 : last + 1)) + move));
+      this.panel.host.chart.dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex: this.cursor });
+      this.panel.setCaption(`${periodLabel(data.days[this.cursor], 'day')}: ${plural(data.perDay[this.cursor], 'article')}. Enter lists them.`);
+    } else if (event.key === 'Enter' && this.cursor !== undefined) {
+      event.preventDefault();
+      this.listDay(this.cursor);
+    }
+  }
+}
+
+/** "1 person", "12 people", "3 organizations". */
+function countOf(count: number, kind: EntityKind): string {
+  if (kind === 'person') return `${n(count)} ${count === 1 ? 'person' : 'people'}`;
+  return plural(count, kind === 'org' ? 'organization' : 'place');
+}

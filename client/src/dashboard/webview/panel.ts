@@ -1,0 +1,75 @@
+/** A dashboard section: title, controls, the chart (or its table), a caption, and Save as SVG / PNG. */
+import type { ChartOption } from '../../../../charts';
+import { ChartHost } from './chartHost';
+import { button, el } from './dom';
+import type { Context } from './context';
+
+export class Panel {
+  readonly section: HTMLElement;
+  readonly controls: HTMLElement;
+  readonly host: ChartHost;
+  readonly tableBox: HTMLElement;
+  private readonly caption: HTMLElement;
+  private readonly tableToggle: HTMLButtonElement;
+
+  constructor(
+    readonly id: string,
+    readonly title: string,
+    parent: HTMLElement,
+    private readonly ctx: Context,
+    /** The chart as drawn for a file: titled, in the current theme. */
+    private readonly exportOption: () => ChartOption | undefined,
+    chartLabel: string,
+  ) {
+    const heading = el('h2', { id: `${id}-title`, text: title });
+    this.controls = el('div', { class: 'controls' });
+    this.tableToggle = button('Table', () => this.ctx.store.set({ tables: toggled(this.ctx.store.choices.tables, id) }), { 'aria-pressed': 'false', title: `Show the ${title.toLowerCase()} as a table` });
+    const actions = el(
+      'div',
+      { class: 'actions' },
+      this.tableToggle,
+      button('SVG', () => this.save('svg'), { title: `Save the ${title.toLowerCase()} as SVG` }),
+      button('PNG', () => this.save('png'), { title: `Save the ${title.toLowerCase()} as PNG` }),
+    );
+    const chartBox = el('div', { class: 'chart', id: `${id}-chart`, tabindex: '0', role: 'img', 'aria-label': chartLabel });
+    this.tableBox = el('div', { class: 'table', id: `${id}-table`, hidden: '' });
+    this.caption = el('p', { class: 'caption', 'aria-live': 'polite' });
+    this.section = el('section', { class: `panel ${id}`, 'aria-labelledby': heading.id }, el('header', {}, heading, this.controls, actions), chartBox, this.tableBox, this.caption);
+    parent.append(this.section);
+    this.host = new ChartHost(chartBox);
+  }
+
+  get chartBox(): HTMLElement {
+    return this.host.container;
+  }
+
+  /** Shows the table or the chart, as the reader chose. */
+  showTable(on: boolean): void {
+    this.tableBox.hidden = !on;
+    this.chartBox.hidden = on;
+    this.tableToggle.setAttribute('aria-pressed', String(on));
+    this.tableToggle.textContent = on ? 'Chart' : 'Table';
+    if (!on) this.host.chart.resize();
+  }
+
+  setCaption(text: string): void {
+    this.caption.textContent = text;
+  }
+
+  /** Keeps the chart's accessible name current (what it shows, in a sentence). */
+  describe(text: string): void {
+    this.chartBox.setAttribute('aria-label', `${this.title}: ${text} Press Tab to reach the table button; arrow keys move through the chart.`);
+  }
+
+  private save(format: 'svg' | 'png'): void {
+    const option = this.exportOption();
+    if (!option) return;
+    const name = `corpus-lens-${this.id}`;
+    if (format === 'svg') this.ctx.rpc.post({ type: 'save', format, name, data: this.host.svg(option) });
+    else this.ctx.rpc.post({ type: 'save', format, name, data: this.host.png(this.ctx.theme().background) });
+  }
+}
+
+function toggled(list: readonly string[], id: string): string[] {
+  return list.includes(id) ? list.filter((x) => x !== id) : [...list, id];
+}
