@@ -1,5 +1,5 @@
 /** Figures over time: one point per article (its first figure of the measure), by article date. */
-import type { DashboardFiguresResult, FigurePoint, Period } from '../server/src/dashboardProtocol';
+import type { DashboardFiguresResult, FigurePoint, Period } from '../server/src/protocol';
 import { axisStyle, baseOption, compactNumber, escapeHtml, type ChartOption } from './option';
 import { describePeriod, periodLabel } from './periods';
 import { tooltipStyle, type ChartTheme } from './theme';

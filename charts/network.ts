@@ -1,5 +1,5 @@
 /** The network: most-reported entities as nodes sized by articles, links weighted by shared articles. */
-import type { DashboardNetworkResult, EntityKind, Period } from '../server/src/dashboardProtocol';
+import type { DashboardNetworkResult, EntityKind, Period } from '../server/src/protocol';
 import { nodeSize, type Point } from './networkLayout';
 import { baseOption, escapeHtml, type ChartOption } from './option';
 import { describePeriod } from './periods';

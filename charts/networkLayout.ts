@@ -7,7 +7,7 @@
  * moves little and settles in a fraction of the time.
  */
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3-force';
-import type { NetworkEdge, NetworkNode } from '../server/src/dashboardProtocol';
+import type { NetworkEdge, NetworkNode } from '../server/src/protocol';
 
 export interface Point {
   x: number;

@@ -1,5 +1,5 @@
 /** The overview: articles per day, and entities by type. */
-import type { DashboardOverviewResult, EntityKind, Period } from '../server/src/dashboardProtocol';
+import type { DashboardOverviewResult, EntityKind, Period } from '../server/src/protocol';
 import { KIND_LABEL } from './network';
 import { axisStyle, baseOption, compactNumber, escapeHtml, type ChartOption } from './option';
 import { bucketsOf, describePeriod, periodLabel } from './periods';

@@ -1,5 +1,5 @@
 /** Labels and ends of the periods a date axis is cut into (the server cuts; charts name them). */
-import type { Bucket, Period } from '../server/src/dashboardProtocol';
+import type { Bucket, Period } from '../server/src/protocol';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const DAY_MS = 86_400_000;

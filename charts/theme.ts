@@ -3,7 +3,7 @@
  * CSS variables (light, dark, high contrast); the command line uses LIGHT_THEME or DARK_THEME,
  * VS Code's own defaults for the same variables.
  */
-import type { EntityKind } from '../server/src/dashboardProtocol';
+import type { EntityKind } from '../server/src/protocol';
 
 export interface ChartTheme {
   background: string;

@@ -1,5 +1,5 @@
 /** The timeline: mentions per period of the selected entities, stacked or overlaid; the corpus's articles when none is selected. */
-import type { DashboardTimelineResult, Period } from '../server/src/dashboardProtocol';
+import type { DashboardTimelineResult, Period } from '../server/src/protocol';
 import { axisStyle, baseOption, compactNumber, escapeHtml, type ChartOption } from './option';
 import { bucketsOf, describePeriod, periodLabel } from './periods';
 import { tooltipStyle, type ChartTheme } from './theme';

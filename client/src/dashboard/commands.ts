@@ -4,13 +4,14 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { ClientCommands } from '../../../server/src/protocol';
 import { DashboardPanel } from './dashboardPanel';
 import type { DashboardFocus } from './messages';
 
 export const DASHBOARD_COMMANDS = {
   open: 'corpusLens.openDashboard',
-  timeline: 'corpusLens.showOnTimeline',
-  network: 'corpusLens.showNetwork',
+  timeline: ClientCommands.showOnTimeline,
+  network: ClientCommands.showNetwork,
   /** For tests: what the dashboard last reported it shows. */
   report: 'corpusLens.dashboardReport',
 } as const;

@@ -14,8 +14,9 @@ import {
   DashboardNetworkRequest,
   DashboardOverviewRequest,
   DashboardTimelineRequest,
+  EntitiesRequest,
   type SpanRef,
-} from '../../../server/src/dashboardProtocol';
+} from '../../../server/src/protocol';
 import { dashboardHtml } from './html';
 import type { DashboardFocus, DashboardMethod, DashboardReport, ToExtension, ToWebview } from './messages';
 
@@ -110,7 +111,7 @@ export class DashboardPanel {
     try {
       const result =
         method === 'search'
-          ? await this.client.sendRequest<unknown>('corpusLens/entities', { filter: (params as { filter?: string })?.filter ?? '', limit: 20 }, source.token)
+          ? await this.client.sendRequest(EntitiesRequest, { filter: (params as { filter?: string })?.filter ?? '', limit: 20 }, source.token)
           : await this.client.sendRequest(REQUESTS[method], params, source.token);
       await this.post({ type: 'response', id, result });
     } catch (error) {

@@ -16,7 +16,7 @@ import type {
   DashboardTimelineParams,
   DashboardTimelineResult,
   SpanRef,
-} from '../../../server/src/dashboardProtocol';
+} from '../../../server/src/protocol';
 
 /** What the webview may ask the server for, with params and results. */
 export interface DashboardMethods {

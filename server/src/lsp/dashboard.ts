@@ -18,7 +18,7 @@ import {
   type DashboardTimelineParams,
   type DashboardTimelineResult,
   type SpanRef,
-} from '../dashboardProtocol';
+} from '../protocol';
 import type { DocumentLookup } from './documents';
 import type { guardWith } from './guard';
 

@@ -1,7 +1,7 @@
 import { describeDateValue } from '../analysis/dates/describe';
 import type { ArticleDate, DateMention, FigureMention } from '../analysis/types';
 import type { EntityContext, EntitySummary, LedgerRow } from '../corpus/queries';
-import { ClientCommands, type ShowLedgerArgs, type ShowReferencesArgs } from '../protocol';
+import { ClientCommands, type ShowEntityArgs, type ShowLedgerArgs, type ShowReferencesArgs } from '../protocol';
 
 const KIND_WORD = { person: 'person', org: 'organization', place: 'place' } as const;
 
@@ -29,7 +29,7 @@ export function describeEntity(summary: EntitySummary, context?: EntityContext, 
     references ? commandLink(counts, ClientCommands.showReferences, references) : counts,
   ];
   // The dashboard, on this entity.
-  if (references) lines.push('', `${commandLink('Show on timeline', 'corpusLens.showOnTimeline', [summary.id])} · ${commandLink('Show network', 'corpusLens.showNetwork', [summary.id])}`);
+  if (references) lines.push('', `${commandLink('Show on timeline', ClientCommands.showOnTimeline, [summary.id] satisfies ShowEntityArgs)} · ${commandLink('Show network', ClientCommands.showNetwork, [summary.id] satisfies ShowEntityArgs)}`);
   if (context?.firstDate) {
     lines.push('', context.firstDate === context.lastDate ? `Reported on ${context.firstDate}` : `Reported from ${context.firstDate} to ${context.lastDate}`);
   }

@@ -1,7 +1,7 @@
 /** What every view of the dashboard shares. */
 import type { ChartTheme } from '../../../../charts';
-import type { SpanRef } from '../../../../server/src/dashboardProtocol';
-import type { DashboardListParams } from '../../../../server/src/dashboardProtocol';
+import type { SpanRef } from '../../../../server/src/protocol';
+import type { DashboardListParams } from '../../../../server/src/protocol';
 import type { Rpc } from './rpc';
 import type { Store } from './store';
 

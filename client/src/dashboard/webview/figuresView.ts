@@ -1,6 +1,6 @@
 /** Figures over time: a measure's values by article date, disagreeing ones marked; click a point to open it. */
 import { boundKey, describeFigures, figuresOption, formatValue, periodLabel } from '../../../../charts';
-import type { DashboardFiguresResult } from '../../../../server/src/dashboardProtocol';
+import type { DashboardFiguresResult } from '../../../../server/src/protocol';
 import type { Context } from './context';
 import { el, n } from './dom';
 import { Panel } from './panel';

@@ -1,5 +1,5 @@
 /** The side pane with the list behind a click: articles (open one), entities (select one), dates, files. */
-import type { DashboardListParams, DashboardListResult } from '../../../../server/src/dashboardProtocol';
+import type { DashboardListParams, DashboardListResult } from '../../../../server/src/protocol';
 import type { Context } from './context';
 import { button, el, n } from './dom';
 import { Latest } from './rpc';

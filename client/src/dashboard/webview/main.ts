@@ -6,7 +6,7 @@
  */
 import './dashboard.css';
 import { describePeriod, LIGHT_THEME, DARK_THEME, themeFromVariables, type ChartTheme } from '../../../../charts';
-import type { DashboardListParams } from '../../../../server/src/dashboardProtocol';
+import type { DashboardListParams } from '../../../../server/src/protocol';
 import type { DashboardFocus, DashboardReport } from '../messages';
 import type { Context } from './context';
 import { button, el } from './dom';

@@ -1,6 +1,6 @@
 /** The network panel: the most-reported entities and who shares articles with whom; click a node to select it everywhere. */
 import { describeNetwork, KIND_LABEL, layoutNetwork, networkOption, type Point } from '../../../../charts';
-import type { DashboardNetworkResult, EntityKind } from '../../../../server/src/dashboardProtocol';
+import type { DashboardNetworkResult, EntityKind } from '../../../../server/src/protocol';
 import type { Context } from './context';
 import { el, n } from './dom';
 import { Panel } from './panel';

@@ -1,6 +1,6 @@
 /** The overview: articles per day, entities by type, and what did not go well; each opens the list behind it. */
 import { describeOverview, overviewOption, periodLabel, periodOf } from '../../../../charts';
-import type { DashboardOverviewResult, EntityKind } from '../../../../server/src/dashboardProtocol';
+import type { DashboardOverviewResult, EntityKind } from '../../../../server/src/protocol';
 import type { Context } from './context';
 import { button, el, n, plural } from './dom';
 import { attachRangeDrag } from './drag';

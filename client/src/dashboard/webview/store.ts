@@ -1,5 +1,5 @@
 /** What the reader chose: kept in the webview's state so a reload (or a restart) shows the same. */
-import type { EntityKind, Period } from '../../../../server/src/dashboardProtocol';
+import type { EntityKind, Period } from '../../../../server/src/protocol';
 
 export interface Choices {
   /** Entities on the timeline, outlined in the network. */

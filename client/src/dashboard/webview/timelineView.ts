@@ -1,6 +1,6 @@
 /** The timeline panel: mentions per period of the selected entities; drag to choose a period, click to list its articles. */
 import { describeTimeline, periodLabel, periodOf, timelineOption, type TimelineView as Options } from '../../../../charts';
-import type { DashboardTimelineResult } from '../../../../server/src/dashboardProtocol';
+import type { DashboardTimelineResult } from '../../../../server/src/protocol';
 import type { Context } from './context';
 import { el } from './dom';
 import { attachRangeDrag } from './drag';

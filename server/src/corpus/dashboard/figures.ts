@@ -1,5 +1,5 @@
 import type { FigureMention } from '../../analysis/types';
-import type { DashboardFiguresResult, FigurePoint, Period } from '../../dashboardProtocol';
+import type { DashboardFiguresResult, FigurePoint, Period } from '../../protocol';
 import type { Corpus } from '../corpus';
 import { column, F_MEASURE, stringCell, unpackOne } from '../packed';
 import { articlesBetween, type Snapshot } from './articleTable';

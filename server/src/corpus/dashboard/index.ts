@@ -16,7 +16,7 @@ import type {
   DashboardOverviewResult,
   DashboardTimelineParams,
   DashboardTimelineResult,
-} from '../../dashboardProtocol';
+} from '../../protocol';
 import type { Corpus } from '../corpus';
 import { ArticleTable } from './articleTable';
 import { figuresOf } from './figures';

@@ -1,5 +1,5 @@
 import type { DateMention } from '../../analysis/types';
-import type { DashboardListItem, DashboardListParams, DashboardListResult } from '../../dashboardProtocol';
+import type { DashboardListItem, DashboardListParams, DashboardListResult } from '../../protocol';
 import type { Corpus } from '../corpus';
 import { articlesBetween, type Snapshot } from './articleTable';
 import { dayRange, isoOf } from './days';

@@ -1,4 +1,4 @@
-import type { Bucket, DashboardTimelineResult, TimelineSeries } from '../../dashboardProtocol';
+import type { Bucket, DashboardTimelineResult, TimelineSeries } from '../../protocol';
 import type { Corpus } from '../corpus';
 import type { Snapshot } from './articleTable';
 import { bucketFor, isoOf, periodsOver } from './days';
