@@ -67,13 +67,14 @@ export function figuresOption(data: DashboardFiguresResult, theme: ChartTheme, v
   const base = baseOption(theme, describeFigures(data, view), view.title);
   return {
     ...base,
-    legend: { top: view.title ? 30 : 2, left: 8, textStyle: { color: theme.foreground }, data: ['agrees with its week', 'disagrees with its week'] },
+    legend: { top: view.title ? 30 : 2, right: 8, textStyle: { color: theme.foreground }, data: ['agrees with its week', 'disagrees with its week'] },
     grid: { left: 56, right: 20, top: view.title ? 64 : 36, bottom: 28 },
     tooltip: { ...tooltipStyle(theme), trigger: 'item', formatter: (params: unknown) => figureTooltip(data, params as { data: { index: number } }) },
     xAxis: { type: 'time', ...axisStyle(theme), splitLine: { show: false }, min: view.period?.from, max: view.period?.to },
     yAxis: {
       type: log ? 'log' : 'value',
       name: data.measure + (log ? ' (log scale)' : ''),
+      nameTextStyle: { color: theme.muted, align: 'left' },
       scale: !log,
       ...axisStyle(theme),
       axisLabel: { ...(axisStyle(theme).axisLabel as object), formatter: (v: number) => compactNumber(v) },

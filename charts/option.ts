@@ -2,7 +2,6 @@
 import type { BarSeriesOption, GraphSeriesOption, LineSeriesOption, ScatterSeriesOption } from 'echarts/charts';
 import type {
   AriaComponentOption,
-  BrushComponentOption,
   GridComponentOption,
   LegendComponentOption,
   MarkAreaComponentOption,
@@ -21,7 +20,6 @@ export type ChartOption = ComposeOption<
   | GridComponentOption
   | TooltipComponentOption
   | LegendComponentOption
-  | BrushComponentOption
   | MarkAreaComponentOption
   | TitleComponentOption
   | AriaComponentOption

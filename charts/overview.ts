@@ -25,8 +25,8 @@ export function overviewOption(data: DashboardOverviewResult, theme: ChartTheme,
   return {
     ...baseOption(theme, describeOverview(data, view), view.title),
     grid: [
-      { left: 40, right: '38%', top, bottom: 24 },
-      { left: '70%', right: 12, top, bottom: 24, containLabel: true },
+      { left: 40, right: '40%', top, bottom: 24 },
+      { left: '68%', right: 36, top, bottom: 24 },
     ],
     tooltip: { ...tooltipStyle(theme), trigger: 'item', formatter: (params: unknown) => overviewTooltip(data, params as { seriesIndex: number; dataIndex: number }) },
     xAxis: [
@@ -35,7 +35,7 @@ export function overviewOption(data: DashboardOverviewResult, theme: ChartTheme,
     ],
     yAxis: [
       { type: 'value', gridIndex: 0, minInterval: 1, name: 'articles', ...axis },
-      { type: 'category', gridIndex: 1, data: kinds, inverse: true, ...axis, splitLine: { show: false } },
+      { type: 'category', gridIndex: 1, data: kinds, inverse: true, ...axis, splitLine: { show: false }, axisLabel: { ...(axis.axisLabel as object), width: 90, overflow: 'truncate' } },
     ],
     series: [
       {

@@ -4,12 +4,12 @@
  * the command line (SVG in Node, without a DOM) draw through here.
  */
 import { BarChart, GraphChart, LineChart, ScatterChart } from 'echarts/charts';
-import { AriaComponent, BrushComponent, GridComponent, LegendComponent, MarkAreaComponent, TitleComponent, TooltipComponent } from 'echarts/components';
+import { AriaComponent, GridComponent, LegendComponent, MarkAreaComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 import type { ChartOption } from './option';
 
-echarts.use([BarChart, LineChart, ScatterChart, GraphChart, GridComponent, TooltipComponent, LegendComponent, BrushComponent, MarkAreaComponent, TitleComponent, AriaComponent, CanvasRenderer, SVGRenderer]);
+echarts.use([BarChart, LineChart, ScatterChart, GraphChart, GridComponent, TooltipComponent, LegendComponent, MarkAreaComponent, TitleComponent, AriaComponent, CanvasRenderer, SVGRenderer]);
 
 export { echarts };
 

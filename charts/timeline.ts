@@ -55,8 +55,6 @@ export function timelineOption(data: DashboardTimelineResult, theme: ChartTheme,
     },
     xAxis: { type: 'category', data: labels, ...axisStyle(theme), splitLine: { show: false }, axisPointer: { value: view.cursor === undefined ? undefined : labels[view.cursor], status: view.cursor === undefined ? 'hide' : 'show' } },
     yAxis: { type: 'value', minInterval: 1, name: data.series.length ? 'mentions' : 'articles', ...axisStyle(theme), axisLabel: { ...(axisStyle(theme).axisLabel as object), formatter: (v: number) => compactNumber(v) } },
-    // The brush is drawn by dragging on the chart (the webview turns it on); its area becomes the shaded period.
-    brush: { xAxisIndex: 0, brushType: 'lineX', brushMode: 'single', transformable: false, brushStyle: { color: 'rgba(128, 128, 128, 0.25)', borderColor: theme.focus, borderWidth: 1 }, outOfBrush: { colorAlpha: 0.4 }, throttleType: 'debounce', throttleDelay: 50 },
     series,
   };
 }

@@ -13,7 +13,7 @@ export function attachRangeDrag(host: ChartHost, onRange: (first: number, last: 
   let start: { x: number; index: number } | undefined;
   const indexAt = (x: number, y: number, inside = true): number | undefined => {
     if (inside && !host.chart.containPixel({ gridIndex: 0 }, [x, y])) return undefined;
-    const value = host.chart.convertFromPixel({ xAxisIndex: 0 }, [x, y]) as unknown as number | number[];
+    const value = host.chart.convertFromPixel({ gridIndex: 0 }, [x, y]) as unknown as number | number[];
     const index = Math.round(Array.isArray(value) ? value[0] : value);
     return Number.isFinite(index) ? index : undefined;
   };

@@ -17,7 +17,8 @@ export const DISAGREEMENT_RATIO = 2;
  */
 export async function figuresOf(corpus: Corpus, s: Snapshot, measure: string | undefined, period: Period | undefined, limit: number | undefined, pacer: Pacer): Promise<DashboardFiguresResult> {
   const measures = corpus.measures().slice(0, 100);
-  const chosen = typeof measure === 'string' && measure ? measure : (measures[0]?.measure ?? '');
+  // By default the most reported count or sum; percentages of unrelated things rarely compare.
+  const chosen = typeof measure === 'string' && measure ? measure : (measures.find((m) => m.measure !== 'percent') ?? measures[0])?.measure ?? '';
   const cap = Math.round(Math.min(FIGURE_LIMITS.max, Math.max(1, Number.isFinite(limit) ? limit! : FIGURE_LIMITS.default)));
   const cell = chosen ? stringCell(chosen) : -1;
   const points: FigurePoint[] = [];

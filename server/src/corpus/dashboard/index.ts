@@ -18,7 +18,7 @@ import type {
   DashboardTimelineResult,
 } from '../../protocol';
 import type { Corpus } from '../corpus';
-import { ArticleTable } from './articleTable';
+import { ArticleTable, type Snapshot } from './articleTable';
 import { figuresOf } from './figures';
 import { listOf } from './lists';
 import { networkOf } from './network';
@@ -38,41 +38,45 @@ export class DashboardQueries {
     private readonly corpus: Corpus,
     /** Files the index skipped, with the reason. */
     private readonly skipped: () => [string, string][] = () => [],
+    /** Milliseconds of work between two looks at the cancellation token (tests make it 0). */
+    private readonly sliceMs?: number,
   ) {
     this.table = new ArticleTable(corpus);
   }
 
+  /** A query's start: one turn of the event loop (a cancellation right behind it is seen), then the current snapshot. */
+  private async start(token: CancellationSignal | undefined): Promise<{ pacer: Pacer; s: Snapshot }> {
+    const pacer = new Pacer(token, this.sliceMs);
+    await pacer.begin();
+    return { pacer, s: await this.table.current(pacer) };
+  }
+
   async timeline(params: DashboardTimelineParams, token?: CancellationSignal): Promise<DashboardTimelineResult> {
-    const pacer = new Pacer(token);
-    const s = await this.table.current(pacer);
+    const { pacer, s } = await this.start(token);
     const ids = Array.isArray(params?.ids) ? params.ids.filter((id) => typeof id === 'string') : [];
     const bucket = BUCKETS.has(params?.bucket as string) ? params.bucket : undefined;
     return timelineOf(this.corpus, s, ids, bucket, pacer);
   }
 
   async network(params: DashboardNetworkParams, token?: CancellationSignal): Promise<DashboardNetworkResult> {
-    const pacer = new Pacer(token);
-    const s = await this.table.current(pacer);
+    const { pacer, s } = await this.start(token);
     const kinds = Array.isArray(params?.kinds) ? params.kinds.filter((k) => KINDS.has(k)) : undefined;
     return networkOf(s, kinds, period(params?.period), params?.size, pacer);
   }
 
   async figures(params: DashboardFiguresParams, token?: CancellationSignal): Promise<DashboardFiguresResult> {
-    const pacer = new Pacer(token);
-    const s = await this.table.current(pacer);
+    const { pacer, s } = await this.start(token);
     return figuresOf(this.corpus, s, params?.measure, period(params?.period), params?.limit, pacer);
   }
 
   async overview(params: DashboardOverviewParams, token?: CancellationSignal): Promise<DashboardOverviewResult> {
-    const pacer = new Pacer(token);
-    const s = await this.table.current(pacer);
+    const { pacer, s } = await this.start(token);
     return overviewOf(s, period(params?.period), this.skipped().length, pacer);
   }
 
   async list(params: DashboardListParams, token?: CancellationSignal): Promise<DashboardListResult> {
     if (params?.list === 'entities' && !KINDS.has(params.kind)) return { title: 'Nothing to list', total: 0, items: [] };
-    const pacer = new Pacer(token);
-    const s = await this.table.current(pacer);
+    const { pacer, s } = await this.start(token);
     const p = params?.list === 'skipped' ? params : { ...params, period: period((params as { period?: unknown })?.period) };
     return listOf(this.corpus, s, p as DashboardListParams, this.skipped(), pacer);
   }

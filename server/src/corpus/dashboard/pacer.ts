@@ -19,7 +19,21 @@ export class Pacer {
   private sliceStart = performance.now();
   private calls = 0;
 
-  constructor(private readonly token?: CancellationSignal) {}
+  constructor(
+    private readonly token?: CancellationSignal,
+    /** Milliseconds of work between two returns to the event loop (tests make it 0). */
+    private readonly sliceMs = SLICE_MS,
+  ) {}
+
+  /**
+   * Gives the event loop one turn before any work: a cancellation sent right behind the
+   * request (a newer filter superseded it) is read before the scan starts.
+   */
+  async begin(): Promise<void> {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    this.sliceStart = performance.now();
+    this.check();
+  }
 
   /** Throws Cancelled when the request was cancelled. */
   check(): void {
@@ -29,7 +43,7 @@ export class Pacer {
   /** Call once per unit of work; every so often yields to the event loop, then checks cancellation. */
   async step(): Promise<void> {
     if ((++this.calls & 255) !== 0) return;
-    if (performance.now() - this.sliceStart < SLICE_MS) return;
+    if (performance.now() - this.sliceStart < this.sliceMs) return;
     await new Promise<void>((resolve) => setImmediate(resolve));
     this.sliceStart = performance.now();
     this.check();
