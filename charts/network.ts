@@ -6,7 +6,7 @@ import { describePeriod } from './periods';
 import { textStyle, tooltipStyle, type ChartTheme } from './theme';
 
 export const KIND_LABEL: Record<EntityKind, string> = { person: 'People', org: 'Organizations', place: 'Places' };
-const KIND_WORD: Record<EntityKind, string> = { person: 'person', org: 'organization', place: 'place' };
+export const KIND_WORD: Record<EntityKind, string> = { person: 'person', org: 'organization', place: 'place' };
 const KINDS: EntityKind[] = ['person', 'org', 'place'];
 
 export interface NetworkView {

@@ -5,6 +5,8 @@ import { axisStyle, baseOption, compactNumber, escapeHtml, type ChartOption } fr
 import { bucketsOf, describePeriod, periodLabel } from './periods';
 import { tooltipStyle, type ChartTheme } from './theme';
 
+const SHORT: Record<EntityKind, string> = { person: 'People', org: 'Orgs', place: 'Places' };
+
 export interface OverviewView {
   period?: Period;
   title?: string;
@@ -19,14 +21,15 @@ export function describeOverview(data: DashboardOverviewResult, view: OverviewVi
 export function overviewOption(data: DashboardOverviewResult, theme: ChartTheme, view: OverviewView): ChartOption {
   const labels = data.days.map((d) => periodLabel(d, 'day', true));
   const shaded = bucketsOf(data.days, 'day', view.period);
-  const kinds = data.kinds.map((k) => KIND_LABEL[k.kind]);
+  // Short names: the chart beside the days is narrow (the tooltip and the table say them in full).
+  const kinds = data.kinds.map((k) => SHORT[k.kind]);
   const axis = axisStyle(theme);
   const top = view.title ? 40 : 12;
   return {
     ...baseOption(theme, describeOverview(data, view), view.title),
     grid: [
-      { left: 40, right: '40%', top, bottom: 24 },
-      { left: '68%', right: 36, top, bottom: 24 },
+      { left: 40, right: '36%', top, bottom: 24 },
+      { left: '74%', right: 36, top, bottom: 24 },
     ],
     tooltip: { ...tooltipStyle(theme), trigger: 'item', formatter: (params: unknown) => overviewTooltip(data, params as { seriesIndex: number; dataIndex: number }) },
     xAxis: [
@@ -35,7 +38,7 @@ export function overviewOption(data: DashboardOverviewResult, theme: ChartTheme,
     ],
     yAxis: [
       { type: 'value', gridIndex: 0, minInterval: 1, name: 'articles', ...axis },
-      { type: 'category', gridIndex: 1, data: kinds, inverse: true, ...axis, splitLine: { show: false }, axisLabel: { ...(axis.axisLabel as object), width: 90, overflow: 'truncate' } },
+      { type: 'category', gridIndex: 1, data: kinds, inverse: true, ...axis, splitLine: { show: false } },
     ],
     series: [
       {

@@ -10,16 +10,22 @@ export class ChartHost {
     new ResizeObserver(() => this.chart.resize()).observe(container);
   }
 
-  /** Draws an option; resolves once the frame is painted. */
+  /** Resolves when the chart's last drawing has finished animating (clicks land where things are). */
+  settled: Promise<void> = Promise.resolve();
+
+  /** Draws an option; resolves once the first frame is painted. */
   draw(option: ChartOption): Promise<void> {
     this.option = option;
-    const painted = new Promise<void>((resolve) => {
-      const done = () => {
-        this.chart.off('rendered', done);
-        resolve();
-      };
-      this.chart.on('rendered', done);
-    });
+    const once = (event: 'rendered' | 'finished') =>
+      new Promise<void>((resolve) => {
+        const done = () => {
+          this.chart.off(event, done);
+          resolve();
+        };
+        this.chart.on(event, done);
+      });
+    const painted = once('rendered');
+    this.settled = once('finished');
     this.chart.setOption(option, { notMerge: true, lazyUpdate: false });
     return painted;
   }

@@ -109,13 +109,29 @@ function showChoices(): void {
   );
 }
 
+/** Marks the page busy while views reload and animate (tests and screen readers wait for it). */
+let pending = 0;
+function busy<T>(work: Promise<T>): Promise<T> {
+  pending++;
+  document.body.dataset.busy = 'true';
+  grid.setAttribute('aria-busy', 'true');
+  return work.finally(async () => {
+    await Promise.all(panels.map((p) => p.host.settled));
+    if (--pending > 0) return;
+    delete document.body.dataset.busy;
+    grid.removeAttribute('aria-busy');
+  });
+}
+
 store.subscribe((changed) => {
   const started = performance.now();
-  void apply(changed).then(() => {
-    lastUpdateMs = performance.now() - started;
-    showChoices();
-    report();
-  });
+  void busy(
+    apply(changed).then(() => {
+      lastUpdateMs = performance.now() - started;
+      showChoices();
+      report();
+    }),
+  );
 });
 
 // Entity search: names offered as the reader types, picked by name.
@@ -176,6 +192,8 @@ function report(): void {
  */
 (window as unknown as { corpusLensDashboard: unknown }).corpusLensDashboard = {
   pointOf(view: 'timeline' | 'network' | 'figures' | 'overview', index: number): { x: number; y: number } | undefined {
+    // Scrolled into view first (a narrow dashboard shows one view under the other).
+    ({ timeline, network, figures, overview })[view].panel.chartBox.scrollIntoView({ block: 'nearest' });
     if (view === 'timeline') return timeline.panel.host.pagePoint({ xAxisIndex: 0, yAxisIndex: 0 }, [index, 0]);
     if (view === 'overview') return overview.panel.host.pagePoint({ xAxisIndex: 0, yAxisIndex: 0 }, [index, 0]);
     if (view === 'network') return network.panel.host.pagePoint({ seriesIndex: 0 }, [network.positions[index]?.x, network.positions[index]?.y]);
@@ -196,10 +214,12 @@ function parseFocus(text: string | undefined): DashboardFocus | undefined {
 
 rpc.post({ type: 'ready' });
 if (initialFocus?.ids.length) store.set({ selected: initialFocus.ids }, false);
-void apply(new Set(['all'])).then(() => {
-  if (initialFocus) focusOn({ ids: [], view: initialFocus.view });
-  if (initialFocus?.ids.length === 1) ctx.showList({ list: 'articles', ids: initialFocus.ids, period: store.choices.period });
-  firstPaintMs = performance.now();
-  document.body.dataset.ready = 'true';
-  report();
-});
+void busy(
+  apply(new Set(['all'])).then(() => {
+    firstPaintMs = performance.now();
+    document.body.dataset.ready = 'true';
+    if (initialFocus) focusOn({ ids: [], view: initialFocus.view });
+    if (initialFocus?.ids.length === 1) ctx.showList({ list: 'articles', ids: initialFocus.ids, period: store.choices.period });
+    report();
+  }),
+);

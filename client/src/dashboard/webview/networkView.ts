@@ -1,5 +1,5 @@
 /** The network panel: the most-reported entities and who shares articles with whom; click a node to select it everywhere. */
-import { describeNetwork, KIND_LABEL, layoutNetwork, networkOption, type Point } from '../../../../charts';
+import { describeNetwork, KIND_LABEL, KIND_WORD, layoutNetwork, networkOption, type Point } from '../../../../charts';
 import type { DashboardNetworkResult, EntityKind } from '../../../../server/src/protocol';
 import type { Context } from './context';
 import { el, n } from './dom';
@@ -81,7 +81,7 @@ export class NetworkView {
     const rows = data.nodes.map((node, i) => ({
       cells: [
         node.name,
-        KIND_LABEL[node.kind],
+        KIND_WORD[node.kind],
         node.articles,
         node.mentions,
         links[i]
