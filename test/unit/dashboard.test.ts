@@ -11,7 +11,7 @@ function corpusOf(count: number): Corpus {
   for (let i = 0; i < count; i++) {
     const date = isoOf(dayOf('2024-01-01') + i);
     const text = `Port talks, day ${i}\ndate ${date}\n\nMinister Tomas Fell met Ilse Marrow in Lisbon as ${(1000 + i).toLocaleString('en-US')} workers waited.\n`;
-    corpus.setArticle(`file:///c/${String(i).padStart(4, '0')}.txt`, '1', text, analyzeArticle(text, {}));
+    corpus.setArticle(`file:///c/${String(i).padStart(4, '0')}.txt`, corpus.pack(text, analyzeArticle(text, {})));
   }
   return corpus;
 }
@@ -68,7 +68,7 @@ describe('dashboard queries', () => {
     assert.equal(timeline.series[0].mentions.reduce((a, b) => a + b, 0), 200);
     assert.deepEqual(timeline.series[0].mentions.slice(0, 2), [7, 7]);
     const text = 'Talks end\ndate 2024-01-02\n\nIlse Marrow left Lisbon.\n';
-    corpus.setArticle('file:///c/0001.txt', '2', text, analyzeArticle(text, {}));
+    corpus.setArticle('file:///c/0001.txt', corpus.pack(text, analyzeArticle(text, {})));
     const after = await queries.timeline({ ids: ['person:tomas fell'] });
     assert.deepEqual(after.series[0].mentions.slice(0, 2), [6, 7]);
     const figures = await queries.figures({ measure: 'workers', limit: 3 });

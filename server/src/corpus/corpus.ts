@@ -35,6 +35,7 @@ export class Corpus implements CorpusQueries {
   private readonly coMentions = new CoMentions(this.store, this.keys, this.identity, this.summaries);
   private readonly ledger = new Ledger(this.store);
   private corrections: AppliedCorrections = NO_CORRECTIONS;
+  private changes = 0;
 
   /** Packs an analysis of a text for this corpus (and its disk cache). */
   pack(text: string, analysis: ArticleAnalysis, hash?: string): PackedArticle {
@@ -49,6 +50,7 @@ export class Corpus implements CorpusQueries {
     const record = this.store.set(uri, article, corrected);
     this.keys.add(record, this.store.entities(record), this.identity.touch);
     this.ledger.add(record);
+    this.changes++;
   }
 
   /** Removes one article; unknown articles are ignored. */
@@ -57,6 +59,7 @@ export class Corpus implements CorpusQueries {
     if (!record) return;
     this.keys.remove(record, this.store.entities(record), this.identity.touch);
     this.ledger.remove(record);
+    this.changes++;
   }
 
   /**
@@ -73,6 +76,11 @@ export class Corpus implements CorpusQueries {
 
   get size(): number {
     return this.store.size;
+  }
+
+  /** A number that changes whenever an article or a correction does (derived tables compare it). */
+  get version(): number {
+    return this.changes;
   }
 
   uris(): IterableIterator<string> {

@@ -6,17 +6,14 @@
  * corpus changed (some tens of milliseconds at 10,000 articles).
  */
 import type { EntityKind } from '../../analysis/types';
-import type { ArticleRecord, Corpus } from '../corpus';
-import { column, DATE_FIELDS } from '../packed';
+import type { Corpus } from '../corpus';
+import type { ArticleInfo } from '../queries';
 import { dayOf, UNDATED_DAY } from './days';
 import type { Pacer } from './pacer';
 
-const D_UNRESOLVED = DATE_FIELDS.indexOf('unresolved');
-const ABSENT = -2147483648;
-
 /** One article as the dashboard sees it. */
 interface Row {
-  readonly record: ArticleRecord;
+  readonly record: ArticleInfo;
   readonly day: number;
   /** Key indices (into the table's key list) and their mention counts. */
   readonly keys: Int32Array;
@@ -29,7 +26,7 @@ export interface Snapshot {
   readonly version: number;
   /** Articles sorted by day (undated last), then uri. */
   readonly uris: string[];
-  readonly records: ArticleRecord[];
+  readonly records: ArticleInfo[];
   readonly days: Int32Array;
   readonly unresolved: Int32Array;
   /** Number of dated articles: they are the first `dated` of the lists above. */
@@ -63,6 +60,8 @@ export class ArticleTable {
     if (this.snapshot?.version === version) return this.snapshot;
     await this.refreshRows(pacer);
     const snapshot = await this.build(version, pacer);
+    // A cancelled build may hold what cancelled corpus queries answered: never kept.
+    pacer.check();
     // A change while this was built leaves it stale: the next request builds again (cheaply).
     this.snapshot = snapshot;
     return snapshot;
@@ -80,7 +79,7 @@ export class ArticleTable {
     for (const uri of [...this.rows.keys()]) if (!seen.has(uri)) this.rows.delete(uri);
   }
 
-  private rowOf(uri: string, record: ArticleRecord): Row {
+  private rowOf(uri: string, record: ArticleInfo): Row {
     const counts = this.corpus.keyCountsIn(uri) ?? new Map<string, number>();
     const keys = new Int32Array(counts.size);
     const mentions = new Int32Array(counts.size);
@@ -94,19 +93,16 @@ export class ArticleTable {
       keys[i] = index;
       mentions[i++] = count;
     }
-    const { cells, at, n } = column(record.packed, 1, D_UNRESOLVED);
-    let unresolved = 0;
-    for (let d = 0; d < n; d++) if (cells[at + d] !== ABSENT) unresolved++;
-    return { record, day: dayOf(record.meta.articleDate.value), keys, counts: mentions, unresolved };
+    return { record, day: dayOf(record.meta.articleDate.value), keys, counts: mentions, unresolved: this.corpus.unresolvedIn(uri) };
   }
 
   private async build(version: number, pacer: Pacer): Promise<Snapshot> {
     // Entities from the corpus's directory: most-reported first, every key folded into its entity.
-    const directory = this.corpus.searchEntities('', Number.POSITIVE_INFINITY);
+    const directory = this.corpus.searchEntities('', Number.POSITIVE_INFINITY, pacer.token);
     const ids = directory.map((s) => s.id);
     const indexOfId = new Map(ids.map((id, i) => [id, i]));
     const entityOfKey = new Int32Array(this.keyNames.length).fill(-1);
-    for (let k = 0; k < this.keyNames.length; k++) entityOfKey[k] = indexOfId.get(this.corpus.resolve(this.keyNames[k])) ?? -1;
+    for (let k = 0; k < this.keyNames.length; k++) entityOfKey[k] = indexOfId.get(this.corpus.resolve(this.keyNames[k], pacer.token)) ?? -1;
 
     const rows = [...this.rows.entries()].sort((a, b) => a[1].day - b[1].day || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     const n = rows.length;

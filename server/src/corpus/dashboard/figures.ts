@@ -1,7 +1,5 @@
-import type { FigureMention } from '../../analysis/types';
 import type { DashboardFiguresResult, FigurePoint, Period } from '../../protocol';
 import type { Corpus } from '../corpus';
-import { column, F_MEASURE, stringCell, unpackOne } from '../packed';
 import { articlesBetween, type Snapshot } from './articleTable';
 import { bucketStart, dayRange } from './days';
 import type { Pacer } from './pacer';
@@ -16,61 +14,50 @@ export const DISAGREEMENT_RATIO = 2;
  * same ISO week (when there are at least two others).
  */
 export async function figuresOf(corpus: Corpus, s: Snapshot, measure: string | undefined, period: Period | undefined, limit: number | undefined, pacer: Pacer): Promise<DashboardFiguresResult> {
-  const measures = corpus.measures().slice(0, 100);
+  const measures = corpus.measures(pacer.token).slice(0, 100);
   // By default the most reported count or sum; percentages of unrelated things rarely compare.
   const chosen = typeof measure === 'string' && measure ? measure : (measures.find((m) => m.measure !== 'percent') ?? measures[0])?.measure ?? '';
   const cap = Math.round(Math.min(FIGURE_LIMITS.max, Math.max(1, Number.isFinite(limit) ? limit! : FIGURE_LIMITS.default)));
-  const cell = chosen ? stringCell(chosen) : -1;
   const points: FigurePoint[] = [];
   let total = 0;
   let undated = 0;
   let unit: string | undefined;
-  if (cell >= 0) {
+  if (chosen) {
     const [first, last] = dayRange(period);
     const [start, end] = period?.from || period?.to ? articlesBetween(s, first, last) : [0, s.dated];
     for (let a = start; a < end; a++) {
       await pacer.step();
-      const point = firstFigure(s, a, cell);
+      const point = firstFigure(corpus, s, a, chosen);
       if (!point) continue;
       total++;
       unit ??= point.unit;
       if (points.length < cap) points.push(point.point);
     }
     // Articles without a date are not on the axis; they are counted.
-    for (let a = s.dated; a < s.uris.length && !(period?.from || period?.to); a++) if (firstFigure(s, a, cell)) undated++;
+    for (let a = s.dated; a < s.uris.length && !(period?.from || period?.to); a++) if (corpus.firstFigureIn(s.uris[a], chosen)) undated++;
   }
   markDisagreements(points);
   return { measure: chosen, unit, measures, points, total, undated };
 }
 
-/** The article's first figure of the measure with a value, and how many more it has. */
-function firstFigure(s: Snapshot, a: number, cell: number): { point: FigurePoint; unit?: string } | undefined {
-  const record = s.records[a];
-  const { cells, at, n } = column(record.packed, 2, F_MEASURE);
-  let found: FigureMention | undefined;
-  let others = 0;
-  for (let i = 0; i < n; i++) {
-    if (cells[at + i] !== cell) continue;
-    if (found) {
-      others++;
-      continue;
-    }
-    const figure = unpackOne<FigureMention>(record.packed, 2, i, record.text, 'figure');
-    if (figure.value !== null && Number.isFinite(figure.value)) found = figure;
-  }
-  if (!found) return undefined;
+/** The article's first readable figure of the measure, as a point, and its unit. */
+function firstFigure(corpus: Corpus, s: Snapshot, a: number, measure: string): { point: FigurePoint; unit?: string } | undefined {
   const uri = s.uris[a];
+  const found = corpus.firstFigureIn(uri, measure);
+  if (!found) return undefined;
+  const { figure, others } = found;
+  const record = s.records[a];
   return {
-    unit: found.unit,
+    unit: figure.unit,
     point: {
-      figure: { uri, start: found.start, end: found.end },
+      figure: { uri, start: figure.start, end: figure.end },
       file: decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1)),
       date: record.meta.articleDate.value,
       headline: record.meta.headline?.text ?? '',
-      text: found.text,
-      value: found.value!,
-      high: found.high,
-      approx: found.approx,
+      text: figure.text,
+      value: figure.value!,
+      high: figure.high,
+      approx: figure.approx,
       others,
       disagrees: false,
     },

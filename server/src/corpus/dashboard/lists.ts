@@ -1,4 +1,3 @@
-import type { DateMention } from '../../analysis/types';
 import type { DashboardListItem, DashboardListParams, DashboardListResult } from '../../protocol';
 import type { Corpus } from '../corpus';
 import { articlesBetween, type Snapshot } from './articleTable';
@@ -22,7 +21,7 @@ export async function listOf(corpus: Corpus, s: Snapshot, params: DashboardListP
     case 'entities':
       return entityList(s, params, limit, pacer);
     case 'unresolved':
-      return unresolvedList(s, limit, pacer);
+      return unresolvedList(corpus, s, limit, pacer);
     case 'skipped':
       return {
         title: 'Skipped files',
@@ -38,7 +37,7 @@ async function articleList(corpus: Corpus, s: Snapshot, params: Extract<Dashboar
   const [first, last] = dayRange(params.period);
   const [start, end] = params.undated ? [s.dated, s.uris.length] : params.period?.from || params.period?.to ? articlesBetween(s, first, last) : [0, s.uris.length];
   const ids = Array.isArray(params.ids) ? params.ids.filter((id): id is string => typeof id === 'string') : [];
-  const chosen = ids.map((id) => s.indexOfId.get(corpus.resolve(id))).filter((e): e is number => e !== undefined);
+  const chosen = ids.map((id) => s.indexOfId.get(corpus.resolve(id, pacer.token))).filter((e): e is number => e !== undefined);
   const names = chosen.map((e) => s.names[e]);
   const items: DashboardListItem[] = [];
   let total = 0;
@@ -59,7 +58,7 @@ async function articleList(corpus: Corpus, s: Snapshot, params: Extract<Dashboar
     const uri = s.uris[a];
     const record = s.records[a];
     // Open at the entity's first mention, else at the headline.
-    const first = entity === undefined ? undefined : corpus.occurrencesIn(uri, s.ids[entity])[0];
+    const first = entity === undefined ? undefined : corpus.occurrencesIn(uri, s.ids[entity], pacer.token)[0];
     const headline = record.meta.headline;
     items.push({
       label: `${a < s.dated ? isoOf(s.days[a]) : 'undated'}  ${headline?.text ?? fileOf(uri)}`,
@@ -94,7 +93,7 @@ async function entityList(s: Snapshot, params: Extract<DashboardListParams, { li
   };
 }
 
-async function unresolvedList(s: Snapshot, limit: number, pacer: Pacer): Promise<DashboardListResult> {
+async function unresolvedList(corpus: Corpus, s: Snapshot, limit: number, pacer: Pacer): Promise<DashboardListResult> {
   const items: DashboardListItem[] = [];
   let total = 0;
   for (let a = 0; a < s.uris.length; a++) {
@@ -103,7 +102,7 @@ async function unresolvedList(s: Snapshot, limit: number, pacer: Pacer): Promise
     total += s.unresolved[a];
     if (items.length >= limit) continue;
     const uri = s.uris[a];
-    for (const date of s.records[a].analysis.dates as DateMention[]) {
+    for (const date of corpus.datesIn(uri, pacer.token)) {
       if (date.unresolved === undefined || items.length >= limit) continue;
       items.push({ label: `“${date.text}”`, detail: `${fileOf(uri)} · ${date.unresolved}`, open: { uri, start: date.start, end: date.end } });
     }

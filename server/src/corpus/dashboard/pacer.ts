@@ -1,4 +1,5 @@
 import type { CancellationSignal } from '../../analysis/types';
+import { NOT_CANCELLED } from '../queries';
 
 /** Thrown out of a dashboard query whose request was cancelled; the handler answers empty. */
 export class Cancelled extends Error {
@@ -20,7 +21,8 @@ export class Pacer {
   private calls = 0;
 
   constructor(
-    private readonly token?: CancellationSignal,
+    /** The request's token, for the corpus queries the scan calls (they answer empty once it is raised). */
+    readonly token: CancellationSignal = NOT_CANCELLED,
     /** Milliseconds of work between two returns to the event loop (tests make it 0). */
     private readonly sliceMs = SLICE_MS,
   ) {}
@@ -37,7 +39,7 @@ export class Pacer {
 
   /** Throws Cancelled when the request was cancelled. */
   check(): void {
-    if (this.token?.isCancellationRequested) throw new Cancelled();
+    if (this.token.isCancellationRequested) throw new Cancelled();
   }
 
   /** Call once per unit of work; every so often yields to the event loop, then checks cancellation. */

@@ -15,7 +15,7 @@ export async function timelineOf(corpus: Corpus, s: Snapshot, ids: string[], buc
   const unknown: string[] = [];
   const chosen: number[] = [];
   for (const id of ids.slice(0, MAX_TIMELINE_SERIES)) {
-    const e = typeof id === 'string' ? s.indexOfId.get(corpus.resolve(id)) : undefined;
+    const e = typeof id === 'string' ? s.indexOfId.get(corpus.resolve(id, pacer.token)) : undefined;
     if (e === undefined) unknown.push(String(id));
     else if (!chosen.includes(e)) chosen.push(e);
   }
