@@ -11,7 +11,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalyzeOptions, ArticleAnalysis } from './analysis/types';
 import type { ArticleSource } from './host/articleSource';
 import { NO_CAPABILITIES, readCapabilities, serverCapabilities, type Capabilities } from './lsp/capabilities';
-import { DashboardQueries } from './corpus/dashboard';
+import { DashboardQueries } from './dashboard';
 import { provideCodeActions } from './lsp/codeActions';
 import { provideEntities, provideLedger, provideTimeline } from './lsp/corpusRequests';
 import { provideEntitiesPage } from './lsp/entitiesPage';

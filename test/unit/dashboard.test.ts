@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeArticle } from '../../server/src/analysis';
 import { Corpus } from '../../server/src/corpus/corpus';
-import { Cancelled, DashboardQueries } from '../../server/src/corpus/dashboard';
-import { bucketFor, bucketStart, dayOf, isoOf, periodsOver, UNDATED_DAY } from '../../server/src/corpus/dashboard/days';
+import { Cancelled, DashboardQueries } from '../../server/src/dashboard';
+import { bucketFor, bucketStart, dayOf, isoOf, periodsOver, UNDATED_DAY } from '../../server/src/dashboard/days';
 
 /** Invented articles (samples for this test): `count` of them, one a day from 1 January 2024. */
 function corpusOf(count: number): Corpus {

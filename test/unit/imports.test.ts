@@ -72,6 +72,13 @@ describe('layering', () => {
     );
     assert.deepEqual(offenders, []);
   });
+  it('keeps the dashboard queries free of LSP and files, reading the corpus through its query interface', () =>
+    check('server/src/dashboard', [
+      { pattern: /^vscode$/, why: 'no editor API in the dashboard queries' },
+      { pattern: LSP, why: 'the dashboard queries are transport-agnostic (lsp/dashboard.ts answers the requests)' },
+      { pattern: FS, why: 'no file system in the dashboard queries' },
+      { pattern: /\.\.\/(lsp|host|cli|workspace|server)|\/corpus\/(?!queries$)/, why: 'the dashboard reads the corpus through CorpusQueries and is upstream of lsp and the CLI' },
+    ]));
   it('keeps the workspace free of LSP and direct file access', () =>
     check('server/src/workspace', [
       { pattern: /^vscode$/, why: 'no editor API in the workspace' },

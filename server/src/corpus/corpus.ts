@@ -197,9 +197,6 @@ export class Corpus implements CorpusQueries {
     return this.ledger.measures(token);
   }
 
-  // What the dashboard's article table (dashboard/articleTable.ts) reads of one article,
-  // straight from its columns: corpus-wide tallies over 10,000 articles make no mention objects.
-
   /** Each entity key of an article (corrections applied) with its number of mentions. */
   keyCountsIn(uri: string): Map<string, number> | undefined {
     const record = this.store.get(uri);

@@ -86,6 +86,21 @@ export interface CorpusQueries {
 
   /** Measures with the number of articles reporting each, most reported first. Cancelled: []. */
   measures(token: CancellationSignal): MeasureCount[];
+
+  /** A number that changes whenever an article or a correction does (derived tables compare it). */
+  readonly version: number;
+
+  // Per-article reads straight from the columns, for corpus-wide tallies (the dashboard's) that
+  // must not make mention objects for 10,000 articles. Undefined or 0 for an unknown article.
+
+  /** Each entity key of an article (corrections applied) with its number of mentions. */
+  keyCountsIn(uri: string): Map<string, number> | undefined;
+
+  /** The number of relative dates in an article that could not be resolved. */
+  unresolvedIn(uri: string): number;
+
+  /** An article's first figure of a measure with a readable value, and how many more of the measure it reports. */
+  firstFigureIn(uri: string, measure: string): { figure: FigureMention; others: number } | undefined;
 }
 
 /** An article as the corpus holds it, without its mentions. */

@@ -1,5 +1,5 @@
 import type { CancellationToken, Connection, Location } from 'vscode-languageserver';
-import { Cancelled, type DashboardQueries } from '../corpus/dashboard';
+import { Cancelled, type DashboardQueries } from '../dashboard';
 import {
   DashboardFiguresRequest,
   DashboardListRequest,

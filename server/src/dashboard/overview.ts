@@ -1,5 +1,5 @@
-import type { EntityKind } from '../../analysis/types';
-import type { DashboardOverviewResult, Period } from '../../protocol';
+import type { EntityKind } from '../analysis/types';
+import type { DashboardOverviewResult, Period } from '../protocol';
 import { articlesBetween, type Snapshot } from './articleTable';
 import { dayRange, isoOf } from './days';
 import type { Pacer } from './pacer';

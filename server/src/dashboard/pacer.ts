@@ -1,5 +1,5 @@
-import type { CancellationSignal } from '../../analysis/types';
-import { NOT_CANCELLED } from '../queries';
+import type { CancellationSignal } from '../analysis/types';
+import { NOT_CANCELLED } from '../corpus/queries';
 
 /** Thrown out of a dashboard query whose request was cancelled; the handler answers empty. */
 export class Cancelled extends Error {

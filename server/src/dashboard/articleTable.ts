@@ -5,9 +5,9 @@
  * costs one row; the per-entity postings the queries scan are rebuilt from the rows when the
  * corpus changed (some tens of milliseconds at 10,000 articles).
  */
-import type { EntityKind } from '../../analysis/types';
-import type { Corpus } from '../corpus';
-import type { ArticleInfo } from '../queries';
+import type { EntityKind } from '../analysis/types';
+import type { CorpusQueries as Corpus } from '../corpus/queries';
+import type { ArticleInfo } from '../corpus/queries';
 import { dayOf, UNDATED_DAY } from './days';
 import type { Pacer } from './pacer';
 

@@ -1,5 +1,5 @@
-import type { EntityKind } from '../../analysis/types';
-import type { DashboardNetworkResult, NetworkEdge, Period } from '../../protocol';
+import type { EntityKind } from '../analysis/types';
+import type { DashboardNetworkResult, NetworkEdge, Period } from '../protocol';
 import { articlesBetween, type Snapshot } from './articleTable';
 import { dayRange } from './days';
 import type { Pacer } from './pacer';

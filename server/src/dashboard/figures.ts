@@ -1,5 +1,5 @@
-import type { DashboardFiguresResult, FigurePoint, Period } from '../../protocol';
-import type { Corpus } from '../corpus';
+import type { DashboardFiguresResult, FigurePoint, Period } from '../protocol';
+import type { CorpusQueries as Corpus } from '../corpus/queries';
 import { articlesBetween, type Snapshot } from './articleTable';
 import { bucketStart, dayRange } from './days';
 import type { Pacer } from './pacer';

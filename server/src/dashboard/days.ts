@@ -1,5 +1,5 @@
 /** Article dates as day numbers, and the periods a date axis is cut into. */
-import type { Bucket, Period } from '../../protocol';
+import type { Bucket, Period } from '../protocol';
 
 const DAY_MS = 86_400_000;
 /** The day number of articles without a (valid) date: after every date, so they sort last. */

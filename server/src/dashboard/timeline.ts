@@ -1,5 +1,5 @@
-import type { Bucket, DashboardTimelineResult, TimelineSeries } from '../../protocol';
-import type { Corpus } from '../corpus';
+import type { Bucket, DashboardTimelineResult, TimelineSeries } from '../protocol';
+import type { CorpusQueries as Corpus } from '../corpus/queries';
 import type { Snapshot } from './articleTable';
 import { bucketFor, isoOf, periodsOver } from './days';
 import type { Pacer } from './pacer';

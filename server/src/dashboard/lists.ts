@@ -1,5 +1,5 @@
-import type { DashboardListItem, DashboardListParams, DashboardListResult } from '../../protocol';
-import type { Corpus } from '../corpus';
+import type { DashboardListItem, DashboardListParams, DashboardListResult } from '../protocol';
+import type { CorpusQueries as Corpus } from '../corpus/queries';
 import { articlesBetween, type Snapshot } from './articleTable';
 import { dayRange, isoOf } from './days';
 import type { Pacer } from './pacer';

@@ -4,7 +4,7 @@
  * Every query scans integer arrays, gives the event loop back every few milliseconds, and
  * stops with Cancelled once its request is cancelled.
  */
-import type { CancellationSignal } from '../../analysis/types';
+import type { CancellationSignal } from '../analysis/types';
 import type {
   DashboardFiguresParams,
   DashboardFiguresResult,
@@ -16,8 +16,8 @@ import type {
   DashboardOverviewResult,
   DashboardTimelineParams,
   DashboardTimelineResult,
-} from '../../protocol';
-import type { Corpus } from '../corpus';
+} from '../protocol';
+import type { CorpusQueries as Corpus } from '../corpus/queries';
 import { ArticleTable, type Snapshot } from './articleTable';
 import { figuresOf } from './figures';
 import { listOf } from './lists';
