@@ -101,8 +101,15 @@ describe('a folder of articles without .corpuslens.json, in the VS Code UI', { t
     const groups = pane().locator('.monaco-list-row[aria-level="1"]');
     await groups.filter({ hasText: 'People' }).waitFor({ state: 'detached', timeout: 15_000 });
     await groups.filter({ hasText: 'Places' }).waitFor({ timeout: 15_000 });
-    const labels = (await groups.locator('.label-name').allInnerTexts()).map(normalise);
-    assert.deepEqual(labels, ['Organizations', 'Places']);
+    // The view redraws its whole tree when a page or an index update lands, so the rows are read
+    // until they settle (a read in the middle of a redraw sees none).
+    const expected = ['Organizations', 'Places'];
+    let labels: string[] = [];
+    for (const deadline = Date.now() + 15_000; Date.now() < deadline; await page.waitForTimeout(100)) {
+      labels = (await groups.locator('.label-name').allInnerTexts()).map(normalise);
+      if (JSON.stringify(labels) === JSON.stringify(expected)) break;
+    }
+    assert.deepEqual(labels, expected);
     await screenshot('ui-entity-types.png');
   });
 });
