@@ -67,15 +67,25 @@ export function figuresOption(data: DashboardFiguresResult, theme: ChartTheme, v
   const base = baseOption(theme, describeFigures(data, view), view.title);
   return {
     ...base,
-    legend: { top: view.title ? 30 : 2, right: 8, textStyle: { color: theme.foreground }, data: ['agrees with its week', 'disagrees with its week'] },
+    legend: { top: view.title ? 30 : 2, right: 8, itemGap: 24, textStyle: { color: theme.foreground }, data: ['agrees with its week', 'disagrees with its week'] },
     grid: { left: 56, right: 20, top: view.title ? 64 : 36, bottom: 28 },
     tooltip: { ...tooltipStyle(theme), trigger: 'item', formatter: (params: unknown) => figureTooltip(data, params as { data: { index: number } }) },
-    xAxis: { type: 'time', ...axisStyle(theme), splitLine: { show: false }, min: view.period?.from, max: view.period?.to },
+    xAxis: {
+      type: 'time',
+      ...axisStyle(theme),
+      axisLabel: { ...(axisStyle(theme).axisLabel as object), formatter: { year: '{yyyy}', month: '{MMM} {yyyy}', day: '{d} {MMM}' } },
+      splitLine: { show: false },
+      min: view.period?.from,
+      max: view.period?.to,
+    },
     yAxis: {
       type: log ? 'log' : 'value',
       name: data.measure + (log ? ' (log scale)' : ''),
       nameTextStyle: { color: theme.muted, align: 'left' },
       scale: !log,
+      // A margin above and below, so the highest and lowest points are not cut by the frame.
+      min: log ? undefined : (v: { min: number; max: number }) => Math.max(0, v.min - (v.max - v.min || v.max) * 0.08),
+      max: log ? undefined : (v: { min: number; max: number }) => v.max + (v.max - v.min || v.max) * 0.08,
       ...axisStyle(theme),
       axisLabel: { ...(axisStyle(theme).axisLabel as object), formatter: (v: number) => compactNumber(v) },
     },

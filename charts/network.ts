@@ -53,7 +53,7 @@ export function networkOption(data: DashboardNetworkResult, theme: ChartTheme, v
   const base = baseOption(theme, describeNetwork(data, view), view.title);
   return {
     ...base,
-    legend: { data: KINDS.map((k) => KIND_LABEL[k]), top: view.title ? 30 : 2, left: 8, textStyle: { color: theme.foreground }, selectedMode: false },
+    legend: { data: KINDS.map((k) => KIND_LABEL[k]), top: view.title ? 30 : 2, left: 8, itemGap: 20, textStyle: { color: theme.foreground }, selectedMode: false },
     tooltip: {
       ...tooltipStyle(theme),
       trigger: 'item',

@@ -45,7 +45,7 @@ export function timelineOption(data: DashboardTimelineResult, theme: ChartTheme,
   const top = (view.title ? 36 : 8) + (data.series.length > 1 ? 26 : 0);
   return {
     ...base,
-    legend: data.series.length > 1 ? { top: view.title ? 30 : 2, left: 8, textStyle: { color: theme.foreground }, inactiveColor: theme.muted, type: 'scroll', pageIconColor: theme.foreground, pageTextStyle: { color: theme.foreground } } : undefined,
+    legend: data.series.length > 1 ? { top: view.title ? 30 : 2, right: 8, itemGap: 20, textStyle: { color: theme.foreground }, inactiveColor: theme.muted, type: 'scroll', pageIconColor: theme.foreground, pageTextStyle: { color: theme.foreground } } : undefined,
     grid: { left: 44, right: 16, top: top + 6, bottom: 28 },
     tooltip: {
       ...tooltipStyle(theme),
