@@ -40,7 +40,8 @@ export async function startBundledServer(folder: string, storagePath?: string): 
   folder = path.resolve(folder);
   const child = spawn(process.execPath, [path.join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
+  // corpusLens.enable: the folder is indexed without a .corpuslens.json in it.
+  connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map((item) => (item.section === 'corpusLens' ? { enable: true } : null)));
   connection.onRequest('client/registerCapability', () => null);
   connection.onNotification('window/logMessage', () => undefined);
   const started = performance.now();
