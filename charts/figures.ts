@@ -44,32 +44,48 @@ export function describeFigures(data: DashboardFiguresResult, view: FiguresView)
   return `Figures of ${data.measure || 'no measure'} by article date, ${describePeriod(view.period)}: ${data.points.length} articles shown of ${data.total}, ${disagreeing} disagreeing with the other articles of their week.`;
 }
 
+const AGREES = 'agrees with its week';
+const DISAGREES = 'disagrees with its week';
+const BOUNDS: Bound[] = ['exact', 'at least', 'at most', 'about'];
+
 export function figuresOption(data: DashboardFiguresResult, theme: ChartTheme, view: FiguresView): ChartOption {
-  const values = data.points.map((p) => p.value).filter((v) => v > 0);
-  const min = Math.min(...values);
-  const max = Math.max(...values);
+  let min = Number.POSITIVE_INFINITY;
+  let max = 0;
+  for (const p of data.points) if (p.value > 0) (min = Math.min(min, p.value)), (max = Math.max(max, p.value));
   // Figures of one measure can span orders of magnitude ($2m next to $3bn): then a log axis.
-  const log = values.length > 1 && min > 0 && max / min >= 1000;
-  const point = (p: FigurePoint, i: number) => {
-    const mark = MARK[boundOf(p.approx)];
-    const focused = view.cursor === i;
-    return {
-      value: [p.date, p.value],
-      symbol: mark.symbol,
-      symbolRotate: mark.rotate,
-      symbolSize: p.disagrees ? 13 : 9,
-      itemStyle: focused ? { borderColor: theme.focus, borderWidth: 3 } : p.disagrees ? { borderColor: theme.foreground, borderWidth: 1 } : undefined,
-      index: i,
-    };
-  };
-  const agree = data.points.flatMap((p, i) => (p.disagrees ? [] : [point(p, i)]));
-  const disagree = data.points.flatMap((p, i) => (p.disagrees ? [point(p, i)] : []));
+  const log = max > 0 && max / min >= 1000;
+  // One series per mark and verdict, each point [date, value, index]: plain arrays draw fast
+  // (ECharts' large mode past 2,000), where an object per point would not.
+  const series: ChartOption['series'] & unknown[] = [];
+  for (const disagrees of [false, true]) {
+    for (const bound of BOUNDS) {
+      const rows: [string, number, number][] = [];
+      data.points.forEach((p, i) => p.disagrees === disagrees && boundOf(p.approx) === bound && rows.push([p.date, p.value, i]));
+      if (rows.length === 0) continue;
+      const mark = MARK[bound];
+      series.push({
+        type: 'scatter',
+        name: disagrees ? DISAGREES : AGREES,
+        data: rows,
+        symbol: mark.symbol,
+        symbolRotate: mark.rotate,
+        symbolSize: disagrees ? 13 : 9,
+        itemStyle: disagrees ? { color: theme.alert, borderColor: theme.foreground, borderWidth: 1 } : { color: theme.palette[0], opacity: theme.highContrast ? 1 : 0.8 },
+        large: rows.length > 2000,
+        largeThreshold: 2000,
+        emphasis: { scale: 1.6 },
+        z: disagrees ? 3 : 2,
+      });
+    }
+  }
+  const focused = view.cursor === undefined ? undefined : data.points[view.cursor];
+  if (focused) series.push({ type: 'scatter', name: 'focus', data: [[focused.date, focused.value, view.cursor!]], symbolSize: 18, itemStyle: { color: 'transparent', borderColor: theme.focus, borderWidth: 3 }, silent: true, z: 4 });
   const base = baseOption(theme, describeFigures(data, view), view.title);
   return {
     ...base,
-    legend: { top: view.title ? 30 : 2, right: 8, itemGap: 24, textStyle: { color: theme.foreground }, data: ['agrees with its week', 'disagrees with its week'] },
+    legend: { top: view.title ? 30 : 2, right: 8, itemGap: 24, textStyle: { color: theme.foreground }, data: [AGREES, DISAGREES], selectedMode: false },
     grid: { left: 56, right: 20, top: view.title ? 64 : 36, bottom: 28 },
-    tooltip: { ...tooltipStyle(theme), trigger: 'item', formatter: (params: unknown) => figureTooltip(data, params as { data: { index: number } }) },
+    tooltip: { ...tooltipStyle(theme), trigger: 'item', formatter: (params: unknown) => figureTooltip(data, params as { data: number[] }) },
     xAxis: {
       type: 'time',
       ...axisStyle(theme),
@@ -89,10 +105,7 @@ export function figuresOption(data: DashboardFiguresResult, theme: ChartTheme, v
       ...axisStyle(theme),
       axisLabel: { ...(axisStyle(theme).axisLabel as object), formatter: (v: number) => compactNumber(v) },
     },
-    series: [
-      { type: 'scatter', name: 'agrees with its week', data: agree, itemStyle: { color: theme.palette[0], opacity: theme.highContrast ? 1 : 0.8 }, large: agree.length > 3000, emphasis: { scale: 1.6 } },
-      { type: 'scatter', name: 'disagrees with its week', data: disagree, itemStyle: { color: theme.alert }, emphasis: { scale: 1.6 }, z: 3 },
-    ],
+    series,
   };
 }
 
@@ -101,13 +114,12 @@ export function boundKey(): string[] {
   return Object.values(MARK).map((m) => m.word).filter((w) => w !== 'exact');
 }
 
-function figureTooltip(data: DashboardFiguresResult, params: { data: { index: number } }): string {
-  const p = data.points[params.data?.index];
+function figureTooltip(data: DashboardFiguresResult, params: { data: number[] }): string {
+  const p = data.points[params.data?.[2]];
   if (!p) return '';
   const lines = [
     `<b>${escapeHtml(formatValue(p, data.unit))}</b> ${escapeHtml(data.measure)}`,
     `${escapeHtml(periodLabel(p.date, 'day'))} · ${escapeHtml(p.file)}`,
-    escapeHtml(p.headline),
     `“${escapeHtml(p.text)}”${p.others ? ` (and ${p.others} more in the article)` : ''}`,
   ];
   if (p.weekMedian !== undefined) lines.push(`${p.disagrees ? '<b>Disagrees</b> with' : 'Agrees with'} the week's other articles (median ${p.weekMedian.toLocaleString('en-US')})`);

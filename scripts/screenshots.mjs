@@ -6,6 +6,9 @@
 //   docs/ledger.png         the figure-ledger hover over "5,200" workers
 //   docs/entities-view.png  the Corpus Entities view with Odile Farrance's timeline expanded and
 //                           one of its articles opened from it
+//   docs/dashboard.png      the dashboard opened from Farrance's hover link: her timeline with the
+//                           union beside it, a week brushed, the network, the "workers" figures
+//                           and the overview filtered to that week, her articles listed
 // Needs `npm run build` first (npm run screenshots does it) and code-server, which
 // scripts/install-code-server.mjs installs once. Every wait is on the page's state.
 import fs from 'node:fs';
@@ -78,6 +81,59 @@ async function setSidebarWidth(page, width) {
   );
 }
 
+/** The dashboard's own frame (a webview is an iframe in an iframe), once nothing in it is loading. */
+async function dashboardFrame(page) {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    for (const frame of page.frames()) {
+      const ready = await frame.evaluate(() => globalThis.document?.body?.dataset.ready === 'true' && !globalThis.document.body.dataset.busy).catch(() => false);
+      if (ready) return frame;
+    }
+    if (Date.now() > deadline) throw new Error('the dashboard did not finish drawing within 60 s');
+    await page.waitForTimeout(250);
+  }
+}
+
+/** Page coordinates of a period, node or point the dashboard draws. */
+async function dashboardPoint(frame, view, index) {
+  const inner = await frame.evaluate(([v, i]) => globalThis.corpusLensDashboard.pointOf(v, i), [view, index]);
+  const box = await (await frame.frameElement()).boundingBox();
+  return { x: box.x + inner.x, y: box.y + inner.y };
+}
+
+async function dashboardPicture(page) {
+  await runCommand(page, 'View: Close All Editors');
+  await openFile(page, ARTICLE);
+  await runCommand(page, 'View: Close Primary Side Bar');
+  await hoverUntil(page, 'Ms Farrance told parliament', 'Farrance', 'Show on timeline');
+  await page.locator('.monaco-hover:not(.hidden) a', { hasText: 'Show on timeline' }).click();
+  await runCommand(page, 'View: Close Other Editors in Group');
+  let frame = await dashboardFrame(page);
+  await frame.locator('.selection button', { hasText: 'Odile Farrance' }).waitFor({ timeout: 15_000 });
+  // A second entity beside her, picked in the entity search.
+  const search = frame.locator('input[type="search"]');
+  await search.fill('Kestrel Dockworkers');
+  await frame.locator('#entity-options option', { hasText: 'Kestrel Dockworkers Union' }).first().waitFor({ state: 'attached', timeout: 15_000 });
+  await search.fill('Kestrel Dockworkers Union');
+  await search.dispatchEvent('change');
+  await frame.locator('.selection button', { hasText: 'Kestrel Dockworkers Union' }).waitFor({ timeout: 15_000 });
+  frame = await dashboardFrame(page);
+  await frame.locator('select[aria-label^="Measure"]').selectOption('workers');
+  frame = await dashboardFrame(page);
+  // The second week of the strike, brushed on the timeline.
+  const periods = await frame.evaluate(() => globalThis.corpusLensDashboard.data().timeline.periods);
+  const from = await dashboardPoint(frame, 'timeline', periods.indexOf('2024-03-11'));
+  const to = await dashboardPoint(frame, 'timeline', periods.indexOf('2024-03-15'));
+  await page.mouse.move(from.x, from.y - 30);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y - 30, { steps: 6 });
+  await page.mouse.up();
+  await frame.locator('.period-text', { hasText: '11 Mar 2024 – 15 Mar 2024' }).waitFor({ timeout: 15_000 });
+  frame = await dashboardFrame(page);
+  await page.mouse.move(5, 5);
+  await shoot(page, 'dashboard.png');
+}
+
 async function main() {
   ensureCodeServer();
   const workspace = copyWorkspace(path.join(root, 'sample'), 'corpus-lens-screenshots-');
@@ -144,6 +200,9 @@ async function main() {
     await page.locator('.editor-group-container.active .view-line', { hasText: '→ Mon 18 Mar 2024' }).first().waitFor({ timeout: 30_000 });
     await waitForSemanticColour(page, 'Farrance', 'speaking in parliament');
     await shoot(page, 'entities-view.png');
+
+    // 4. The dashboard, from an entity's hover link, with the side bar closed to give it room.
+    await dashboardPicture(page);
   } catch (error) {
     // What the page showed when it went wrong (test-results/ is git-ignored).
     const failed = path.join(root, 'test-results', 'screenshots-failed.png');

@@ -274,17 +274,18 @@ export interface DashboardFiguresParams {
   /** A measure of the ledger ("troops", "money:USD"); the most reported when absent. */
   measure?: string;
   period?: Period;
-  /** At most this many points, oldest first (1–20,000; 5,000 when absent). */
+  /** At most this many points (1–20,000; 1,500 when absent). */
   limit?: number;
 }
 
 /** An article's figure of the measure: the first one it reports. */
 export interface FigurePoint {
   figure: SpanRef;
+  /** The article's file name. */
   file: string;
   /** The article date (YYYY-MM-DD). */
   date: string;
-  headline: string;
+  /** The figure as written. */
   text: string;
   value: number;
   /** Upper bound of a range ("15-20"). */
@@ -304,8 +305,13 @@ export interface DashboardFiguresResult {
   unit?: string;
   /** Measures to choose from, most reported first (at most 100). */
   measures: { measure: string; articles: number }[];
+  /**
+   * Oldest first. When the period has more articles than the limit: every disagreeing one and
+   * an even sample of the others (`sampled` is true).
+   */
   points: FigurePoint[];
-  /** Articles in the period with a readable figure of the measure: `points` holds the first of them. */
+  sampled: boolean;
+  /** Articles in the period with a readable figure of the measure. */
   total: number;
   /** Articles with the measure but no date (not drawn). */
   undated: number;

@@ -75,12 +75,14 @@ describe('charts', () => {
 
   it('marks approximators and disagreeing figures apart', () => {
     assert.deepEqual(['over', 'nearly', 'about', undefined, 'more than', 'up to'].map(boundOf), ['at least', 'at most', 'about', 'exact', 'at least', 'at most']);
-    const point = (date: string, value: number, disagrees: boolean, approx?: string) => ({ figure: { uri: 'file:///a', start: 0, end: 1 }, file: 'a.txt', date, headline: '', text: String(value), value, approx, others: 0, disagrees });
-    const data: DashboardFiguresResult = { measure: 'workers', measures: [], points: [point('2024-03-04', 4000, false, 'nearly'), point('2024-03-05', 40000, true, 'over')], total: 2, undated: 0 };
-    const [agree, disagree] = figuresOption(data, LIGHT_THEME, {}).series as { data: { value: [string, number]; symbol: string; symbolRotate: number }[]; itemStyle: { color: string } }[];
-    assert.deepEqual(agree.data.map((d) => [d.value, d.symbol, d.symbolRotate]), [[['2024-03-04', 4000], 'triangle', 180]]);
-    assert.deepEqual(disagree.data.map((d) => [d.value, d.symbol, d.symbolRotate]), [[['2024-03-05', 40000], 'triangle', 0]]);
-    assert.equal(disagree.itemStyle.color, LIGHT_THEME.alert);
+    const point = (date: string, value: number, disagrees: boolean, approx?: string) => ({ figure: { uri: 'file:///a', start: 0, end: 1 }, file: 'a.txt', date, text: String(value), value, approx, others: 0, disagrees });
+    const data: DashboardFiguresResult = { measure: 'workers', measures: [], points: [point('2024-03-04', 4000, false, 'nearly'), point('2024-03-05', 40000, true, 'over')], sampled: false, total: 2, undated: 0 };
+    const series = figuresOption(data, LIGHT_THEME, {}).series as { name: string; data: unknown[][]; symbol: string; symbolRotate: number; itemStyle: { color: string } }[];
+    assert.deepEqual(series.map((s) => [s.name, s.data, s.symbol, s.symbolRotate]), [
+      ['agrees with its week', [['2024-03-04', 4000, 0]], 'triangle', 180],
+      ['disagrees with its week', [['2024-03-05', 40000, 1]], 'triangle', 0],
+    ]);
+    assert.equal(series[1].itemStyle.color, LIGHT_THEME.alert);
   });
 
   it('takes its colours from the VS Code theme, with thicker lines in high contrast', () => {

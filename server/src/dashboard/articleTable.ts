@@ -9,7 +9,7 @@ import type { EntityKind } from '../analysis/types';
 import type { CorpusQueries as Corpus } from '../corpus/queries';
 import type { ArticleInfo } from '../corpus/queries';
 import { dayOf, UNDATED_DAY } from './days';
-import type { Pacer } from './pacer';
+import { Pacer } from './pacer';
 
 /** One article as the dashboard sees it. */
 interface Row {
@@ -54,16 +54,37 @@ export class ArticleTable {
 
   constructor(private readonly corpus: Corpus) {}
 
-  /** The snapshot of the corpus as it is now, rebuilt when it changed. */
+  /** The build under way, shared by the requests that arrive while it runs. */
+  private building: { version: number; done: Promise<Snapshot> } | undefined;
+
+  /**
+   * The snapshot of the corpus as it is now, rebuilt when it changed. The dashboard asks four
+   * things at once when it opens: they share one build. The build itself runs to the end
+   * whoever cancels (a waiting request stops as soon as it is told), so one cancelled request
+   * never throws away the work the others wait for.
+   */
   async current(pacer: Pacer): Promise<Snapshot> {
     const version = this.corpus.version;
     if (this.snapshot?.version === version) return this.snapshot;
-    await this.refreshRows(pacer);
-    const snapshot = await this.build(version, pacer);
-    // A cancelled build may hold what cancelled corpus queries answered: never kept.
+    if (this.building?.version !== version) {
+      const build = (async () => {
+        const shared = new Pacer();
+        await this.refreshRows(shared);
+        return this.build(version, shared);
+      })();
+      this.building = { version, done: build };
+      void build.then(
+        (snapshot) => {
+          if (this.building?.done === build) this.building = undefined;
+          this.snapshot = snapshot;
+        },
+        () => {
+          if (this.building?.done === build) this.building = undefined;
+        },
+      );
+    }
+    const snapshot = await this.building.done;
     pacer.check();
-    // A change while this was built leaves it stale: the next request builds again (cheaply).
-    this.snapshot = snapshot;
     return snapshot;
   }
 

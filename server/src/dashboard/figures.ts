@@ -4,14 +4,15 @@ import { articlesBetween, type Snapshot } from './articleTable';
 import { bucketStart, dayRange } from './days';
 import type { Pacer } from './pacer';
 
-export const FIGURE_LIMITS = { max: 20_000, default: 5000 } as const;
+export const FIGURE_LIMITS = { max: 20_000, default: 1500 } as const;
 /** A value disagrees with its week when it is under 1/RATIO or over RATIO times the others' median. */
 export const DISAGREEMENT_RATIO = 2;
 
 /**
  * One point per dated article reporting the measure in the period: its first readable figure
  * of that measure, oldest first, each compared with the median of the other articles of the
- * same ISO week (when there are at least two others).
+ * same ISO week (when there are at least two others). Past the limit, every disagreeing point
+ * stays and the others are sampled evenly over the period, so the picture still spans it.
  */
 export async function figuresOf(corpus: Corpus, s: Snapshot, measure: string | undefined, period: Period | undefined, limit: number | undefined, pacer: Pacer): Promise<DashboardFiguresResult> {
   const measures = corpus.measures(pacer.token).slice(0, 100);
@@ -19,7 +20,6 @@ export async function figuresOf(corpus: Corpus, s: Snapshot, measure: string | u
   const chosen = typeof measure === 'string' && measure ? measure : (measures.find((m) => m.measure !== 'percent') ?? measures[0])?.measure ?? '';
   const cap = Math.round(Math.min(FIGURE_LIMITS.max, Math.max(1, Number.isFinite(limit) ? limit! : FIGURE_LIMITS.default)));
   const points: FigurePoint[] = [];
-  let total = 0;
   let undated = 0;
   let unit: string | undefined;
   if (chosen) {
@@ -29,15 +29,17 @@ export async function figuresOf(corpus: Corpus, s: Snapshot, measure: string | u
       await pacer.step();
       const point = firstFigure(corpus, s, a, chosen);
       if (!point) continue;
-      total++;
       unit ??= point.unit;
-      if (points.length < cap) points.push(point.point);
+      points.push(point.point);
     }
     // Articles without a date are not on the axis; they are counted.
     for (let a = s.dated; a < s.uris.length && !(period?.from || period?.to); a++) if (corpus.firstFigureIn(s.uris[a], chosen)) undated++;
   }
+  // Weeks are judged on every point, before any sampling.
   markDisagreements(points);
-  return { measure: chosen, unit, measures, points, total, undated };
+  const total = points.length;
+  const shown = points.length > cap ? sample(points, cap) : points;
+  return { measure: chosen, unit, measures, points: shown, sampled: shown.length < total, total, undated };
 }
 
 /** The article's first readable figure of the measure, as a point, and its unit. */
@@ -53,7 +55,6 @@ function firstFigure(corpus: Corpus, s: Snapshot, a: number, measure: string): {
       figure: { uri, start: figure.start, end: figure.end },
       file: decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1)),
       date: record.meta.articleDate.value,
-      headline: record.meta.headline?.text ?? '',
       text: figure.text,
       value: figure.value!,
       high: figure.high,
@@ -86,6 +87,14 @@ function markDisagreements(points: FigurePoint[]): void {
       p.disagrees = median > 0 ? p.value > median * DISAGREEMENT_RATIO || p.value * DISAGREEMENT_RATIO < median : p.value !== median;
     }
   }
+}
+
+/** At most `cap` points in date order: the disagreeing ones first (evenly thinned if they alone are too many), then an even sample of the rest. */
+function sample(points: FigurePoint[], cap: number): FigurePoint[] {
+  const thin = (list: FigurePoint[], n: number) => (list.length <= n ? list : Array.from({ length: n }, (_, i) => list[Math.floor((i * list.length) / n)]));
+  const disagreeing = thin(points.filter((p) => p.disagrees), cap);
+  const kept = new Set([...disagreeing, ...thin(points.filter((p) => !p.disagrees), cap - disagreeing.length)]);
+  return points.filter((p) => kept.has(p));
 }
 
 function lowerBound(sorted: number[], value: number): number {

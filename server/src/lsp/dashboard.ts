@@ -27,7 +27,7 @@ export type Guard = ReturnType<typeof guardWith>;
 
 const NO_TIMELINE: DashboardTimelineResult = { bucket: 'day', periods: [], articles: [], series: [], unknown: [] };
 const NO_NETWORK: DashboardNetworkResult = { nodes: [], edges: [], totalEntities: 0, totalEdges: 0, articles: 0 };
-const NO_FIGURES: DashboardFiguresResult = { measure: '', measures: [], points: [], total: 0, undated: 0 };
+const NO_FIGURES: DashboardFiguresResult = { measure: '', measures: [], points: [], sampled: false, total: 0, undated: 0 };
 const NO_OVERVIEW: DashboardOverviewResult = { articles: 0, undated: 0, days: [], perDay: [], kinds: [], unresolvedDates: 0, unresolvedArticles: 0, skipped: 0 };
 const NO_LIST: DashboardListResult = { title: '', total: 0, items: [] };
 

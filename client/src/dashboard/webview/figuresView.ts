@@ -21,7 +21,7 @@ export class FiguresView {
     this.measure.addEventListener('change', () => ctx.store.set({ measure: this.measure.value }));
     this.panel.controls.append(this.measure, el('span', { class: 'key', text: boundKey().join('  ') }));
     this.panel.host.chart.on('click', (params) => {
-      const index = (params as { data?: { index?: number } }).data?.index;
+      const index = (params as { data?: unknown[] }).data?.[2] as number | undefined;
       const point = index === undefined ? undefined : this.data?.points[index];
       if (point) ctx.open(point.figure);
     });
@@ -44,11 +44,11 @@ export class FiguresView {
     const painted = this.panel.host.draw(figuresOption(data, this.ctx.theme(), view));
     this.panel.describe(describeFigures(data, view));
     const disagreeing = data.points.filter((p) => p.disagrees).length;
-    const shown = data.points.length < data.total ? `the first ${n(data.points.length)} of ${n(data.total)} articles` : `${n(data.total)} articles`;
+    const shown = data.sampled ? `${n(data.points.length)} of ${n(data.total)} articles (every disagreeing one, an even sample of the rest)` : `${n(data.total)} articles`;
     this.panel.setCaption(
       `One point per article (its first “${data.measure}” figure): ${shown}${data.undated ? `, ${n(data.undated)} undated not drawn` : ''}. ${n(disagreeing)} under half or over double the median of the other articles of their week. Click a point to open the article at the figure.`,
     );
-    this.table();
+    this.panel.setTable(() => this.table());
     await painted;
   }
 

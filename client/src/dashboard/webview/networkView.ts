@@ -62,7 +62,7 @@ export class NetworkView {
     this.panel.setCaption(
       `The ${n(data.nodes.length)} most-reported of ${n(data.totalEntities)} entities in ${n(data.articles)} articles; ${n(data.edges.length)} strongest of ${n(data.totalEdges)} links. Node size: articles; link width: shared articles. Click a node to select it (Ctrl+click adds it).`,
     );
-    this.table();
+    this.panel.setTable(() => this.table());
     await painted;
   }
 

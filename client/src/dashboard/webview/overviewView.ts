@@ -47,7 +47,7 @@ export class OverviewView {
       button(`${plural(data.skipped, 'skipped file')}`, () => this.ctx.showList({ list: 'skipped' }), { class: 'tile' }),
     );
     this.panel.setCaption(`${plural(data.articles, 'article')}; entities counted ${this.ctx.store.choices.period ? 'in the period' : 'over all dates'}. Click a day, a type or a count for the list behind it; drag across days to choose a period.`);
-    this.table();
+    this.panel.setTable(() => this.table());
     await painted;
   }
 

@@ -43,8 +43,20 @@ export class Panel {
     return this.host.container;
   }
 
+  private buildTable: (() => void) | undefined;
+
+  /**
+   * The table of what the chart shows, built when it is on screen: a table of 5,000 figures
+   * nobody opened would cost more than the chart.
+   */
+  setTable(build: () => void): void {
+    this.buildTable = build;
+    if (!this.tableBox.hidden) build();
+  }
+
   /** Shows the table or the chart, as the reader chose. */
   showTable(on: boolean): void {
+    if (on && this.tableBox.hidden) this.buildTable?.();
     this.tableBox.hidden = !on;
     this.chartBox.hidden = on;
     this.tableToggle.setAttribute('aria-pressed', String(on));

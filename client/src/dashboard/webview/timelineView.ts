@@ -42,7 +42,7 @@ export class TimelineView {
     const undated = data.series.filter((s) => s.undated > 0).map((s) => `${s.name}: ${s.undated} undated`);
     const unknown = data.unknown.length ? ` Not in the corpus: ${data.unknown.join(', ')}.` : '';
     this.panel.setCaption(`${data.series.length ? 'Mentions' : 'Articles'} per ${data.bucket}${undated.length ? ` (${undated.join('; ')}, not drawn)` : ''}. Drag across periods to filter the other views; click a period to list its articles.${unknown}`);
-    this.table();
+    this.panel.setTable(() => this.table());
     await painted;
   }
 
