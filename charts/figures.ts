@@ -89,7 +89,7 @@ export function figuresOption(data: DashboardFiguresResult, theme: ChartTheme, v
     xAxis: {
       type: 'time',
       ...axisStyle(theme),
-      axisLabel: { ...(axisStyle(theme).axisLabel as object), formatter: { year: '{yyyy}', month: '{MMM} {yyyy}', day: '{d} {MMM}' } },
+      axisLabel: { ...(axisStyle(theme).axisLabel as object), hideOverlap: true, formatter: { year: '{yyyy}', month: '{MMM} {yyyy}', day: '{d} {MMM}' } },
       splitLine: { show: false },
       min: view.period?.from,
       max: view.period?.to,
@@ -100,8 +100,7 @@ export function figuresOption(data: DashboardFiguresResult, theme: ChartTheme, v
       nameTextStyle: { color: theme.muted, align: 'left' },
       scale: !log,
       // A margin above and below, so the highest and lowest points are not cut by the frame.
-      min: log ? undefined : (v: { min: number; max: number }) => Math.max(0, v.min - (v.max - v.min || v.max) * 0.08),
-      max: log ? undefined : (v: { min: number; max: number }) => v.max + (v.max - v.min || v.max) * 0.08,
+      boundaryGap: log ? undefined : ['8%', '8%'],
       ...axisStyle(theme),
       axisLabel: { ...(axisStyle(theme).axisLabel as object), formatter: (v: number) => compactNumber(v) },
     },

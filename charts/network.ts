@@ -53,7 +53,8 @@ export function networkOption(data: DashboardNetworkResult, theme: ChartTheme, v
   const base = baseOption(theme, describeNetwork(data, view), view.title);
   return {
     ...base,
-    legend: { data: KINDS.map((k) => KIND_LABEL[k]), top: view.title ? 30 : 2, left: 8, itemGap: 20, textStyle: { color: theme.foreground }, selectedMode: false },
+    // The key of colours: in the picture when it is drawn for a file; the webview's type checkboxes carry it.
+    legend: view.title ? { data: KINDS.map((k) => KIND_LABEL[k]), top: 30, left: 8, itemGap: 20, textStyle: { color: theme.foreground }, selectedMode: false } : undefined,
     tooltip: {
       ...tooltipStyle(theme),
       trigger: 'item',
@@ -64,7 +65,7 @@ export function networkOption(data: DashboardNetworkResult, theme: ChartTheme, v
         type: 'graph',
         layout: 'none',
         roam: true,
-        top: view.title ? 60 : 30,
+        top: view.title ? 60 : 8,
         bottom: 12,
         left: 24,
         right: 90,

@@ -28,8 +28,8 @@ export function overviewOption(data: DashboardOverviewResult, theme: ChartTheme,
   return {
     ...baseOption(theme, describeOverview(data, view), view.title),
     grid: [
-      { left: 40, right: '36%', top, bottom: 24 },
-      { left: '74%', right: 36, top, bottom: 24 },
+      { left: 40, right: '42%', top, bottom: 24 },
+      { left: '72%', right: 36, top, bottom: 24 },
     ],
     tooltip: { ...tooltipStyle(theme), trigger: 'item', formatter: (params: unknown) => overviewTooltip(data, params as { seriesIndex: number; dataIndex: number }) },
     xAxis: [

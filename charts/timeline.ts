@@ -28,8 +28,8 @@ export function timelineOption(data: DashboardTimelineResult, theme: ChartTheme,
   const series: ChartOption['series'] = data.series.length
     ? data.series.map((s, i) =>
         stacked
-          ? { type: 'bar', name: s.name, id: s.id, stack: 'mentions', data: s.mentions, itemStyle: { color: theme.palette[i % theme.palette.length] }, emphasis: { focus: 'series' }, large: data.periods.length > 400 }
-          : { type: 'line', name: s.name, id: s.id, data: s.mentions, showSymbol: data.periods.length <= 120, symbolSize: 5, lineStyle: { width: theme.highContrast ? 3 : 2 }, itemStyle: { color: theme.palette[i % theme.palette.length] }, emphasis: { focus: 'series' } },
+          ? { type: 'bar', name: s.name, id: s.id, stack: 'mentions', data: s.mentions, itemStyle: { color: theme.palette[i % theme.palette.length] }, large: data.periods.length > 400 }
+          : { type: 'line', name: s.name, id: s.id, data: s.mentions, showSymbol: data.periods.length <= 120, symbolSize: 5, lineStyle: { width: theme.highContrast ? 3 : 2 }, itemStyle: { color: theme.palette[i % theme.palette.length] } },
       )
     : [{ type: 'bar', name: 'Articles', id: '(articles)', data: data.articles, itemStyle: { color: theme.muted, opacity: theme.highContrast ? 1 : 0.7 }, large: data.periods.length > 400 }];
   const shaded = bucketsOf(data.periods, data.bucket, view.period);

@@ -117,8 +117,12 @@ describe('dashboard requests over JSON-RPC', () => {
 
     const march = await server.client.sendRequest(DashboardFiguresRequest, { measure: 'workers', period: { from: '2024-03-06', to: '2024-03-31' } });
     assert.deepEqual(march.points.map((p) => p.value), [40000, 4100, 5000]);
-    // Fewer than three in the week: nobody disagrees.
-    assert.ok(march.points.every((p) => !p.disagrees));
+    // A value is judged against its whole week, whatever the period brushed.
+    assert.deepEqual(march.points.map((p) => p.disagrees), [true, false, false]);
+    assert.deepEqual([march.total, march.undated, march.sampled], [3, 0, false]);
+    const sampled = await server.client.sendRequest(DashboardFiguresRequest, { measure: 'workers', limit: 2 });
+    // Past the limit the disagreeing value stays, the rest is thinned evenly.
+    assert.deepEqual([sampled.points.map((p) => p.value), sampled.total, sampled.sampled], [[4000, 40000], 5, true]);
     const none = await server.client.sendRequest(DashboardFiguresRequest, { measure: 'constructor' });
     assert.deepEqual([none.points, none.total], [[], 0]);
   });

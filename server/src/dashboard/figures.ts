@@ -1,6 +1,6 @@
 import type { DashboardFiguresResult, FigurePoint, Period } from '../protocol';
 import type { CorpusQueries as Corpus } from '../corpus/queries';
-import { articlesBetween, type Snapshot } from './articleTable';
+import type { Snapshot } from './articleTable';
 import { bucketStart, dayRange } from './days';
 import type { Pacer } from './pacer';
 
@@ -8,38 +8,72 @@ export const FIGURE_LIMITS = { max: 20_000, default: 1500 } as const;
 /** A value disagrees with its week when it is under 1/RATIO or over RATIO times the others' median. */
 export const DISAGREEMENT_RATIO = 2;
 
+/** Every dated article's point for one measure, judged against its week, at one corpus version. */
+interface MeasurePoints {
+  version: number;
+  /** Oldest first, with the article's day of each. */
+  points: FigurePoint[];
+  days: Int32Array;
+  undated: number;
+  unit?: string;
+}
+
+/** Measures whose points are kept (the picker's recent choices). */
+const KEPT_MEASURES = 8;
+
 /**
- * One point per dated article reporting the measure in the period: its first readable figure
- * of that measure, oldest first, each compared with the median of the other articles of the
- * same ISO week (when there are at least two others). Past the limit, every disagreeing point
- * stays and the others are sampled evenly over the period, so the picture still spans it.
+ * One point per dated article reporting a measure: its first readable figure of that measure,
+ * each compared with the median of the other articles of the same ISO week (when there are at
+ * least two others). Computed once per measure and corpus version over the whole corpus, so a
+ * period only slices it, and whether a value disagrees does not depend on the period brushed.
+ * One instance per dashboard (DashboardQueries owns it).
  */
-export async function figuresOf(corpus: Corpus, s: Snapshot, measure: string | undefined, period: Period | undefined, limit: number | undefined, pacer: Pacer): Promise<DashboardFiguresResult> {
-  const measures = corpus.measures(pacer.token).slice(0, 100);
-  // By default the most reported count or sum; percentages of unrelated things rarely compare.
-  const chosen = typeof measure === 'string' && measure ? measure : (measures.find((m) => m.measure !== 'percent') ?? measures[0])?.measure ?? '';
-  const cap = Math.round(Math.min(FIGURE_LIMITS.max, Math.max(1, Number.isFinite(limit) ? limit! : FIGURE_LIMITS.default)));
-  const points: FigurePoint[] = [];
-  let undated = 0;
-  let unit: string | undefined;
-  if (chosen) {
+export class FigurePoints {
+  private readonly byMeasure = new Map<string, MeasurePoints>();
+
+  async query(corpus: Corpus, s: Snapshot, measure: string | undefined, period: Period | undefined, limit: number | undefined, pacer: Pacer): Promise<DashboardFiguresResult> {
+    const measures = corpus.measures(pacer.token).slice(0, 100);
+    pacer.check();
+    // By default the most reported count or sum; percentages of unrelated things rarely compare.
+    const chosen = typeof measure === 'string' && measure ? measure : (measures.find((m) => m.measure !== 'percent') ?? measures[0])?.measure ?? '';
+    const cap = Math.round(Math.min(FIGURE_LIMITS.max, Math.max(1, Number.isFinite(limit) ? limit! : FIGURE_LIMITS.default)));
+    if (!chosen) return { measure: '', measures, points: [], sampled: false, total: 0, undated: 0 };
+    const all = await this.pointsOf(corpus, s, chosen, pacer);
     const [first, last] = dayRange(period);
-    const [start, end] = period?.from || period?.to ? articlesBetween(s, first, last) : [0, s.dated];
-    for (let a = start; a < end; a++) {
+    const from = lowerBound(all.days, first);
+    const to = lowerBound(all.days, last + 1);
+    const points = all.points.slice(from, to);
+    // Past the limit, every disagreeing point stays and the others are sampled evenly over the period.
+    const shown = points.length > cap ? sample(points, cap) : points;
+    return { measure: chosen, unit: all.unit, measures, points: shown, sampled: shown.length < points.length, total: points.length, undated: period?.from || period?.to ? 0 : all.undated };
+  }
+
+  private async pointsOf(corpus: Corpus, s: Snapshot, measure: string, pacer: Pacer): Promise<MeasurePoints> {
+    const kept = this.byMeasure.get(measure);
+    if (kept?.version === s.version) {
+      this.byMeasure.delete(measure);
+      this.byMeasure.set(measure, kept);
+      return kept;
+    }
+    const points: FigurePoint[] = [];
+    const days: number[] = [];
+    let unit: string | undefined;
+    for (let a = 0; a < s.dated; a++) {
       await pacer.step();
-      const point = firstFigure(corpus, s, a, chosen);
+      const point = firstFigure(corpus, s, a, measure);
       if (!point) continue;
       unit ??= point.unit;
       points.push(point.point);
+      days.push(s.days[a]);
     }
-    // Articles without a date are not on the axis; they are counted.
-    for (let a = s.dated; a < s.uris.length && !(period?.from || period?.to); a++) if (corpus.firstFigureIn(s.uris[a], chosen)) undated++;
+    let undated = 0;
+    for (let a = s.dated; a < s.uris.length; a++) if (corpus.firstFigureIn(s.uris[a], measure)) undated++;
+    markDisagreements(points);
+    const result = { version: s.version, points, days: Int32Array.from(days), undated, unit };
+    this.byMeasure.set(measure, result);
+    if (this.byMeasure.size > KEPT_MEASURES) this.byMeasure.delete(this.byMeasure.keys().next().value!);
+    return result;
   }
-  // Weeks are judged on every point, before any sampling.
-  markDisagreements(points);
-  const total = points.length;
-  const shown = points.length > cap ? sample(points, cap) : points;
-  return { measure: chosen, unit, measures, points: shown, sampled: shown.length < total, total, undated };
 }
 
 /** The article's first readable figure of the measure, as a point, and its unit. */
@@ -97,7 +131,7 @@ function sample(points: FigurePoint[], cap: number): FigurePoint[] {
   return points.filter((p) => kept.has(p));
 }
 
-function lowerBound(sorted: number[], value: number): number {
+function lowerBound(sorted: ArrayLike<number>, value: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

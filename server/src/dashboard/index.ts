@@ -19,7 +19,7 @@ import type {
 } from '../protocol';
 import type { CorpusQueries as Corpus } from '../corpus/queries';
 import { ArticleTable, type Snapshot } from './articleTable';
-import { figuresOf } from './figures';
+import { FigurePoints } from './figures';
 import { listOf } from './lists';
 import { networkOf } from './network';
 import { overviewOf } from './overview';
@@ -33,6 +33,7 @@ const KINDS = new Set(['person', 'org', 'place']);
 
 export class DashboardQueries {
   private readonly table: ArticleTable;
+  private readonly figurePoints = new FigurePoints();
 
   constructor(
     private readonly corpus: Corpus,
@@ -66,7 +67,7 @@ export class DashboardQueries {
 
   async figures(params: DashboardFiguresParams, token?: CancellationSignal): Promise<DashboardFiguresResult> {
     const { pacer, s } = await this.start(token);
-    return figuresOf(this.corpus, s, params?.measure, period(params?.period), params?.limit, pacer);
+    return this.figurePoints.query(this.corpus, s, params?.measure, period(params?.period), params?.limit, pacer);
   }
 
   async overview(params: DashboardOverviewParams, token?: CancellationSignal): Promise<DashboardOverviewResult> {

@@ -19,7 +19,7 @@ export class FiguresView {
     this.panel = new Panel('figures', 'Figures over time', parent, ctx, () => this.data && figuresOption(this.data, ctx.theme(), { period: ctx.store.choices.period, title: `Figures over time: ${this.data.measure}` }), 'Figures over time');
     this.measure = el('select', { 'aria-label': 'Measure (what the figures count)' });
     this.measure.addEventListener('change', () => ctx.store.set({ measure: this.measure.value }));
-    this.panel.controls.append(this.measure, el('span', { class: 'key', text: boundKey().join('  ') }));
+    this.panel.controls.append(this.measure, el('span', { class: 'key', text: boundKey().join('  '), title: 'How the approximator before a figure bounds it' }));
     this.panel.host.chart.on('click', (params) => {
       const index = (params as { data?: unknown[] }).data?.[2] as number | undefined;
       const point = index === undefined ? undefined : this.data?.points[index];

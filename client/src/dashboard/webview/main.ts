@@ -218,6 +218,7 @@ void busy(
   apply(new Set(['all'])).then(() => {
     firstPaintMs = performance.now();
     document.body.dataset.ready = 'true';
+    showChoices();
     if (initialFocus) focusOn({ ids: [], view: initialFocus.view });
     if (initialFocus?.ids.length === 1) ctx.showList({ list: 'articles', ids: initialFocus.ids, period: store.choices.period });
     report();

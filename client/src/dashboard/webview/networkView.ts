@@ -28,7 +28,7 @@ export class NetworkView {
         const chosen = KINDS.filter((k) => (document.getElementById(`kind-${k}`) as HTMLInputElement).checked);
         ctx.store.set({ kinds: chosen.length ? chosen : KINDS });
       });
-      kinds.append(el('label', { for: box.id }, box, KIND_LABEL[kind]));
+      kinds.append(el('label', { for: box.id }, box, el('span', { class: `swatch ${kind}`, 'aria-hidden': 'true' }), KIND_LABEL[kind]));
     }
     const size = el('input', { type: 'range', min: '10', max: '300', step: '10', value: String(ctx.store.choices.size), 'aria-label': 'Number of entities in the network', id: 'network-size' });
     const sizeText = el('output', { for: 'network-size', text: String(ctx.store.choices.size) });
