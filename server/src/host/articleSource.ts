@@ -60,6 +60,9 @@ export interface FileStamp {
   mtimeMs: number;
 }
 
+/** The skip reason of a file that is not there (deleted, or renamed away, before it was read). */
+export const GONE = 'no longer exists';
+
 export type ReadResult = { text: string; replaced: boolean } | { skipped: string };
 
 /** Folders never read, whatever the settings say. */

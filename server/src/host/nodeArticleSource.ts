@@ -1,7 +1,7 @@
 import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { articleMatcher, type ArticleSource, type FileStamp, type ListFilter, type ListResult, type ReadResult } from './articleSource';
+import { articleMatcher, GONE, type ArticleSource, type FileStamp, type ListFilter, type ListResult, type ReadResult } from './articleSource';
 import { readCorrectionsFile, updateCorrectionsFile } from './correctionsFile';
 import { decodeArticle } from './decodeArticle';
 import { escapesFolder, isInside, leavesFolderMessage } from './insideFolder';
@@ -156,7 +156,7 @@ function tooLarge(size: number, maxBytes: number): string {
 
 function describe(error: unknown): string {
   const code = (error as { code?: string }).code;
-  if (code === 'ENOENT') return 'no longer exists';
+  if (code === 'ENOENT') return GONE;
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'ELOOP') return 'symbolic link loop';
   return error instanceof Error ? error.message : String(error);

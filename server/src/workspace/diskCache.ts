@@ -17,7 +17,11 @@ const SAVE_DELAY = 5000;
  */
 export class DiskCache {
   private entries = new Map<string, CachedArticle>();
+  /** The load, started by the first full index; later ones wait for the same one. */
+  private loading: Promise<void> | undefined;
   private loaded = false;
+  /** Files read or deleted while the load was under way: newer than what the file says of them. */
+  private readonly touchedWhileLoading = new Set<string>();
   private dirty = false;
   /** The write under way, if any; the next one waits for it. */
   private saving: Promise<void> | undefined;
@@ -29,15 +33,21 @@ export class DiskCache {
     private readonly log: (message: string) => void,
   ) {}
 
-  /** Starts loading the cache the first time it is asked; undefined when there is nothing to load. */
+  /**
+   * Loads the cache the first time it is asked, and gives every later caller the same load
+   * (a second index started meanwhile must wait for it too); undefined when there is none.
+   * What was read or deleted while it loaded is kept over what the file says.
+   */
   load(table: ValueTable): Promise<void> | undefined {
     const cache = this.cache();
-    if (!cache || this.loaded) return undefined;
-    this.loaded = true;
-    return cache.load(table).then(({ entries, problem }) => {
+    if (!cache) return undefined;
+    this.loading ??= cache.load(table).then(({ entries, problem }) => {
       if (problem) this.log(problem);
-      this.entries = entries;
+      for (const [uri, entry] of entries) if (!this.touchedWhileLoading.has(uri)) this.entries.set(uri, entry);
+      this.touchedWhileLoading.clear();
+      this.loaded = true;
     });
+    return this.loading;
   }
 
   get(uri: string): CachedArticle | undefined {
@@ -46,17 +56,23 @@ export class DiskCache {
 
   /** Records what was read from disk; the cache is written after a while (`writeSoon`). */
   set(uri: string, entry: CachedArticle, writeSoon: boolean): void {
+    this.noteWhileLoading(uri);
     this.entries.set(uri, entry);
     this.changed(writeSoon);
   }
 
   delete(uri: string, writeSoon: boolean): void {
+    this.noteWhileLoading(uri);
     if (this.entries.delete(uri)) this.changed(writeSoon);
   }
 
   /** Forgets the files that are no longer listed. */
-  keepOnly(uris: ReadonlySet<string>): void {
-    for (const uri of [...this.entries.keys()]) if (!uris.has(uri)) this.delete(uri, false);
+  keepOnly(keep: (uri: string) => boolean): void {
+    for (const uri of [...this.entries.keys()]) if (!keep(uri)) this.delete(uri, false);
+  }
+
+  private noteWhileLoading(uri: string): void {
+    if (this.loading && !this.loaded) this.touchedWhileLoading.add(uri);
   }
 
   private changed(writeSoon: boolean): void {

@@ -8,6 +8,7 @@ import type { IndexState } from '../protocol';
 import { analyzeHere, analyzerOf, type AnalyzeElsewhere } from './analyzer';
 import { DiskCache, type ArticleCache } from './diskCache';
 import { DiskReader } from './diskReader';
+import { FileTickets } from './fileTickets';
 import { FolderCorrections } from './folderCorrections';
 import { Folders, type Folder, type Place } from './folders';
 import { indexFolders } from './indexer';
@@ -44,6 +45,8 @@ export class Workspace {
   private readonly reader: DiskReader;
   private readonly buffers: OpenBuffers;
   private readonly corrections: FolderCorrections;
+  /** Which work on each file started last (fileTickets.ts): overtaken reads do not land. */
+  private readonly tickets = new FileTickets();
   private indexRun = 0;
   private stateValue: IndexState = { state: 'idle', indexed: 0, total: 0, skipped: 0, articles: 0 };
   private readyWaiters: (() => void)[] = [];
@@ -58,7 +61,7 @@ export class Workspace {
     const log = (message: string) => events.log(message);
     this.cache = new DiskCache(() => options.cache, log);
     this.analyze = analyzerOf(options.analyze, log);
-    this.reader = new DiskReader(source, this.corpus, this.cache, this.analyze, (uri) => this.buffers.has(uri), log, () => this.stateValue.state === 'ready');
+    this.reader = new DiskReader(source, this.corpus, this.cache, this.analyze, (uri) => this.buffers.has(uri), log, () => this.stateValue.state === 'ready', this.tickets);
     this.buffers = new OpenBuffers(analyzeHere, (uri) => this.optionsFor(uri), (uri, text, analysis) => {
       this.corpus.setArticle(uri, this.corpus.pack(text, analysis));
       this.update({});
@@ -134,7 +137,8 @@ export class Workspace {
   private async reanalyseDates(): Promise<void> {
     for (const uri of [...this.corpus.uris()]) {
       const record = this.corpus.article(uri);
-      if (!record || !this.classify(uri)) continue;
+      const place = this.classify(uri);
+      if (!record || !place) continue;
       const options = this.optionsFor(uri);
       const current = record.meta.articleDate.source === 'setting' ? record.meta.articleDate.value : undefined;
       if (options.articleDate === current) continue;
@@ -142,12 +146,9 @@ export class Workspace {
         this.buffers.reanalyse(uri);
         continue;
       }
-      const article = this.corpus.pack(record.text, await this.analyze(record.text, options), record.hash);
-      this.corpus.setArticle(uri, article);
-      const cached = this.cache.get(uri);
-      // The disk copy's analysis changes with its date; a cache entry for other text is dropped.
-      if (cached?.article.hash === record.hash) this.cache.set(uri, { ...cached, articleDate: options.articleDate, article }, this.stateValue.state === 'ready');
-      else this.cache.delete(uri, this.stateValue.state === 'ready');
+      // Read again, not re-packed from the record: the file may have changed or gone since,
+      // and a read takes its turn with the file events (fileTickets.ts).
+      if (place.isArticle) await this.reader.read(uri, URI.parse(uri).fsPath, place.folder);
     }
     this.settle();
   }
@@ -158,7 +159,7 @@ export class Workspace {
     this.update({ state: 'indexing', indexed: 0, total: 0, skipped: 0 });
     await this.loadCorrections();
     const log = (message: string) => this.events.log(message);
-    const context = { source: this.source, folders: this.folders, corpus: this.corpus, cache: this.cache, reader: this.reader, isOpen: (uri: string) => this.buffers.has(uri), log, update: (patch: Partial<IndexState>) => this.update(patch) };
+    const context = { source: this.source, folders: this.folders, corpus: this.corpus, cache: this.cache, reader: this.reader, tickets: this.tickets, isOpen: (uri: string) => this.buffers.has(uri), log, update: (patch: Partial<IndexState>) => this.update(patch) };
     const indexed = await indexFolders(context, () => run !== this.indexRun);
     if (indexed === undefined) return;
     this.reader.logSkipped();
@@ -173,6 +174,8 @@ export class Workspace {
 
   /** An editor buffer was opened or changed: it wins over the disk. */
   openOrChange(uri: string, version: number, text: string): void {
+    // A disk read of the file still under way must not land over the buffer.
+    if (!this.buffers.has(uri)) this.tickets.take(uri);
     this.buffers.change(uri, version, text);
   }
 
