@@ -20,10 +20,11 @@ export interface StdioServer {
 
 /**
  * The bundled server (dist/server.js) over stdio, as an editor without Corpus Lens's client
- * runs it: configuration answered with nulls, registrations accepted.
+ * runs it: configuration answered with nulls, registrations accepted. The benchmarks may pass
+ * another build's server.js to compare with.
  */
-export async function startStdioServer(folder: string, initializationOptions?: Record<string, unknown>): Promise<StdioServer> {
-  const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+export async function startStdioServer(folder: string, initializationOptions?: Record<string, unknown>, serverJs = SERVER_JS): Promise<StdioServer> {
+  const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
