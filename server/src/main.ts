@@ -48,7 +48,7 @@ const engine = engineFingerprint([__filename, workerScript, path.join(__dirname,
 startServer(connection, {
   source: new NodeArticleSource(path.join(__dirname, 'statWorker.js')),
   openCache: (storagePath) => new AnalysisCache(storagePath, engine),
-  analyze: workers && ((text, options) => workers.analyze(text, options)),
+  analyze: workers && ((text, options, cancel, urgent) => workers.analyze(text, options, cancel, urgent)),
   writeLines,
   dispose: async () => workers?.dispose(),
 });

@@ -8,7 +8,6 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { AnalyzeOptions, ArticleAnalysis } from './analysis/types';
 import type { ArticleSource } from './host/articleSource';
 import { NO_CAPABILITIES, readCapabilities, serverCapabilities, type Capabilities } from './lsp/capabilities';
 import { DashboardQueries } from './dashboard';
@@ -46,6 +45,7 @@ import {
   type ServerInfo,
   type TimelineParams,
 } from './protocol';
+import type { AnalyzeElsewhere } from './workspace/analyzer';
 import type { ArticleCache } from './workspace/diskCache';
 import { Workspace } from './workspace/workspace';
 
@@ -54,8 +54,8 @@ export interface ServerDependencies {
   source: ArticleSource;
   /** Opens the persistent cache in the client's storage folder (initializationOptions.storagePath). */
   openCache?(storagePath: string): ArticleCache;
-  /** Analyses an article off the main thread (worker threads in main.ts). */
-  analyze?(text: string, options: AnalyzeOptions): Promise<ArticleAnalysis>;
+  /** Analyses an article off the main thread (worker threads in main.ts), cancellably. */
+  analyze?: AnalyzeElsewhere;
   /** Writes an export file (host/writeLines.ts). */
   writeLines?(file: string, lines: Iterable<string>): Promise<number>;
   /** Called on shutdown to release workers. */
@@ -118,7 +118,7 @@ export function startServer(connection: Connection, deps: ServerDependencies): {
   documents.onDidChangeContent((event) => !runs.ignores(event.document.uri) && workspace.openOrChange(event.document.uri, event.document.version, event.document.getText()));
   documents.onDidClose((event) => void workspace.close(event.document.uri));
 
-  answerRequests(connection, workspace, new DocumentLookup(documents, workspace.corpus), guardWith(log, () => workspace.settle()), runs, deps.writeLines);
+  answerRequests(connection, workspace, new DocumentLookup(documents, workspace.corpus, (uri) => workspace.settledVersion(uri)), guardWith(log, (uri, token) => workspace.settled(uri, token)), runs, deps.writeLines);
   connection.onShutdown(async () => {
     await workspace.dispose();
     await deps.dispose?.();

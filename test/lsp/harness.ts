@@ -12,7 +12,7 @@ import {
 import { URI } from 'vscode-uri';
 import { MemoryArticleSource } from '../../server/src/host/memoryArticleSource';
 import { StatusNotification, WaitForIndexRequest, type IndexState } from '../../server/src/protocol';
-import { startServer } from '../../server/src/server';
+import { startServer, type ServerDependencies } from '../../server/src/server';
 import type { Workspace } from '../../server/src/workspace/workspace';
 
 /** The root folder of the in-memory workspace. */
@@ -52,6 +52,8 @@ export async function startTestServer(
   settings: Record<string, unknown> = {},
   source: MemoryArticleSource = new MemoryArticleSource(),
   initializationOptions: Record<string, unknown> = {},
+  /** More of the server's dependencies (an analysis off the main thread, say). */
+  deps: Partial<ServerDependencies> = {},
 ): Promise<TestServer> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
@@ -61,7 +63,7 @@ export async function startTestServer(
     (logger) => createProtocolConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient), logger),
     watchdog as never,
   );
-  const { workspace } = startServer(serverConnection as never, { source });
+  const { workspace } = startServer(serverConnection as never, { ...deps, source });
   const client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   const logs: string[] = [];
   const messages: string[] = [];

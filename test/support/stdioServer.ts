@@ -23,13 +23,13 @@ export interface StdioServer {
  * runs it: configuration answered with nulls, registrations accepted. The benchmarks may pass
  * another build's server.js to compare with.
  */
-export async function startStdioServer(folder: string, initializationOptions?: Record<string, unknown>, serverJs = SERVER_JS): Promise<StdioServer> {
+export async function startStdioServer(folder: string, initializationOptions?: Record<string, unknown>, serverJs = SERVER_JS, settings: Record<string, unknown> = { enable: true }): Promise<StdioServer> {
   const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const logs: string[] = [];
-  connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map((item) => (item.section === 'corpusLens' ? { enable: true } : null)));
+  connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map((item) => (item.section === 'corpusLens' ? settings : null)));
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.onRequest('window/showMessageRequest', () => null);

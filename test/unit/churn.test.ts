@@ -120,7 +120,7 @@ async function churn(ws: Workspace, source: MemoryArticleSource, g: Gen, count: 
       const p = g.pick(existing);
       ws.openOrChange(uriOf(p), 1, `Edited ${p}\n\nHedda Quill spoke in Oslo.\n`);
       await ticks(Math.floor(g.rnd() * 4));
-      ws.settle();
+      await ws.settled();
       delivered.push(ws.close(uriOf(p)));
     } else {
       delivered.push(ws.indexAll());

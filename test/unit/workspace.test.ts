@@ -87,7 +87,7 @@ describe('Workspace', () => {
     const { ws } = workspaceOf({ 'a.txt': ARTICLE });
     await ws.indexAll();
     ws.openOrChange(uri('a.txt'), 3, 'Edited\n\nNew text.\n');
-    ws.settle();
+    await ws.settled();
     assert.equal(ws.corpus.article(uri('a.txt'))!.text, 'Edited\n\nNew text.\n');
     await ws.fileChanged(uri('a.txt'), 'changed');
     assert.equal(ws.corpus.article(uri('a.txt'))!.text, 'Edited\n\nNew text.\n', 'disk events do not override an open buffer');

@@ -5,9 +5,14 @@ interface Job {
   id: number;
   text: string;
   options: AnalyzeOptions;
+  /** Shared with the worker: 1 once the caller no longer wants the result. */
+  cancel?: Int32Array;
   resolve(analysis: ArticleAnalysis): void;
   reject(error: Error): void;
 }
+
+/** The message a cancelled job rejects with. */
+export const CANCELLED = 'analysis cancelled';
 
 /**
  * Jobs handed to one worker before it answers. With one job at a time a worker waits for the
@@ -38,7 +43,13 @@ export class AnalysisWorkers {
     private readonly idleMs = 30_000,
   ) {}
 
-  analyze(text: string, options: AnalyzeOptions): Promise<ArticleAnalysis> {
+  /**
+   * Analyses one article in a worker. `cancel` (an Int32Array on a SharedArrayBuffer) lets the
+   * caller stop it: a job still queued is dropped, and a worker under way checks the flag
+   * between units of work and stops early; either way the promise rejects with `CANCELLED`.
+   * An `urgent` job (an open buffer someone waits for) goes before the queued index work.
+   */
+  analyze(text: string, options: AnalyzeOptions, cancel?: Int32Array, urgent = false): Promise<ArticleAnalysis> {
     if (this.disposed) return Promise.reject(new Error('workers disposed'));
     // Started on the first article, not at launch: a warm start served from the cache needs none.
     if (!this.started) {
@@ -48,7 +59,9 @@ export class AnalysisWorkers {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = undefined;
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, text, options, resolve, reject });
+      const job = { id: this.nextId++, text, options, cancel, resolve, reject };
+      if (urgent) this.queue.unshift(job);
+      else this.queue.push(job);
       this.pump();
     });
   }
@@ -69,7 +82,8 @@ export class AnalysisWorkers {
       const job = jobs.get(message.id);
       jobs.delete(message.id);
       if (job) {
-        if (message.analysis) job.resolve(message.analysis);
+        if (job.cancel && Atomics.load(job.cancel, 0) === 1) job.reject(new Error(CANCELLED));
+        else if (message.analysis) job.resolve(message.analysis);
         else job.reject(new Error(message.error ?? 'analysis failed'));
       }
       this.pump();
@@ -104,8 +118,12 @@ export class AnalysisWorkers {
       }
       if (!target) break;
       const job = this.queue.shift()!;
+      if (job.cancel && Atomics.load(job.cancel, 0) === 1) {
+        job.reject(new Error(CANCELLED));
+        continue;
+      }
       this.workers.get(target)!.set(job.id, job);
-      target.postMessage({ id: job.id, text: job.text, options: job.options });
+      target.postMessage({ id: job.id, text: job.text, options: job.options, cancel: job.cancel });
     }
     let holding = 0;
     // Only a worker with work keeps the process alive.

@@ -3,13 +3,15 @@ import type { TextDocuments } from 'vscode-languageserver';
 import type { Range, Location } from 'vscode-languageserver';
 import type { CorpusQueries } from '../corpus/queries';
 
-/**
- * Gives the TextDocument of any article: the open buffer, or one made from the text the
- * corpus indexed. Positions are always computed by TextDocument, never by hand.
- */
 /** TextDocuments made for closed articles kept at once; references across thousands reuse few. */
 const MADE_LIMIT = 4096;
 
+/**
+ * Gives the TextDocument of any article: the open buffer when the corpus holds its analysis
+ * of that version, else one made from the text the corpus indexed (a buffer whose newest
+ * edits are still being analysed), so offsets always meet the text they were found in.
+ * Positions are always computed by TextDocument, never by hand.
+ */
 export class DocumentLookup {
   /** uri → the document made from a record's text (least recently used first). */
   private readonly made = new Map<string, { record: object; doc: TextDocument }>();
@@ -17,11 +19,13 @@ export class DocumentLookup {
   constructor(
     private readonly open: TextDocuments<TextDocument>,
     private readonly corpus: CorpusQueries,
+    /** The version of an open document whose analysis the corpus holds, if it is the latest. */
+    private readonly settledVersion: (uri: string) => number | undefined = () => undefined,
   ) {}
 
   get(uri: string): TextDocument | undefined {
     const open = this.open.get(uri);
-    if (open) return open;
+    if (open && this.settledVersion(uri) === open.version) return open;
     const record = this.corpus.article(uri);
     if (!record) return undefined;
     const hit = this.made.get(uri);

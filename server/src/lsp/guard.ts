@@ -11,9 +11,10 @@ function isToken(value: unknown): value is CancellationToken {
  * Wraps every request handler. A request cancelled before or while it runs gets the
  * RequestCancelled error (its result is dropped); an exception becomes a RequestFailed error
  * and a log line; a handler's undefined becomes the request's empty answer. `before` runs
- * first (the workspace brings its latest edits into the corpus).
+ * first and is waited for (the workspace brings the request's document's latest edits into
+ * the corpus); a request cancelled meanwhile stops there.
  */
-export function guardWith(log: (message: string) => void, before: () => void) {
+export function guardWith(log: (message: string) => void, before: (documentUri: string | undefined, token: CancellationToken) => void | Promise<void>) {
   return function guard<P, R>(name: string, empty: R, handler: Handler<P, R>) {
     return async (params: P, token: CancellationToken): Promise<R | ResponseError<void>> => {
       // A request sent without params reaches the handler with the token alone.
@@ -23,7 +24,8 @@ export function guardWith(log: (message: string) => void, before: () => void) {
       }
       if (token.isCancellationRequested) return cancelled();
       try {
-        before();
+        await untilCancelled(before(documentOf(params), token), token);
+        if (token.isCancellationRequested) return cancelled();
         const result = await handler(params, token);
         if (token.isCancellationRequested) return cancelled();
         return result ?? empty;
@@ -35,6 +37,23 @@ export function guardWith(log: (message: string) => void, before: () => void) {
       }
     };
   };
+}
+
+/** Waits for `work`, or less: until the request is cancelled. */
+async function untilCancelled(work: void | Promise<void>, token: CancellationToken): Promise<void> {
+  if (!work) return;
+  let listener: { dispose(): void } | undefined;
+  try {
+    await Promise.race([work, new Promise<void>((resolve) => (listener = token.onCancellationRequested(() => resolve())))]);
+  } finally {
+    listener?.dispose();
+  }
+}
+
+/** The document a request is about (params.textDocument.uri), if it names one. */
+function documentOf(params: unknown): string | undefined {
+  const doc = params && typeof params === 'object' ? (params as { textDocument?: { uri?: unknown } }).textDocument : undefined;
+  return typeof doc?.uri === 'string' ? doc.uri : undefined;
 }
 
 function cancelled(): ResponseError<void> {

@@ -8,7 +8,7 @@ import {
   type WorkspaceSymbolParams,
 } from 'vscode-languageserver';
 import type { EntityKind } from '../analysis/types';
-import { MAX_SEARCH_RESULTS, type CorpusQueries, type ResolvedMention } from '../corpus/queries';
+import { MAX_SEARCH_RESULTS, type CorpusQueries, type EntitySummary, type ResolvedMention } from '../corpus/queries';
 import { plural } from './describe';
 import type { DocumentLookup } from './documents';
 
@@ -20,8 +20,15 @@ const GROUPS: { kind: EntityKind; name: string; symbol: SymbolKind }[] = [
 
 /** Most entities, dates or figures listed under one outline group. */
 export const MAX_GROUP_CHILDREN = 500;
+/** Most mentions listed under one entity (its detail counts them all). */
+export const MAX_ENTITY_MENTIONS = 500;
 
-/** The outline: the headline, then the article's people, organizations, places, dates and figures. */
+/**
+ * The outline: the headline, then the article's people, organizations, places, dates and
+ * figures. Each group lists its first 500 members and says how many there are ("500 of
+ * 96,425 people"); the members not listed cost one map entry each, nothing more, so a buffer
+ * of a million names is outlined in time linear in its size.
+ */
 export function provideDocumentSymbols(params: DocumentSymbolParams, corpus: CorpusQueries, docs: DocumentLookup, token: CancellationToken): DocumentSymbol[] {
   const uri = params.textDocument.uri;
   const record = corpus.article(uri);
@@ -29,55 +36,49 @@ export function provideDocumentSymbols(params: DocumentSymbolParams, corpus: Cor
   const range = (start: number, end: number) => docs.range(uri, start, end)!;
   const out: DocumentSymbol[] = [];
   const groups: DocumentSymbol[] = [];
-  // Each entity's mentions, filed by the entity's type.
-  const byKind = new Map<EntityKind, Map<string, ResolvedMention[]>>(GROUPS.map((g) => [g.kind, new Map()]));
+  // Each entity's mentions (the first few hundred) and count, filed by the entity's type.
+  const byKind = new Map<EntityKind, Map<string, EntityMentions>>(GROUPS.map((g) => [g.kind, new Map()]));
   for (const resolved of corpus.mentionsIn(uri, token)) {
     const byEntity = byKind.get(resolved.kind)!;
-    const list = byEntity.get(resolved.id);
-    if (list) list.push(resolved);
-    else byEntity.set(resolved.id, [resolved]);
+    const entry = byEntity.get(resolved.id);
+    if (!entry) byEntity.set(resolved.id, { listed: [resolved], count: 1, last: resolved });
+    else {
+      if (entry.count++ < MAX_ENTITY_MENTIONS) entry.listed.push(resolved);
+      entry.last = resolved;
+    }
   }
   for (const group of GROUPS) {
+    const entities = byKind.get(group.kind)!;
     const children: DocumentSymbol[] = [];
-    for (const [id, resolved] of byKind.get(group.kind)!) {
-      const summary = corpus.summaryOf(id, token);
-      const mentions = resolved.map((r) => r.mention);
-      const first = mentions[0];
-      const last = mentions[mentions.length - 1];
-      children.push({
-        name: resolved[0].name,
-        detail: `${plural(mentions.length, 'mention')} here` + (summary ? ` · ${plural(summary.articleCount, 'article')}` : ''),
-        kind: group.symbol,
-        range: range(first.start, last.end),
-        selectionRange: range(first.start, first.end),
-        children: mentions.map((m) => ({
-          name: m.text,
-          detail: m.role ?? '',
-          kind: SymbolKind.EnumMember,
-          range: range(m.start, m.end),
-          selectionRange: range(m.start, m.end),
-        })),
-      });
+    for (const [id, entry] of entities) {
+      if (children.length === MAX_GROUP_CHILDREN) break;
+      children.push(entitySymbol(corpus.summaryOf(id, token), entry, group.symbol, range));
     }
-    pushGroup(groups, group.name, group.symbol, children);
+    pushGroup(groups, group.name, group.symbol, children, entities.size, group.name.toLowerCase());
   }
+  const dates = corpus.datesIn(uri, token);
   pushGroup(
     groups,
     'Dates',
     SymbolKind.Event,
-    corpus.datesIn(uri, token).map((d) => {
+    dates.slice(0, MAX_GROUP_CHILDREN).map((d) => {
       const r = range(d.start, d.end);
       return { name: d.text, detail: d.value ?? 'unresolved', kind: SymbolKind.Event, range: r, selectionRange: r };
     }),
+    dates.length,
+    'dates',
   );
+  const figures = corpus.figuresIn(uri, token);
   pushGroup(
     groups,
     'Figures',
     SymbolKind.Number,
-    corpus.figuresIn(uri, token).map((f) => {
+    figures.slice(0, MAX_GROUP_CHILDREN).map((f) => {
       const r = range(f.start, f.end);
       return { name: f.text, detail: f.counted ?? f.type.toLowerCase(), kind: SymbolKind.Number, range: r, selectionRange: r };
     }),
+    figures.length,
+    'figures',
   );
   const { headline } = record.meta;
   orderGroups(groups, headline?.end ?? 0, record.text.length, (offset) => range(offset, offset).start);
@@ -89,11 +90,38 @@ export function provideDocumentSymbols(params: DocumentSymbolParams, corpus: Cor
   return out;
 }
 
-function pushGroup(out: DocumentSymbol[], name: string, kind: SymbolKind, children: DocumentSymbol[]): void {
+/** An entity's mentions in one article: the first MAX_ENTITY_MENTIONS, the last, and how many. */
+interface EntityMentions {
+  listed: ResolvedMention[];
+  last: ResolvedMention;
+  count: number;
+}
+
+/** One entity of the outline: its mentions here (the first 500 listed, all counted). */
+function entitySymbol(summary: EntitySummary | undefined, { listed, last, count }: EntityMentions, kind: SymbolKind, range: (start: number, end: number) => Range): DocumentSymbol {
+  const first = listed[0].mention;
+  return {
+    name: listed[0].name,
+    detail: `${plural(count, 'mention')} here` + (count > listed.length ? ` (first ${listed.length} listed)` : '') + (summary ? ` · ${plural(summary.articleCount, 'article')}` : ''),
+    kind,
+    range: range(first.start, last.mention.end),
+    selectionRange: range(first.start, first.end),
+    children: listed.map(({ mention: m }) => ({
+      name: m.text,
+      detail: m.role ?? '',
+      kind: SymbolKind.EnumMember,
+      range: range(m.start, m.end),
+      selectionRange: range(m.start, m.end),
+    })),
+  };
+}
+
+/** A group with its members listed (at most MAX_GROUP_CHILDREN) and the honest total: "500 of 96,425 people". */
+function pushGroup(out: DocumentSymbol[], name: string, kind: SymbolKind, children: DocumentSymbol[], total: number, noun: string): void {
   if (children.length === 0) return;
-  children = children.slice(0, MAX_GROUP_CHILDREN);
-  // The range is set for all groups at once in sharedGroupRange.
-  out.push({ name, detail: `${children.length}`, kind, range: children[0].range, selectionRange: children[0].selectionRange, children });
+  const detail = total > children.length ? `${children.length} of ${total.toLocaleString('en-US')} ${noun}` : `${total}`;
+  // The range is set for all groups at once in orderGroups.
+  out.push({ name, detail, kind, range: children[0].range, selectionRange: children[0].selectionRange, children });
 }
 
 /**

@@ -5,7 +5,8 @@ import { Corpus } from '../corpus/corpus';
 import { CORRECTIONS_FILE } from '../corpus/corrections';
 import type { ArticleSource } from '../host/articleSource';
 import type { IndexState } from '../protocol';
-import { analyzeHere, analyzerOf, type AnalyzeElsewhere } from './analyzer';
+import type { CancellationSignal } from '../analysis/types';
+import { analyzerOf, bufferAnalyzerOf, type AnalyzeElsewhere } from './analyzer';
 import { DiskCache, type ArticleCache } from './diskCache';
 import { DiskReader } from './diskReader';
 import { FileTickets } from './fileTickets';
@@ -62,9 +63,23 @@ export class Workspace {
     this.cache = new DiskCache(() => options.cache, log);
     this.analyze = analyzerOf(options.analyze, log);
     this.reader = new DiskReader(source, this.corpus, this.cache, this.analyze, (uri) => this.buffers.has(uri), log, () => this.stateValue.state === 'ready', this.tickets);
-    this.buffers = new OpenBuffers(analyzeHere, (uri) => this.optionsFor(uri), (uri, text, analysis) => {
-      this.corpus.setArticle(uri, this.corpus.pack(text, analysis));
-      this.update({});
+    this.buffers = new OpenBuffers({
+      analyze: bufferAnalyzerOf(options.analyze, log),
+      optionsFor: (uri) => this.optionsFor(uri),
+      maxBytesFor: (uri) => (this.classify(uri)?.folder.settings.maxFileSizeKB ?? Number.POSITIVE_INFINITY) * 1024,
+      commit: (uri, text, analysis) => {
+        this.corpus.setArticle(uri, this.corpus.pack(text, analysis));
+        this.update({});
+      },
+      skip: (uri, reason, firstTime) => {
+        this.corpus.removeArticle(uri);
+        this.update({});
+        if (!firstTime) return;
+        const message = `${URI.parse(uri).fsPath}: ${reason}`;
+        log(message);
+        events.warn?.(message);
+      },
+      log,
     });
     this.corrections = new FolderCorrections(source, this.folders, events, () => options.safeMode === true);
   }
@@ -82,12 +97,20 @@ export class Workspace {
   async whenReady(): Promise<void> {
     if (this.stateValue.state !== 'ready') await new Promise<void>((resolve) => this.readyWaiters.push(resolve));
     while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
-    this.settle();
+    await this.settled();
   }
 
-  /** Brings the open buffers' latest edits into the corpus; requests call it before they read. */
-  settle(): void {
-    this.buffers.settle();
+  /**
+   * Resolves once the latest edits of one open buffer (or of all) are in the corpus; requests
+   * about a document wait for that document only, and stop waiting when cancelled.
+   */
+  settled(uri?: string, token?: CancellationSignal): Promise<void> {
+    return this.buffers.settled(uri, token);
+  }
+
+  /** The editor version whose analysis the corpus holds for an open article (undefined while one is pending). */
+  settledVersion(uri: string): number | undefined {
+    return this.buffers.settledVersion(uri);
   }
 
   folderPaths(): string[] {
@@ -150,7 +173,7 @@ export class Workspace {
       // and a read takes its turn with the file events (fileTickets.ts).
       if (place.isArticle) await this.reader.read(uri, URI.parse(uri).fsPath, place.folder);
     }
-    this.settle();
+    await this.settled();
   }
 
   /** Lists and reads every article of every folder, replacing the corpus. */
