@@ -15,6 +15,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyzeArticle } from '../server/src/analysis';
+import { findNames } from '../server/src/analysis/names';
 import { article, random } from './generateCorpus';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -77,14 +78,36 @@ function firstPass(): number {
   return megabytes / ((used.user + used.system) / 1e6);
 }
 const cold = firstPass();
+
+/**
+ * The names stage alone over the gold texts, with the tagger and with the rules alone, rounds
+ * interleaved so a busy machine skews both alike: ms of CPU per MB.
+ */
+function namesCost(): { tagger: number; rules: number } | undefined {
+  const texts = sets.filter((s) => s.name !== 'seeds' && !s.name.startsWith('generated')).flatMap((s) => s.texts);
+  if (!texts.length) return undefined;
+  const megabytes = texts.reduce((n, t) => n + Buffer.byteLength(t.text), 0) / 1e6;
+  const best = { tagger: Number.POSITIVE_INFINITY, rules: Number.POSITIVE_INFINITY };
+  for (let r = 0; r < rounds; r++) {
+    for (const which of ['tagger', 'rules'] as const) {
+      const before = process.cpuUsage();
+      for (const t of texts) findNames(t.text, which === 'rules' ? { tagger: null } : {});
+      const used = process.cpuUsage(before);
+      best[which] = Math.min(best[which], (used.user + used.system) / 1e3 / megabytes);
+    }
+  }
+  return best;
+}
+const names = namesCost();
 const rows = sets.map((s) => ({ name: s.name, megabytes: s.texts.reduce((n, t) => n + Buffer.byteLength(t.text), 0) / 1e6, mbPerSecond: speed(s.texts) }));
 const gold = rows.filter((r) => r.name !== 'seeds' && !r.name.startsWith('generated'));
 const overall = gold.length ? gold.reduce((n, r) => n + r.megabytes, 0) / gold.reduce((n, r) => n + r.megabytes / r.mbPerSecond, 0) : NaN;
-if (args.includes('--json')) console.log(JSON.stringify({ rows, goldOverallMbPerSecond: overall, coldFirstPassMbPerSecond: cold }));
+if (args.includes('--json')) console.log(JSON.stringify({ rows, goldOverallMbPerSecond: overall, coldFirstPassMbPerSecond: cold, namesMsPerMb: names }));
 else {
   console.log(`analyzeArticle speed, one core, CPU time, best of ${rounds} after one pass over every set`);
   for (const r of rows) console.log(`  ${r.name.padEnd(32)} ${r.megabytes.toFixed(2).padStart(7)} MB  ${r.mbPerSecond.toFixed(1).padStart(6)} MB/s`);
   if (gold.length) console.log(`  ${'all gold texts'.padEnd(32)} ${gold.reduce((n, r) => n + r.megabytes, 0).toFixed(2).padStart(7)} MB  ${overall.toFixed(1).padStart(6)} MB/s`);
   const all = rows.reduce((n, r) => n + r.megabytes, 0);
   console.log(`  ${'first pass over all sets (cold)'.padEnd(32)} ${all.toFixed(2).padStart(7)} MB  ${cold.toFixed(1).padStart(6)} MB/s`);
+  if (names) console.log(`names stage on the gold texts: ${names.tagger.toFixed(1)} ms/MB with the tagger, ${names.rules.toFixed(1)} ms/MB with the rules alone`);
 }

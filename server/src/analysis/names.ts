@@ -1,7 +1,8 @@
 /**
- * The names stage: people, organizations and places, found by rules and gazetteers.
+ * The names stage: people, organizations and places, found by rules and gazetteers and by a
+ * learned tagger (tagger/), blended (names/blend.ts).
  *
- * The pipeline, in one pass over the capitalised words of the article:
+ * The rules, in one pass over the capitalised words of the article:
  *  1. tokens: every word that starts with a capital letter, with possessives cut off and
  *     abbreviation periods kept ("U.S.", "Corp.");
  *  2. context: is the word at a sentence start, in the headline or in an all-caps line, where a
@@ -15,98 +16,25 @@
  */
 import {
   ABBREVIATIONS,
-  COMPANY_FORMS,
-  CORPORATE_FORMS,
-  ROLE_PREFIX_WORDS,
   COMMON_WORD_GIVEN_NAMES,
-  SURNAME_PLACE_SUFFIXES,
-  EVENT_SUFFIXES,
-  GENERIC_ALONE,
-  HONORIFICS,
+  COMPANY_FORMS,
   KNOWN_ACRONYMS,
   KNOWN_ORGS,
-  NEVER_NAMES,
   NEWS_OUTLETS,
-  ORG_HEADS_OF,
-  ORG_SUFFIXES,
   PERSON_VERBS,
-  PLACE_HEADS_OF,
-  PLACE_SUFFIXES,
-  ROLE_MODIFIERS,
-  TITLE_HEADS,
+  ROLE_PREFIX_WORDS,
+  SURNAME_PLACE_SUFFIXES,
 } from './names/wordLists';
-import { COMMON, DEMONYMS, PERSON_NAME_SET, PLACES, type PlaceEntry } from './gazetteer/places';
-
-/** First words of multi-word places, outlets and demonyms, so most runs skip the multi-word lookup. */
-const MULTI_WORD_STARTS = new Set<string>();
-for (const name of [...PLACES.keys(), ...NEWS_OUTLETS.keys(), ...DEMONYMS.keys(), ...KNOWN_ORGS.keys()]) {
-  const space = name.indexOf(' ');
-  if (space > 0) MULTI_WORD_STARTS.add(name.slice(0, space));
-}
+import { DEMONYMS, PLACES, type PlaceEntry } from './gazetteer/places';
 import { assignKeys, type Draft } from './names/assignKeys';
+import { F, wordFlags } from './names/lexicon';
+import { blendNames } from './names/blend';
+import { harmoniseNames } from './names/consistency';
+import { linkLeaders } from './names/governments';
+import { isForeignScript, looksEnglish } from './names/language';
+import { shippedTagger, type Tagger } from './tagger/tagger';
+import { tagArticle } from './tagger/tagNames';
 import type { EntityMention } from './types';
-
-/** One bit per word list, so a token's memberships are computed once and tested as bits. */
-const F = {
-  PLACES: 1, PERSON_NAME_SET: 2, COMMON: 4, DEMONYMS: 8, NEVER_NAMES: 16, GENERIC_ALONE: 32, TITLE_HEADS: 64,
-  ROLE_MODIFIERS: 128, ORG_SUFFIXES: 256, PLACE_SUFFIXES: 512, EVENT_SUFFIXES: 1024, KNOWN_ACRONYMS: 2048,
-  NEWS_OUTLETS: 4096, ORG_HEADS_OF: 8192, PLACE_HEADS_OF: 16384, HONORIFICS: 32768, MULTI_WORD_STARTS: 65536,
-  KNOWN_ORGS: 131072, CORPORATE_FORMS: 262144,
-} as const;
-
-/**
- * Every word of every list with its bits, built once at load: one lookup per new word instead of
- * one per list. Person names stay a binary search over their sorted list (200,000 names).
- */
-const WORD_BITS = new Map<string, number>();
-const addBits = (words: Iterable<string>, bit: number): void => {
-  for (const w of words) WORD_BITS.set(w, (WORD_BITS.get(w) ?? 0) | bit);
-};
-addBits(PLACES.keys(), F.PLACES);
-addBits(COMMON, F.COMMON);
-addBits(DEMONYMS.keys(), F.DEMONYMS);
-addBits(NEVER_NAMES, F.NEVER_NAMES);
-addBits(GENERIC_ALONE, F.GENERIC_ALONE);
-addBits(TITLE_HEADS, F.TITLE_HEADS);
-addBits(ROLE_MODIFIERS, F.ROLE_MODIFIERS);
-addBits(ORG_SUFFIXES, F.ORG_SUFFIXES);
-addBits(PLACE_SUFFIXES, F.PLACE_SUFFIXES);
-addBits(EVENT_SUFFIXES, F.EVENT_SUFFIXES);
-addBits(KNOWN_ACRONYMS.keys(), F.KNOWN_ACRONYMS);
-addBits(NEWS_OUTLETS.keys(), F.NEWS_OUTLETS);
-addBits(ORG_HEADS_OF, F.ORG_HEADS_OF);
-addBits(PLACE_HEADS_OF, F.PLACE_HEADS_OF);
-addBits(HONORIFICS, F.HONORIFICS);
-addBits(MULTI_WORD_STARTS, F.MULTI_WORD_STARTS);
-addBits(KNOWN_ORGS.keys(), F.KNOWN_ORGS);
-addBits(CORPORATE_FORMS, F.CORPORATE_FORMS);
-
-function bitsOf(word: string): number {
-  return (WORD_BITS.get(word) ?? 0) | (PERSON_NAME_SET.has(word) ? F.PERSON_NAME_SET : 0);
-}
-
-/** Words already looked up, across articles; cleared when full so memory stays bounded. */
-const flagCache = new Map<string, number>();
-const FLAG_CACHE_LIMIT = 100000;
-
-/** The word-list bits of a lower-case word; "inc." also gets the bits of "inc". */
-function wordFlags(word: string): number {
-  const cached = flagCache.get(word);
-  if (cached !== undefined) return cached;
-  const bits = computeFlags(word);
-  if (flagCache.size >= FLAG_CACHE_LIMIT) flagCache.clear();
-  flagCache.set(word, bits);
-  return bits;
-}
-
-function computeFlags(word: string): number {
-  let bits = bitsOf(word);
-  if (word.length > 2 && word.endsWith('.')) bits |= bitsOf(word.slice(0, -1));
-  // "Major-General", "Secretary-General", "Lieutenant-Colonel": a hyphenated title is a title.
-  const hyphen = word.lastIndexOf('-');
-  if (hyphen > 0 && TITLE_HEADS.has(word.slice(hyphen + 1)) && TITLE_HEADS.has(word.slice(0, word.indexOf('-')))) bits |= F.TITLE_HEADS;
-  return bits;
-}
 
 function has(t: Token, flag: number): boolean {
   return (t.flags & flag) !== 0;
@@ -210,13 +138,41 @@ interface Typed {
 export interface FindNamesOptions {
   /** Treat the first non-empty line as a headline (title case proves nothing there). Default true. */
   headline?: boolean;
+  /** The learned tagger to blend with the rules; default the shipped one, null for the rules alone. */
+  tagger?: Tagger | null;
+  /** How far below its own best reading the tagger may score the rules' guesses and keep them. */
+  trustGuesses?: number;
+  /** One type per name per article (names/consistency.ts). Default true. */
+  consistency?: boolean;
 }
 
 /**
  * Finds the people, organizations and places named in an article, with per-article identity
- * keys. Never throws on odd input; offsets are UTF-16 indices into `text`.
+ * keys: the rules' candidates and the learned tagger's names, blended (names/blend.ts). Never
+ * throws on odd input; offsets are UTF-16 indices into `text`.
  */
 export function findNames(text: string, options: FindNamesOptions = {}): EntityMention[] {
+  // Another language would only give invented names (names/language.ts).
+  if (!text || !looksEnglish(text)) return [];
+  const drafts = findRuleDrafts(text, options);
+  const tagger = options.tagger === undefined ? shippedTagger() : options.tagger;
+  if (!tagger) return assignKeys(text, withoutForeignScript(text, drafts));
+  const tagged = tagArticle(text, tagger, drafts, options.trustGuesses ?? TRUST_GUESSES);
+  tagged.names = linkLeaders(tagged.tokens, tagged.names, tagger);
+  if (options.consistency !== false) tagged.names = harmoniseNames(tagged, tagger);
+  return assignKeys(text, withoutForeignScript(text, blendNames(text, drafts, tagged)));
+}
+
+/** Names written in another script ("Путин" in an English article) cannot be typed reliably: left out. */
+function withoutForeignScript(text: string, drafts: Draft[]): Draft[] {
+  return drafts.filter((d) => !isForeignScript(text.slice(d.start, d.end)));
+}
+
+/** Default of FindNamesOptions.trustGuesses, chosen by cross-validation (tools/tagger/crossValidate.ts). */
+const TRUST_GUESSES = 20;
+
+/** The rule engine's names before identity keys: in text order, none nested in another. */
+export function findRuleDrafts(text: string, options: FindNamesOptions = {}): Draft[] {
   if (!text) return [];
   const tokens = tokenize(text, options.headline !== false);
   if (tokens.length === 0) return [];
@@ -224,7 +180,25 @@ export function findNames(text: string, options: FindNamesOptions = {}): EntityM
   const drafts: Draft[] = [];
   for (const run of buildRuns(text, tokens)) processRun(text, run, evidence, drafts);
   retypeTeams(text, drafts, evidence);
-  return assignKeys(text, drafts);
+  return outermost(drafts);
+}
+
+/** Drafts in text order without the ones nested in an earlier draft. */
+function outermost(drafts: Draft[]): Draft[] {
+  for (let i = 1; i < drafts.length; i++) {
+    if (drafts[i].start < drafts[i - 1].start) {
+      drafts.sort((a, b) => a.start - b.start || b.end - a.end);
+      break;
+    }
+  }
+  const kept: Draft[] = [];
+  let lastEnd = -1;
+  for (const d of drafts) {
+    if (d.start < lastEnd) continue;
+    kept.push(d);
+    lastEnd = d.end;
+  }
+  return kept;
 }
 
 /** A date right after a dateline place ("LONDON 1996-08-30", "PARIS, Aug 3", "KYIV 3 March"). */
@@ -770,8 +744,11 @@ function processPart(text: string, part: Token[], evidence: Evidence, out: Draft
     if (has(t, F.GENERIC_ALONE) || has(t, F.TITLE_HEADS) || (has(t, F.ROLE_MODIFIERS) && !has(t, F.PLACES) && !has(t, F.KNOWN_ACRONYMS))) return;
     if (t.text.length === 1) return;
     // A lone common word ("Practice", "Standings") is a name only when the article capitalises it often.
-    if (has(t, F.COMMON) && !t.allCaps && !has(t, F.PLACES | F.DEMONYMS | F.NEWS_OUTLETS | F.KNOWN_ACRONYMS) && t.info.mid < 2 && !(/^[a-z]+$/.test(t.lower) && isNameNotWord(t, text))) return;
+    const common = has(t, F.COMMON) && !t.allCaps && !has(t, F.PLACES | F.DEMONYMS | F.NEWS_OUTLETS | F.KNOWN_ACRONYMS) && t.info.mid < 2;
+    if (common && !(/^[a-z]+$/.test(t.lower) && isNameNotWord(t, text))) return;
     const typed = typeSingle(t, evidence, text);
+    // The article's topic ("Harvest" in its headline, never "harvest"): the article says so, not the word's shape.
+    if (typed && common && typed.rule === 'capitalised-run') typed.rule = 'context:topic-name';
     if (typed) out.push(draft(tokens, typed));
     return;
   }

@@ -1,0 +1,160 @@
+/**
+ * One type per name per article: the tagger reads each mention in its own context, and a word
+ * such as "Jobs" or "Cisco" may come out differently in two sentences. Here the article votes.
+ *
+ * - A name written the same way several times takes the type most of its mentions have. A
+ *   person's full name votes for its surname ("Steve Jobs" for "Jobs"), a company's full name
+ *   for its first word ("Brelland Computer Inc." for "Brelland"), and a mention the rules read
+ *   from its context ("east of Morvasht") or a dateline ("LANTRY, Merovia") counts three times.
+ * - Words the tagger left out (a sentence start, a title-case headline) become names when the
+ *   article names them so elsewhere: "Jobs resigned" after "Steve Jobs"; "Orvex" in the headline
+ *   "Chipmaker Orvex To Cut Jobs" after "Orvex shares fell".
+ * - In a title-case or shouted headline, where every word is capitalised, a name stands only when the
+ *   body supports it (its words are capitalised in the body, or the rules know it from a list):
+ *   "Exert Pressure" in "Biden Administration To Exert Pressure on Russia" does not.
+ */
+import { F } from './lexicon';
+import { TYPES, type NameType } from '../tagger/model';
+import { GUESS } from '../tagger/ruleCodes';
+import type { ArticleEvidence } from '../tagger/features';
+import type { TaggedName, TaggerResult } from '../tagger/tagNames';
+import type { Tagger } from '../tagger/tagger';
+import { Bit, Kind, type Tokens } from '../tagger/tokenize';
+
+/** Votes per type (TYPES order) for one spelling. */
+type Votes = [number, number, number, number];
+
+/** Weight of a mention whose type the rules read from its context or a list, or a dateline. */
+const SURE_VOTE = 3;
+/** The longest name (in tokens) looked for among the words the tagger left out. */
+const LONGEST_RECALL = 4;
+
+export function harmoniseNames(tagged: TaggerResult, tagger: Tagger): TaggedName[] {
+  const { tokens } = tagged;
+  const names = tagged.names.filter((n) => !inCapitalisedHeadline(tokens, n.first) || isSure(tagged, n) || bodySupports(tagged, n));
+  if (names.length === 0) return names;
+  const votes = new Map<string, Votes>();
+  /** Hashes of the first words of the spellings voted on, so most words skip the recall. */
+  const firsts = new Set<number>();
+  const vote = (first: number, last: number, type: NameType, weight: number): void => {
+    const key = keyOf(tokens, first, last);
+    let v = votes.get(key);
+    if (!v) votes.set(key, (v = [0, 0, 0, 0]));
+    v[TYPES.indexOf(type)] += weight;
+    firsts.add(tokens.hash[first]);
+  };
+  for (const n of names) {
+    vote(n.first, n.last, n.type, isSure(tagged, n) ? SURE_VOTE : 1);
+    if (n.last - n.first < 2) continue;
+    if (n.type === 'PER') vote(n.last - 1, n.last, 'PER', 1);
+    else if (n.type === 'ORG' && tagger.words.get(tokens, n.last - 1).flags & (F.CORPORATE_FORMS | F.ORG_SUFFIXES)) vote(n.first, n.first + 1, 'ORG', 1);
+  }
+  const out: TaggedName[] = [];
+  const covered = new Uint8Array(tokens.count);
+  for (const n of names) {
+    for (let i = n.first; i < n.last; i++) covered[i] = 1;
+    const best = winner(votes.get(keyOf(tokens, n.first, n.last))!);
+    out.push(best && best !== n.type ? { ...n, type: best } : n);
+  }
+  return recallNamed(tagged, votes, firsts, covered, out);
+}
+
+/** Adds the words left out that the article names elsewhere; `out` is in text order. */
+function recallNamed(tagged: TaggerResult, votes: Map<string, Votes>, firsts: Set<number>, covered: Uint8Array, out: TaggedName[]): TaggedName[] {
+  const { tokens, evidence } = tagged;
+  let added = false;
+  for (let i = 0; i < tokens.count; i++) {
+    if (covered[i] || !isWord(tokens, i) || !firsts.has(tokens.hash[i])) continue;
+    for (let length = LONGEST_RECALL; length >= 1; length--) {
+      const last = i + length;
+      if (last > tokens.count || !spanFree(tokens, covered, i, last)) continue;
+      const v = votes.get(keyOf(tokens, i, last));
+      const best = v && winner(v);
+      if (!best || best === 'MISC') continue;
+      // A lone word must stand alone (not "May 5", not inside a longer run of capitalised
+      // words), except in a title-case or shouted headline, where every word is capitalised.
+      if (length === 1 && !alone(tokens, evidence, i) && !(tokens.bits[i] & (Bit.TitleLine | Bit.ShoutLine))) continue;
+      out.push({ start: tokens.start[i], end: tokens.end[last - 1], first: i, last, type: best });
+      for (let j = i; j < last; j++) covered[j] = 1;
+      added = true;
+      break;
+    }
+  }
+  if (added) out.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+/** Is token i in a headline written in title case or capitals (where a capital proves nothing)? */
+function inCapitalisedHeadline(tokens: Tokens, i: number): boolean {
+  const bits = tokens.bits[i];
+  return (bits & Bit.Headline) !== 0 && (bits & (Bit.TitleLine | Bit.ShoutLine)) !== 0;
+}
+
+/** Is every capitalised word of the name capitalised somewhere in the article's ordinary lines? */
+function bodySupports(tagged: TaggerResult, n: TaggedName): boolean {
+  const { tokens, evidence } = tagged;
+  for (let i = n.first; i < n.last; i++) {
+    if (isWord(tokens, i) && evidence.capitalisedMid(tokens.hash[i]) === 0) return false;
+  }
+  return true;
+}
+
+/** Did the rules read this name's type from its context or a list, or is it a dateline? */
+function isSure(tagged: TaggerResult, n: TaggedName): boolean {
+  const code = tagged.evidence.ruleCodes?.[n.first] ?? 0;
+  const kind = (code >> 2) & 7;
+  if (code && !(code & GUESS) && TYPES[kind - 1] === n.type) return true;
+  return isDateline(tagged.tokens, n);
+}
+
+/** An all-capital name opening a line, followed by a comma or a dash: a dateline. */
+function isDateline(tokens: Tokens, n: TaggedName): boolean {
+  if (!(tokens.bits[n.first] & Bit.LineStart) || n.last >= tokens.count) return false;
+  for (let i = n.first; i < n.last; i++) if (tokens.kind[i] !== Kind.Upper && tokens.kind[i] !== Kind.Punct) return false;
+  const after = tokens.text.charCodeAt(tokens.start[n.last]);
+  return after === 44 || after === 0x2014 || after === 0x2013 || after === 45;
+}
+
+/** The type with the most votes, when one has strictly more than every other. */
+function winner(v: Votes): NameType | undefined {
+  let best = -1;
+  let tie = false;
+  for (let t = 0; t < v.length; t++) {
+    if (best < 0 || v[t] > v[best]) {
+      best = t;
+      tie = false;
+    } else if (v[t] === v[best]) tie = true;
+  }
+  return !tie && v[best] > 0 ? TYPES[best] : undefined;
+}
+
+function isWord(tokens: Tokens, i: number): boolean {
+  const k = tokens.kind[i];
+  return k === Kind.Cap || k === Kind.Upper || k === Kind.Mixed;
+}
+
+/** Tokens [first, last) are uncovered and start and end with a capitalised word. */
+function spanFree(tokens: Tokens, covered: Uint8Array, first: number, last: number): boolean {
+  for (let j = first; j < last; j++) if (covered[j]) return false;
+  return isWord(tokens, last - 1);
+}
+
+/**
+ * Is token i a word on its own: no name-shaped word or number right before or after it? A
+ * sentence's capitalised first word that the article also writes in lower case ("Chipmaker" with
+ * "the chipmaker") is a word, not part of a name.
+ */
+function alone(tokens: Tokens, evidence: ArticleEvidence, i: number): boolean {
+  const shaped = (j: number): boolean => {
+    if (j < 0 || j >= tokens.count) return false;
+    const k = tokens.kind[j];
+    if (tokens.bits[j] & Bit.SentenceStart && k === Kind.Cap && evidence.lowerSeen(tokens.hash[j])) return false;
+    return k === Kind.Cap || k === Kind.Upper || k === Kind.Mixed || k === Kind.Initial || k === Kind.Number;
+  };
+  return !shaped(i - 1) && !shaped(i + 1);
+}
+
+/** The lower-cased spelling of tokens [first, last), as a string key. */
+function keyOf(tokens: Tokens, first: number, last: number): string {
+  return tokens.text.slice(tokens.start[first], tokens.end[last - 1]).toLowerCase();
+}

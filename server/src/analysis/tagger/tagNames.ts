@@ -1,0 +1,157 @@
+/**
+ * Runs the learned tagger over an article: tokens, candidate runs, features, Viterbi, names.
+ */
+import { ArticleEvidence, MAX_FEATURES, SegmentFeatures, type WordEntry } from './features';
+import { TAG_COUNT, TYPES, addEmissions, sequenceScore, viterbi, type NameType } from './model';
+import { GUESS, ruleCodes, type RuleName } from './ruleCodes';
+import { findSegments } from './segments';
+import type { Tagger } from './tagger';
+import { Bit, tokenize, type Tokens } from './tokenize';
+
+/** A name the tagger found: token range and character offsets. */
+export interface TaggedName {
+  start: number;
+  end: number;
+  /** First token and one past the last. */
+  first: number;
+  last: number;
+  type: NameType;
+}
+
+export interface TaggerResult {
+  tokens: Tokens;
+  names: TaggedName[];
+  /** What the article says about its words, and what the rules said about each token. */
+  evidence: ArticleEvidence;
+}
+
+/**
+ * Tags one article. `rules` are the rule engine's names: features for the tagger, and the names
+ * the rules read from the context or a list stand as they are (the tagger reads the rest of the
+ * run around them). Where the rules only guessed, their reading stands when the tagger scores it
+ * within `trustGuesses` of its own best reading (0: never).
+ */
+export function tagArticle(text: string, tagger: Tagger, rules?: readonly RuleName[], trustGuesses = 0): TaggerResult {
+  const { model, words } = tagger;
+  const tokens = tokenize(text);
+  const evidence = new ArticleEvidence(tokens);
+  if (rules) evidence.ruleCodes = ruleCodes(tokens, rules);
+  const segments = findSegments(tokens);
+  const names: TaggedName[] = [];
+  const features = new Int32Array(MAX_FEATURES);
+  let emissions = new Float64Array(16 * TAG_COUNT);
+  let tags = new Uint8Array(16);
+  let prior = new Uint8Array(16);
+  const seg = new SegmentFeatures(evidence, words);
+  for (let s = 0; s < segments.length; s += 2) {
+    const start = segments[s];
+    const end = segments[s + 1];
+    const n = end - start;
+    if (tags.length < n) {
+      emissions = new Float64Array(n * TAG_COUNT * 2);
+      tags = new Uint8Array(n * 2);
+      prior = new Uint8Array(n * 2);
+    }
+    if (seg.moveTo(start, end).isNeverName()) continue;
+    for (let i = start; i < end; i++) {
+      const offset = (i - start) * TAG_COUNT;
+      addEmissions(model, features, seg.features(i, features), emissions, offset);
+      const word = wordScores(tagger, seg.words[i - start]);
+      for (let t = 0; t < TAG_COUNT; t++) emissions[offset + t] += word[t];
+    }
+    const reading = evidence.ruleCodes ? rulesTags(evidence.ruleCodes, start, n, prior) : NONE;
+    if (reading === NONE) prior.fill(0, 0, n);
+    if (reading !== NONE) forceFirmNames(evidence.ruleCodes!, start, n, prior, emissions);
+    const best = viterbi(emissions, n, model.transitions, tags);
+    // The rules' guesses, and their finding no name at all, stand when the model finds them nearly
+    // as good as its own reading.
+    if (reading !== FIRM && best - sequenceScore(emissions, n, model.transitions, prior) <= trustGuesses) tags.set(prior.subarray(0, n));
+    collectNames(tokens, start, n, tags, names);
+  }
+  return { tokens, names, evidence };
+}
+
+/** The summed weights of a word's own features, computed once per word and model. */
+function wordScores(tagger: Tagger, entry: WordEntry): Float64Array {
+  if (entry.scores) return entry.scores;
+  const scores = new Float64Array(TAG_COUNT);
+  addEmissions(tagger.model, entry.ids, entry.ids.length, scores, 0);
+  entry.scores = scores;
+  return scores;
+}
+
+/** Kind code of ruleCodes (1 person, 2 org, 3 place, 4 demonym) → tag type index. */
+const RULE_TYPE = [-1, 0, 1, 2, 3];
+
+const NONE = 0;
+const FIRM = 1;
+const GUESSED = 2;
+
+/** The rules' names over a run as B/I tags: NONE when they name nothing there, else FIRM or GUESSED. */
+function rulesTags(codes: Int32Array, start: number, n: number, out: Uint8Array): number {
+  let any = NONE;
+  for (let i = 0; i < n; i++) {
+    const code = codes[start + i];
+    if (!code) {
+      out[i] = 0;
+      continue;
+    }
+    if (code & GUESS) any = GUESSED;
+    else if (any === NONE) any = FIRM;
+    const type = RULE_TYPE[(code >> 2) & 7];
+    const position = code & 3;
+    const begins = position === 0 || position === 3 || i === 0;
+    out[i] = 1 + 2 * type + (begins ? 0 : 1);
+  }
+  return any;
+}
+
+/** A score no reading can reach: it rules a tag out. */
+const IMPOSSIBLE = -1e30;
+
+/**
+ * The names the rules read from the context or a list keep their span and type: each of their
+ * tokens may take only its tag, and the token after one may not continue it.
+ */
+function forceFirmNames(codes: Int32Array, start: number, n: number, prior: Uint8Array, emissions: Float64Array): void {
+  for (let i = 0; i < n; i++) {
+    const code = codes[start + i];
+    if (!code || code & GUESS) continue;
+    for (let t = 0; t < TAG_COUNT; t++) if (t !== prior[i]) emissions[i * TAG_COUNT + t] = IMPOSSIBLE;
+    const position = code & 3;
+    if ((position === 2 || position === 3) && i + 1 < n) {
+      for (let t = 2; t < TAG_COUNT; t += 2) emissions[(i + 1) * TAG_COUNT + t] = IMPOSSIBLE;
+    }
+  }
+}
+
+/** The most words a name may have (the rule engine's limit too). */
+const MAX_NAME_WORDS = 8;
+
+/** Words of tokens [first, last): tokens with a space before them, plus the first. */
+function wordCount(tokens: Tokens, first: number, last: number): number {
+  let words = 1;
+  for (let i = first + 1; i < last; i++) if (!(tokens.bits[i] & Bit.Glued)) words++;
+  return words;
+}
+
+/** Turns B/I tags into names. */
+function collectNames(tokens: Tokens, start: number, n: number, tags: Uint8Array, out: TaggedName[]): void {
+  let i = 0;
+  while (i < n) {
+    const tag = tags[i];
+    if (tag === 0 || (tag - 1) % 2 !== 0) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && tags[j] === tag + 1) j++;
+    // No name has this many words: a run of capitalised words ("Aaron Bexley Aaron Bexley ...") read as one.
+    if (wordCount(tokens, start + i, start + j) > MAX_NAME_WORDS) {
+      i = j;
+      continue;
+    }
+    out.push({ start: tokens.start[start + i], end: tokens.end[start + j - 1], first: start + i, last: start + j, type: TYPES[(tag - 1) >> 1] });
+    i = j;
+  }
+}
