@@ -60,10 +60,10 @@ export function scoreFile(shared: string, files: string, tagger: Tagger | null, 
       const docDate = typeof d.docDate === 'string' ? d.docDate : undefined;
       const analysis = analyzeArticle(d.text, { articleDate: docDate });
       analysis.entities = findNames(d.text, { tagger, trustGuesses, consistency: process.env.CONSISTENCY !== '0' });
-      corpus.setArticle(`doc:${d.id}`, d.id, d.text, analysis);
+      corpus.setArticle(`doc:${d.id}`, corpus.pack(d.text, analysis));
     }
     gold.push(...docs);
-    pred.push(...docs.map((d) => ({ id: d.id, spans: toPredictionSpans(corpus, corpus.article(`doc:${d.id}`)!) })));
+    pred.push(...docs.map((d) => ({ id: d.id, spans: toPredictionSpans(corpus, `doc:${d.id}`) })));
   }
   const r = score(gold, pred, { goldFile: `${files.split('+')[0]}.jsonl` }) as unknown as {
     ner: { exact: { F1: number; perType: Record<string, { F1: number }> }; relaxed: { F1: number } };

@@ -10,7 +10,7 @@
  *   article names them so elsewhere: "Jobs resigned" after "Steve Jobs"; "Orvex" in the headline
  *   "Chipmaker Orvex To Cut Jobs" after "Orvex shares fell".
  * - In a title-case or shouted headline, where every word is capitalised, a name stands only when the
- *   body supports it (its words are capitalised in the body, or the rules know it from a list):
+ *   body (if there is one) supports it (its words are capitalised in the body, or the rules know it from a list):
  *   "Exert Pressure" in "Biden Administration To Exert Pressure on Russia" does not.
  */
 import { F } from './lexicon';
@@ -31,7 +31,12 @@ const LONGEST_RECALL = 4;
 
 export function harmoniseNames(tagged: TaggerResult, tagger: Tagger): TaggedName[] {
   const { tokens } = tagged;
-  const names = tagged.names.filter((n) => !inCapitalisedHeadline(tokens, n.first) || isSure(tagged, n) || bodySupports(tagged, n));
+  const hasBody = tokens.count > 0 && !(tokens.bits[tokens.count - 1] & Bit.Headline);
+  const names = tagged.names.filter(
+    (n) =>
+      (!hasBody || !inCapitalisedHeadline(tokens, n.first) || isSure(tagged, n) || bodySupports(tagged, n)) &&
+      !isBareCommonWord(tagged, tagger, n),
+  );
   if (names.length === 0) return names;
   const votes = new Map<string, Votes>();
   /** Hashes of the first words of the spellings voted on, so most words skip the recall. */
@@ -82,6 +87,22 @@ function recallNamed(tagged: TaggerResult, votes: Map<string, Votes>, firsts: Se
   }
   if (added) out.sort((a, b) => a.start - b.start);
   return out;
+}
+
+/** Lists that make a word a name even where its capital proves nothing. */
+const KNOWN_NAME = F.PLACES | F.DEMONYMS | F.KNOWN_ORGS | F.NEWS_OUTLETS | F.KNOWN_ACRONYMS;
+
+/**
+ * "Port talks, day 3", "Harvest was poor": a common English word opening a sentence or a line,
+ * never capitalised elsewhere in the article, on no list and not a name for the rules, is the
+ * word, whatever the tagger thought.
+ */
+function isBareCommonWord(tagged: TaggerResult, tagger: Tagger, n: TaggedName): boolean {
+  const { tokens, evidence } = tagged;
+  if (n.last - n.first !== 1 || !(tokens.bits[n.first] & (Bit.SentenceStart | Bit.TitleLine | Bit.ShoutLine))) return false;
+  if (evidence.ruleCodes?.[n.first] || evidence.capitalisedMid(tokens.hash[n.first]) > 0) return false;
+  const flags = tagger.words.get(tokens, n.first).flags;
+  return (flags & F.COMMON) !== 0 && (flags & KNOWN_NAME) === 0;
 }
 
 /** Is token i in a headline written in title case or capitals (where a capital proves nothing)? */
