@@ -5,7 +5,7 @@
  * seeded generator, sums are taken in a fixed order, so the same data gives the same bytes.
  */
 import { ArticleEvidence, MAX_FEATURES, SegmentFeatures, WordTable } from '../../server/src/analysis/tagger/features';
-import { TAG_COUNT, TYPES, allowed, type TaggerModel } from '../../server/src/analysis/tagger/model';
+import { TAG_COUNT, TYPES, allowed, tagOf, type TaggerModel } from '../../server/src/analysis/tagger/model';
 import type { PhraseIndex } from '../../server/src/analysis/tagger/phrases';
 import { findSegments } from '../../server/src/analysis/tagger/segments';
 import { ruleCodes } from '../../server/src/analysis/tagger/ruleCodes';
@@ -67,8 +67,8 @@ export function buildInstances(docs: TrainDoc[], index: PhraseIndex, options: Pi
         continue;
       }
       const type = TYPES.indexOf(span.type);
-      tags[first] = 1 + 2 * type;
-      for (let i = first + 1; i <= last; i++) tags[i] = 2 + 2 * type;
+      tags[first] = tagOf(type, true);
+      for (let i = first + 1; i <= last; i++) tags[i] = tagOf(type, false);
     }
     const evidence = new ArticleEvidence(tokens);
     if (options.useRules) evidence.ruleCodes = ruleCodes(tokens, findRuleDrafts(doc.text));

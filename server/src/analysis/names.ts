@@ -34,6 +34,7 @@ import { linkLeaders } from './names/governments';
 import { isForeignScript, looksEnglish } from './names/language';
 import { shippedTagger, type Tagger } from './tagger/tagger';
 import { tagArticle } from './tagger/tagNames';
+import { tokenize as tokenizeArticle } from './tagger/tokenize';
 import type { EntityMention } from './types';
 
 function has(t: Token, flag: number): boolean {
@@ -152,12 +153,14 @@ export interface FindNamesOptions {
  * throws on odd input; offsets are UTF-16 indices into `text`.
  */
 export function findNames(text: string, options: FindNamesOptions = {}): EntityMention[] {
+  if (!text) return [];
+  const tokens = tokenizeArticle(text);
   // Another language would only give invented names (names/language.ts).
-  if (!text || !looksEnglish(text)) return [];
+  if (!looksEnglish(tokens)) return [];
   const drafts = findRuleDrafts(text, options);
   const tagger = options.tagger === undefined ? shippedTagger() : options.tagger;
   if (!tagger) return assignKeys(text, withoutForeignScript(text, drafts));
-  const tagged = tagArticle(text, tagger, drafts, options.trustGuesses ?? TRUST_GUESSES);
+  const tagged = tagArticle(tokens, tagger, drafts, options.trustGuesses ?? TRUST_GUESSES);
   tagged.names = linkLeaders(tagged.tokens, tagged.names, tagger);
   if (options.consistency !== false) tagged.names = harmoniseNames(tagged, tagger);
   return assignKeys(text, withoutForeignScript(text, blendNames(text, drafts, tagged)));
@@ -180,7 +183,26 @@ export function findRuleDrafts(text: string, options: FindNamesOptions = {}): Dr
   const drafts: Draft[] = [];
   for (const run of buildRuns(text, tokens)) processRun(text, run, evidence, drafts);
   retypeTeams(text, drafts, evidence);
+  markDatelineAgencies(text, drafts);
   return outermost(drafts);
+}
+
+/** "KESTREL BAY, March 4 (Sample Wire) -": the name in brackets after a dateline is its news agency. */
+const DATELINE_AGENCY = /^[ \t]*\p{Lu}[\p{Lu} .'-]*,[^\n()]{0,40}\($/u;
+
+function markDatelineAgencies(text: string, drafts: Draft[]): void {
+  for (const d of drafts) {
+    if (d.kind === 'place' || text.charCodeAt(d.start - 1) !== 40 || text.charCodeAt(d.end) !== 41) continue;
+    // The dateline opens its line within 80 characters: look no further back (a megabyte-long
+    // line must not be scanned once per bracket).
+    const before = text.slice(Math.max(0, d.start - 81), d.start);
+    const newline = before.lastIndexOf('\n');
+    if ((newline < 0 && d.start > 80) || !DATELINE_AGENCY.test(before.slice(newline + 1))) continue;
+    d.kind = 'org';
+    d.rule = 'context:dateline-agency';
+    d.canonical = undefined;
+    d.key = undefined;
+  }
 }
 
 /** Drafts in text order without the ones nested in an earlier draft. */

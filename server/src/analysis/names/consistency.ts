@@ -38,7 +38,7 @@ export function harmoniseNames(tagged: TaggerResult, tagger: Tagger): TaggedName
       !isBareCommonWord(tagged, tagger, n),
   );
   if (names.length === 0) return names;
-  const votes = new Map<string, Votes>();
+  const votes = new Map<number, Votes>();
   /** Hashes of the first words of the spellings voted on, so most words skip the recall. */
   const firsts = new Set<number>();
   const vote = (first: number, last: number, type: NameType, weight: number): void => {
@@ -65,7 +65,7 @@ export function harmoniseNames(tagged: TaggerResult, tagger: Tagger): TaggedName
 }
 
 /** Adds the words left out that the article names elsewhere; `out` is in text order. */
-function recallNamed(tagged: TaggerResult, votes: Map<string, Votes>, firsts: Set<number>, covered: Uint8Array, out: TaggedName[]): TaggedName[] {
+function recallNamed(tagged: TaggerResult, votes: Map<number, Votes>, firsts: Set<number>, covered: Uint8Array, out: TaggedName[]): TaggedName[] {
   const { tokens, evidence } = tagged;
   let added = false;
   for (let i = 0; i < tokens.count; i++) {
@@ -175,7 +175,9 @@ function alone(tokens: Tokens, evidence: ArticleEvidence, i: number): boolean {
   return !shaped(i - 1) && !shaped(i + 1);
 }
 
-/** The lower-cased spelling of tokens [first, last), as a string key. */
-function keyOf(tokens: Tokens, first: number, last: number): string {
-  return tokens.text.slice(tokens.start[first], tokens.end[last - 1]).toLowerCase();
+/** The lower-cased spelling of tokens [first, last), as a number (their hashes combined). */
+function keyOf(tokens: Tokens, first: number, last: number): number {
+  let key = tokens.hash[first];
+  for (let j = first + 1; j < last; j++) key = Math.imul(key ^ (key >>> 15), 0x2c1b3c6d) ^ tokens.hash[j];
+  return key;
 }

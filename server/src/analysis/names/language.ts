@@ -4,6 +4,7 @@
  * German noun is capitalised; a Cyrillic word is not a company), so it finds nothing there, and
  * in an English article a name written in another script is left out: it cannot be typed reliably.
  */
+import { Kind, hashLower, type Tokens } from '../tagger/tokenize';
 
 /** Frequent English function words: a few of them in every English sentence. */
 const ENGLISH = new Set(
@@ -26,9 +27,8 @@ const FOREIGN = new Set(
     'och att det som är för inte med av till den ett ikke og er til på af').split(' '),
 );
 
-const WORD = /[\p{L}\p{M}'’]+/gu;
-const LATIN_LETTER = /[A-Za-z\u00c0-\u024f]/;
-const LETTER = /\p{L}/u;
+const ENGLISH_HASHES = new Set([...ENGLISH].map(hashLower));
+const FOREIGN_HASHES = new Set([...FOREIGN].filter((w) => !ENGLISH.has(w)).map(hashLower));
 
 /** How many words of the text to look at: enough to judge, cheap on long texts. */
 const SAMPLE = 400;
@@ -38,25 +38,28 @@ const SAMPLE = 400;
  * function words of another language than of English (at least one word in ten). Tables, lists
  * and headlines with few function words of any language count as English.
  */
-export function looksEnglish(text: string): boolean {
+export function looksEnglish(tokens: Tokens): boolean {
   let words = 0;
   let english = 0;
   let foreign = 0;
   let latin = 0;
   let other = 0;
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m && words < SAMPLE; m = WORD.exec(text)) {
-    const w = m[0];
+  const { text, start, kind, hash } = tokens;
+  for (let i = 0; i < tokens.count && words < SAMPLE; i++) {
+    if (kind[i] === Kind.Punct || kind[i] === Kind.Number) continue;
     words++;
-    const lower = w.toLowerCase();
-    if (ENGLISH.has(lower)) english++;
-    else if (FOREIGN.has(lower)) foreign++;
-    if (LATIN_LETTER.test(w[0])) latin++;
-    else if (LETTER.test(w[0])) other++;
+    if (ENGLISH_HASHES.has(hash[i])) english++;
+    else if (FOREIGN_HASHES.has(hash[i])) foreign++;
+    const c = text.charCodeAt(start[i]);
+    if (c < 0x250) latin++;
+    else other++;
   }
   if (other > latin) return false;
   return !(foreign > english && foreign * 10 >= words);
 }
+
+const LATIN_LETTER = /[A-Za-z\u00c0-\u024f]/;
+const LETTER = /\p{L}/u;
 
 /** True when a name is written in a script other than Latin (Cyrillic, Greek, Arabic, CJK...). */
 export function isForeignScript(name: string): boolean {

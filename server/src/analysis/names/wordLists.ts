@@ -26,7 +26,8 @@ export const TITLE_HEADS = set(`
   crown | tsar | czar | chancellor-elect | governor-general | magistrate | senior | jr | spc | pfc | sfc | ssg |
   sgm | cpt | ltc | cpl | pvt | cmdr | adm | brig | airman | seaman | specialist | staff | democrat | republican |
   conservative | liberal | socialist | communist | mediator | negotiator | adviser | advisor | lawyer |
-  activist | organiser | organizer | chairperson | potus
+  activist | organiser | organizer | chairperson | potus | councillor | councilor | alderman | alderwoman |
+  assemblyman | assemblywoman | lawmaker | legislator | selectman | selectwoman
 `);
 
 /**

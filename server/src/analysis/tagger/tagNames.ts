@@ -2,7 +2,7 @@
  * Runs the learned tagger over an article: tokens, candidate runs, features, Viterbi, names.
  */
 import { ArticleEvidence, MAX_FEATURES, SegmentFeatures, type WordEntry } from './features';
-import { TAG_COUNT, TYPES, addEmissions, sequenceScore, viterbi, type NameType } from './model';
+import { TAG_COUNT, TYPES, addEmissions, continues, sequenceScore, tagOf, typeOf, viterbi, viterbiScratch, type NameType } from './model';
 import { GUESS, ruleCodes, type RuleName } from './ruleCodes';
 import { findSegments } from './segments';
 import type { Tagger } from './tagger';
@@ -31,9 +31,9 @@ export interface TaggerResult {
  * run around them). Where the rules only guessed, their reading stands when the tagger scores it
  * within `trustGuesses` of its own best reading (0: never).
  */
-export function tagArticle(text: string, tagger: Tagger, rules?: readonly RuleName[], trustGuesses = 0): TaggerResult {
+export function tagArticle(article: string | Tokens, tagger: Tagger, rules?: readonly RuleName[], trustGuesses = 0): TaggerResult {
   const { model, words } = tagger;
-  const tokens = tokenize(text);
+  const tokens = typeof article === 'string' ? tokenize(article) : article;
   const evidence = new ArticleEvidence(tokens);
   if (rules) evidence.ruleCodes = ruleCodes(tokens, rules);
   const segments = findSegments(tokens);
@@ -43,6 +43,7 @@ export function tagArticle(text: string, tagger: Tagger, rules?: readonly RuleNa
   let tags = new Uint8Array(16);
   let prior = new Uint8Array(16);
   const seg = new SegmentFeatures(evidence, words);
+  const scratch = viterbiScratch();
   for (let s = 0; s < segments.length; s += 2) {
     const start = segments[s];
     const end = segments[s + 1];
@@ -62,7 +63,7 @@ export function tagArticle(text: string, tagger: Tagger, rules?: readonly RuleNa
     const reading = evidence.ruleCodes ? rulesTags(evidence.ruleCodes, start, n, prior) : NONE;
     if (reading === NONE) prior.fill(0, 0, n);
     if (reading !== NONE) forceFirmNames(evidence.ruleCodes!, start, n, prior, emissions);
-    const best = viterbi(emissions, n, model.transitions, tags);
+    const best = viterbi(emissions, n, model.transitions, tags, scratch);
     // The rules' guesses, and their finding no name at all, stand when the model finds them nearly
     // as good as its own reading.
     if (reading !== FIRM && best - sequenceScore(emissions, n, model.transitions, prior) <= trustGuesses) tags.set(prior.subarray(0, n));
@@ -100,8 +101,7 @@ function rulesTags(codes: Int32Array, start: number, n: number, out: Uint8Array)
     else if (any === NONE) any = FIRM;
     const type = RULE_TYPE[(code >> 2) & 7];
     const position = code & 3;
-    const begins = position === 0 || position === 3 || i === 0;
-    out[i] = 1 + 2 * type + (begins ? 0 : 1);
+    out[i] = tagOf(type, position === 0 || position === 3 || i === 0);
   }
   return any;
 }
@@ -111,7 +111,7 @@ const IMPOSSIBLE = -1e30;
 
 /**
  * The names the rules read from the context or a list keep their span and type: each of their
- * tokens may take only its tag, and the token after one may not continue it.
+ * tokens may take only its tag, and the tokens around one may not run into it.
  */
 function forceFirmNames(codes: Int32Array, start: number, n: number, prior: Uint8Array, emissions: Float64Array): void {
   for (let i = 0; i < n; i++) {
@@ -120,7 +120,10 @@ function forceFirmNames(codes: Int32Array, start: number, n: number, prior: Uint
     for (let t = 0; t < TAG_COUNT; t++) if (t !== prior[i]) emissions[i * TAG_COUNT + t] = IMPOSSIBLE;
     const position = code & 3;
     if ((position === 2 || position === 3) && i + 1 < n) {
-      for (let t = 2; t < TAG_COUNT; t += 2) emissions[(i + 1) * TAG_COUNT + t] = IMPOSSIBLE;
+      for (let t = 0; t < TAG_COUNT; t++) if (continues(prior[i], t)) emissions[(i + 1) * TAG_COUNT + t] = IMPOSSIBLE;
+    }
+    if ((position === 0 || position === 3) && i > 0) {
+      for (let t = 0; t < TAG_COUNT; t++) if (continues(t, prior[i])) emissions[(i - 1) * TAG_COUNT + t] = IMPOSSIBLE;
     }
   }
 }
@@ -140,18 +143,18 @@ function collectNames(tokens: Tokens, start: number, n: number, tags: Uint8Array
   let i = 0;
   while (i < n) {
     const tag = tags[i];
-    if (tag === 0 || (tag - 1) % 2 !== 0) {
+    if (tag === 0) {
       i++;
       continue;
     }
     let j = i + 1;
-    while (j < n && tags[j] === tag + 1) j++;
+    while (j < n && continues(tags[j - 1], tags[j])) j++;
     // No name has this many words: a run of capitalised words ("Aaron Bexley Aaron Bexley ...") read as one.
     if (wordCount(tokens, start + i, start + j) > MAX_NAME_WORDS) {
       i = j;
       continue;
     }
-    out.push({ start: tokens.start[start + i], end: tokens.end[start + j - 1], first: start + i, last: start + j, type: TYPES[(tag - 1) >> 1] });
+    out.push({ start: tokens.start[start + i], end: tokens.end[start + j - 1], first: start + i, last: start + j, type: TYPES[typeOf(tag)] });
     i = j;
   }
 }

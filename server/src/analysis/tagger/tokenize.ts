@@ -223,7 +223,7 @@ export function tokenize(text: string): Tokens {
       break;
     }
     // A final period belongs to abbreviations and initials ("U.S.", "Corp.", "J.").
-    if (text.charCodeAt(e) === 46 && (periods > 0 || e - s === 1 || isAbbreviation(text, s, e))) {
+    if (text.charCodeAt(e) === 46 && !firstDigit && (periods > 0 || e - s === 1 || isAbbreviation(text, s, e))) {
       h = Math.imul(h ^ 46, FNV_PRIME);
       x = Math.imul(x ^ 46, FNV_PRIME);
       e++;
