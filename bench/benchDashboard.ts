@@ -9,7 +9,7 @@
  *
  * Targets (issue 15): data requests <= 200 ms, first paint <= 1 s, a filter change <= 100 ms.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CancellationTokenSource, ResponseError, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import { launchBrowser } from '../test/e2e/harness/browser';
@@ -56,7 +56,18 @@ function randomPeriod(rnd: () => number): Period {
   return { from: new Date(start).toISOString().slice(0, 10), to: new Date(end).toISOString().slice(0, 10) };
 }
 
-async function benchRequests(connection: ProtocolConnection, rnd: () => number): Promise<Record<string, ReturnType<typeof stats>>> {
+/**
+ * CPU time (user + system) a process has used, in ms, from /proc: unlike wall time it hardly
+ * grows when other processes share the cores, so it says what a request costs on a quiet machine.
+ */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in ticks of 1/100 s
+}
+
+type RequestStats = ReturnType<typeof stats> & { cpuMsPerRequest: number };
+
+async function benchRequests(connection: ProtocolConnection, pid: number, rnd: () => number): Promise<Record<string, RequestStats>> {
   const top: DashboardNetworkResult = await connection.sendRequest(DashboardNetworkRequest, { size: 50 });
   const ids = top.nodes.map((n) => n.id);
   const pick = () => ids[Math.floor(rnd() * ids.length)];
@@ -73,11 +84,12 @@ async function benchRequests(connection: ProtocolConnection, rnd: () => number):
     'list (period articles)': () => connection.sendRequest(DashboardListRequest, { list: 'articles', ids: rnd() < 0.5 ? [pick()] : [], period: randomPeriod(rnd) }),
     'list (entities of a type)': () => connection.sendRequest(DashboardListRequest, { list: 'entities', kind: 'person' }),
   };
-  const out: Record<string, ReturnType<typeof stats>> = {};
+  const out: Record<string, RequestStats> = {};
   for (const [name, run] of Object.entries(cases)) {
     const times: number[] = [];
+    const cpuBefore = cpuMs(pid);
     for (let i = 0; i < SAMPLES; i++) times.push(await time(run));
-    out[name] = stats(times);
+    out[name] = { ...stats(times), cpuMsPerRequest: Math.round(((cpuMs(pid) - cpuBefore) / SAMPLES) * 10) / 10 };
   }
   return out;
 }
@@ -98,6 +110,7 @@ async function benchCancel(connection: ProtocolConnection): Promise<{ ms: number
 async function main(): Promise<void> {
   const folder = path.join(root, 'bench', 'corpora', String(ARTICLES));
   const gen = generateCorpus(ARTICLES, SEED, folder);
+  log(`Load average before: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} (2 cores: numbers above 2 mean other processes share them)`);
   log(`Corpus: ${ARTICLES.toLocaleString('en-US')} articles, ${(gen.bytes / 1e6).toFixed(1)} MB in ${path.relative(root, folder)}`);
   const storage = path.join(root, '.cache', `bench-dashboard-storage-${ARTICLES}`);
   mkdirSync(storage, { recursive: true });
@@ -108,13 +121,14 @@ async function main(): Promise<void> {
   try {
     // The first request builds the dashboard's table of the whole corpus.
     const firstRequestMs = await time(() => server.connection.sendRequest(DashboardOverviewRequest, {}));
-    const requests = await benchRequests(server.connection, rnd);
+    const requests = await benchRequests(server.connection, server.child.pid!, rnd);
     const cancel = await benchCancel(server.connection);
 
     // Webview: three fresh page loads, then filter changes with the mouse on the last one.
     const browser = await launchBrowser();
     const firstPaints: number[] = [];
     const filterChanges: number[] = [];
+    const filterBusy: number[] = [];
     const sizeChanges: number[] = [];
     const nodeClicks: number[] = [];
     const problems: string[] = [];
@@ -126,6 +140,11 @@ async function main(): Promise<void> {
         firstPaints.push((await page.waitForReport((r) => r.firstPaintMs !== undefined, 60_000)).firstPaintMs!);
       }
       const p = page.page;
+      // The page's main-thread busy time (CDP TaskDuration) per filter change: less sensitive
+      // than wall time to other processes on the machine.
+      const cdp = await p.context().newCDPSession(p);
+      await cdp.send('Performance.enable');
+      const busyMs = async () => ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
       const settled = () => p.waitForFunction(() => !(globalThis as any).document.body.dataset.busy, undefined, { timeout: 30_000 });
       const periods = await p.evaluate(() => (globalThis as any).corpusLensDashboard.data().timeline.periods.length as number);
       for (let i = 0; i < 10; i++) {
@@ -135,12 +154,14 @@ async function main(): Promise<void> {
         const from = (await pointOf(p, 'timeline', a))!;
         const to = (await pointOf(p, 'timeline', b))!;
         const before = page.reports.length;
+        const busyBefore = await busyMs();
         await p.mouse.move(from.x, from.y - 30);
         await p.mouse.down();
         await p.mouse.move(to.x, to.y - 30, { steps: 4 });
         await p.mouse.up();
         const report = await page.waitForReport((r) => page.reports.indexOf(r) >= before && r.lastUpdateMs !== undefined && !!r.period);
         filterChanges.push(report.lastUpdateMs!);
+        filterBusy.push((await busyMs()) - busyBefore);
       }
       for (const size of [300, 60, 300]) {
         await settled();
@@ -173,6 +194,7 @@ async function main(): Promise<void> {
       webview: {
         firstPaintMs: firstPaints.map(round),
         brushFilterChangeMs: stats(filterChanges),
+        brushMainThreadBusyMs: stats(filterBusy),
         networkSizeChangeMs: sizeChanges.map(round),
         nodeClickMs: nodeClicks.map(round),
         pageProblems: problems,
@@ -181,11 +203,13 @@ async function main(): Promise<void> {
     if (JSON_OUT) console.log(JSON.stringify(result));
     else {
       console.log(`first dashboard request (builds its table): ${result.firstRequestMs} ms`);
-      for (const [name, s] of Object.entries(requests)) console.log(`${name.padEnd(28)} p50 ${String(s.p50).padStart(6)} ms   p95 ${String(s.p95).padStart(6)} ms   max ${String(s.max).padStart(6)} ms   (n=${s.n})`);
+      for (const [name, s] of Object.entries(requests)) console.log(`${name.padEnd(28)} p50 ${String(s.p50).padStart(6)} ms   p95 ${String(s.p95).padStart(6)} ms   max ${String(s.max).padStart(6)} ms   server CPU ${String(s.cpuMsPerRequest).padStart(5)} ms/request   (n=${s.n})`);
       console.log(`cancelled request answered in ${cancel.ms} ms (${cancel.cancelled ? 'RequestCancelled' : 'NOT cancelled'})`);
       console.log(`webview first paint: ${result.webview.firstPaintMs.join(', ')} ms (three page loads)`);
       const f = result.webview.brushFilterChangeMs;
       console.log(`brush a period → all views redrawn: p50 ${f.p50} ms, p95 ${f.p95} ms, max ${f.max} ms (n=${f.n})`);
+      const b = result.webview.brushMainThreadBusyMs;
+      console.log(`  of which the page's main thread was busy: p50 ${b.p50} ms, p95 ${b.p95} ms`);
       console.log(`network size 300/60/300 → redrawn: ${result.webview.networkSizeChangeMs.join(', ')} ms; node click → selected everywhere: ${result.webview.nodeClickMs.join(', ')} ms`);
       console.log(`page problems (CSP violations, errors): ${problems.length ? problems.join(' | ') : 'none'}`);
     }

@@ -55,7 +55,7 @@ export function figuresOption(data: DashboardFiguresResult, theme: ChartTheme, v
   // Figures of one measure can span orders of magnitude ($2m next to $3bn): then a log axis.
   const log = max > 0 && max / min >= 1000;
   // One series per mark and verdict, each point [date, value, index]: plain arrays draw fast
-  // (ECharts' large mode past 2,000), where an object per point would not.
+  // (ECharts' large mode past 300), where an object per point would not.
   const series: ChartOption['series'] & unknown[] = [];
   for (const disagrees of [false, true]) {
     for (const bound of BOUNDS) {
@@ -71,8 +71,8 @@ export function figuresOption(data: DashboardFiguresResult, theme: ChartTheme, v
         symbolRotate: mark.rotate,
         symbolSize: disagrees ? 13 : 9,
         itemStyle: disagrees ? { color: theme.alert, borderColor: theme.foreground, borderWidth: 1 } : { color: theme.palette[0], opacity: theme.highContrast ? 1 : 0.8 },
-        large: rows.length > 2000,
-        largeThreshold: 2000,
+        large: rows.length > 300,
+        largeThreshold: 300,
         emphasis: { scale: 1.6 },
         z: disagrees ? 3 : 2,
       });
@@ -99,8 +99,10 @@ export function figuresOption(data: DashboardFiguresResult, theme: ChartTheme, v
       name: data.measure + (log ? ' (log scale)' : ''),
       nameTextStyle: { color: theme.muted, align: 'left' },
       scale: !log,
-      // A margin above and below, so the highest and lowest points are not cut by the frame.
+      // A margin above and below, so the highest and lowest points are not cut by the frame,
+      // and counts that reach down near zero start at zero (never below).
       boundaryGap: log ? undefined : ['8%', '8%'],
+      min: !log && min >= 0 && min < max * 0.2 ? 0 : undefined,
       ...axisStyle(theme),
       axisLabel: { ...(axisStyle(theme).axisLabel as object), formatter: (v: number) => compactNumber(v) },
     },

@@ -35,7 +35,9 @@ export function baseOption(theme: ChartTheme, description: string, title?: strin
     aria: { enabled: true, label: { description }, decal: { show: theme.highContrast } },
     title: title ? { text: title, left: 8, top: 4, textStyle: { ...textStyle(theme), fontSize: theme.fontSize + 3, fontWeight: 'bold' } } : undefined,
     animationDuration: 250,
-    animationDurationUpdate: 200,
+    animationDurationUpdate: 150,
+    // Charts of many elements (a day per bar over years, thousands of points) redraw without animation.
+    animationThreshold: 400,
   };
 }
 

@@ -19,7 +19,8 @@ export function describeOverview(data: DashboardOverviewResult, view: OverviewVi
 
 /** Two charts side by side: articles per day (left), entities per type (right). */
 export function overviewOption(data: DashboardOverviewResult, theme: ChartTheme, view: OverviewView): ChartOption {
-  const labels = data.days.map((d) => periodLabel(d, 'day', true));
+  // Over more than a year, each day says its year.
+  const labels = data.days.map((d) => periodLabel(d, 'day', data.days.length <= 366));
   const shaded = bucketsOf(data.days, 'day', view.period);
   // Short names: the chart beside the days is narrow (the tooltip and the table say them in full).
   const kinds = data.kinds.map((k) => SHORT[k.kind]);
@@ -48,10 +49,11 @@ export function overviewOption(data: DashboardOverviewResult, theme: ChartTheme,
         yAxisIndex: 0,
         data: data.perDay,
         itemStyle: { color: theme.palette[0] },
-        large: data.days.length > 400,
-        markArea: shaded
-          ? { silent: true, itemStyle: { color: theme.focus, opacity: theme.highContrast ? 0.35 : 0.15 }, data: [[{ xAxis: labels[shaded[0]] }, { xAxis: labels[shaded[1]] }]] }
-          : undefined,
+        // One path for the bars of years of days, not thousands of shapes.
+        large: data.days.length > 200,
+        largeThreshold: 200,
+        // Always present (empty without a period): a redraw merged into the last one then clears it.
+        markArea: { silent: true, itemStyle: { color: theme.focus, opacity: theme.highContrast ? 0.35 : 0.15 }, data: shaded ? [[{ xAxis: labels[shaded[0]] }, { xAxis: labels[shaded[1]] }]] : [] },
       },
       {
         type: 'bar',

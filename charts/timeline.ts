@@ -28,19 +28,18 @@ export function timelineOption(data: DashboardTimelineResult, theme: ChartTheme,
   const series: ChartOption['series'] = data.series.length
     ? data.series.map((s, i) =>
         stacked
-          ? { type: 'bar', name: s.name, id: s.id, stack: 'mentions', data: s.mentions, itemStyle: { color: theme.palette[i % theme.palette.length] }, large: data.periods.length > 400 }
+          ? { type: 'bar', name: s.name, id: s.id, stack: 'mentions', data: s.mentions, itemStyle: { color: theme.palette[i % theme.palette.length] }, large: data.periods.length > 200, largeThreshold: 200 }
           : { type: 'line', name: s.name, id: s.id, data: s.mentions, showSymbol: data.periods.length <= 120, symbolSize: 5, lineStyle: { width: theme.highContrast ? 3 : 2 }, itemStyle: { color: theme.palette[i % theme.palette.length] } },
       )
-    : [{ type: 'bar', name: 'Articles', id: '(articles)', data: data.articles, itemStyle: { color: theme.muted, opacity: theme.highContrast ? 1 : 0.7 }, large: data.periods.length > 400 }];
+    : [{ type: 'bar', name: 'Articles', id: '(articles)', data: data.articles, itemStyle: { color: theme.muted, opacity: theme.highContrast ? 1 : 0.7 }, large: data.periods.length > 200, largeThreshold: 200 }];
   const shaded = bucketsOf(data.periods, data.bucket, view.period);
   const first = series[0] as { markArea?: unknown };
-  if (shaded) {
-    first.markArea = {
-      silent: true,
-      itemStyle: { color: theme.focus, opacity: theme.highContrast ? 0.35 : 0.15, borderColor: theme.focus, borderWidth: 1 },
-      data: [[{ xAxis: labels[shaded[0]] }, { xAxis: labels[shaded[1]] }]],
-    };
-  }
+  // Always present (empty without a period): a redraw merged into the last one then clears it.
+  first.markArea = {
+    silent: true,
+    itemStyle: { color: theme.focus, opacity: theme.highContrast ? 0.35 : 0.15, borderColor: theme.focus, borderWidth: 1 },
+    data: shaded ? [[{ xAxis: labels[shaded[0]] }, { xAxis: labels[shaded[1]] }]] : [],
+  };
   const base = baseOption(theme, describeTimeline(data, view), view.title);
   const top = (view.title ? 36 : 8) + (data.series.length > 1 ? 26 : 0);
   return {

@@ -44,8 +44,8 @@ describe('charts', () => {
     assert.deepEqual(series.map((s) => [s.type, s.stack]), [['bar', 'mentions'], ['bar', 'mentions']]);
     assert.deepEqual(series[0].data, [3, 0, 1]);
     assert.deepEqual(series[0].markArea?.data[0].map((p) => p.xAxis), ['11 Mar', '18 Mar']);
-    const overlaid = timelineOption(TIMELINE, LIGHT_THEME, { mode: 'overlaid' }).series as { type: string; stack?: string; markArea?: unknown }[];
-    assert.deepEqual(overlaid.map((s) => [s.type, s.stack, s.markArea]), [['line', undefined, undefined], ['line', undefined, undefined]]);
+    const overlaid = timelineOption(TIMELINE, LIGHT_THEME, { mode: 'overlaid' }).series as { type: string; stack?: string; markArea?: { data: unknown[] } }[];
+    assert.deepEqual(overlaid.map((s) => [s.type, s.stack, s.markArea?.data]), [['line', undefined, []], ['line', undefined, undefined]]);
     const corpus = timelineOption({ ...TIMELINE, series: [] }, LIGHT_THEME, { mode: 'stacked' }).series as { name: string; data: number[] }[];
     assert.deepEqual(corpus.map((s) => [s.name, s.data]), [['Articles', [4, 0, 2]]]);
   });

@@ -13,9 +13,14 @@ export class ChartHost {
   /** Resolves when the chart's last drawing has finished animating (clicks land where things are). */
   settled: Promise<void> = Promise.resolve();
 
-  /** Draws an option; resolves once the first frame is painted. */
+  /**
+   * Draws an option; resolves once the first frame is painted. When the series are the same
+   * kinds as the last drawing's (a period or a theme changed, not what is drawn), the option is
+   * merged into it, which updates the elements in place instead of making them all again.
+   */
   draw(option: ChartOption): Promise<void> {
-    this.option = option;
+    const kinds = (o: ChartOption | undefined) => JSON.stringify(((o?.series ?? []) as { type?: string; name?: string }[]).map((x) => [x.type, x.name]));
+    const merge = this.option !== undefined && kinds(this.option) === kinds(option);
     const once = (event: 'rendered' | 'finished') =>
       new Promise<void>((resolve) => {
         const done = () => {
@@ -26,7 +31,8 @@ export class ChartHost {
       });
     const painted = once('rendered');
     this.settled = once('finished');
-    this.chart.setOption(option, { notMerge: true, lazyUpdate: false });
+    this.option = option;
+    this.chart.setOption(option, { notMerge: !merge, lazyUpdate: false });
     return painted;
   }
 
