@@ -19,7 +19,18 @@ async function quickPick(page: Page, opener: string, text: string, rowText: stri
   await input.fill(text);
   await page.locator('.quick-input-widget .monaco-list-row', { hasText: rowText }).first().waitFor();
   await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  // The pick is taken once the widget hides, or shows something else: a command that opens a
+  // quick pick of its own (Open Figure Ledger…, Show Entity Types…) reuses the widget at once,
+  // and on a busy machine it may never be seen hidden in between.
+  await page.waitForFunction(
+    (typed) => {
+      const widget = (globalThis as any).document.querySelector('.quick-input-widget');
+      const box = widget?.querySelector('.quick-input-box input');
+      return !widget || widget.offsetParent === null || (globalThis as any).getComputedStyle(widget).display === 'none' || box?.value !== typed;
+    },
+    text,
+    { timeout: 30_000 },
+  );
 }
 
 /** Runs a command by its palette label (F1, type, Enter). */
