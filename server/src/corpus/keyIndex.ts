@@ -171,7 +171,7 @@ function countByKey(mentions: EntityColumns): Map<number, { count: number; first
 }
 
 /** Adds delta to a count, dropping counts that reach zero. */
-export function bump(map: Map<string, number>, key: string, delta: number): void {
+function bump(map: Map<string, number>, key: string, delta: number): void {
   const n = (map.get(key) ?? 0) + delta;
   if (n > 0) map.set(key, n);
   else map.delete(key);

@@ -73,7 +73,7 @@ export function pack(table: ValueTable, analysis: ArticleAnalysis): PackedAnalys
 }
 
 /** Where each list starts in `cells`. */
-export function bases(packed: PackedAnalysis): [number, number, number] {
+function bases(packed: PackedAnalysis): [number, number, number] {
   const [e, d] = packed.counts;
   return [0, e * ENTITY_FIELDS.length, e * ENTITY_FIELDS.length + d * DATE_FIELDS.length];
 }

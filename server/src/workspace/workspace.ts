@@ -234,11 +234,6 @@ export class Workspace {
     );
   }
 
-  /** Writes the persistent cache if anything changed since the last write. */
-  saveCache(): Promise<void> {
-    return this.cache.save();
-  }
-
   /** Stops timers and writes the cache; call before the process ends. */
   async dispose(): Promise<void> {
     this.buffers.dispose();
