@@ -33,6 +33,9 @@ export interface TestServer {
   messages: string[];
   /** Every status notification received. */
   statuses: IndexState[];
+  /** Every work-done progress notification received ($/progress values), and the tokens created for them. */
+  progress: { token: string | number; value: { kind: string; title?: string; message?: string; percentage?: number } }[];
+  progressTokens: (string | number)[];
   /** Position of an offset in an article as the server knows it. */
   position(relative: string, text: string, offset: number): Position;
   open(relative: string, text: string, version?: number): Promise<void>;
@@ -54,6 +57,8 @@ export async function startTestServer(
   initializationOptions: Record<string, unknown> = {},
   /** More of the server's dependencies (an analysis off the main thread, say). */
   deps: Partial<ServerDependencies> = {},
+  /** What the client says it can do; by default configuration, watched files, folders and progress. */
+  capabilities: Record<string, unknown> = DEFAULT_CLIENT_CAPABILITIES,
 ): Promise<TestServer> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
@@ -73,7 +78,12 @@ export async function startTestServer(
     params.items.map((item) => (item.section === 'corpusLens' ? { enable: true, ...settings } : item.section === 'files.exclude' ? {} : null)),
   );
   client.onRequest('client/registerCapability', () => null);
-  client.onRequest('window/workDoneProgress/create', () => null);
+  const progress: TestServer['progress'] = [];
+  const progressTokens: TestServer['progressTokens'] = [];
+  client.onRequest('window/workDoneProgress/create', (p: { token: string | number }) => {
+    progressTokens.push(p.token);
+    return null;
+  });
   client.onNotification('window/logMessage', (p: { message: string }) => logs.push(p.message));
   client.onNotification('window/showMessage', (p: { message: string }) => messages.push(p.message));
   client.onRequest('window/showMessageRequest', (p: { message: string }) => {
@@ -81,18 +91,14 @@ export async function startTestServer(
     return null;
   });
   client.onNotification(StatusNotification, (s) => statuses.push(s));
-  client.onNotification('$/progress', () => undefined);
+  client.onNotification('$/progress', (p: TestServer['progress'][number]) => progress.push(p));
   client.listen();
   const initializeResult = (await client.sendRequest('initialize', {
     processId: null,
     rootUri: null,
     initializationOptions,
     workspaceFolders: [{ uri: URI.file(ROOT).toString(), name: 'corpus' }],
-    capabilities: {
-      workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
-      window: { workDoneProgress: true },
-      textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true } },
-    },
+    capabilities,
   })) as InitializeResult;
   await client.sendNotification('initialized', {});
   const versions = new Map<string, number>();
@@ -104,6 +110,8 @@ export async function startTestServer(
     logs,
     messages,
     statuses,
+    progress,
+    progressTokens,
     position: (relative, text, offset) => TextDocument.create(uriOf(relative), 'article', 0, text).positionAt(offset),
     async open(relative, text, version = 1) {
       versions.set(relative, version);
@@ -129,6 +137,13 @@ export async function startTestServer(
     },
   };
 }
+
+/** The client capabilities the tests start with. */
+export const DEFAULT_CLIENT_CAPABILITIES = {
+  workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
+  window: { workDoneProgress: true },
+  textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true } },
+};
 
 /** Notifications have no reply; a request sent after them returns once they were handled. */
 async function settle(client: ProtocolConnection): Promise<void> {

@@ -49,11 +49,13 @@ export class CoMentions {
     const [firstDate, lastDate] = this.dateRange(members);
     const shared = this.sharedArticles(id, members, token);
     if (!shared) return NO_CONTEXT;
-    const coMentioned = top(shared, TOP).map(([other, articles]) => {
-      const summary = this.summaries.summaryOf(other, token)!;
-      return { id: other, canonical: summary.canonical, kind: summary.kind, articles };
-    });
-    if (token.isCancellationRequested) return NO_CONTEXT;
+    const coMentioned: EntityContext['coMentioned'] = [];
+    for (const [other, articles] of top(shared, TOP)) {
+      const summary = this.summaries.summaryOf(other, token);
+      // No summary only when cancelled: every entity seen in an article has one.
+      if (!summary) return NO_CONTEXT;
+      coMentioned.push({ id: other, canonical: summary.canonical, kind: summary.kind, articles });
+    }
     const context = { firstDate, lastDate, coMentioned };
     this.contexts.set(id, context);
     return context;
