@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
+import { analyzeArticle } from '../../server/src/analysis';
+import type { StoredArticle } from '../../server/src/corpus/articleStore';
 import { NOT_CANCELLED as T } from '../../server/src/corpus/queries';
+import type { CachedArticle } from '../../server/src/host/articleSource';
+import type { IndexState } from '../../server/src/protocol';
+import type { ArticleCache } from '../../server/src/workspace/diskCache';
 import { MemoryArticleSource } from '../../server/src/host/memoryArticleSource';
 import { DEFAULT_SETTINGS, mergeSettings, type Settings } from '../../server/src/workspace/settings';
 import { Workspace } from '../../server/src/workspace/workspace';
@@ -115,5 +120,136 @@ describe('Workspace', () => {
       articleDates: { 'x.txt': '2020-01-02' },
       exclude: ['drafts/**'],
     });
+  });
+});
+
+/** A workspace over a recording analysis and cache: how often each text was analysed, and what the cache was given. */
+function recordedWorkspaceOf(files: Record<string, string>, options: { safeMode?: boolean; failingWorker?: boolean } = {}) {
+  const logs: string[] = [];
+  const analysed: string[] = [];
+  const saved: Map<string, CachedArticle>[] = [];
+  const progress: IndexState[] = [];
+  const source = new MemoryArticleSource(Object.fromEntries(Object.entries(files).map(([k, v]) => [`/w/${k}`, v])));
+  const cache: ArticleCache = {
+    load: async () => ({ entries: new Map() }),
+    save: async (entries) => {
+      saved.push(new Map(entries));
+      return undefined;
+    },
+  };
+  const ws = new Workspace(source, { log: (m) => logs.push(m), progress: (s) => progress.push(s) }, {
+    cache,
+    safeMode: options.safeMode,
+    analyze: async (text, opts) => {
+      if (options.failingWorker) throw new Error('worker gone');
+      analysed.push(text.split('\n')[0]);
+      return analyzeArticle(text, opts);
+    },
+  });
+  ws.setFolders([{ uri: URI.file('/w').toString(), fsPath: '/w', settings: DEFAULT_SETTINGS }]);
+  return { ws, logs, analysed, saved, progress, source };
+}
+
+const UNDATED = 'Quay Notes\n\nThe quay reopened on Tuesday.\n';
+const DATED = 'Quay Report\ndate 2024-03-08\n\nThe quay closed on Tuesday.\n';
+
+describe('Workspace orchestration', () => {
+  it('reads, analyses and packs each article once, and hands the same record to the corpus and the cache', async () => {
+    const { ws, analysed, saved } = recordedWorkspaceOf({ 'a.txt': UNDATED, 'b.txt': DATED });
+    await ws.indexAll();
+    assert.deepEqual(analysed.sort(), ['Quay Notes', 'Quay Report']);
+    assert.equal(saved.length, 1, 'the cache is written once the index is ready');
+    for (const file of ['a.txt', 'b.txt']) {
+      const entry = saved[0].get(uri(file))!;
+      const record = ws.corpus.article(uri(file)) as StoredArticle;
+      assert.equal(entry.article, record.article, `${file}: one record`);
+      assert.equal(entry.article.table, ws.corpus.table);
+      assert.deepEqual([entry.size, entry.mtimeMs, entry.articleDate], [Buffer.byteLength(record.text), 1, undefined]);
+    }
+  });
+
+  it('re-analyses only the articles whose date a correction changes, on disk and open, and caches the new record', async () => {
+    const { ws, analysed, saved } = recordedWorkspaceOf({ 'a.txt': UNDATED, 'b.txt': DATED, 'c.txt': UNDATED.replace('Quay Notes', 'Pier Notes') });
+    await ws.indexAll();
+    ws.openOrChange(uri('c.txt'), 1, UNDATED.replace('Quay Notes', 'Pier Notes (edited)'));
+    analysed.length = 0;
+    assert.equal(await ws.applyCorrection(uri('a.txt'), { kind: 'articleDate', file: uri('a.txt'), date: '2024-03-07' }), undefined);
+    assert.equal(await ws.applyCorrection(uri('c.txt'), { kind: 'articleDate', file: 'c.txt', date: '2024-03-14' }), undefined);
+    assert.deepEqual(analysed, ['Quay Notes'], 'b.txt keeps its date; the open c.txt is analysed in this thread');
+    assert.deepEqual(ws.corpus.datesIn(uri('a.txt'), T).map((d) => d.value), ['2024-03-05']);
+    assert.deepEqual(ws.corpus.datesIn(uri('c.txt'), T).map((d) => d.value), ['2024-03-12']);
+    assert.equal(ws.corpus.article(uri('c.txt'))!.text.includes('(edited)'), true);
+    await ws.dispose();
+    const entry = saved.at(-1)!.get(uri('a.txt'))!;
+    assert.equal(entry.articleDate, '2024-03-07');
+    assert.equal(entry.article, (ws.corpus.article(uri('a.txt')) as StoredArticle).article);
+    assert.equal(saved.at(-1)!.has(uri('c.txt')), false, 'the open buffer differs from the disk: its disk entry is dropped');
+  });
+
+  it('re-reads a corrections file changed on disk and applies it at once', async () => {
+    const { ws, source } = recordedWorkspaceOf({ 'a.txt': 'Port Talks\n\nMs Ilse Marrow spoke.\n' });
+    await ws.indexAll();
+    assert.deepEqual(ws.corpus.mentionsIn(uri('a.txt'), T).map((m) => m.mention.text), ['Ilse Marrow']);
+    source.files.set('/w/.corpuslens.json', JSON.stringify({ notEntity: ['Ilse Marrow'], articleDates: { 'a.txt': '2024-01-02' } }));
+    await ws.fileChanged(uri('.corpuslens.json'), 'changed');
+    assert.deepEqual(ws.corpus.mentionsIn(uri('a.txt'), T), []);
+    assert.deepEqual(ws.corpus.article(uri('a.txt'))!.meta.articleDate, { value: '2024-01-02', source: 'setting' });
+  });
+
+  it('refuses malformed corrections and keeps none in safe mode', async () => {
+    const { ws, source } = recordedWorkspaceOf({ 'a.txt': UNDATED });
+    await ws.indexAll();
+    assert.match((await ws.applyCorrection(uri('a.txt'), { kind: 'explode' }))!, /malformed: unknown kind "explode"/);
+    assert.match((await ws.applyCorrection(42, { kind: 'notEntity', value: 'Quay' }))!, /first argument must be a document uri/);
+    assert.equal(await ws.applyCorrection(uri('a.txt'), { kind: 'notEntity', value: 'Quay' }), undefined);
+    assert.ok(source.files.has('/w/.corpuslens.json'));
+    const safe = recordedWorkspaceOf({ 'a.txt': UNDATED, '.corpuslens.json': JSON.stringify({ notEntity: ['Quay'] }) }, { safeMode: true });
+    await safe.ws.indexAll();
+    assert.match((await safe.ws.applyCorrection(uri('a.txt'), { kind: 'notEntity', value: 'Quay' }))!, /safe mode/);
+    assert.equal(safe.source.files.get('/w/.corpuslens.json'), JSON.stringify({ notEntity: ['Quay'] }));
+  });
+
+  it('analyses in this thread when the workers fail, and says so', async () => {
+    const { ws, logs } = recordedWorkspaceOf({ 'a.txt': DATED }, { failingWorker: true });
+    await ws.indexAll();
+    assert.deepEqual(ws.corpus.datesIn(uri('a.txt'), T).map((d) => d.value), ['2024-03-08', '2024-03-05']);
+    assert.ok(logs.includes('analysis worker failed (worker gone); analysing in-process'), logs.join('\n'));
+  });
+
+  it('drops articles no longer listed on a new index, but not open ones', async () => {
+    const { ws, source } = recordedWorkspaceOf({ 'a.txt': UNDATED, 'b.txt': DATED, 'c.txt': DATED });
+    await ws.indexAll();
+    ws.openOrChange(uri('c.txt'), 1, DATED);
+    source.files.delete('/w/b.txt');
+    source.files.delete('/w/c.txt');
+    await ws.indexAll();
+    ws.settle();
+    assert.deepEqual([...ws.corpus.uris()].sort(), [uri('a.txt'), uri('c.txt')]);
+    assert.deepEqual(ws.state, { state: 'ready', indexed: 1, total: 1, skipped: 0, articles: 2 });
+  });
+
+  it('closes a buffer that is not an article by forgetting it', async () => {
+    const { ws } = recordedWorkspaceOf({ 'a.txt': UNDATED });
+    await ws.indexAll();
+    ws.openOrChange(uri('notes.md'), 1, DATED);
+    ws.settle();
+    assert.ok(ws.corpus.article(uri('notes.md')));
+    await ws.close(uri('notes.md'));
+    assert.equal(ws.corpus.article(uri('notes.md')), undefined);
+  });
+
+  it('tells the client only about changes it shows, and waits for file events before it says ready', async () => {
+    const { ws, progress, source } = recordedWorkspaceOf({ 'a.txt': UNDATED });
+    await ws.indexAll();
+    const seen = progress.length;
+    ws.openOrChange(uri('a.txt'), 1, UNDATED);
+    ws.settle();
+    assert.equal(progress.length, seen, 'an edit that changes no count says nothing');
+    source.files.set('/w/b.txt', DATED);
+    const event = ws.fileChanged(uri('b.txt'), 'created');
+    await ws.whenReady();
+    assert.ok(ws.corpus.article(uri('b.txt')), 'whenReady waited for the file event');
+    await event;
+    assert.deepEqual(progress.at(-1), { state: 'ready', indexed: 1, total: 1, skipped: 0, articles: 2 });
   });
 });

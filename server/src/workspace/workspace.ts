@@ -167,6 +167,8 @@ export class Workspace {
       if (options.articleDate === current) continue;
       if (this.buffers.has(uri)) {
         this.buffers.reanalyse(uri);
+        // The disk copy's cached analysis has the old date; it is read again when the buffer closes.
+        this.cache.delete(uri, this.stateValue.state === 'ready');
         continue;
       }
       // Read again, not re-packed from the record: the file may have changed or gone since,
