@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './harness/browser';
 import { ensureCodeServer, startCodeServer, type CodeServer } from './harness/codeServer';
 import { extensionRoot, resultsDir } from './harness/paths';
-import { normalise, openWorkbench, runCommand } from './harness/workbench';
+import { normalise, openWorkbench, runCommand, runCommandThatAsks } from './harness/workbench';
 
 const PEOPLE = 230;
 
@@ -93,7 +93,7 @@ describe('a folder of articles without .corpuslens.json, in the VS Code UI', { t
   });
 
   it('the type filter hides the groups left unticked', async () => {
-    await runCommand(page, 'Corpus Lens: Show Entity Types…');
+    await runCommandThatAsks(page, 'Corpus Lens: Show Entity Types…', 'Entity types to show');
     const people = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'People' });
     await people.waitFor();
     await people.locator('.quick-input-list-checkbox, input[type="checkbox"], .monaco-custom-toggle').first().click();

@@ -9,7 +9,7 @@ import { launchBrowser } from './harness/browser';
 import { ensureCodeServer, startCodeServer, type CodeServer } from './harness/codeServer';
 import { extensionRoot, fixtureWorkspace, resultsDir } from './harness/paths';
 import { copyWorkspace, type WorkspaceCopy } from './harness/workspace';
-import { hoverUntil, inspectTokens, normalise, openFile, openWorkbench, pointAt, runCommand, viewLine } from './harness/workbench';
+import { hoverUntil, inspectTokens, normalise, openFile, openWorkbench, pointAt, runCommand, runCommandThatAsks, viewLine } from './harness/workbench';
 
 const ARTICLE = 'bridge-repairs.txt';
 const HEADLINE = 'Harbour bridge repairs to cost';
@@ -341,7 +341,7 @@ describe('Corpus Lens in the VS Code UI (code-server + chromium)', { timeout: 24
   // Once a bug: a request without params reached the server's guard() with the token alone.
   it('"Corpus Lens: Open Figure Ledger…" from the palette offers the measures', async () => {
     try {
-      await runCommand(page, 'Corpus Lens: Open Figure Ledger…');
+      await runCommandThatAsks(page, 'Corpus Lens: Open Figure Ledger…', 'Which figures? (what they count)');
       const measure = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'money:EUR' });
       // VS Code reports a command that throws in a modal dialog (or a notification).
       const error = page.locator('.monaco-dialog-box, .notification-toast');

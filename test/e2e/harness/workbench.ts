@@ -38,6 +38,21 @@ export async function runCommand(page: Page, label: string): Promise<void> {
   await quickPick(page, 'F1', `>${label}`, label);
 }
 
+/**
+ * Runs a command that asks with a quick pick of its own, and waits for that question: the
+ * palette's widget is reused, so it may never be seen hidden in between (a fast server
+ * answers before the next frame).
+ */
+export async function runCommandThatAsks(page: Page, label: string, placeholder: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${label}`);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator(`.quick-input-widget .quick-input-box input[placeholder="${placeholder}"]`).waitFor({ state: 'visible' });
+}
+
 /** Opens a workspace file with Quick Open and waits for its tab to become active. */
 export async function openFile(page: Page, name: string): Promise<void> {
   await quickPick(page, 'Control+P', name, name);
