@@ -1,90 +1,133 @@
 import assert from 'node:assert/strict';
 import { describe, it, mock } from 'node:test';
-import type { AnalyzeOptions, ArticleAnalysis, CancellationSignal } from '../../server/src/analysis/types';
+import type { AnalyzeOptions, ArticleAnalysis } from '../../server/src/analysis/types';
 import { OpenBuffers } from '../../server/src/workspace/openBuffers';
 
-/** Open buffers over a recording analysis: what was analysed with which options, and what reached the corpus. */
-function buffers(optionsFor: (uri: string) => AnalyzeOptions = () => ({})) {
-  const analysed: { text: string; options: AnalyzeOptions; token: CancellationSignal }[] = [];
+const EMPTY = (options: AnalyzeOptions): ArticleAnalysis => ({ articleDate: { value: options.articleDate ?? '', source: options.articleDate ? 'setting' : 'none' }, entities: [], dates: [], figures: [], problems: [] });
+
+/**
+ * Open buffers over a recording host: what was analysed (text, options, cancel flag), what
+ * reached the corpus, what was skipped and logged. `hold` keeps analyses pending until released.
+ */
+function buffers(optionsFor: (uri: string) => AnalyzeOptions = () => ({}), maxBytes = 1000) {
+  const analysed: { text: string; options: AnalyzeOptions; cancel?: Int32Array; release(): void; fail(error: Error): void }[] = [];
   const committed: [string, string][] = [];
-  const open = new OpenBuffers(
-    (text, options, token) => {
-      analysed.push({ text, options, token });
-      return { articleDate: { value: options.articleDate ?? '', source: options.articleDate ? 'setting' : 'none' }, entities: [], dates: [], figures: [], problems: [] } satisfies ArticleAnalysis;
-    },
+  const skipped: [string, string, boolean][] = [];
+  const logs: string[] = [];
+  let hold = false;
+  const open = new OpenBuffers({
+    analyze: (text, options, cancel) =>
+      new Promise<ArticleAnalysis>((resolve, reject) => {
+        const job = { text, options, cancel, release: () => resolve(EMPTY(options)), fail: reject };
+        analysed.push(job);
+        if (!hold) job.release();
+      }),
     optionsFor,
-    (uri, text) => committed.push([uri, text]),
-  );
-  return { open, analysed, committed };
+    maxBytesFor: () => maxBytes,
+    commit: (uri, text) => committed.push([uri, text]),
+    skip: (uri, reason, firstTime) => skipped.push([uri, reason, firstTime]),
+    log: (m) => logs.push(m),
+  });
+  return { open, analysed, committed, skipped, logs, hold: (on: boolean) => (hold = on) };
 }
 
+const cancelled = (flag: Int32Array | undefined) => flag !== undefined && Atomics.load(flag, 0) === 1;
+
 describe('Open buffers', () => {
-  it('analyse only the latest of a burst of versions, once, when settled', () => {
+  it('analyse only the latest of a burst of versions, once, when a request waits for it', async () => {
     const { open, analysed, committed } = buffers();
     open.change('file:///a.txt', 1, 'one');
     open.change('file:///a.txt', 2, 'two');
     open.change('file:///a.txt', 3, 'three');
     assert.deepEqual(committed, [], 'nothing is analysed before it is needed');
-    open.settle();
+    assert.equal(open.settledVersion('file:///a.txt'), undefined);
+    await open.settled('file:///a.txt');
     assert.deepEqual(analysed.map((a) => a.text), ['three']);
     assert.deepEqual(committed, [['file:///a.txt', 'three']]);
-    open.settle();
+    assert.equal(open.settledVersion('file:///a.txt'), 3);
+    await open.settled();
     assert.equal(analysed.length, 1, 'a settled version is not analysed again');
     open.dispose();
   });
 
-  it('cancel the analysis of a version a newer one supersedes', () => {
-    const { open } = buffers();
-    const tokens: CancellationSignal[] = [];
-    const spy = new OpenBuffers(
-      (_text, _options, token) => {
-        tokens.push(token);
-        // A newer version arrives while this one is analysed.
-        if (tokens.length === 1) spy.change('file:///a.txt', 2, 'two');
-        return { articleDate: { value: '', source: 'none' }, entities: [], dates: [], figures: [], problems: [] };
-      },
-      () => ({}),
-      (_uri, text) => committedTexts.push(text),
-    );
-    const committedTexts: string[] = [];
-    spy.change('file:///a.txt', 1, 'one');
-    spy.settle();
-    assert.equal(tokens[0].isCancellationRequested, true, 'the superseded analysis is cancelled');
-    assert.deepEqual(committedTexts, [], 'and its result dropped');
-    spy.settle();
-    assert.deepEqual(committedTexts, ['two']);
-    assert.equal(tokens[1].isCancellationRequested, false);
+  it('cancel the analysis a newer version supersedes, drop its result, and wait for the newer one', async () => {
+    const { open, analysed, committed, hold } = buffers();
+    hold(true);
+    open.change('file:///a.txt', 1, 'one');
+    const waiting = open.settled('file:///a.txt');
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(analysed.length, 1);
+    open.change('file:///a.txt', 2, 'two');
+    assert.equal(cancelled(analysed[0].cancel), true, 'the superseded analysis is cancelled');
+    analysed[0].release();
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(committed, [], 'and its result dropped');
+    assert.deepEqual(analysed.map((a) => a.text), ['one', 'two'], 'the waiting request starts the newer version');
+    analysed[1].release();
+    await waiting;
+    assert.deepEqual(committed, [['file:///a.txt', 'two']], 'a request waits for the version that came meanwhile');
+    assert.equal(cancelled(analysed[1].cancel), false);
     open.dispose();
-    spy.dispose();
   });
 
-  it('drop a buffer closed before its analysis, and win over nothing once closed', () => {
+  it('drop a buffer closed before its analysis', async () => {
     const { open, analysed, committed } = buffers();
     open.change('file:///a.txt', 1, 'one');
     assert.equal(open.has('file:///a.txt'), true);
     open.close('file:///a.txt');
     assert.equal(open.has('file:///a.txt'), false);
-    open.settle();
+    await open.settled();
     assert.deepEqual([analysed, committed], [[], []]);
   });
 
-  it('analyse each buffer with its own options, and again when those change', () => {
+  it('analyse each buffer with its own options, and again when those change', async () => {
     let date = '2024-03-05';
     const { open, analysed, committed } = buffers((uri) => ({ articleDate: uri.endsWith('a.txt') ? date : undefined }));
     open.change('file:///a.txt', 1, 'alpha');
     open.change('file:///b.txt', 1, 'beta');
-    open.settle();
+    await open.settled();
     assert.deepEqual(analysed.map((a) => [a.text, a.options.articleDate]), [['alpha', '2024-03-05'], ['beta', undefined]]);
     date = '2024-03-09';
     open.reanalyse('file:///a.txt');
     open.reanalyse('file:///nothing.txt');
-    open.settle();
+    await open.settled();
     assert.deepEqual(analysed.slice(2).map((a) => [a.text, a.options.articleDate]), [['alpha', '2024-03-09']]);
     assert.deepEqual(committed, [['file:///a.txt', 'alpha'], ['file:///b.txt', 'beta'], ['file:///a.txt', 'alpha']]);
     open.dispose();
   });
 
-  it('reach the corpus by themselves once typing pauses', () => {
+  it('leave a buffer over the size limit unanalysed, telling once', async () => {
+    const { open, analysed, skipped } = buffers(() => ({}), 10);
+    open.change('file:///big.txt', 1, 'x'.repeat(11));
+    open.change('file:///big.txt', 2, 'x'.repeat(12));
+    await open.settled();
+    assert.equal(analysed.length, 0);
+    assert.deepEqual(skipped.map(([uri, , first]) => [uri, first]), [['file:///big.txt', true], ['file:///big.txt', false]]);
+    assert.match(skipped[0][1], /^larger than the size limit .*not analysed while open$/);
+    assert.equal(open.settledVersion('file:///big.txt'), undefined);
+    // Back under the limit, it is analysed again; multi-byte text counts in UTF-8 bytes.
+    open.change('file:///big.txt', 3, 'small');
+    await open.settled();
+    assert.deepEqual(analysed.map((a) => a.text), ['small']);
+    open.change('file:///big.txt', 4, 'ééééé é');
+    await open.settled();
+    assert.equal(skipped.length, 3, '13 bytes in UTF-8, though 7 characters');
+    open.dispose();
+  });
+
+  it('log a failed analysis and settle anyway', async () => {
+    const { open, analysed, logs, hold } = buffers();
+    hold(true);
+    open.change('file:///a.txt', 1, 'one');
+    const waiting = open.settled();
+    await new Promise((resolve) => setImmediate(resolve));
+    analysed[0].fail(new Error('engine broke'));
+    await waiting;
+    assert.deepEqual(logs, ['file:///a.txt: analysis failed (engine broke)']);
+    open.dispose();
+  });
+
+  it('reach the corpus by themselves once typing pauses', async () => {
     mock.timers.enable({ apis: ['setTimeout'] });
     try {
       const { open, committed } = buffers();
@@ -92,12 +135,15 @@ describe('Open buffers', () => {
       mock.timers.tick(30);
       open.change('file:///a.txt', 2, 'two');
       mock.timers.tick(30);
+      await new Promise((resolve) => setImmediate(resolve));
       assert.deepEqual(committed, [], 'still typing');
       mock.timers.tick(30);
+      await new Promise((resolve) => setImmediate(resolve));
       assert.deepEqual(committed, [['file:///a.txt', 'two']]);
       open.change('file:///a.txt', 3, 'three');
       open.dispose();
       mock.timers.tick(1000);
+      await new Promise((resolve) => setImmediate(resolve));
       assert.deepEqual(committed, [['file:///a.txt', 'two']], 'a disposed overlay does nothing more');
     } finally {
       mock.timers.reset();

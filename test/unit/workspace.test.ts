@@ -223,7 +223,7 @@ describe('Workspace orchestration', () => {
     source.files.delete('/w/b.txt');
     source.files.delete('/w/c.txt');
     await ws.indexAll();
-    ws.settle();
+    await ws.settled();
     assert.deepEqual([...ws.corpus.uris()].sort(), [uri('a.txt'), uri('c.txt')]);
     assert.deepEqual(ws.state, { state: 'ready', indexed: 1, total: 1, skipped: 0, articles: 2 });
   });
@@ -232,7 +232,7 @@ describe('Workspace orchestration', () => {
     const { ws } = recordedWorkspaceOf({ 'a.txt': UNDATED });
     await ws.indexAll();
     ws.openOrChange(uri('notes.md'), 1, DATED);
-    ws.settle();
+    await ws.settled();
     assert.ok(ws.corpus.article(uri('notes.md')));
     await ws.close(uri('notes.md'));
     assert.equal(ws.corpus.article(uri('notes.md')), undefined);
@@ -243,7 +243,7 @@ describe('Workspace orchestration', () => {
     await ws.indexAll();
     const seen = progress.length;
     ws.openOrChange(uri('a.txt'), 1, UNDATED);
-    ws.settle();
+    await ws.settled();
     assert.equal(progress.length, seen, 'an edit that changes no count says nothing');
     source.files.set('/w/b.txt', DATED);
     const event = ws.fileChanged(uri('b.txt'), 'created');
