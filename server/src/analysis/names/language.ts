@@ -31,7 +31,7 @@ const ENGLISH_HASHES = new Set([...ENGLISH].map(hashLower));
 const FOREIGN_HASHES = new Set([...FOREIGN].filter((w) => !ENGLISH.has(w)).map(hashLower));
 
 /** How many words of the text to look at: enough to judge, cheap on long texts. */
-const SAMPLE = 400;
+const SAMPLE = 150;
 
 /**
  * True unless the text reads as another language: most of its words in another script, or more

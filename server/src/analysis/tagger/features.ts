@@ -99,8 +99,10 @@ export class ArticleEvidence {
 
   constructor(readonly tokens: Tokens) {
     const { count, kind, hash, bits } = tokens;
+    // Distinct words are well under half the tokens, so a table the size of the token count
+    // stays at most half full.
     let size = 64;
-    while (size < count * 2) size <<= 1;
+    while (size < count) size <<= 1;
     this.keys = new Int32Array(size);
     this.values = new Int32Array(size);
     this.mask = size - 1;

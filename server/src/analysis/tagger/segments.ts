@@ -89,9 +89,9 @@ export function findSegments(tokens: Tokens): Int32Array {
 function isArticlePrefix(tokens: Tokens, i: number): boolean {
   return (
     i + 2 < tokens.count &&
+    tokens.hash[i + 1] === HYPHEN &&
     tokens.kind[i] === Kind.Lower &&
     ARTICLES.has(tokens.hash[i]) &&
-    tokens.hash[i + 1] === HYPHEN &&
     (tokens.bits[i + 1] & Bit.Glued) !== 0 &&
     (tokens.bits[i + 2] & Bit.Glued) !== 0 &&
     isNameShaped(tokens, i + 2)

@@ -53,6 +53,14 @@ export function tagArticle(article: string | Tokens, tagger: Tagger, rules?: rea
       tags = new Uint8Array(n * 2);
       prior = new Uint8Array(n * 2);
     }
+    const reading = evidence.ruleCodes ? rulesTags(evidence.ruleCodes, start, n, prior) : NONE;
+    if (reading === NONE) prior.fill(0, 0, n);
+    // A run that the rules' firm names cover whole can only be read their way (forceFirmNames):
+    // no need to score it. Most gazetteer places and titled people are such runs.
+    if (reading === FIRM && coveredByFirmNames(evidence.ruleCodes!, start, n)) {
+      collectRuleNames(tokens, evidence.ruleCodes!, start, n, names);
+      continue;
+    }
     if (seg.moveTo(start, end).isNeverName()) continue;
     for (let i = start; i < end; i++) {
       const offset = (i - start) * TAG_COUNT;
@@ -60,8 +68,6 @@ export function tagArticle(article: string | Tokens, tagger: Tagger, rules?: rea
       const word = wordScores(tagger, seg.words[i - start]);
       for (let t = 0; t < TAG_COUNT; t++) emissions[offset + t] += word[t];
     }
-    const reading = evidence.ruleCodes ? rulesTags(evidence.ruleCodes, start, n, prior) : NONE;
-    if (reading === NONE) prior.fill(0, 0, n);
     if (reading !== NONE) forceFirmNames(evidence.ruleCodes!, start, n, prior, emissions);
     const best = viterbi(emissions, n, model.transitions, tags, scratch);
     // The rules' guesses, and their finding no name at all, stand when the model finds them nearly
@@ -104,6 +110,24 @@ function rulesTags(codes: Int32Array, start: number, n: number, out: Uint8Array)
     out[i] = tagOf(type, position === 0 || position === 3 || i === 0);
   }
   return any;
+}
+
+/** Is every token of the run inside a name the rules read from its context or a list? */
+function coveredByFirmNames(codes: Int32Array, start: number, n: number): boolean {
+  for (let i = start; i < start + n; i++) if (!codes[i] || codes[i] & GUESS) return false;
+  return true;
+}
+
+/** The rules' names over a run, one by one (two places side by side stay two names). */
+function collectRuleNames(tokens: Tokens, codes: Int32Array, start: number, n: number, out: TaggedName[]): void {
+  let first = start;
+  for (let i = start; i < start + n; i++) {
+    const position = codes[i] & 3;
+    if (position === 0 || position === 3) first = i;
+    if (position !== 2 && position !== 3 && i + 1 < start + n) continue;
+    const type = RULE_TYPE[(codes[i] >> 2) & 7];
+    if (wordCount(tokens, first, i + 1) <= MAX_NAME_WORDS) out.push({ start: tokens.start[first], end: tokens.end[i], first, last: i + 1, type: TYPES[type] });
+  }
 }
 
 /** A score no reading can reach: it rules a tag out. */
