@@ -6,6 +6,8 @@ import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type Location,
+  type ResultProgressReporter,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ArticleSource } from './host/articleSource';
@@ -20,7 +22,8 @@ import { guardWith } from './lsp/guard';
 import { partialNote, provideHover } from './lsp/hover';
 import { IndexRuns } from './lsp/indexing';
 import { provideInlayHints } from './lsp/inlayHints';
-import { provideDefinition, provideHighlights, provideReferences } from './lsp/navigation';
+import { provideDefinition, provideHighlights } from './lsp/navigation';
+import { provideReferences } from './lsp/references';
 import { provideSemanticTokens } from './lsp/semanticTokens';
 import { provideDocumentSymbols, provideWorkspaceSymbols } from './lsp/symbols';
 import { executeCorrection, provideExport, tell } from './lsp/workspaceRequests';
@@ -135,7 +138,11 @@ function answerRequests(connection: Connection, workspace: Workspace, docs: Docu
   connection.onHover(guard('hover', null, (params, token) => provideHover(params, corpus, docs, token, partialNote(workspace.state))));
   connection.onDocumentSymbol(guard('outline', [], (params, token) => provideDocumentSymbols(params, corpus, docs, token)));
   connection.onDefinition(guard('definition', null, (params, token) => provideDefinition(params, corpus, docs, token)));
-  connection.onReferences(guard('references', [], (params, token) => provideReferences(params, corpus, docs, token)));
+  connection.onReferences(
+    guard('references', [], (params, token, workDone, partial) =>
+      provideReferences(params, corpus, docs, token, { workDone, partial: partial as ResultProgressReporter<Location[]> | undefined, tell: (message) => tell(() => connection.window.showInformationMessage(message)) }),
+    ),
+  );
   connection.onDocumentHighlight(guard('highlights', [], (params, token) => provideHighlights(params, corpus, docs, token)));
   connection.onWorkspaceSymbol(guard('workspace symbols', [], (params, token) => provideWorkspaceSymbols(params, corpus, docs, token)));
   connection.languages.semanticTokens.on(guard('colouring', { data: [] }, (params, token) => provideSemanticTokens(params, corpus, docs, token)));

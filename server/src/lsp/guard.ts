@@ -1,7 +1,11 @@
-import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
+import { LSPErrorCodes, ResponseError, type CancellationToken, type ResultProgressReporter, type WorkDoneProgressReporter } from 'vscode-languageserver';
 
-/** A request handler as the guard sees it: params (maybe none) and the request's token. */
-export type Handler<P, R> = (params: P, token: CancellationToken) => R | Promise<R>;
+/**
+ * A request handler as the guard sees it: params (maybe none), the request's token, and the
+ * progress reporters the connection attached (work done, and partial results when the client
+ * sent a partialResultToken).
+ */
+export type Handler<P, R> = (params: P, token: CancellationToken, workDone?: WorkDoneProgressReporter, partial?: ResultProgressReporter<unknown>) => R | Promise<R>;
 
 function isToken(value: unknown): value is CancellationToken {
   return !!value && typeof value === 'object' && 'isCancellationRequested' in value && 'onCancellationRequested' in value;
@@ -16,7 +20,7 @@ function isToken(value: unknown): value is CancellationToken {
  */
 export function guardWith(log: (message: string) => void, before: (documentUri: string | undefined, token: CancellationToken) => void | Promise<void>) {
   return function guard<P, R>(name: string, empty: R, handler: Handler<P, R>) {
-    return async (params: P, token: CancellationToken): Promise<R | ResponseError<void>> => {
+    return async (params: P, token: CancellationToken, workDone?: WorkDoneProgressReporter, partial?: ResultProgressReporter<unknown>): Promise<R | ResponseError<void>> => {
       // A request sent without params reaches the handler with the token alone.
       if (token === undefined && isToken(params)) {
         token = params;
@@ -26,7 +30,7 @@ export function guardWith(log: (message: string) => void, before: (documentUri: 
       try {
         await untilCancelled(before(documentOf(params), token), token);
         if (token.isCancellationRequested) return cancelled();
-        const result = await handler(params, token);
+        const result = await handler(params, token, workDone, partial);
         if (token.isCancellationRequested) return cancelled();
         return result ?? empty;
       } catch (error) {

@@ -3,6 +3,7 @@ import type { CorpusQueries } from '../corpus/queries';
 import type { IndexState } from '../protocol';
 import { describeDate, describeEntity, describeFigure } from './describe';
 import type { DocumentLookup } from './documents';
+import { referencesShown } from './references';
 
 /** Hover: what the corpus knows about the entity, date or figure under the cursor. */
 export function provideHover(params: HoverParams, corpus: CorpusQueries, docs: DocumentLookup, token: CancellationToken, partial?: string): Hover | null {
@@ -15,7 +16,8 @@ export function provideHover(params: HoverParams, corpus: CorpusQueries, docs: D
     const summary = corpus.summaryOf(entity.id, token);
     if (summary) {
       const card = describeEntity(summary, corpus.contextOf(entity.id, token), [uri, params.position]);
-      return markdown(card + (partial ? `\n\n*${partial}*` : ''), docs.range(uri, entity.mention.start, entity.mention.end));
+      const notes = [referencesShown(summary.mentionCount), partial].filter(Boolean).map((note) => `\n\n*${note}.*`.replace('..*', '.*'));
+      return markdown(card + notes.join(''), docs.range(uri, entity.mention.start, entity.mention.end));
     }
   }
   const date = corpus.dateAt(uri, offset, token);
