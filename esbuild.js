@@ -14,6 +14,9 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  // jsonc-parser's main entry is a UMD module that requires its parts at run time; its ES module
+  // entry bundles.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 // The analysis engine (a few MB of word lists) is bundled once, as dist/analysis.js. The server,
@@ -30,7 +33,8 @@ const sharedEngine = {
 
 const targets = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [sharedEngine] },
+  // serverInfo.version is the package's version.
+  { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [sharedEngine], define: { CORPUS_LENS_VERSION: JSON.stringify(require('./package.json').version) } },
   {
     ...common,
     entryPoints: ['server/src/cli/main.ts'],

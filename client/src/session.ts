@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type DocumentSelector, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { ClientCommands, StatusNotification, WaitForIndexRequest, type IndexState, type InitializationOptions } from '../../server/src/protocol';
+import { CLIENT_CAPABILITY, ClientCommands, StatusNotification, WaitForIndexRequest, type ClientCapability, type IndexState, type InitializationOptions } from '../../server/src/protocol';
+import { MARKER_FILE } from './corpusFolders';
 
 export const ARTICLE_LANGUAGE = 'article';
 
@@ -13,7 +14,9 @@ export function documentSelector(folders: readonly vscode.WorkspaceFolder[]): Do
   const markdown = folders.flatMap((folder) =>
     articleGlobs(folder).map((glob) => ({ language: 'markdown', pattern: new vscode.RelativePattern(folder, glob) as unknown as string })),
   );
-  return [{ language: ARTICLE_LANGUAGE }, ...markdown];
+  // The corrections file too: the server follows its open buffer, so quick fixes applied as
+  // edits (and undone with Ctrl+Z) reach the corpus before the file is saved.
+  return [{ language: ARTICLE_LANGUAGE }, ...markdown, { scheme: 'file', pattern: `**/${MARKER_FILE}` }];
 }
 
 /** The folder's corpusLens.articles, without wrongly typed entries. */
@@ -60,6 +63,15 @@ export class Session implements vscode.Disposable {
       initializationOptions: { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath, trusted: vscode.workspace.isTrusted } satisfies InitializationOptions,
     };
     this.client = new LanguageClient('corpusLens', 'Corpus Lens', serverOptions, clientOptions);
+    // Tells the server which of our commands this client runs: hovers and code actions link to them.
+    this.client.registerFeature({
+      fillClientCapabilities(capabilities) {
+        capabilities.experimental = { ...(capabilities.experimental as object | undefined), [CLIENT_CAPABILITY]: { commands: Object.values(ClientCommands) } satisfies ClientCapability };
+      },
+      initialize: () => undefined,
+      getState: () => ({ kind: 'static' }),
+      clear: () => undefined,
+    });
   }
 
   async start(): Promise<void> {

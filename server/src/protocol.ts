@@ -7,7 +7,7 @@
  * Only types and the request/notification objects live here: nothing that needs the
  * server's engine or the client's editor API, so both bundles can import it.
  */
-import { NotificationType, RequestType, RequestType0, type Location, type Position } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, RequestType0, type Location, type Position, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 import type { EntityKind } from './analysis/types';
 import type { CorrectionEdit } from './corpus/corrections';
 import type { ExportFormat } from './corpus/exportCorpus';
@@ -405,6 +405,17 @@ export type MergeEntityArgs = [uri: string, id: string, name: string, kind: Enti
 export type SetArticleDateArgs = [uri: string, current: string | undefined];
 export type ShowEntityArgs = [id: string];
 
+/**
+ * The key, under the client's `capabilities.experimental`, of what a client tells the server
+ * about itself: `{ "corpusLens": { "commands": ["corpusLens.showReferences", …] } }` lists the
+ * ClientCommands it runs. A client that lists none gets no command links and no command-only
+ * code actions; corrections still come as workspace edits.
+ */
+export const CLIENT_CAPABILITY = 'corpusLens';
+export interface ClientCapability {
+  commands?: string[];
+}
+
 // ---- Initialization --------------------------------------------------------------------------
 
 /** initializationOptions the server reads. */
@@ -414,3 +425,19 @@ export interface InitializationOptions {
   /** false in an untrusted workspace: safe mode, no `.corpuslens.json` read or written. */
   trusted?: boolean;
 }
+
+// ---- Corrections as edits ----------------------------------------------------------------------
+
+export interface CorrectionEditParams {
+  /** The article the correction is made from (its folder keeps the correction). */
+  uri: string;
+  edit: CorrectionEdit;
+}
+
+/**
+ * The WorkspaceEdit of `.corpuslens.json` that records a correction (computed against the open
+ * buffer when it is open; creating the file when it is missing), or why it is refused. The
+ * client applies it itself, so the change is undoable; the server follows the buffer or file.
+ */
+export const CorrectionEditRequest = new RequestType<CorrectionEditParams, CorrectionEditResult | null, void>('corpusLens/correctionEdit');
+export type CorrectionEditResult = { edit: WorkspaceEdit } | { problem: string };

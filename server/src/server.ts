@@ -1,12 +1,16 @@
 import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  DocumentDiagnosticRequest,
+  WorkspaceDiagnosticRequest,
   FileChangeType,
   TextDocuments,
   type Connection,
   type InitializeParams,
+  type DocumentDiagnosticParams,
   type InitializeResult,
   type Location,
+  type WorkspaceDiagnosticParams,
   type ResultProgressReporter,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -14,6 +18,8 @@ import type { ArticleSource } from './host/articleSource';
 import { NO_CAPABILITIES, readCapabilities, serverCapabilities, type Capabilities } from './lsp/capabilities';
 import { DashboardQueries } from './dashboard';
 import { provideCodeActions } from './lsp/codeActions';
+import { documentReport, workspaceReport, type DiagnosticsSource } from './lsp/diagnostics';
+import { DiagnosticsPush } from './lsp/diagnosticsPush';
 import { provideEntities, provideLedger, provideTimeline } from './lsp/corpusRequests';
 import { provideEntitiesPage } from './lsp/entitiesPage';
 import { registerDashboard } from './lsp/dashboard';
@@ -26,8 +32,9 @@ import { provideDefinition, provideHighlights } from './lsp/navigation';
 import { provideReferences } from './lsp/references';
 import { provideSemanticTokens } from './lsp/semanticTokens';
 import { provideDocumentSymbols, provideWorkspaceSymbols } from './lsp/symbols';
-import { executeCorrection, provideExport, tell } from './lsp/workspaceRequests';
+import { executeCorrection, provideCorrectionEdit, provideExport, tell } from './lsp/workspaceRequests';
 import {
+  CorrectionEditRequest,
   EntitiesPageRequest,
   EntitiesRequest,
   ExportRequest,
@@ -38,6 +45,8 @@ import {
   StatusNotification,
   TimelineRequest,
   WaitForIndexRequest,
+  type CorrectionEdit,
+  type CorrectionEditParams,
   type EntitiesPageParams,
   type EntitiesParams,
   type ExportParams,
@@ -51,6 +60,10 @@ import {
 import type { AnalyzeElsewhere } from './workspace/analyzer';
 import type { ArticleCache } from './workspace/diskCache';
 import { Workspace } from './workspace/workspace';
+
+/** The package's version, put in by the bundler (esbuild's define from package.json). */
+declare const CORPUS_LENS_VERSION: string | undefined;
+const SERVER_VERSION: string = typeof CORPUS_LENS_VERSION === 'string' ? CORPUS_LENS_VERSION : '0.0.0-dev';
 
 /** What the server needs from its host; tests pass fakes. */
 export interface ServerDependencies {
@@ -82,10 +95,23 @@ export function startServer(connection: Connection, deps: ServerDependencies): {
     progress(state: IndexState) {
       void connection.sendNotification(StatusNotification, state);
       runs.report(state);
+      // The corpus changed (an edit, a file event, the index): diagnostics may have too.
+      if (state.state === 'ready') diagnostics.changed();
     },
+    correctionsRead: () => diagnostics.changed(),
   };
   const workspace = new Workspace(deps.source, events, { analyze: deps.analyze, get cache() { return cache; }, get safeMode() { return safeMode; } });
   const runs = new IndexRuns(connection, workspace, deps.source, () => capabilities, log);
+  const docs = new DocumentLookup(documents, workspace.corpus, (uri) => workspace.settledVersion(uri));
+  const diagnosticsSource: DiagnosticsSource = {
+    corpus: workspace.corpus,
+    docs,
+    settingsOf: (uri) => workspace.classify(uri)?.folder.settings.diagnostics,
+    correctionsFiles: () => workspace.correctionsFiles(),
+    skippedFiles: () => workspace.skippedFiles(),
+  };
+  const diagnostics = new DiagnosticsPush(connection, diagnosticsSource, () => (capabilities.pullDiagnostics ? (capabilities.diagnosticsRefresh ? 'pull' : 'pull-no-refresh') : 'push'), () => documents.keys());
+  runs.onIndexed = () => diagnostics.flush();
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities = readCapabilities(params.capabilities);
@@ -94,7 +120,7 @@ export function startServer(connection: Connection, deps: ServerDependencies): {
     const options = params.initializationOptions as { [K in keyof InitializationOptions]?: unknown } | undefined;
     safeMode = options?.trusted === false;
     if (typeof options?.storagePath === 'string' && options.storagePath && deps.openCache) cache = deps.openCache(options.storagePath);
-    return { capabilities: serverCapabilities(capabilities), serverInfo: { name: 'corpus-lens', version: '0.1.0' } };
+    return { capabilities: serverCapabilities(capabilities), serverInfo: { name: 'corpus-lens', version: SERVER_VERSION } };
   });
 
   connection.onInitialized(() => {
@@ -118,11 +144,24 @@ export function startServer(connection: Connection, deps: ServerDependencies): {
       await workspace.fileChanged(change.uri, kind);
     }
   });
-  documents.onDidChangeContent((event) => !runs.ignores(event.document.uri) && workspace.openOrChange(event.document.uri, event.document.version, event.document.getText()));
-  documents.onDidClose((event) => void workspace.close(event.document.uri));
+  documents.onDidChangeContent((event) => {
+    const { uri, version } = event.document;
+    // The open `.corpuslens.json` wins over the file: the corpus follows what the editor shows.
+    if (workspace.isCorrectionsFile(uri)) void workspace.correctionsBuffer(uri, { text: event.document.getText(), version });
+    else if (!runs.ignores(uri)) workspace.openOrChange(uri, version, event.document.getText());
+  });
+  documents.onDidClose((event) => {
+    if (workspace.isCorrectionsFile(event.document.uri)) void workspace.correctionsBuffer(event.document.uri, undefined);
+    else void workspace.close(event.document.uri);
+  });
 
-  answerRequests(connection, workspace, new DocumentLookup(documents, workspace.corpus, (uri) => workspace.settledVersion(uri)), guardWith(log, (uri, token) => workspace.settled(uri, token)), runs, deps.writeLines);
+  const guard = guardWith(log, (uri, token) => workspace.settled(uri, token));
+  answerRequests(connection, workspace, docs, guard, runs, deps.writeLines, () => capabilities);
+  // Registered by method name, as the custom requests are: the guard's error type is its own.
+  connection.onRequest(DocumentDiagnosticRequest.method, guard('diagnostics', { kind: 'full', items: [] }, (params: DocumentDiagnosticParams, token) => documentReport(params.textDocument.uri, params.previousResultId, diagnosticsSource, token)));
+  connection.onRequest(WorkspaceDiagnosticRequest.method, guard('workspace diagnostics', { items: [] }, (params: WorkspaceDiagnosticParams, token) => workspaceReport(params.previousResultIds ?? [], diagnosticsSource, token)));
   connection.onShutdown(async () => {
+    diagnostics.dispose();
     await workspace.dispose();
     await deps.dispose?.();
   });
@@ -133,9 +172,9 @@ export function startServer(connection: Connection, deps: ServerDependencies): {
 }
 
 /** Registers the request handlers: each finds its document, asks the corpus and converts. */
-function answerRequests(connection: Connection, workspace: Workspace, docs: DocumentLookup, guard: ReturnType<typeof guardWith>, runs: IndexRuns, writeLines: ServerDependencies['writeLines']): void {
+function answerRequests(connection: Connection, workspace: Workspace, docs: DocumentLookup, guard: ReturnType<typeof guardWith>, runs: IndexRuns, writeLines: ServerDependencies['writeLines'], caps: () => Capabilities): void {
   const corpus = workspace.corpus;
-  connection.onHover(guard('hover', null, (params, token) => provideHover(params, corpus, docs, token, partialNote(workspace.state))));
+  connection.onHover(guard('hover', null, (params, token) => provideHover(params, corpus, docs, token, partialNote(workspace.state), caps().commands)));
   connection.onDocumentSymbol(guard('outline', [], (params, token) => provideDocumentSymbols(params, corpus, docs, token)));
   connection.onDefinition(guard('definition', null, (params, token) => provideDefinition(params, corpus, docs, token)));
   connection.onReferences(
@@ -147,8 +186,10 @@ function answerRequests(connection: Connection, workspace: Workspace, docs: Docu
   connection.onWorkspaceSymbol(guard('workspace symbols', [], (params, token) => provideWorkspaceSymbols(params, corpus, docs, token)));
   connection.languages.semanticTokens.on(guard('colouring', { data: [] }, (params, token) => provideSemanticTokens(params, corpus, docs, token)));
   connection.languages.inlayHint.on(guard('inlay hints', [], (params, token) => provideInlayHints(params, corpus, docs, token)));
-  connection.onCodeAction(guard('code actions', [], (params, token) => provideCodeActions(params, corpus, docs, token)));
-  connection.onExecuteCommand(guard('correction', null, (params) => executeCorrection(params, workspace, connection)));
+  const planner = { get caps() { return caps(); }, plan: (uri: string, edits: CorrectionEdit[]) => workspace.planCorrections(uri, edits) };
+  connection.onCodeAction(guard('code actions', [], (params, token) => provideCodeActions(params, corpus, docs, planner, token)));
+  connection.onExecuteCommand(guard('correction', null, (params) => executeCorrection(params, workspace, connection, caps())));
+  connection.onRequest(CorrectionEditRequest.method, guard('correction', null, (params: CorrectionEditParams) => provideCorrectionEdit(params, workspace, caps())));
   // Custom requests are registered by method name, so a request sent without params reaches
   // the guard (which reads it as empty) instead of failing in the JSON-RPC layer.
   connection.onRequest(LedgerRequest.method, guard('ledger', null, (params: LedgerParams, token) => provideLedger(params, corpus, docs, token)));

@@ -28,9 +28,11 @@ async function actions(server: TestServer, file: string, text: string, needle: s
   return (await server.client.sendRequest('textDocument/codeAction', { textDocument: { uri: uriOf(file) }, range: { start: position, end: position }, context: { diagnostics: [] } })) as CodeAction[];
 }
 
+/** Applies a quick fix as the editor would: its WorkspaceEdit, else its command. */
 async function run(server: TestServer, action: CodeAction | undefined) {
-  assert.ok(action?.command, 'expected the code action');
-  return server.client.sendRequest('workspace/executeCommand', { command: action.command.command, arguments: action.command.arguments });
+  assert.ok(action?.edit || action?.command, 'expected the code action');
+  if (action.edit) return server.applyEdit(action.edit);
+  return server.client.sendRequest('workspace/executeCommand', { command: action.command!.command, arguments: action.command!.arguments });
 }
 
 describe('corrections over JSON-RPC', () => {

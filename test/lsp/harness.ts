@@ -5,15 +5,37 @@ import {
   createProtocolConnection,
   StreamMessageReader,
   StreamMessageWriter,
+  type ClientCapabilities,
+  type TextEdit,
+  type WorkspaceEdit,
   type InitializeResult,
   type Position,
   type ProtocolConnection,
 } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { MemoryArticleSource } from '../../server/src/host/memoryArticleSource';
-import { StatusNotification, WaitForIndexRequest, type IndexState } from '../../server/src/protocol';
+import { CLIENT_CAPABILITY, ClientCommands, StatusNotification, WaitForIndexRequest, type IndexState } from '../../server/src/protocol';
 import { startServer, type ServerDependencies } from '../../server/src/server';
 import type { Workspace } from '../../server/src/workspace/workspace';
+
+/**
+ * What our VS Code client declares (the parts the server reads): configuration pull, watched
+ * files, progress, workspace edits that create files, pull diagnostics with refresh, and the
+ * client commands it runs.
+ */
+export const VSCODE_LIKE: ClientCapabilities = {
+  workspace: {
+    configuration: true,
+    didChangeWatchedFiles: { dynamicRegistration: true },
+    workspaceFolders: true,
+    applyEdit: true,
+    workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] },
+    diagnostics: { refreshSupport: true },
+  },
+  window: { workDoneProgress: true },
+  textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true }, diagnostic: { relatedDocumentSupport: false }, codeAction: { disabledSupport: true } },
+  experimental: { [CLIENT_CAPABILITY]: { commands: Object.values(ClientCommands) } },
+};
 
 /** The root folder of the in-memory workspace. */
 export const ROOT = '/corpus';
@@ -42,6 +64,13 @@ export interface TestServer {
   change(relative: string, text: string, version: number): Promise<void>;
   close(relative: string): Promise<void>;
   waitForIndex(): Promise<void>;
+  /**
+   * Applies a WorkspaceEdit as an editor that saves it would: to the in-memory disk, then a
+   * watched-file event. The server's workspace/applyEdit requests come here too.
+   */
+  applyEdit(edit: WorkspaceEdit): Promise<void>;
+  /** Every edit the server asked the client to apply (workspace/applyEdit). */
+  appliedEdits: WorkspaceEdit[];
   dispose(): Promise<void>;
 }
 
@@ -57,8 +86,8 @@ export async function startTestServer(
   initializationOptions: Record<string, unknown> = {},
   /** More of the server's dependencies (an analysis off the main thread, say). */
   deps: Partial<ServerDependencies> = {},
-  /** What the client says it can do; by default configuration, watched files, folders and progress. */
-  capabilities: Record<string, unknown> = DEFAULT_CLIENT_CAPABILITIES,
+  /** What the client declares it can do (our VS Code client's, by default: VSCODE_LIKE). */
+  capabilities: ClientCapabilities | Record<string, unknown> = VSCODE_LIKE,
 ): Promise<TestServer> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
@@ -84,6 +113,7 @@ export async function startTestServer(
     progressTokens.push(p.token);
     return null;
   });
+  client.onRequest('workspace/diagnostic/refresh', () => null);
   client.onNotification('window/logMessage', (p: { message: string }) => logs.push(p.message));
   client.onNotification('window/showMessage', (p: { message: string }) => messages.push(p.message));
   client.onRequest('window/showMessageRequest', (p: { message: string }) => {
@@ -91,6 +121,14 @@ export async function startTestServer(
     return null;
   });
   client.onNotification(StatusNotification, (s) => statuses.push(s));
+  const appliedEdits: WorkspaceEdit[] = [];
+  client.onRequest('workspace/applyEdit', async (p: { edit: WorkspaceEdit }) => {
+    appliedEdits.push(p.edit);
+    writeEdit(source, p.edit);
+    // The editor tells the server about the saved file after answering.
+    setImmediate(() => void notifyChanged(client, p.edit));
+    return { applied: true };
+  });
   client.onNotification('$/progress', (p: TestServer['progress'][number]) => progress.push(p));
   client.listen();
   const initializeResult = (await client.sendRequest('initialize', {
@@ -129,6 +167,12 @@ export async function startTestServer(
     async waitForIndex() {
       await client.sendRequest(WaitForIndexRequest);
     },
+    appliedEdits,
+    async applyEdit(edit) {
+      writeEdit(source, edit);
+      await notifyChanged(client, edit);
+      await settle(client);
+    },
     async dispose() {
       client.dispose();
       serverConnection.dispose();
@@ -148,4 +192,25 @@ export const DEFAULT_CLIENT_CAPABILITIES = {
 /** Notifications have no reply; a request sent after them returns once they were handled. */
 async function settle(client: ProtocolConnection): Promise<void> {
   await client.sendRequest(WaitForIndexRequest);
+}
+
+/** The files a WorkspaceEdit touches, with their text edits (CreateFile makes an empty file). */
+function writeEdit(source: MemoryArticleSource, edit: WorkspaceEdit): void {
+  const apply = (uri: string, edits: TextEdit[]) => {
+    const file = URI.parse(uri).fsPath;
+    const current = source.files.get(file);
+    const doc = TextDocument.create(uri, 'json', 0, typeof current === 'string' ? current : '');
+    source.files.set(file, TextDocument.applyEdits(doc, edits));
+  };
+  for (const change of edit.documentChanges ?? []) {
+    if ('kind' in change) {
+      if (change.kind === 'create' && !source.files.has(URI.parse(change.uri).fsPath)) source.files.set(URI.parse(change.uri).fsPath, '');
+    } else apply(change.textDocument.uri, change.edits as TextEdit[]);
+  }
+  for (const [uri, edits] of Object.entries(edit.changes ?? {})) apply(uri, edits);
+}
+
+async function notifyChanged(client: ProtocolConnection, edit: WorkspaceEdit): Promise<void> {
+  const uris = new Set([...(edit.documentChanges ?? []).map((c) => ('kind' in c ? ('uri' in c ? c.uri : '') : c.textDocument.uri)), ...Object.keys(edit.changes ?? {})]);
+  await client.sendNotification('workspace/didChangeWatchedFiles', { changes: [...uris].filter(Boolean).map((uri) => ({ uri, type: 2 })) });
 }

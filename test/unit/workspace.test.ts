@@ -112,13 +112,15 @@ describe('Workspace', () => {
   });
 
   it('merges settings over defaults and ignores wrongly typed values', () => {
-    const merged = mergeSettings({ enable: 'yes', articles: 'nope', maxFileSizeKB: -1, articleDates: { './x.txt': '2020-01-02', bad: 'soon' } }, { 'drafts/**': true, 'old/**': false });
+    const merged = mergeSettings({ enable: 'yes', articles: 'nope', maxFileSizeKB: -1, articleDates: { './x.txt': '2020-01-02', bad: 'soon' }, diagnostics: { figures: false, unresolvedDates: 'no', skippedFiles: 0 } }, { 'drafts/**': true, 'old/**': false });
     assert.deepEqual({ ...merged, articleDates: { ...merged.articleDates } }, {
       enable: false,
       articles: ['**/*.txt'],
       maxFileSizeKB: 2048,
       articleDates: { 'x.txt': '2020-01-02' },
       exclude: ['drafts/**'],
+      // Only a real false turns a kind of diagnostic off.
+      diagnostics: { figures: false, unresolvedDates: true, corrections: true, skippedFiles: true },
     });
   });
 });

@@ -2,13 +2,14 @@ import type { ArticleAnalysis, CancellationSignal, DateMention, EntityKind, Enti
 import { correctEntities, NO_CORRECTIONS, type AppliedCorrections } from './applyCorrections';
 import { ArticleStore } from './articleStore';
 import { CoMentions } from './coMentions';
+import { FigureWeeks } from './figureWeeks';
 import { Identity } from './identity';
 import { KeyIndex } from './keyIndex';
 import { Ledger } from './ledger';
 import { Occurrences } from './occurrences';
 import { column, DATE_FIELDS, DATES, E_KEY, ENTITIES, F_MEASURE, FIGURES, indexAt, UNDEFINED, unpackList, unpackOne, type List } from './packed';
 import { packArticle, type PackedArticle } from './packedArticle';
-import { NO_CONTEXT, type ArticleInfo, type CorpusQueries, type EntityContext, type EntitySummary, type LedgerRow, type MeasureCount, type Occurrence, type ResolvedMention } from './queries';
+import { NO_CONTEXT, type FigureDisagreement, type ArticleInfo, type CorpusQueries, type EntityContext, type EntitySummary, type LedgerRow, type MeasureCount, type Occurrence, type ResolvedMention } from './queries';
 import { Summaries } from './summaries';
 import { ValueTable } from './valueTable';
 
@@ -34,6 +35,7 @@ export class Corpus implements CorpusQueries {
   private readonly summaries = new Summaries(this.keys, this.identity);
   private readonly coMentions = new CoMentions(this.store, this.keys, this.identity, this.summaries);
   private readonly ledger = new Ledger(this.store);
+  private readonly figureWeeks = new FigureWeeks(this.store);
   private corrections: AppliedCorrections = NO_CORRECTIONS;
   private changes = 0;
 
@@ -51,6 +53,7 @@ export class Corpus implements CorpusQueries {
     this.keys.add(record, this.store.entities(record), this.identity.touch);
     this.ledger.add(record);
     this.changes++;
+    this.figureWeeks.add(record);
   }
 
   /** Removes one article; unknown articles are ignored. */
@@ -60,6 +63,7 @@ export class Corpus implements CorpusQueries {
     this.keys.remove(record, this.store.entities(record), this.identity.touch);
     this.ledger.remove(record);
     this.changes++;
+    this.figureWeeks.remove(uri);
   }
 
   /**
@@ -236,5 +240,13 @@ export class Corpus implements CorpusQueries {
       }
     }
     return figure && { figure, others };
+  }
+
+  figureDisagreementsIn(uri: string, token: CancellationSignal): FigureDisagreement[] {
+    return this.figureWeeks.disagreementsIn(uri, token);
+  }
+
+  articlesWithFigureDisagreements(token: CancellationSignal): string[] {
+    return this.figureWeeks.articlesWithDisagreements(token);
   }
 }

@@ -4,6 +4,7 @@
  * Pure: parsing, validation, editing and a stable serialisation (sorted, two-space JSON, so a
  * git diff reads well). The host reads and writes the file.
  */
+import { findNodeAtLocation, parseTree, type ParseError } from 'jsonc-parser';
 
 export const CORRECTIONS_FILE = '.corpuslens.json';
 /** Larger files are refused unread: a corrections file is small. */
@@ -37,8 +38,20 @@ function dateTable(entries: Iterable<[string, string]>): Record<string, string> 
   return table;
 }
 
-/** The result of reading a corrections file: the corrections, or why they were refused. */
-export type ParsedCorrections = { ok: true; corrections: Corrections } | { ok: false; problem: string };
+/** Where in the file a problem is: UTF-16 offset and length (0, 0 when it is the whole file). */
+export interface ProblemSpan {
+  offset: number;
+  length: number;
+}
+
+/** The result of reading a corrections file: the corrections, or why they were refused and where. */
+export type ParsedCorrections = { ok: true; corrections: Corrections } | { ok: false; problem: string; at?: ProblemSpan };
+
+/** A schema problem and the path of the field that fails (["merge", 0, "entities"]). */
+interface Problem {
+  message: string;
+  path: (string | number)[];
+}
 
 /** Parses and validates the text of a `.corpuslens.json`; never throws. */
 export function parseCorrections(text: string): ParsedCorrections {
@@ -48,11 +61,42 @@ export function parseCorrections(text: string): ParsedCorrections {
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return { ok: false, problem: `${CORRECTIONS_FILE} is not valid JSON (${error instanceof Error ? error.message : String(error)})` };
+    return { ok: false, problem: `${CORRECTIONS_FILE} is not valid JSON (${error instanceof Error ? error.message : String(error)})`, at: syntaxErrorAt(text) };
   }
   const problem = validate(json);
-  return problem ? { ok: false, problem: `${CORRECTIONS_FILE}: ${problem}` } : { ok: true, corrections: normalise(json as Partial<Corrections>) };
+  return problem ? { ok: false, problem: `${CORRECTIONS_FILE}: ${problem.message}`, at: fieldAt(text, problem.path) } : { ok: true, corrections: normalise(json as Partial<Corrections>) };
 }
+
+/** Where strict JSON parsing first fails, as jsonc-parser (comments and trailing commas refused) finds it. */
+function syntaxErrorAt(text: string): ProblemSpan {
+  const bom = text.startsWith('\uFEFF') ? 1 : 0;
+  const errors: ParseError[] = [];
+  parseTree(text.slice(bom), errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  return first ? { offset: first.offset + bom, length: Math.max(1, first.length) } : { offset: 0, length: 0 };
+}
+
+/** The span of the field a path names: an unknown key's name, else the value (or the nearest parent found). */
+function fieldAt(text: string, path: (string | number)[]): ProblemSpan {
+  const bom = text.startsWith('\uFEFF') ? 1 : 0;
+  const tree = parseTree(text.slice(bom), [], { allowTrailingComma: false });
+  if (!tree) return { offset: 0, length: 0 };
+  for (let n = path.length; n >= 0; n--) {
+    const node = findNodeAtLocation(tree, path.slice(0, n));
+    if (!node) continue;
+    const key = node.parent?.type === 'property' && n === path.length && typeof path[n - 1] === 'string' ? node.parent.children?.[0] : undefined;
+    const target = key && unknownKey(path) ? key : node;
+    return { offset: target.offset + bom, length: target.length };
+  }
+  return { offset: 0, length: 0 };
+}
+
+/** An unknown top-level field is marked on its name; any other problem on its value. */
+function unknownKey(path: (string | number)[]): boolean {
+  return path.length === 1 && typeof path[0] === 'string' && !KNOWN_FIELDS.has(path[0]);
+}
+
+const KNOWN_FIELDS = new Set(['$schema', 'version', 'merge', 'split', 'notEntity', 'articleDates']);
 
 function depth(value: unknown, limit: number): number {
   if (limit < 0) return Number.POSITIVE_INFINITY;
@@ -64,35 +108,39 @@ function depth(value: unknown, limit: number): number {
 const isString = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 500;
 
 /** The schema of corpuslens.schema.json, checked by hand so the server needs no validator. */
-function validate(json: unknown): string | undefined {
-  if (!json || typeof json !== 'object' || Array.isArray(json)) return 'the top level must be an object';
-  if (depth(json, MAX_DEPTH + 1) > MAX_DEPTH) return `nested deeper than ${MAX_DEPTH} levels`;
+function validate(json: unknown): Problem | undefined {
+  const at = (message: string, ...path: (string | number)[]): Problem => ({ message, path });
+  if (!json || typeof json !== 'object' || Array.isArray(json)) return at('the top level must be an object');
+  if (depth(json, MAX_DEPTH + 1) > MAX_DEPTH) return at(`nested deeper than ${MAX_DEPTH} levels`);
   const o = json as Record<string, unknown>;
-  const known = new Set(['$schema', 'version', 'merge', 'split', 'notEntity', 'articleDates']);
-  const unknown = Object.keys(o).filter((k) => !known.has(k));
-  if (unknown.length) return `unknown field ${JSON.stringify(unknown[0])} (expected version, merge, split, notEntity, articleDates)`;
-  if (o.version !== undefined && o.version !== 1) return '"version" must be 1';
+  const unknown = Object.keys(o).filter((k) => !KNOWN_FIELDS.has(k));
+  if (unknown.length) return at(`unknown field ${JSON.stringify(unknown[0])} (expected version, merge, split, notEntity, articleDates)`, unknown[0]);
+  if (o.version !== undefined && o.version !== 1) return at('"version" must be 1', 'version');
   if (o.merge !== undefined) {
-    if (!Array.isArray(o.merge) || o.merge.length > MAX_ITEMS) return '"merge" must be a list of {"entities": [...], "name"?}';
+    if (!Array.isArray(o.merge) || o.merge.length > MAX_ITEMS) return at('"merge" must be a list of {"entities": [...], "name"?}', 'merge');
     for (const [i, m] of o.merge.entries()) {
       const item = m as { entities?: unknown; name?: unknown };
-      if (!item || typeof item !== 'object' || !Array.isArray(item.entities) || item.entities.length < 2 || !item.entities.every(isString)) return `merge[${i}] needs "entities": a list of at least two entity ids`;
-      if (item.name !== undefined && !isString(item.name)) return `merge[${i}].name must be a non-empty string`;
+      if (!item || typeof item !== 'object' || !Array.isArray(item.entities) || item.entities.length < 2 || !item.entities.every(isString)) return at(`merge[${i}] needs "entities": a list of at least two entity ids`, 'merge', i, 'entities');
+      if (item.name !== undefined && !isString(item.name)) return at(`merge[${i}].name must be a non-empty string`, 'merge', i, 'name');
     }
   }
   if (o.split !== undefined) {
-    if (!Array.isArray(o.split) || o.split.length > MAX_ITEMS) return '"split" must be a list of {"entity", "file"?}';
-    for (const [i, s] of o.split.entries()) {
-      const item = s as { entity?: unknown; file?: unknown };
-      if (!item || typeof item !== 'object' || !isString(item.entity)) return `split[${i}] needs "entity": an entity id`;
-      if (item.file !== undefined && !isString(item.file)) return `split[${i}].file must be a path relative to the folder`;
+    if (!Array.isArray(o.split) || o.split.length > MAX_ITEMS) return at('"split" must be a list of {"entity", "file"?}', 'split');
+    for (const [i, sp] of o.split.entries()) {
+      const item = sp as { entity?: unknown; file?: unknown };
+      if (!item || typeof item !== 'object' || !isString(item.entity)) return at(`split[${i}] needs "entity": an entity id`, 'split', i, 'entity');
+      if (item.file !== undefined && !isString(item.file)) return at(`split[${i}].file must be a path relative to the folder`, 'split', i, 'file');
     }
   }
-  if (o.notEntity !== undefined && (!Array.isArray(o.notEntity) || o.notEntity.length > MAX_ITEMS || !o.notEntity.every(isString))) return '"notEntity" must be a list of spellings or entity ids';
+  if (o.notEntity !== undefined) {
+    if (!Array.isArray(o.notEntity) || o.notEntity.length > MAX_ITEMS) return at('"notEntity" must be a list of spellings or entity ids', 'notEntity');
+    const bad = o.notEntity.findIndex((v) => !isString(v));
+    if (bad >= 0) return at('"notEntity" must be a list of spellings or entity ids', 'notEntity', bad);
+  }
   if (o.articleDates !== undefined) {
-    if (!o.articleDates || typeof o.articleDates !== 'object' || Array.isArray(o.articleDates)) return '"articleDates" must be an object of "path": "YYYY-MM-DD"';
+    if (!o.articleDates || typeof o.articleDates !== 'object' || Array.isArray(o.articleDates)) return at('"articleDates" must be an object of "path": "YYYY-MM-DD"', 'articleDates');
     for (const [file, date] of Object.entries(o.articleDates)) {
-      if (typeof date !== 'string' || !isCalendarDate(date)) return `articleDates[${JSON.stringify(file)}] must be a date YYYY-MM-DD`;
+      if (typeof date !== 'string' || !isCalendarDate(date)) return at(`articleDates[${JSON.stringify(file)}] must be a date YYYY-MM-DD`, 'articleDates', file);
     }
   }
   return undefined;
@@ -123,7 +171,7 @@ export function validateCorrections(corrections: Corrections): string | undefine
   const text = serializeCorrections(corrections);
   if (text.length > MAX_CORRECTIONS_BYTES) return `${CORRECTIONS_FILE} would grow larger than ${MAX_CORRECTIONS_BYTES / 1e6} MB`;
   const problem = validate(JSON.parse(text));
-  return problem ? `${CORRECTIONS_FILE} would not be valid: ${problem}` : undefined;
+  return problem ? `${CORRECTIONS_FILE} would not be valid: ${problem.message}` : undefined;
 }
 
 /**

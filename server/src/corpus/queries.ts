@@ -1,4 +1,5 @@
 import type { CancellationSignal, DateMention, EntityKind, EntityMention, FigureMention } from '../analysis/types';
+import type { Consensus } from './figureConsensus';
 import type { ArticleMeta } from './packedArticle';
 
 /**
@@ -101,6 +102,16 @@ export interface CorpusQueries {
 
   /** An article's first figure of a measure with a readable value, and how many more of the measure it reports. */
   firstFigureIn(uri: string, measure: string): { figure: FigureMention; others: number } | undefined;
+
+  /**
+   * The figures of an article that disagree with the consensus of the other articles of their
+   * week (the rule of figureConsensus.ts: each article's first readable figure of a measure), in text
+   * order, each with figures of the consensus. Cancelled: [].
+   */
+  figureDisagreementsIn(uri: string, token: CancellationSignal): FigureDisagreement[];
+
+  /** The articles with such a figure, in uri order. Cancelled: []. */
+  articlesWithFigureDisagreements(token: CancellationSignal): string[];
 }
 
 /** An article as the corpus holds it, without its mentions. */
@@ -172,6 +183,17 @@ export interface LedgerRow {
 export interface MeasureCount {
   measure: string;
   articles: number;
+}
+
+/** A figure that disagrees with the other articles of its week (see figureConsensus.ts). */
+export interface FigureDisagreement {
+  uri: string;
+  figure: FigureMention;
+  /** The article's date (YYYY-MM-DD). */
+  date: string;
+  consensus: Consensus;
+  /** Figures of other articles that week that make up the consensus (a few). */
+  agreeing: { uri: string; figure: FigureMention; date: string }[];
 }
 
 /** A signal that is never raised, for callers with nothing to cancel (the CLI, tests). */

@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import type { Corrections } from '../corpus/corrections';
+import type { Corrections, ProblemSpan } from '../corpus/corrections';
 import type { PackedArticle } from '../corpus/packedArticle';
 
 /** One article as last read from disk and analysed: what the persistent cache keeps. */
@@ -12,11 +12,14 @@ export interface CachedArticle {
   article: PackedArticle;
 }
 
-/** What reading a folder's `.corpuslens.json` gave. */
+/**
+ * What reading a folder's `.corpuslens.json` gave. `text` is the file's text when it was read
+ * (edits are computed against it); `at` places the problem in it when it can be placed.
+ */
 export type CorrectionsRead =
   | { state: 'absent'; corrections: Corrections }
-  | { state: 'ok'; corrections: Corrections }
-  | { state: 'invalid'; problem: string; corrections: Corrections };
+  | { state: 'ok'; corrections: Corrections; text?: string }
+  | { state: 'invalid'; problem: string; corrections: Corrections; text?: string; at?: ProblemSpan };
 
 /** What the server needs from the place articles live: list, read. Watching comes from LSP. */
 export interface ArticleSource {

@@ -14,8 +14,9 @@ export async function readCorrectionsFile(folder: string): Promise<CorrectionsRe
     const stat = await fs.stat(file);
     if (!stat.isFile()) return { state: 'invalid', problem: `${file} is not a file`, corrections: emptyCorrections() };
     if (stat.size > MAX_CORRECTIONS_BYTES) return { state: 'invalid', problem: `${file} is larger than ${MAX_CORRECTIONS_BYTES / 1e6} MB; it was not read`, corrections: emptyCorrections() };
-    const parsed = parseCorrections(await fs.readFile(file, 'utf8'));
-    return parsed.ok ? { state: 'ok', corrections: parsed.corrections } : { state: 'invalid', problem: `${parsed.problem} (${file})`, corrections: emptyCorrections() };
+    const text = await fs.readFile(file, 'utf8');
+    const parsed = parseCorrections(text);
+    return parsed.ok ? { state: 'ok', corrections: parsed.corrections, text } : { state: 'invalid', problem: `${parsed.problem} (${file})`, corrections: emptyCorrections(), text, at: parsed.at };
   } catch (error) {
     if ((error as { code?: string }).code === 'ENOENT') return { state: 'absent', corrections: emptyCorrections() };
     return { state: 'invalid', problem: `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`, corrections: emptyCorrections() };

@@ -32,8 +32,9 @@ export class MemoryArticleSource implements ArticleSource {
   async readCorrections(folder: string): Promise<CorrectionsRead> {
     const content = this.files.get(`${folder}/${CORRECTIONS_FILE}`);
     if (content === undefined) return { state: 'absent', corrections: emptyCorrections() };
-    const parsed = parseCorrections(typeof content === 'string' ? content : new TextDecoder().decode(content));
-    return parsed.ok ? { state: 'ok', corrections: parsed.corrections } : { state: 'invalid', problem: parsed.problem, corrections: emptyCorrections() };
+    const text = typeof content === 'string' ? content : new TextDecoder().decode(content);
+    const parsed = parseCorrections(text);
+    return parsed.ok ? { state: 'ok', corrections: parsed.corrections, text } : { state: 'invalid', problem: parsed.problem, corrections: emptyCorrections(), text, at: parsed.at };
   }
 
   async updateCorrections(folder: string, change: (current: Corrections) => Corrections | { problem: string }): Promise<{ corrections: Corrections } | { problem: string }> {

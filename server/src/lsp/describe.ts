@@ -79,7 +79,7 @@ export function fileName(uri: string): string {
 }
 
 /** The figure card shown on hover, with the other figures of its measure across the corpus. */
-export function describeFigure(figure: FigureMention, uri: string, ledger?: { rows: LedgerRow[]; total: number }, shown = 8): string {
+export function describeFigure(figure: FigureMention, uri: string, ledger?: { rows: LedgerRow[]; total: number }, shown = 8, ledgerLink = true): string {
   const lines = [`**${escapeMarkdown(figure.text)}** · ${figure.type.toLowerCase()}`, ''];
   const value = figure.value === null ? 'unreadable' : formatNumber(figure.value) + (figure.high !== undefined ? `–${formatNumber(figure.high)}` : '');
   const unit = figure.unit === '%' ? '%' : figure.unit ? ` ${figure.unit}` : '';
@@ -91,7 +91,8 @@ export function describeFigure(figure: FigureMention, uri: string, ledger?: { ro
       const self = row.uri === uri && row.figure.start === figure.start ? ' ← this one' : '';
       lines.push(`- ${escapeMarkdown(row.figure.text)}, ${row.date || 'undated'}, ${escapeMarkdown(fileName(row.uri))}${self}`);
     }
-    lines.push('', commandLink(`Open the whole ledger (${plural(ledger.total, 'figure')})`, ClientCommands.showLedger, [figure.measure] satisfies ShowLedgerArgs));
+    const all = `Open the whole ledger (${plural(ledger.total, 'figure')})`;
+    lines.push('', ledgerLink ? commandLink(all, ClientCommands.showLedger, [figure.measure] satisfies ShowLedgerArgs) : `${plural(ledger.total, 'figure')} in the ledger (corpusLens/ledger)`);
   }
   return lines.join('\n');
 }

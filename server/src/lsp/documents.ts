@@ -41,6 +41,11 @@ export class DocumentLookup {
     return doc;
   }
 
+  /** The version of the editor's buffer of a file, or null when it is not open. */
+  openVersion(uri: string): number | null {
+    return this.open.get(uri)?.version ?? null;
+  }
+
   range(uri: string, start: number, end: number): Range | undefined {
     const doc = this.get(uri);
     return doc && { start: doc.positionAt(start), end: doc.positionAt(end) };

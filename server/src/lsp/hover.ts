@@ -1,12 +1,15 @@
 import { MarkupKind, type CancellationToken, type Hover, type HoverParams } from 'vscode-languageserver';
 import type { CorpusQueries } from '../corpus/queries';
-import type { IndexState } from '../protocol';
+import { ClientCommands, type IndexState } from '../protocol';
 import { describeDate, describeEntity, describeFigure } from './describe';
 import type { DocumentLookup } from './documents';
 import { referencesShown } from './references';
 
-/** Hover: what the corpus knows about the entity, date or figure under the cursor. */
-export function provideHover(params: HoverParams, corpus: CorpusQueries, docs: DocumentLookup, token: CancellationToken, partial?: string): Hover | null {
+/**
+ * Hover: what the corpus knows about the entity, date or figure under the cursor. Links run
+ * client commands, so they appear only for the commands the client said it runs.
+ */
+export function provideHover(params: HoverParams, corpus: CorpusQueries, docs: DocumentLookup, token: CancellationToken, partial?: string, commands: ReadonlySet<string> = new Set()): Hover | null {
   const doc = docs.get(params.textDocument.uri);
   if (!doc) return null;
   const uri = params.textDocument.uri;
@@ -15,7 +18,7 @@ export function provideHover(params: HoverParams, corpus: CorpusQueries, docs: D
   if (entity) {
     const summary = corpus.summaryOf(entity.id, token);
     if (summary) {
-      const card = describeEntity(summary, corpus.contextOf(entity.id, token), [uri, params.position]);
+      const card = describeEntity(summary, corpus.contextOf(entity.id, token), commands.has(ClientCommands.showReferences) ? [uri, params.position] : undefined);
       const notes = [referencesShown(summary.mentionCount), partial].filter(Boolean).map((note) => `\n\n*${note}.*`.replace('..*', '.*'));
       return markdown(card + notes.join(''), docs.range(uri, entity.mention.start, entity.mention.end));
     }
@@ -23,7 +26,7 @@ export function provideHover(params: HoverParams, corpus: CorpusQueries, docs: D
   const date = corpus.dateAt(uri, offset, token);
   if (date) return markdown(describeDate(date, corpus.article(uri)!.meta.articleDate), docs.range(uri, date.start, date.end));
   const figure = corpus.figureAt(uri, offset, token);
-  if (figure) return markdown(describeFigure(figure, uri, corpus.ledgerOf(figure.measure, LEDGER_IN_HOVER, token)), docs.range(uri, figure.start, figure.end));
+  if (figure) return markdown(describeFigure(figure, uri, corpus.ledgerOf(figure.measure, LEDGER_IN_HOVER, token), undefined, commands.has(ClientCommands.showLedger)), docs.range(uri, figure.start, figure.end));
   return null;
 }
 

@@ -26,6 +26,8 @@ export class IndexRuns {
   /** Workspace folders that are not corpora (no marker, corpusLens.enable off). */
   private ignored: string[] = [];
   private progress: WorkDoneProgressServerReporter | undefined;
+  /** Called after each run (and after a change of the diagnostics settings alone). */
+  onIndexed?: () => void;
   private lastPercent = -1;
 
   constructor(
@@ -88,8 +90,13 @@ export class IndexRuns {
       if (settings.enable || (await this.source.stat(path.join(fsPath, CORRECTIONS_FILE)))) folders.push({ uri, fsPath, settings });
       else ignored.push(fsPath);
     }
-    const fingerprint = JSON.stringify([folders, ignored]);
-    if (reason === 'settings' && fingerprint === this.indexed && this.workspace.state.state === 'ready') return;
+    // The diagnostics settings change what is reported, not what is indexed.
+    const fingerprint = JSON.stringify([folders.map((f) => ({ ...f, settings: { ...f.settings, diagnostics: undefined } })), ignored]);
+    if (reason === 'settings' && fingerprint === this.indexed && this.workspace.state.state === 'ready') {
+      this.workspace.setDiagnosticSettings(new Map(folders.map((f) => [f.uri, f.settings.diagnostics])));
+      this.onIndexed?.();
+      return;
+    }
     this.indexed = fingerprint;
     for (const fsPath of ignored.filter((p) => !this.ignored.includes(p))) {
       this.log(`${fsPath} is not a corpus (no ${CORRECTIONS_FILE} in it, corpusLens.enable off): Corpus Lens leaves it alone.`);
@@ -107,6 +114,7 @@ export class IndexRuns {
     // Open editors asked for colours and hints before the corpus was complete.
     if (this.capabilities().semanticTokensRefresh) void this.connection.languages.semanticTokens.refresh();
     if (this.capabilities().inlayHintRefresh) void this.connection.languages.inlayHint.refresh();
+    this.onIndexed?.();
     const state = this.workspace.state;
     this.log(`Indexed ${state.articles} articles in ${Date.now() - started} ms (${state.skipped} skipped).`);
   }

@@ -1,15 +1,41 @@
 import type { CancellationToken, Connection, ExecuteCommandParams } from 'vscode-languageserver';
 import { exportCorpus } from '../corpus/exportCorpus';
-import { APPLY_CORRECTION_COMMAND, type ApplyCorrectionArgs, type ApplyCorrectionResult, type ExportParams, type ExportResult } from '../protocol';
+import { APPLY_CORRECTION_COMMAND, type ApplyCorrectionArgs, type ApplyCorrectionResult, type CorrectionEditParams, type CorrectionEditResult, type ExportParams, type ExportResult } from '../protocol';
 import type { Workspace } from '../workspace/workspace';
+import type { Capabilities } from './capabilities';
+import { correctionWorkspaceEdit } from './correctionEdits';
 
-/** Records a correction (the server command quick fixes and the client's commands run). */
-export async function executeCorrection(params: ExecuteCommandParams, workspace: Workspace, connection: Connection): Promise<ApplyCorrectionResult | null> {
+/**
+ * Records a correction (the server command, for clients that run commands but were offered no
+ * edit). A client that applies workspace edits is sent one (workspace/applyEdit), so the
+ * change is undoable there too; any other gets the file written by the server.
+ */
+export async function executeCorrection(params: ExecuteCommandParams, workspace: Workspace, connection: Connection, caps: Capabilities): Promise<ApplyCorrectionResult | null> {
   if (params.command !== APPLY_CORRECTION_COMMAND) return null;
   const [uri, edit] = (params.arguments ?? []) as ApplyCorrectionArgs;
-  const problem = await workspace.applyCorrection(uri, edit);
+  let problem: string | undefined;
+  const [plan] = caps.applyEdit ? await workspace.planCorrections(uri, [edit]) : [undefined];
+  const workspaceEdit = plan && !('problem' in plan) ? correctionWorkspaceEdit(plan, caps) : undefined;
+  if (plan && 'problem' in plan) problem = plan.problem;
+  else if (plan && workspaceEdit) {
+    const applied = await connection.workspace.applyEdit({ label: 'Corpus Lens correction', edit: workspaceEdit });
+    problem = applied.applied ? undefined : `the editor did not apply the change${applied.failureReason ? ` (${applied.failureReason})` : ''}`;
+    // The corpus follows at once, whether or not the editor sends us the edited buffer.
+    if (!problem) await workspace.adoptCorrections(plan.fileUri, plan.newText);
+  } else problem = await workspace.applyCorrection(uri, edit);
   if (problem) tell(() => connection.window.showErrorMessage(`Corpus Lens: ${problem}`));
   return problem ? { problem } : { ok: true };
+}
+
+/**
+ * The WorkspaceEdit that records a correction (corpusLens/correctionEdit), or the problem that
+ * refuses it; null when the client could not apply it (a missing file it cannot create).
+ */
+export async function provideCorrectionEdit(params: CorrectionEditParams | undefined, workspace: Workspace, caps: Capabilities): Promise<CorrectionEditResult | null> {
+  const [plan] = await workspace.planCorrections(params?.uri, [params?.edit]);
+  if ('problem' in plan) return { problem: plan.problem };
+  const edit = correctionWorkspaceEdit(plan, caps);
+  return edit ? { edit } : null;
 }
 
 /**

@@ -10,7 +10,23 @@ export interface Settings {
   articleDates: Record<string, string>;
   /** Globs from files.exclude that are switched on. */
   exclude: string[];
+  /** Which kinds of diagnostics are reported (corpusLens.diagnostics.*). */
+  diagnostics: DiagnosticSettings;
 }
+
+/** Each kind of diagnostic can be turned off per folder. */
+export interface DiagnosticSettings {
+  /** A figure that disagrees with the other articles of its week. */
+  figures: boolean;
+  /** A relative date that cannot be resolved (no article date). */
+  unresolvedDates: boolean;
+  /** An invalid `.corpuslens.json`. */
+  corrections: boolean;
+  /** Files skipped by the index (binary, too large, links leaving the folder). */
+  skippedFiles: boolean;
+}
+
+const ALL_DIAGNOSTICS: DiagnosticSettings = Object.freeze({ figures: true, unresolvedDates: true, corrections: true, skippedFiles: true });
 
 export const DEFAULT_SETTINGS: Settings = {
   enable: false,
@@ -18,6 +34,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxFileSizeKB: 2048,
   articleDates: Object.freeze(Object.create(null)),
   exclude: [],
+  diagnostics: ALL_DIAGNOSTICS,
 };
 
 /** Merges what the client returned for `corpusLens` and `files.exclude` over the defaults. */
@@ -36,5 +53,8 @@ export function mergeSettings(corpusLens: unknown, filesExclude: unknown): Setti
   if (filesExclude && typeof filesExclude === 'object') {
     for (const [glob, on] of Object.entries(filesExclude as Record<string, unknown>)) if (on === true) exclude.push(glob);
   }
-  return { enable: raw.enable === true, articles: articles.length ? articles : DEFAULT_SETTINGS.articles, maxFileSizeKB: size, articleDates: dates, exclude };
+  const rawDiagnostics = (raw.diagnostics && typeof raw.diagnostics === 'object' ? raw.diagnostics : {}) as Record<string, unknown>;
+  const diagnostics = { ...ALL_DIAGNOSTICS };
+  for (const kind of Object.keys(ALL_DIAGNOSTICS) as (keyof DiagnosticSettings)[]) if (rawDiagnostics[kind] === false) diagnostics[kind] = false;
+  return { enable: raw.enable === true, articles: articles.length ? articles : DEFAULT_SETTINGS.articles, maxFileSizeKB: size, articleDates: dates, exclude, diagnostics };
 }

@@ -10,16 +10,19 @@ import { analyzerOf, bufferAnalyzerOf, type AnalyzeElsewhere } from './analyzer'
 import { DiskCache, type ArticleCache } from './diskCache';
 import { DiskReader } from './diskReader';
 import { FileTickets } from './fileTickets';
-import { FolderCorrections } from './folderCorrections';
+import { FolderCorrections, type CorrectionPlan, type CorrectionsFileState } from './folderCorrections';
 import { Folders, type Folder, type Place } from './folders';
 import { indexFolders } from './indexer';
 import { OpenBuffers } from './openBuffers';
+import type { Settings } from './settings';
 
 export interface WorkspaceEvents {
   log(message: string): void;
   progress(state: IndexState): void;
   /** A problem the user must see (an invalid corrections file). */
   warn?(message: string): void;
+  /** The corrections files were read again (their problems may have changed). */
+  correctionsRead?(): void;
 }
 
 export interface WorkspaceOptions {
@@ -121,6 +124,14 @@ export class Workspace {
     this.folders.set(folders);
   }
 
+  /** Changes the diagnostics settings of the folders (by uri) without indexing again. */
+  setDiagnosticSettings(settings: Map<string, Settings['diagnostics']>): void {
+    for (const folder of this.folders.all()) {
+      const diagnostics = settings.get(folder.uri);
+      if (diagnostics) folder.settings = { ...folder.settings, diagnostics };
+    }
+  }
+
   /** The folder an article belongs to and whether the settings make it an article. */
   classify(uri: string): Place | undefined {
     return this.folders.classify(uri);
@@ -147,6 +158,56 @@ export class Workspace {
     if ('problem' in result) return result.problem;
     await this.correctionsChanged(dates);
     return undefined;
+  }
+
+  /**
+   * Corrections as changes of the corrections file's text (for WorkspaceEdits), computed
+   * against the open buffer when there is one; or the problem that refuses each.
+   */
+  planCorrections(uri: unknown, edits: unknown[]): Promise<(CorrectionPlan | { problem: string })[]> {
+    return this.corrections.plan(uri, edits);
+  }
+
+  /** True when `uri` is the `.corpuslens.json` at the root of a folder of the corpus. */
+  isCorrectionsFile(uri: string): boolean {
+    return this.corrections.isCorrectionsFile(uri);
+  }
+
+  /**
+   * The editor opened or changed a corrections file (`buffer`) or closed it (undefined): the
+   * buffer wins over the disk while open, and the corpus follows it once it parses.
+   */
+  correctionsBuffer(uri: string, buffer: { text: string; version: number } | undefined): Promise<void> {
+    this.corrections.setBuffer(uri, buffer);
+    return this.track(this.reloadCorrections());
+  }
+
+  /** The editor applied an edit to a corrections file: the corpus follows the edited text now. */
+  async adoptCorrections(uri: string, text: string): Promise<void> {
+    const before = this.corrections.fingerprint();
+    const dates = this.corrections.datesFingerprint();
+    this.corrections.adopt(uri, text);
+    if (this.corrections.fingerprint() !== before) await this.correctionsChanged(dates);
+  }
+
+  /** Every folder's corrections file as last read (text, problem and where), for diagnostics. */
+  correctionsFiles(): CorrectionsFileState[] {
+    return this.corrections.fileStates();
+  }
+
+  /** Files the index skipped, with the reason (binary, too large, unreadable, a link leaving the folder). */
+  skippedFiles(): { fsPath: string; reason: string }[] {
+    return this.reader.skippedFiles();
+  }
+
+  /** Re-reads the corrections files and applies them when they changed. */
+  private async reloadCorrections(): Promise<void> {
+    const before = this.corrections.fingerprint();
+    const dates = this.corrections.datesFingerprint();
+    await this.corrections.load();
+    if (this.corrections.fingerprint() !== before) await this.correctionsChanged(dates);
+    else this.update({});
+    this.events.correctionsRead?.();
   }
 
   /** Applies the folders' corrections again, re-analysing the articles whose date they changed. */
@@ -219,10 +280,7 @@ export class Workspace {
 
   /** A watched file was created, changed or deleted on disk. */
   fileChanged(uri: string, kind: 'created' | 'changed' | 'deleted'): Promise<void> {
-    if (uri.endsWith(`/${CORRECTIONS_FILE}`)) {
-      const dates = this.corrections.datesFingerprint();
-      return this.track(this.corrections.load().then(() => this.correctionsChanged(dates)));
-    }
+    if (uri.endsWith(`/${CORRECTIONS_FILE}`)) return this.track(this.reloadCorrections());
     if (this.buffers.has(uri)) return Promise.resolve();
     return this.track(
       (async () => {
