@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { ProposedFeatures, StreamMessageReader, StreamMessageWriter, createConnection, type Connection } from 'vscode-languageserver/node';
 import { AnalysisCache, engineFingerprint } from './host/analysisCache';
 import { AnalysisWorkers } from './host/analysisWorkers';
+import { userCacheFolder } from './host/cacheFolder';
 import { NodeArticleSource } from './host/nodeArticleSource';
 import { writeLines } from './host/writeLines';
 import { startServer } from './server';
@@ -48,6 +49,7 @@ const engine = engineFingerprint([__filename, workerScript, path.join(__dirname,
 startServer(connection, {
   source: new NodeArticleSource(path.join(__dirname, 'statWorker.js')),
   openCache: (storagePath) => new AnalysisCache(storagePath, engine),
+  defaultCacheFolder: (folders) => userCacheFolder(folders),
   analyze: workers && ((text, options, cancel, urgent) => workers.analyze(text, options, cancel, urgent)),
   writeLines,
   dispose: async () => workers?.dispose(),

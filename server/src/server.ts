@@ -14,12 +14,14 @@ import {
   type ResultProgressReporter,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
 import type { ArticleSource } from './host/articleSource';
 import { NO_CAPABILITIES, readCapabilities, serverCapabilities, type Capabilities } from './lsp/capabilities';
 import { DashboardQueries } from './dashboard';
 import { provideCodeActions } from './lsp/codeActions';
 import { documentReport, workspaceReport, type DiagnosticsSource } from './lsp/diagnostics';
 import { DiagnosticsPush } from './lsp/diagnosticsPush';
+import { OwnWatchers } from './lsp/ownWatchers';
 import { provideEntities, provideLedger, provideTimeline } from './lsp/corpusRequests';
 import { provideEntitiesPage } from './lsp/entitiesPage';
 import { registerDashboard } from './lsp/dashboard';
@@ -70,6 +72,8 @@ export interface ServerDependencies {
   source: ArticleSource;
   /** Opens the persistent cache in the client's storage folder (initializationOptions.storagePath). */
   openCache?(storagePath: string): ArticleCache;
+  /** The cache folder for a workspace (its folder paths) when the client names none. */
+  defaultCacheFolder?(folders: string[]): string;
   /** Analyses an article off the main thread (worker threads in main.ts), cancellably. */
   analyze?: AnalyzeElsewhere;
   /** Writes an export file (host/writeLines.ts). */
@@ -119,7 +123,13 @@ export function startServer(connection: Connection, deps: ServerDependencies): {
     if (runs.folderUris.length === 0 && params.rootUri) runs.folderUris = [params.rootUri];
     const options = params.initializationOptions as { [K in keyof InitializationOptions]?: unknown } | undefined;
     safeMode = options?.trusted === false;
-    if (typeof options?.storagePath === 'string' && options.storagePath && deps.openCache) cache = deps.openCache(options.storagePath);
+    // Other editors name no storage folder: the user's cache folder then, one per workspace.
+    const folders = runs.folderUris.map((uri) => URI.parse(uri).fsPath);
+    const storage = typeof options?.storagePath === 'string' && options.storagePath ? options.storagePath : deps.defaultCacheFolder?.(folders);
+    if (storage && deps.openCache) {
+      cache = deps.openCache(storage);
+      log(`Analysis cache: ${storage}`);
+    }
     return { capabilities: serverCapabilities(capabilities), serverInfo: { name: 'corpus-lens', version: SERVER_VERSION } };
   });
 
@@ -136,14 +146,22 @@ export function startServer(connection: Connection, deps: ServerDependencies): {
     void runs.reindex('start');
   });
   connection.onDidChangeConfiguration(() => void runs.reindex('settings'));
-  connection.onDidChangeWatchedFiles(async (params) => {
+  const filesChanged = async (changes: { uri: string; type: FileChangeType }[]) => {
     // A marker created or deleted at a folder's root turns the folder into a corpus or back.
-    if (params.changes.some((c) => c.type !== FileChangeType.Changed && runs.isRootMarker(c.uri))) void runs.reindex('settings');
-    for (const change of params.changes) {
+    if (changes.some((c) => c.type !== FileChangeType.Changed && runs.isRootMarker(c.uri))) void runs.reindex('settings');
+    for (const change of changes) {
       const kind = change.type === FileChangeType.Created ? 'created' : change.type === FileChangeType.Deleted ? 'deleted' : 'changed';
       await workspace.fileChanged(change.uri, kind);
     }
-  });
+  };
+  connection.onDidChangeWatchedFiles((params) => filesChanged(params.changes));
+  // An editor that cannot watch files for us: the server watches the corpus folders itself.
+  const watchers = new OwnWatchers(deps.source, filesChanged, () => runs.reindex('command'), log);
+  const indexed = runs.onIndexed;
+  runs.onIndexed = () => {
+    indexed?.();
+    if (!capabilities.watchedFilesDynamic) watchers.watch(workspace.folderPaths());
+  };
   documents.onDidChangeContent((event) => {
     const { uri, version } = event.document;
     // The open `.corpuslens.json` wins over the file: the corpus follows what the editor shows.
@@ -162,6 +180,7 @@ export function startServer(connection: Connection, deps: ServerDependencies): {
   connection.onRequest(WorkspaceDiagnosticRequest.method, guard('workspace diagnostics', { items: [] }, (params: WorkspaceDiagnosticParams, token) => workspaceReport(params.previousResultIds ?? [], diagnosticsSource, token)));
   connection.onShutdown(async () => {
     diagnostics.dispose();
+    watchers.dispose();
     await workspace.dispose();
     await deps.dispose?.();
   });

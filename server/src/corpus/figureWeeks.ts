@@ -111,7 +111,8 @@ export class FigureWeeks {
 
   private verdicts(cell: Week): { list: WeekPoint[]; verdicts: FigureVerdict[] } {
     if (!cell.judged) {
-      const list = [...cell.points.values()];
+      // Oldest first, then by uri: the same order whatever order the articles were read in.
+      const list = [...cell.points.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
       cell.judged = { list, verdicts: judgeFigures(list) };
     }
     return cell.judged;

@@ -42,6 +42,11 @@ export interface ArticleSource {
    * unread.
    */
   read(path: string, maxBytes: number, known?: FileStamp, folder?: string): Promise<ReadResult>;
+  /**
+   * Watches a folder for changes, for editors that cannot watch for the server; absent where the
+   * source cannot (the in-memory one).
+   */
+  watch?(folder: string, events: { changed(paths: string[]): void; rescan(): void; log(message: string): void }): { dispose(): void };
 }
 
 /** Which files are articles. */

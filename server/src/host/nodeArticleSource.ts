@@ -4,12 +4,14 @@ import { Worker } from 'node:worker_threads';
 import { articleMatcher, GONE, type ArticleSource, type FileStamp, type ListFilter, type ListResult, type ReadResult } from './articleSource';
 import { readCorrectionsFile, updateCorrectionsFile } from './correctionsFile';
 import { decodeArticle } from './decodeArticle';
+import { watchFolder } from './folderWatcher';
 import { escapesFolder, isInside, leavesFolderMessage } from './insideFolder';
 
 /** Articles on the local disk. */
 export class NodeArticleSource implements ArticleSource {
   readCorrections = readCorrectionsFile;
   updateCorrections = updateCorrectionsFile;
+  watch = watchFolder;
 
   constructor(
     /** dist/statWorker.js, which stats many files off this thread; without it, one by one. */

@@ -131,6 +131,8 @@ export function workspaceReport(previous: { uri: string; value: string }[], sour
   for (const uri of [...uris].sort()) {
     if (token.isCancellationRequested) return { items: [] };
     const diagnostics = diagnosticsOf(uri, source, token).filter((d) => d.severity !== DiagnosticSeverity.Hint);
+    // Nothing to show and nothing shown before: nothing to say.
+    if (diagnostics.length === 0 && !before.has(uri)) continue;
     const resultId = resultIdOf(diagnostics);
     const version = source.docs.openVersion(uri);
     if (before.get(uri) === resultId) items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri, resultId, version });

@@ -43,6 +43,7 @@ export class DiskCache {
     if (!cache) return undefined;
     this.loading ??= cache.load(table).then(({ entries, problem }) => {
       if (problem) this.log(problem);
+      else if (entries.size) this.log(`Read ${entries.size} analyses from the cache.`);
       for (const [uri, entry] of entries) if (!this.touchedWhileLoading.has(uri)) this.entries.set(uri, entry);
       this.touchedWhileLoading.clear();
       this.loaded = true;
