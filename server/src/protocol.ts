@@ -293,9 +293,12 @@ export interface FigurePoint {
   approx?: string;
   /** Further figures of the measure in the same article (not drawn). */
   others: number;
-  /** The median of the other articles' values in the same ISO week, when there are at least two. */
+  /**
+   * The value of the other articles' median figure in the same ISO week, when most of the week
+   * agrees on it (the consensus of corpus/figureConsensus.ts).
+   */
   weekMedian?: number;
-  /** True when the value is less than half or more than double `weekMedian`. */
+  /** True when the figure disagrees with that consensus (the rule the diagnostics use). */
   disagrees: boolean;
 }
 

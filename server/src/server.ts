@@ -112,7 +112,7 @@ export function startServer(connection: Connection, deps: ServerDependencies): {
     docs,
     settingsOf: (uri) => workspace.classify(uri)?.folder.settings.diagnostics,
     correctionsFiles: () => workspace.correctionsFiles(),
-    skippedFiles: () => workspace.skippedFiles(),
+    skippedFiles: () => workspace.skippedFiles().map(([fsPath, reason]) => ({ fsPath, reason })),
   };
   const diagnostics = new DiagnosticsPush(connection, diagnosticsSource, () => (capabilities.pullDiagnostics ? (capabilities.diagnosticsRefresh ? 'pull' : 'pull-no-refresh') : 'push'), () => documents.keys());
   runs.onIndexed = () => diagnostics.flush();

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, Hover, TextDocumentEdit, TextEdit, WorkspaceDiagnosticReport, WorkspaceEdit } from 'vscode-languageserver/node';
+import { APPLY_CORRECTION_COMMAND, CorrectionEditRequest } from '../../server/src/protocol';
 import { startTestServer, uriOf, type TestServer } from './harness';
 
 // Invented sample articles: four of the week of 4 March 2024 count dock workers; one disagrees.
@@ -176,9 +177,9 @@ describe('corrections as workspace edits', () => {
   it('answers corpusLens/correctionEdit with the edit or the problem, and never writes', async () => {
     server = await startTestServer({ ...WEEK, '.corpuslens.json': '{}\n' });
     await server.waitForIndex();
-    const ok = (await server.client.sendRequest('corpusLens/correctionEdit', { uri: uriOf('a.txt'), edit: { kind: 'merge', entities: ['person:odile farrance', 'org:x'] } })) as { edit: WorkspaceEdit };
+    const ok = (await server.client.sendRequest(CorrectionEditRequest, { uri: uriOf('a.txt'), edit: { kind: 'merge', entities: ['person:odile farrance', 'org:x'] } })) as { edit: WorkspaceEdit };
     assert.deepEqual(JSON.parse(TextDocument.applyEdits(TextDocument.create(CORRECTIONS, 'json', 0, '{}\n'), textEdits(ok.edit)[0].edits as TextEdit[])).merge, [{ entities: ['org:x', 'person:odile farrance'] }]);
-    const bad = await server.client.sendRequest('corpusLens/correctionEdit', { uri: uriOf('a.txt'), edit: { kind: 'merge', entities: ['only-one'] } });
+    const bad = await server.client.sendRequest(CorrectionEditRequest, { uri: uriOf('a.txt'), edit: { kind: 'merge', entities: ['only-one'] } });
     assert.deepEqual(bad, { problem: 'the correction is malformed: "entities" must list at least two entity ids' });
     assert.equal(server.source.files.get('/corpus/.corpuslens.json'), '{}\n');
   });
@@ -186,7 +187,7 @@ describe('corrections as workspace edits', () => {
   it('sends the edit to a client that applies edits when the server command runs, and follows it at once', async () => {
     server = await startTestServer({ ...WEEK, '.corpuslens.json': '{}\n' });
     await server.waitForIndex();
-    const result = await server.client.sendRequest('workspace/executeCommand', { command: 'corpusLens.server.applyCorrection', arguments: [uriOf('a.txt'), { kind: 'notEntity', value: 'Odile Farrance' }] });
+    const result = await server.client.sendRequest('workspace/executeCommand', { command: APPLY_CORRECTION_COMMAND, arguments: [uriOf('a.txt'), { kind: 'notEntity', value: 'Odile Farrance' }] });
     assert.deepEqual(result, { ok: true });
     assert.equal(server.appliedEdits.length, 1);
     assert.equal(await server.client.sendRequest('textDocument/hover', { textDocument: { uri: uriOf('a.txt') }, position: rangeOf(WEEK['a.txt'], 'Farrance').start }), null);

@@ -77,7 +77,8 @@ describe('layering', () => {
       { pattern: /^vscode$/, why: 'no editor API in the dashboard queries' },
       { pattern: LSP, why: 'the dashboard queries are transport-agnostic (lsp/dashboard.ts answers the requests)' },
       { pattern: FS, why: 'no file system in the dashboard queries' },
-      { pattern: /\.\.\/(lsp|host|cli|workspace|server)|\/corpus\/(?!queries$)/, why: 'the dashboard reads the corpus through CorpusQueries and is upstream of lsp and the CLI' },
+      // figureConsensus is a pure rule (no corpus state) the diagnostics share.
+      { pattern: /\.\.\/(lsp|host|cli|workspace|server)|\/corpus\/(?!queries$|figureConsensus$)/, why: 'the dashboard reads the corpus through CorpusQueries and is upstream of lsp and the CLI' },
     ]));
   it('keeps the workspace free of LSP and direct file access', () =>
     check('server/src/workspace', [

@@ -1,12 +1,11 @@
 import type { DashboardFiguresResult, FigurePoint, Period } from '../protocol';
 import type { CorpusQueries as Corpus } from '../corpus/queries';
 import type { Snapshot } from './articleTable';
-import { bucketStart, dayRange } from './days';
+import { judgeFigures } from '../corpus/figureConsensus';
+import { dayRange } from './days';
 import type { Pacer } from './pacer';
 
 export const FIGURE_LIMITS = { max: 20_000, default: 1500 } as const;
-/** A value disagrees with its week when it is under 1/RATIO or over RATIO times the others' median. */
-export const DISAGREEMENT_RATIO = 2;
 
 /** Every dated article's point for one measure, judged against its week, at one corpus version. */
 interface MeasurePoints {
@@ -23,8 +22,8 @@ const KEPT_MEASURES = 8;
 
 /**
  * One point per dated article reporting a measure: its first readable figure of that measure,
- * each compared with the median of the other articles of the same ISO week (when there are at
- * least two others). Computed once per measure and corpus version over the whole corpus, so a
+ * each judged against the other articles of the same ISO week by the rule the figure diagnostics
+ * use (corpus/figureConsensus.ts). Computed once per measure and corpus version over the whole corpus, so a
  * period only slices it, and whether a value disagrees does not depend on the period brushed.
  * One instance per dashboard (DashboardQueries owns it).
  */
@@ -99,28 +98,15 @@ function firstFigure(corpus: Corpus, s: Snapshot, a: number, measure: string): {
   };
 }
 
-/** Marks each point that is under half or over double the median of its week's other points. */
+/**
+ * Marks each point that disagrees with the other articles of its week by the rule the
+ * diagnostics use (corpus/figureConsensus.ts), and gives the consensus figure's value.
+ */
 function markDisagreements(points: FigurePoint[]): void {
-  const weeks = new Map<number, FigurePoint[]>();
-  for (const p of points) {
-    const week = bucketStart(Date.parse(`${p.date}T00:00:00Z`) / 86_400_000, 'week');
-    let list = weeks.get(week);
-    if (!list) weeks.set(week, (list = []));
-    list.push(p);
-  }
-  for (const list of weeks.values()) {
-    if (list.length < 3) continue;
-    const sorted = list.map((p) => p.value).sort((x, y) => x - y);
-    for (const p of list) {
-      // The median of the others: the k-th of the others is the k-th of all, skipping one copy of this value.
-      const self = lowerBound(sorted, p.value);
-      const kth = (k: number) => (k < self ? sorted[k] : sorted[k + 1]);
-      const m = sorted.length - 1;
-      const median = m % 2 ? kth(m >> 1) : (kth(m / 2 - 1) + kth(m / 2)) / 2;
-      p.weekMedian = median;
-      p.disagrees = median > 0 ? p.value > median * DISAGREEMENT_RATIO || p.value * DISAGREEMENT_RATIO < median : p.value !== median;
-    }
-  }
+  judgeFigures(points).forEach((verdict, i) => {
+    points[i].disagrees = verdict.disagrees;
+    if (verdict.consensus) points[i].weekMedian = points[verdict.consensus.median].value;
+  });
 }
 
 /** At most `cap` points in date order: the disagreeing ones first (evenly thinned if they alone are too many), then an even sample of the rest. */

@@ -20,8 +20,11 @@ export function commandLink(label: string, command: string, args: unknown[]): st
   return `[${label}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
 }
 
-/** The entity card shown on hover. `references` are the arguments of corpusLens.showReferences. */
-export function describeEntity(summary: EntitySummary, context?: EntityContext, references?: ShowReferencesArgs): string {
+/**
+ * The entity card shown on hover. `references` are the arguments of corpusLens.showReferences
+ * (no link without them); `dashboard` links the dashboard's timeline and network.
+ */
+export function describeEntity(summary: EntitySummary, context?: EntityContext, references?: ShowReferencesArgs, dashboard = references !== undefined): string {
   const counts = `${plural(summary.mentionCount, 'mention')} in ${plural(summary.articleCount, 'article')}`;
   const lines = [
     `**${escapeMarkdown(summary.canonical)}** · ${KIND_WORD[summary.kind]}`,
@@ -29,7 +32,7 @@ export function describeEntity(summary: EntitySummary, context?: EntityContext, 
     references ? commandLink(counts, ClientCommands.showReferences, references) : counts,
   ];
   // The dashboard, on this entity.
-  if (references) lines.push('', `${commandLink('Show on timeline', ClientCommands.showOnTimeline, [summary.id] satisfies ShowEntityArgs)} · ${commandLink('Show network', ClientCommands.showNetwork, [summary.id] satisfies ShowEntityArgs)}`);
+  if (dashboard) lines.push('', `${commandLink('Show on timeline', ClientCommands.showOnTimeline, [summary.id] satisfies ShowEntityArgs)} · ${commandLink('Show network', ClientCommands.showNetwork, [summary.id] satisfies ShowEntityArgs)}`);
   if (context?.firstDate) {
     lines.push('', context.firstDate === context.lastDate ? `Reported on ${context.firstDate}` : `Reported from ${context.firstDate} to ${context.lastDate}`);
   }

@@ -18,7 +18,8 @@ export function provideHover(params: HoverParams, corpus: CorpusQueries, docs: D
   if (entity) {
     const summary = corpus.summaryOf(entity.id, token);
     if (summary) {
-      const card = describeEntity(summary, corpus.contextOf(entity.id, token), commands.has(ClientCommands.showReferences) ? [uri, params.position] : undefined);
+      const dashboard = commands.has(ClientCommands.showOnTimeline) && commands.has(ClientCommands.showNetwork);
+      const card = describeEntity(summary, corpus.contextOf(entity.id, token), commands.has(ClientCommands.showReferences) ? [uri, params.position] : undefined, dashboard);
       const notes = [referencesShown(summary.mentionCount), partial].filter(Boolean).map((note) => `\n\n*${note}.*`.replace('..*', '.*'));
       return markdown(card + notes.join(''), docs.range(uri, entity.mention.start, entity.mention.end));
     }

@@ -47,11 +47,6 @@ export class DiskReader {
     this.skipped.clear();
   }
 
-  /** Every file skipped, with the reason. */
-  skippedFiles(): { fsPath: string; reason: string }[] {
-    return [...this.skipped].map(([fsPath, reason]) => ({ fsPath, reason }));
-  }
-
   /** Logs every file skipped, with the reason. */
   logSkipped(): void {
     for (const [file, reason] of this.skipped) this.log(`Skipped ${file}: ${reason}`);

@@ -195,11 +195,6 @@ export class Workspace {
     return this.corrections.fileStates();
   }
 
-  /** Files the index skipped, with the reason (binary, too large, unreadable, a link leaving the folder). */
-  skippedFiles(): { fsPath: string; reason: string }[] {
-    return this.reader.skippedFiles();
-  }
-
   /** Re-reads the corrections files and applies them when they changed. */
   private async reloadCorrections(): Promise<void> {
     const before = this.corrections.fingerprint();
