@@ -1,18 +1,17 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  APPLY_CORRECTION_COMMAND,
   ClientCommands,
   EntitiesRequest,
   ExportRequest,
   ReindexRequest,
   WaitForIndexRequest,
-  type ApplyCorrectionArgs,
   type MergeEntityArgs,
   type SetArticleDateArgs,
   type ShowLedgerArgs,
   type ShowReferencesArgs,
 } from '../../server/src/protocol';
+import { applyCorrection } from './corrections';
 import { showLedger } from './ledger';
 
 /** What the commands need from the extension: the running client (none while no folder is a corpus). */
@@ -62,10 +61,10 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
         { placeHolder: vscode.l10n.t('Merge “{0}” with…', name), matchOnDescription: true },
       );
       if (!pick) return;
-      await vscode.commands.executeCommand(APPLY_CORRECTION_COMMAND, ...([uri, { kind: 'merge', entities: [id, pick.id], name: pick.label.length >= name.length ? pick.label : name }] satisfies ApplyCorrectionArgs));
+      await applyCorrection(client, uri, { kind: 'merge', entities: [id, pick.id], name: pick.label.length >= name.length ? pick.label : name });
       host.refreshEntities();
     })),
-    vscode.commands.registerCommand(ClientCommands.setArticleDate, withClient(async (_client, ...[uri, current]: Partial<SetArticleDateArgs>) => {
+    vscode.commands.registerCommand(ClientCommands.setArticleDate, withClient(async (client, ...[uri, current]: Partial<SetArticleDateArgs>) => {
       const target = uri ?? vscode.window.activeTextEditor?.document.uri.toString();
       if (!target) return;
       const date = await vscode.window.showInputBox({
@@ -75,7 +74,7 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
         validateInput: (v) => (v === '' || /^\d{4}-\d{2}-\d{2}$/.test(v) ? undefined : vscode.l10n.t('Write the date as YYYY-MM-DD')),
       });
       if (date === undefined) return;
-      await vscode.commands.executeCommand(APPLY_CORRECTION_COMMAND, ...([target, { kind: 'articleDate', file: target, date: date || null }] satisfies ApplyCorrectionArgs));
+      await applyCorrection(client, target, { kind: 'articleDate', file: target, date: date || null });
     })),
     vscode.commands.registerCommand('corpusLens.export', withClient((client) => exportCorpus(client))),
     vscode.commands.registerCommand('corpusLens.showOutput', () => host.output().show(true)),

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { APPLY_CORRECTION_COMMAND, ClientCommands, type ApplyCorrectionArgs, type EntityKind } from '../../server/src/protocol';
+import { ClientCommands, type CorrectionEdit, type EntityKind } from '../../server/src/protocol';
+import { applyCorrection } from './corrections';
 import { exportCorpus, registerCommands } from './commands';
 import { registerDashboardCommands } from './dashboard/commands';
 import { DashboardPanel } from './dashboard/dashboardPanel';
@@ -178,8 +179,9 @@ class Controller {
   /** The Corpus Entities view's title actions and its entities' context menu. */
   private registerViewCommands(): vscode.Disposable[] {
     const entityOf = (node: EntityNode | undefined) => (node?.type === 'entity' ? node.item : undefined);
-    const correct = async (uri: string, edit: ApplyCorrectionArgs[1]) => {
-      await vscode.commands.executeCommand(APPLY_CORRECTION_COMMAND, ...([uri, edit] satisfies ApplyCorrectionArgs));
+    const correct = async (uri: string, edit: CorrectionEdit) => {
+      const client = this.session?.client;
+      if (client) await applyCorrection(client, uri, edit);
       this.entities.refresh();
     };
     return [

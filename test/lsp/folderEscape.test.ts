@@ -48,6 +48,13 @@ describe('links that leave the workspace folder', () => {
       for (const link of ['to-sibling', 'secret-link.txt', 'etc', 'root', path.join('sub', 'relative.txt')]) {
         assert.ok(server.logs.some((l) => l.includes(path.join(corpus, link)) && l.includes('outside the workspace folder')), `no word about ${link}:\n${server.logs.join('\n')}`);
       }
+      // Each link leading out is listed once in the editor's problems, on the link itself.
+      for (const link of ['secret-link.txt', path.join('sub', 'relative.txt'), 'etc', 'root']) {
+        const uri = URI.file(path.join(corpus, link)).toString();
+        const published = await waitUntil(() => server.published.get(uri), `the skipped-file diagnostic of ${link}`);
+        assert.deepEqual(published.map((d) => d.code), ['file-skipped']);
+        assert.match(published[0].message, /outside the workspace folder: not read/);
+      }
       // A link made after indexing, announced by a file event, is not read either.
       symlinkSync(path.join(work, 'outside', 'secret.txt'), path.join(corpus, 'late.txt'));
       await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: URI.file(path.join(corpus, 'late.txt')).toString(), type: FileChangeType.Created }] });
@@ -82,3 +89,13 @@ describe('links that leave the workspace folder', () => {
     }
   });
 });
+
+async function waitUntil<T>(probe: () => T | undefined, what: string, ms = 10_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -61,6 +61,8 @@ export interface ListResult {
   paths: string[];
   /** Folders or entries that could not be listed, with the reason. */
   problems: string[];
+  /** Entries left out on purpose (a link leading out of the folder), with the reason. */
+  skipped?: { path: string; reason: string }[];
 }
 
 export interface FileStamp {

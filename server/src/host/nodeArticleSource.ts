@@ -43,6 +43,7 @@ export class NodeArticleSource implements ArticleSource {
     const matcher = articleMatcher(filter);
     const paths: string[] = [];
     const problems: string[] = [];
+    const skipped: { path: string; reason: string }[] = [];
     // Symlinked folders are followed once: the real path is remembered, so a loop ends.
     const visited = new Set<string>();
     // Links are followed only while they stay inside the folder; a link to / or /etc is not
@@ -82,6 +83,7 @@ export class NodeArticleSource implements ArticleSource {
             const real = await fs.realpath(full);
             if (!isInside(root, real)) {
               problems.push(`${full}: ${leavesFolderMessage(real)}`);
+              skipped.push({ path: full, reason: leavesFolderMessage(real) });
               continue;
             }
             const stat = await fs.stat(real);
@@ -102,7 +104,7 @@ export class NodeArticleSource implements ArticleSource {
       }
     };
     await walk(folder);
-    return { paths, problems };
+    return { paths, problems, skipped };
   }
 
   async stat(file: string): Promise<FileStamp | undefined> {

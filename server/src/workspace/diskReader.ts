@@ -42,6 +42,11 @@ export class DiskReader {
     return [...this.skipped];
   }
 
+  /** Records a file left out before reading (a link the listing found leading out of the folder). */
+  skip(fsPath: string, reason: string): void {
+    this.skipped.set(fsPath, reason);
+  }
+
   /** Forgets every skip (a full index starts over). */
   clearSkipped(): void {
     this.skipped.clear();

@@ -61,6 +61,7 @@ export async function indexFolders(ctx: IndexContext, cancelled: () => boolean):
   }
   ctx.cache.keepOnly(keep);
   ctx.reader.clearSkipped();
+  for (const { result } of await listing) for (const s of result.skipped ?? []) ctx.reader.skip(s.path, s.reason);
   ctx.update({ total: listed.length });
   // In the order of `listed`, which is built from the same listing.
   const stamps = await stamping;

@@ -234,12 +234,13 @@ describe('Corpus Lens reader features in a real extension host', function () {
     }
     for (const action of actions.filter((a) => a.title.startsWith('Corpus Lens:'))) {
       assert.ok(action.kind && vscode.CodeActionKind.QuickFix.contains(action.kind), `"${action.title}" is a quick fix (${action.kind?.value})`);
-      assert.ok(action.command, `"${action.title}" carries a command`);
+      // Corrections are workspace edits (undoable); the ones that ask something run a command.
+      assert.ok(action.edit || action.command, `"${action.title}" carries an edit or a command`);
     }
   });
 
   // Last: it changes the corpus (the copy the harness made, never the repository's fixture).
-  it('"is not an entity" writes .corpuslens.json and the entity card goes away', async function () {
+  it('"is not an entity" edits .corpuslens.json and the entity card goes away', async function () {
     const doc = await openArticle('river-festival.txt');
     const position = positionIn(doc, 'Festival director ', 'Jonas Weber');
     assert.ok((await hoverAt(doc, position)).includes('**Jonas Weber**'), 'Jonas Weber has a card before the correction');
@@ -247,8 +248,12 @@ describe('Corpus Lens reader features in a real extension host', function () {
     // The workspace is a corpus by its .corpuslens.json, which starts without corrections.
     assert.deepEqual((JSON.parse(fs.readFileSync(corrections.fsPath, 'utf8')) as { notEntity?: string[] }).notEntity, [], 'the workspace copy starts without corrections');
     const action = (await codeActions(doc, position)).find((a) => a.title === 'Corpus Lens: “Jonas Weber” is not an entity (everywhere)');
-    assert.ok(action?.command, 'the "is not an entity" quick fix is offered');
-    await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+    assert.ok(action?.edit, 'the "is not an entity" quick fix is offered, as an edit of .corpuslens.json');
+    // Applied as the editor applies a quick fix, then saved as the reader would.
+    assert.ok(await vscode.workspace.applyEdit(action.edit, { isRefactoring: true }), 'the edit applies');
+    const edited = vscode.workspace.textDocuments.find((d) => d.uri.toString() === corrections.toString());
+    assert.ok(edited, 'the edit opened .corpuslens.json');
+    if (edited.isDirty) await edited.save();
     const written = await waitFor(() => { const text = fs.readFileSync(corrections.fsPath, 'utf8'); return text.includes('Jonas Weber') ? text : undefined; }, '.corpuslens.json to be written');
     assert.deepEqual((JSON.parse(written) as { notEntity?: string[] }).notEntity, ['Jonas Weber'], written);
     await waitFor(async () => !(await hoverAt(doc, position)).includes('Jonas Weber**'), 'the entity card for Jonas Weber to go away');
