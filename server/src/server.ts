@@ -99,9 +99,9 @@ export function startServer(connection: Connection, deps: ServerDependencies): {
     progress(state: IndexState) {
       void connection.sendNotification(StatusNotification, state);
       runs.report(state);
-      // The corpus changed (an edit, a file event, the index): diagnostics may have too.
-      if (state.state === 'ready') diagnostics.changed();
     },
+    // An edit, a file event, the index: diagnostics across articles may have changed.
+    corpusChanged: () => diagnostics.changed(),
     correctionsRead: () => diagnostics.changed(),
   };
   const workspace = new Workspace(deps.source, events, { analyze: deps.analyze, get cache() { return cache; }, get safeMode() { return safeMode; } });

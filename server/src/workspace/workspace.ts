@@ -23,6 +23,8 @@ export interface WorkspaceEvents {
   warn?(message: string): void;
   /** The corrections files were read again (their problems may have changed). */
   correctionsRead?(): void;
+  /** An article, a correction or the index changed (called often: debounce). */
+  corpusChanged?(): void;
 }
 
 export interface WorkspaceOptions {
@@ -312,5 +314,7 @@ export class Workspace {
     this.stateValue = next;
     // Every keystroke passes here; the client hears only when something it shows has changed.
     if (changed) this.events.progress(next);
+    // Derived answers (diagnostics across articles) may have changed with any article.
+    if (next.state === 'ready') this.events.corpusChanged?.();
   }
 }
