@@ -14,13 +14,19 @@ import {
   SemanticTokensRequest,
   SymbolKind,
   WorkspaceSymbolRequest,
+  type CodeAction,
   type DocumentSymbol,
+  type TextDocumentEdit,
+  type TextEdit,
+  type WorkspaceEdit,
   type Position,
   type Range,
   type SemanticTokens,
 } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
 import { TOKEN_MODIFIERS, TOKEN_TYPES } from '../../server/src/lsp/semanticTokens';
-import { APPLY_CORRECTION_COMMAND, ClientCommands, EntitiesRequest, LedgerRequest, MeasuresRequest, TimelineRequest } from '../../server/src/protocol';
+import { ClientCommands, EntitiesRequest, LedgerRequest, MeasuresRequest, TimelineRequest } from '../../server/src/protocol';
 import { startTestServer, uriOf, type TestServer } from './harness';
 
 // Invented sample articles. STRIKE names one person twice (full name, then surname), a
@@ -177,17 +183,25 @@ describe('answers over JSON-RPC, range by range', () => {
     assert.deepEqual(places?.map((s) => [s.name, s.kind]), [['Oslo', SymbolKind.Module]]);
   });
 
-  it('offers the corrections of a mention with the arguments their commands take', async () => {
+  it('offers the corrections of a mention: edits of .corpuslens.json, and commands where the client must ask', async () => {
     const position = at('talks.txt', TALKS, 'Marrow said');
-    const actions = await server.client.sendRequest(CodeActionRequest.type, { textDocument: { uri: uriOf('talks.txt') }, range: { start: position, end: position }, context: { diagnostics: [] } });
+    const actions = (await server.client.sendRequest(CodeActionRequest.type, { textDocument: { uri: uriOf('talks.txt') }, range: { start: position, end: position }, context: { diagnostics: [] } })) as CodeAction[];
+    /** The corrections file as the action's edit leaves it. */
+    const edited = (edit: WorkspaceEdit) => {
+      const change = (edit.documentChanges ?? []).find((c): c is TextDocumentEdit => 'textDocument' in c)!;
+      const before = server.source.files.get(URI.parse(change.textDocument.uri).fsPath);
+      return JSON.parse(TextDocument.applyEdits(TextDocument.create(change.textDocument.uri, 'json', 0, typeof before === 'string' ? before : ''), change.edits as TextEdit[])) as { notEntity: string[] };
+    };
     assert.deepEqual(
-      actions?.map((a) => ('command' in a && a.command && typeof a.command === 'object' ? [a.title, (a as { kind?: string }).kind, a.command.command, a.command.arguments] : [])),
+      actions.map((a) => [a.title, a.kind, a.edit ? ['edit', edited(a.edit).notEntity] : [a.command?.command, a.command?.arguments]]),
       [
-        ['Corpus Lens: “Marrow” is not an entity (everywhere)', 'quickfix', APPLY_CORRECTION_COMMAND, [uriOf('talks.txt'), { kind: 'notEntity', value: 'Marrow' }]],
-        ['Corpus Lens: Merge “Ilse Marrow” with another entity…', 'quickfix', ClientCommands.mergeEntity, [uriOf('talks.txt'), 'person:ilse marrow', 'Ilse Marrow', 'person']],
-        ['Corpus Lens: Set this article’s date…', 'quickfix', ClientCommands.setArticleDate, [uriOf('talks.txt'), '2024-03-12']],
+        ['Corpus Lens: “Marrow” is not an entity (everywhere)', 'quickfix', ['edit', ['Marrow']]],
+        ['Corpus Lens: Merge “Ilse Marrow” with another entity…', 'quickfix', [ClientCommands.mergeEntity, [uriOf('talks.txt'), 'person:ilse marrow', 'Ilse Marrow', 'person']]],
+        ['Corpus Lens: Set this article’s date…', 'quickfix', [ClientCommands.setArticleDate, [uriOf('talks.txt'), '2024-03-12']]],
       ],
     );
+    // Nothing is written behind the editor: the edit is the editor's to apply.
+    assert.equal(server.source.files.get('/corpus/.corpuslens.json'), undefined);
     // Away from any mention, only the article's date can be set.
     const elsewhere = at('talks.txt', TALKS, 'waiting');
     const some = await server.client.sendRequest(CodeActionRequest.type, { textDocument: { uri: uriOf('talks.txt') }, range: { start: elsewhere, end: elsewhere }, context: { diagnostics: [] } });
