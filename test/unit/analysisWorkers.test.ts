@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { analyzeArticle } from '../../server/src/analysis';
-import { AnalysisWorkers } from '../../server/src/host/analysisWorkers';
+import { AnalysisWorkers, CANCELLED } from '../../server/src/host/analysisWorkers';
 
 // The bundled worker (npm test builds dist/ first).
 const script = path.resolve(__dirname, '../../../dist/indexWorker.js');
@@ -48,6 +48,30 @@ describe('AnalysisWorkers', () => {
       settled.forEach((s, i) => s.status === 'fulfilled' && assert.deepEqual(s.value, analyzeArticle(texts[i], {})));
       const after = await workers.analyze(TEXT, {});
       assert.equal(after.entities[0]?.text, 'Ilse Marrow');
+    } finally {
+      await workers.dispose();
+    }
+  });
+
+  it('drops a cancelled job still queued, and stops a long one under way by ending its worker, keeping the jobs behind it', async () => {
+    const workers = new AnalysisWorkers(script, 1);
+    try {
+      // About 4 MB of invented names: its names pass alone takes seconds.
+      const long = 'Long Sample\n\n' + Array.from({ length: 200_000 }, (_, i) => `Kalo${i.toString(36)} Mirendas spoke.`).join('\n');
+      const longFlag = new Int32Array(new SharedArrayBuffer(4));
+      const queuedFlag = new Int32Array(new SharedArrayBuffer(4));
+      const running = workers.analyze(long, {}, longFlag, true);
+      const queued = workers.analyze(TEXT, {}, queuedFlag);
+      const behind = workers.analyze(TEXT, { articleDate: '2024-03-05' });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      Atomics.store(queuedFlag, 0, 1);
+      Atomics.store(longFlag, 0, 1);
+      const cancelledAt = performance.now();
+      await assert.rejects(running, new Error(CANCELLED));
+      const stoppedMs = performance.now() - cancelledAt;
+      assert.ok(stoppedMs < 1500, `the long job stopped ${stoppedMs.toFixed(0)} ms after it was cancelled`);
+      await assert.rejects(queued, new Error(CANCELLED));
+      assert.deepEqual(await behind, analyzeArticle(TEXT, { articleDate: '2024-03-05' }), 'the job behind them is analysed by the new worker');
     } finally {
       await workers.dispose();
     }

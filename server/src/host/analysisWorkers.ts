@@ -15,6 +15,15 @@ interface Job {
 export const CANCELLED = 'analysis cancelled';
 
 /**
+ * A cancelled job at least this long (UTF-16 units) is stopped by ending its worker: the engine
+ * checks the flag only between its passes, and finishing the names pass of a superseded 20 MB
+ * buffer would hold the worker for a minute, while a new worker starts in well under a second.
+ */
+const STOP_CANCELLED_AT = 1 << 20;
+/** How often workers holding such a job are checked, in milliseconds. */
+const CANCEL_CHECK_MS = 50;
+
+/**
  * Jobs handed to one worker before it answers. With one job at a time a worker waits for the
  * main thread between articles (reading, hashing, indexing the last result) and sat idle 40%
  * of a cold index; with a few queued it always has the next article.
@@ -35,6 +44,8 @@ export class AnalysisWorkers {
 
   private started = false;
   private idleTimer: NodeJS.Timeout | undefined;
+  /** Checks for cancelled long jobs while any is held by a worker. */
+  private cancelTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly script: string,
@@ -69,6 +80,7 @@ export class AnalysisWorkers {
   async dispose(): Promise<void> {
     this.disposed = true;
     if (this.idleTimer) clearTimeout(this.idleTimer);
+    if (this.cancelTimer) clearInterval(this.cancelTimer);
     for (const job of this.queue.splice(0)) job.reject(new Error('workers disposed'));
     await Promise.all([...this.workers.keys()].map((w) => w.terminate()));
   }
@@ -126,17 +138,47 @@ export class AnalysisWorkers {
       target.postMessage({ id: job.id, text: job.text, options: job.options, cancel: job.cancel });
     }
     let holding = 0;
+    let long = false;
     // Only a worker with work keeps the process alive.
     for (const [worker, jobs] of this.workers) {
       holding += jobs.size;
+      for (const job of jobs.values()) long ||= job.cancel !== undefined && job.text.length >= STOP_CANCELLED_AT;
       if (jobs.size > 0) worker.ref();
       else worker.unref();
+    }
+    if (long && !this.cancelTimer) {
+      this.cancelTimer = setInterval(() => this.stopCancelled(), CANCEL_CHECK_MS);
+      this.cancelTimer.unref();
+    } else if (!long && this.cancelTimer) {
+      clearInterval(this.cancelTimer);
+      this.cancelTimer = undefined;
     }
     if (holding === 0 && this.queue.length === 0 && this.started && !this.idleTimer) {
       // Each worker holds its own copy of the gazetteers: give the memory back when idle.
       this.idleTimer = setTimeout(() => this.stopIdle(), this.idleMs);
       this.idleTimer.unref();
     }
+  }
+
+  /**
+   * Ends a worker whose running job (the first it holds: a worker answers in order) is long and
+   * cancelled; the jobs queued behind it go back to the front of the queue for a new worker.
+   */
+  private stopCancelled(): void {
+    for (const [worker, jobs] of [...this.workers]) {
+      const running: Job | undefined = jobs.values().next().value;
+      if (!running?.cancel || running.text.length < STOP_CANCELLED_AT || Atomics.load(running.cancel, 0) !== 1) continue;
+      this.workers.delete(worker);
+      worker.removeAllListeners('exit');
+      void worker.terminate();
+      jobs.delete(running.id);
+      running.reject(new Error(CANCELLED));
+      this.queue.unshift(...jobs.values());
+      // An answer the ended worker had already sent must not settle a job now queued again.
+      jobs.clear();
+      if (!this.disposed) this.spawn();
+    }
+    this.pump();
   }
 
   private stopIdle(): void {
