@@ -76,4 +76,27 @@ describe('Features on a huge open buffer', () => {
       assert.ok(tLarge < tSmall * 3 + 50, `${feature}: 2.5 MB ${tSmall.toFixed(0)} ms, 5 MB ${tLarge.toFixed(0)} ms`);
     }
   });
+
+  it('resolves the mentions of one version once for the outline and the colouring, and again after any change to the corpus', () => {
+    const uri = 'file:///big.txt';
+    const text = namesBuffer(20_000);
+    const doc = TextDocument.create(uri, 'article', 1, text);
+    const corpus = new Corpus();
+    corpus.setArticle(uri, corpus.pack(text, analyzeArticle(text)));
+    let reads = 0;
+    const mentionsIn = corpus.mentionsIn.bind(corpus);
+    corpus.mentionsIn = (u, token) => (reads++, mentionsIn(u, token));
+    const docs = new DocumentLookup({ get: (u: string) => (u === uri ? doc : undefined) } as unknown as TextDocuments<TextDocument>, corpus, () => 1);
+    const outline = provideDocumentSymbols({ textDocument: { uri } }, corpus, docs, TOKEN);
+    const tokens = provideSemanticTokens({ textDocument: { uri } }, corpus, docs, TOKEN);
+    assert.equal(reads, 1);
+    // Another article naming the same people can change how they resolve: read again.
+    corpus.setArticle('file:///other.txt', corpus.pack('Other Sample\n\nIlse Marrow spoke.\n', analyzeArticle('Other Sample\n\nIlse Marrow spoke.\n')));
+    assert.deepEqual(provideSemanticTokens({ textDocument: { uri } }, corpus, docs, TOKEN).data, tokens.data);
+    assert.equal(reads, 2);
+    const cancelled = { ...TOKEN, isCancellationRequested: true };
+    corpus.setArticle('file:///other.txt', corpus.pack('Other\n', analyzeArticle('Other\n')));
+    assert.deepEqual(docs.mentionsIn(uri, cancelled), []);
+    assert.deepEqual(provideDocumentSymbols({ textDocument: { uri } }, corpus, docs, TOKEN), outline, 'a cancelled read is not kept');
+  });
 });

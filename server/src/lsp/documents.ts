@@ -1,10 +1,13 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { Range, Location } from 'vscode-languageserver';
-import type { CorpusQueries } from '../corpus/queries';
+import type { CancellationSignal } from '../analysis/types';
+import type { CorpusQueries, ResolvedMention } from '../corpus/queries';
 
 /** TextDocuments made for closed articles kept at once; references across thousands reuse few. */
 const MADE_LIMIT = 4096;
+/** Articles whose resolved mentions are kept for the corpus version they were read at. */
+const MENTIONS_KEPT = 8;
 
 /**
  * Gives the TextDocument of any article: the open buffer when the corpus holds its analysis
@@ -15,6 +18,8 @@ const MADE_LIMIT = 4096;
 export class DocumentLookup {
   /** uri → the document made from a record's text (least recently used first). */
   private readonly made = new Map<string, { record: object; doc: TextDocument }>();
+  /** uri → its resolved mentions and the corpus version they hold for (least recently used first). */
+  private readonly mentions = new Map<string, { version: number; list: ResolvedMention[] }>();
 
   constructor(
     private readonly open: TextDocuments<TextDocument>,
@@ -39,6 +44,24 @@ export class DocumentLookup {
     this.made.set(uri, { record, doc });
     if (this.made.size > MADE_LIMIT) this.made.delete(this.made.keys().next().value as string);
     return doc;
+  }
+
+  /**
+   * The article's mentions resolved to their entities (corpus.mentionsIn), read once per corpus
+   * version: after an edit the editor asks for the outline and the colouring of the same
+   * version, and on a buffer of 100,000 names each pass costs a second of the main thread.
+   */
+  mentionsIn(uri: string, token: CancellationSignal): ResolvedMention[] {
+    const version = this.corpus.version;
+    const hit = this.mentions.get(uri);
+    if (hit && hit.version === version) return hit.list;
+    const list = this.corpus.mentionsIn(uri, token);
+    // A cancelled read is empty, not the article's mentions: never kept.
+    if (token.isCancellationRequested) return list;
+    this.mentions.delete(uri);
+    this.mentions.set(uri, { version, list });
+    if (this.mentions.size > MENTIONS_KEPT) this.mentions.delete(this.mentions.keys().next().value as string);
+    return list;
   }
 
   /** The version of the editor's buffer of a file, or null when it is not open. */

@@ -16,7 +16,7 @@ export function provideSemanticTokens(params: SemanticTokensParams, corpus: Corp
   const doc = docs.get(uri);
   if (!record || !doc) return { data: [] };
   const spans: { start: number; end: number; type: number; modifiers: number }[] = [];
-  for (const { mention: m, kind } of corpus.mentionsIn(uri, token)) spans.push({ start: m.start, end: m.end, type: TYPE_OF_KIND[kind], modifiers: (m.fullName ? 1 : 0) | (m.demonym ? 4 : 0) });
+  for (const { mention: m, kind } of docs.mentionsIn(uri, token)) spans.push({ start: m.start, end: m.end, type: TYPE_OF_KIND[kind], modifiers: (m.fullName ? 1 : 0) | (m.demonym ? 4 : 0) });
   for (const d of corpus.datesIn(uri, token)) spans.push({ start: d.start, end: d.end, type: 3, modifiers: d.relative ? 2 : 0 });
   for (const f of corpus.figuresIn(uri, token)) spans.push({ start: f.start, end: f.end, type: 4, modifiers: 0 });
   spans.sort((a, b) => a.start - b.start || b.end - a.end);

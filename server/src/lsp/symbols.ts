@@ -38,7 +38,7 @@ export function provideDocumentSymbols(params: DocumentSymbolParams, corpus: Cor
   const groups: DocumentSymbol[] = [];
   // Each entity's mentions (the first few hundred) and count, filed by the entity's type.
   const byKind = new Map<EntityKind, Map<string, EntityMentions>>(GROUPS.map((g) => [g.kind, new Map()]));
-  for (const resolved of corpus.mentionsIn(uri, token)) {
+  for (const resolved of docs.mentionsIn(uri, token)) {
     const byEntity = byKind.get(resolved.kind)!;
     const entry = byEntity.get(resolved.id);
     if (!entry) byEntity.set(resolved.id, { listed: [resolved], count: 1, last: resolved });
