@@ -1,46 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ArticleAnalysis, CancellationSignal, EntityKind, EntityMention } from '../../server/src/analysis/types';
+import type { CancellationSignal } from '../../server/src/analysis/types';
 import { Corpus } from '../../server/src/corpus/corpus';
 import { NO_CONTEXT, NOT_CANCELLED as T, type CorpusQueries } from '../../server/src/corpus/queries';
-
-/**
- * Invented articles built by hand: each word given is a mention (entity, date or figure),
- * placed one after another, so the tests know every offset.
- */
-type Word = { text: string; key?: string; kind?: EntityKind; full?: boolean; rule?: string; date?: string; relative?: boolean; figure?: { value: number; measure: string } };
-
-function article(articleDate: string, ...words: Word[]): { text: string; analysis: ArticleAnalysis } {
-  let text = '';
-  const analysis: ArticleAnalysis = { articleDate: articleDate ? { value: articleDate, source: 'date-line' } : { value: '', source: 'none' }, entities: [], dates: [], figures: [], problems: [] };
-  for (const w of words) {
-    const start = text.length;
-    // Two spaces apart, so an offset can lie between two mentions (ends are inclusive).
-    text += `${w.text}  `;
-    const end = start + w.text.length;
-    if (w.key) {
-      const kind = w.kind ?? 'person';
-      const m: EntityMention = { kind, key: w.key, text: w.text, canonical: w.full ? w.text : w.text.replace(/^(Mr|Ms) /, ''), start, end, fullName: w.full ?? false, rule: w.rule ?? 'test' };
-      if (kind === 'person') m.surname = w.text.split(' ').pop()!.toLowerCase();
-      analysis.entities.push(m);
-    } else if (w.date) analysis.dates.push({ kind: 'date', type: 'DATE', start, end, text: w.text, value: w.date, relative: w.relative ?? false, reading: 'test' });
-    else if (w.figure) analysis.figures.push({ kind: 'figure', type: 'QUANTITY', start, end, text: w.text, value: w.figure.value, counted: w.figure.measure, measure: w.figure.measure });
-  }
-  return { text, analysis };
-}
-
-const MARROW: Word = { text: 'Ilse Marrow', key: 'person:ilse marrow', full: true };
-const MS_MARROW: Word = { text: 'Ms Marrow', key: 'person:~marrow' };
-const BAY: Word = { text: 'Kestrel Bay', key: 'place:kestrel bay', kind: 'place', full: true };
-const PORT: Word = { text: 'Port Authority', key: 'org:port authority', kind: 'org', full: true };
-const TUESDAY: Word = { text: 'Tuesday', date: '2024-03-05', relative: true };
-const SHIPS = (n: number): Word => ({ text: String(n), figure: { value: n, measure: 'ships' } });
-
-function corpusOf(...articles: [string, ReturnType<typeof article>][]): Corpus {
-  const corpus = new Corpus();
-  for (const [uri, { text, analysis }] of articles) corpus.setArticle(uri, corpus.pack(text, analysis));
-  return corpus;
-}
+import { BAY, MARROW, MS_MARROW, PORT, SHIPS, TUESDAY, article, corpusOf } from '../support/handArticles';
 
 const A = article('2024-03-05', MARROW, BAY, TUESDAY, SHIPS(40), MARROW);
 const B = article('2024-03-07', MS_MARROW, PORT, SHIPS(12), BAY);

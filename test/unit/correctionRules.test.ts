@@ -1,0 +1,170 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { applyCorrectionEdit, emptyCorrections, parseCorrections, readCorrectionEdit, serializeCorrections, validateCorrections, type Corrections } from '../../server/src/corpus/corrections';
+
+// Every rule of the corrections file and of the edits commands send, one case per line:
+// what is refused says exactly why, and what is accepted comes out normalised.
+
+const many = (n: number, item: unknown) => Array.from({ length: n }, () => item);
+
+const REFUSED: [unknown, string][] = [
+  [{ merge: [{ entities: ['a', 'b'], name: '' }] }, 'merge[0].name must be a non-empty string'],
+  [{ merge: [{ entities: ['a', 'b'] }, { entities: ['c', 'd'], name: 5 }] }, 'merge[1].name must be a non-empty string'],
+  [{ merge: [null] }, 'merge[0] needs "entities": a list of at least two entity ids'],
+  [{ merge: [{ entities: ['a', ''] }] }, 'merge[0] needs "entities": a list of at least two entity ids'],
+  [{ merge: many(20_001, { entities: ['a', 'b'] }) }, '"merge" must be a list of {"entities": [...], "name"?}'],
+  [{ split: 'all' }, '"split" must be a list of {"entity", "file"?}'],
+  [{ split: many(20_001, { entity: 'a' }) }, '"split" must be a list of {"entity", "file"?}'],
+  [{ split: [null] }, 'split[0] needs "entity": an entity id'],
+  [{ split: ['person:~x'] }, 'split[0] needs "entity": an entity id'],
+  [{ split: [{ entity: 'a' }, { file: 'a.txt' }] }, 'split[1] needs "entity": an entity id'],
+  [{ split: [{ entity: 'x'.repeat(501) }] }, 'split[0] needs "entity": an entity id'],
+  [{ split: [{ entity: 'a', file: 3 }] }, 'split[0].file must be a path relative to the folder'],
+  [{ notEntity: 'Acme' }, '"notEntity" must be a list of spellings or entity ids'],
+  [{ notEntity: many(20_001, 'x') }, '"notEntity" must be a list of spellings or entity ids'],
+  [{ notEntity: ['Acme', ''] }, '"notEntity" must be a list of spellings or entity ids'],
+  [{ articleDates: ['a.txt'] }, '"articleDates" must be an object of "path": "YYYY-MM-DD"'],
+  [{ articleDates: 'a.txt' }, '"articleDates" must be an object of "path": "YYYY-MM-DD"'],
+  [{ articleDates: null }, '"articleDates" must be an object of "path": "YYYY-MM-DD"'],
+  [{ articleDates: { 'a.txt': 20240305 } }, 'articleDates["a.txt"] must be a date YYYY-MM-DD'],
+  [{ articleDates: { 'a.txt': '2024-13-01' } }, 'articleDates["a.txt"] must be a date YYYY-MM-DD'],
+  [{ articleDates: { 'a.txt': '2023-02-29' } }, 'articleDates["a.txt"] must be a date YYYY-MM-DD'],
+  [{ articleDates: { 'a.txt': 'on 2024-03-05' } }, 'articleDates["a.txt"] must be a date YYYY-MM-DD'],
+  [{ articleDates: { 'a.txt': '2024-03-05 10:00' } }, 'articleDates["a.txt"] must be a date YYYY-MM-DD'],
+];
+
+describe('the corrections file', () => {
+  for (const [json, problem] of REFUSED) {
+    it(`refuses ${JSON.stringify(json).slice(0, 70)}`, () => assert.deepEqual(parseCorrections(JSON.stringify(json)), { ok: false, problem: `.corpuslens.json: ${problem}` }));
+  }
+
+  it('accepts the limits themselves: 20,000 items, names of 500 characters, 29 February of a leap year', () => {
+    const parsed = parseCorrections(JSON.stringify({ notEntity: Array.from({ length: 20_000 }, (_, i) => `n${i}`), split: [{ entity: 'x'.repeat(500) }], articleDates: { 'a.txt': '2024-02-29' } }));
+    assert.equal(parsed.ok, true);
+  });
+
+  it('normalises what it accepts: paths without a leading ./ or /, ids sorted and once, spellings once', () => {
+    const parsed = parseCorrections(JSON.stringify({
+      merge: [{ entities: ['person:b', 'person:a', 'person:b'] }],
+      split: [{ entity: 'a', file: './x.txt' }, { entity: 'b', file: '/y.txt' }, { entity: 'c', file: 'sub/z.txt' }, { entity: 'd', file: '.hidden/w.txt' }],
+      notEntity: ['Acme', 'Acme', 'acme'],
+      articleDates: { './x.txt': '2024-03-05', '/y.txt': '2024-03-06', 'sub/./z.txt': '2024-03-07' },
+    }));
+    assert.ok(parsed.ok);
+    const { merge, split, notEntity, articleDates } = parsed.corrections;
+    assert.deepEqual(merge, [{ entities: ['person:a', 'person:b'] }]);
+    assert.deepEqual(split, [{ entity: 'a', file: 'x.txt' }, { entity: 'b', file: 'y.txt' }, { entity: 'c', file: 'sub/z.txt' }, { entity: 'd', file: '.hidden/w.txt' }]);
+    assert.deepEqual(notEntity, ['Acme', 'acme']);
+    assert.deepEqual({ ...articleDates }, { 'x.txt': '2024-03-05', 'y.txt': '2024-03-06', 'sub/./z.txt': '2024-03-07' });
+    assert.deepEqual(parseCorrections('{}'), { ok: true, corrections: emptyCorrections() });
+  });
+
+  it('writes a stable text: merges by first id, splits by entity then file, spellings and files sorted', () => {
+    const c: Corrections = {
+      version: 1,
+      merge: [{ entities: ['person:z', 'person:y'] }, { entities: ['org:b', 'org:c'], name: 'B' }],
+      split: [{ entity: 'person:~b', file: 'z.txt' }, { entity: 'person:~a' }, { entity: 'person:~b' }, { entity: 'person:~b', file: 'a.txt' }],
+      notEntity: ['Zed', 'Alpha'],
+      articleDates: Object.assign(Object.create(null) as Record<string, string>, { 'b.txt': '2024-01-02', 'a.txt': '2024-01-01' }),
+    };
+    assert.equal(
+      serializeCorrections(c),
+      `${JSON.stringify(
+        {
+          version: 1,
+          merge: [{ entities: ['org:b', 'org:c'], name: 'B' }, { entities: ['person:z', 'person:y'] }],
+          split: [{ entity: 'person:~a' }, { entity: 'person:~b' }, { entity: 'person:~b', file: 'a.txt' }, { entity: 'person:~b', file: 'z.txt' }],
+          notEntity: ['Alpha', 'Zed'],
+          articleDates: { 'a.txt': '2024-01-01', 'b.txt': '2024-01-02' },
+        },
+        null,
+        2,
+      )}\n`,
+    );
+  });
+
+  it('refuses in memory what it would refuse on disk, and what would grow past 1 MB', () => {
+    assert.equal(validateCorrections(emptyCorrections()), undefined);
+    assert.equal(validateCorrections({ ...emptyCorrections(), notEntity: [''] }), '.corpuslens.json would not be valid: "notEntity" must be a list of spellings or entity ids');
+    // Spellings of 480 characters, and one more of a length that brings the text to exactly 1 MB.
+    const sized = (last: number) => ({ ...emptyCorrections(), notEntity: [...Array.from({ length: 2048 }, (_, i) => String(i).padStart(480, 'x')), 'z'.repeat(last)] });
+    const exact = 1_000_000 - serializeCorrections(sized(1)).length + 1;
+    assert.equal(serializeCorrections(sized(exact)).length, 1_000_000);
+    assert.equal(validateCorrections(sized(exact)), undefined);
+    assert.equal(validateCorrections(sized(exact + 1)), '.corpuslens.json would grow larger than 1 MB');
+  });
+});
+
+describe('edits as commands send them', () => {
+  const REFUSED_EDITS: [unknown, string][] = [
+    [null, 'expected an object with a "kind"'],
+    [[{ kind: 'notEntity', value: 'x' }], 'expected an object with a "kind"'],
+    ['notEntity', 'expected an object with a "kind"'],
+    [{ kind: 'merge', entities: ['a'] }, '"entities" must list at least two entity ids'],
+    [{ kind: 'merge', entities: 'a,b' }, '"entities" must list at least two entity ids'],
+    [{ kind: 'merge', entities: ['a', 2] }, '"entities" must list at least two entity ids'],
+    [{ kind: 'merge', entities: ['a', 'b'], name: '' }, '"name" must be a non-empty string'],
+    [{ kind: 'split' }, '"entity" must be an entity id'],
+    [{ kind: 'split', entity: 'a', file: '' }, '"file" must be a path'],
+    [{ kind: 'notEntity', value: 7 }, '"value" must be a spelling or an entity id'],
+    [{ kind: 'articleDate', date: '2024-03-05' }, '"file" must be a path'],
+    [{ kind: 'articleDate', file: 'a.txt', date: '2024-02-30' }, '"date" must be a date YYYY-MM-DD, or null to remove it'],
+    [{ kind: 'articleDate', file: 'a.txt', date: 20240305 }, '"date" must be a date YYYY-MM-DD, or null to remove it'],
+    [{ kind: 'articleDate', file: 'a.txt' }, '"date" must be a date YYYY-MM-DD, or null to remove it'],
+    [{ kind: 'explode' }, 'unknown kind "explode" (expected merge, split, notEntity or articleDate)'],
+  ];
+  for (const [edit, problem] of REFUSED_EDITS) {
+    it(`refuses ${JSON.stringify(edit)}`, () => assert.deepEqual(readCorrectionEdit(edit), { problem: `the correction is malformed: ${problem}` }));
+  }
+
+  it('reads the well-formed ones as they are, and nothing more', () => {
+    const accepted: unknown[] = [
+      { kind: 'merge', entities: ['a', 'b'] },
+      { kind: 'merge', entities: ['a', 'b'], name: 'A' },
+      { kind: 'split', entity: 'a' },
+      { kind: 'split', entity: 'a', file: 'x.txt' },
+      { kind: 'notEntity', value: 'Acme' },
+      { kind: 'articleDate', file: 'a.txt', date: '2024-02-29' },
+      { kind: 'articleDate', file: 'a.txt', date: null },
+    ];
+    for (const edit of accepted) assert.deepEqual(readCorrectionEdit({ ...(edit as object), extra: 'ignored' }), { edit });
+  });
+});
+
+describe('applying an edit', () => {
+  it('keeps merges that share nothing with a new one, and joins those that do', () => {
+    let c = applyCorrectionEdit(emptyCorrections(), { kind: 'merge', entities: ['a', 'b'], name: 'AB' });
+    c = applyCorrectionEdit(c, { kind: 'merge', entities: ['x', 'y'] });
+    c = applyCorrectionEdit(c, { kind: 'merge', entities: ['b', 'c'] });
+    assert.deepEqual(c.merge, [{ entities: ['x', 'y'] }, { entities: ['a', 'b', 'c'], name: 'AB' }]);
+  });
+
+  it('undoes a global split by a merge, but keeps a split in one file', () => {
+    let c = applyCorrectionEdit(emptyCorrections(), { kind: 'split', entity: 'a' });
+    c = applyCorrectionEdit(c, { kind: 'split', entity: 'a', file: 'x.txt' });
+    c = applyCorrectionEdit(c, { kind: 'split', entity: 'q' });
+    c = applyCorrectionEdit(c, { kind: 'merge', entities: ['a', 'b'] });
+    assert.deepEqual(c.split, [{ entity: 'a', file: 'x.txt' }, { entity: 'q' }]);
+  });
+
+  it('records a split once, and a global split takes the entity out of merges (dropping those left with one id)', () => {
+    let c = applyCorrectionEdit(emptyCorrections(), { kind: 'merge', entities: ['a', 'b'] });
+    c = applyCorrectionEdit(c, { kind: 'merge', entities: ['c', 'd', 'e'] });
+    c = applyCorrectionEdit(c, { kind: 'split', entity: 'a', file: 'x.txt' });
+    c = applyCorrectionEdit(c, { kind: 'split', entity: 'a', file: 'x.txt' });
+    assert.deepEqual([c.split, c.merge], [[{ entity: 'a', file: 'x.txt' }], [{ entities: ['a', 'b'] }, { entities: ['c', 'd', 'e'] }]], 'a split in one file leaves merges alone');
+    c = applyCorrectionEdit(c, { kind: 'split', entity: 'a' });
+    c = applyCorrectionEdit(c, { kind: 'split', entity: 'd' });
+    c = applyCorrectionEdit(c, { kind: 'split', entity: 'd' });
+    assert.deepEqual(c.split, [{ entity: 'a', file: 'x.txt' }, { entity: 'a' }, { entity: 'd' }]);
+    assert.deepEqual(c.merge, [{ entities: ['c', 'e'] }]);
+  });
+
+  it('records a spelling once, and leaves the corrections it was given untouched', () => {
+    const before = applyCorrectionEdit(emptyCorrections(), { kind: 'notEntity', value: 'Acme' });
+    const after = applyCorrectionEdit(before, { kind: 'notEntity', value: 'Acme' });
+    assert.deepEqual(after.notEntity, ['Acme']);
+    applyCorrectionEdit(before, { kind: 'notEntity', value: 'Zed' });
+    assert.deepEqual(before.notEntity, ['Acme']);
+  });
+});
