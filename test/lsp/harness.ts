@@ -58,6 +58,10 @@ export interface TestServer {
   /** Every work-done progress notification received ($/progress values), and the tokens created for them. */
   progress: { token: string | number; value: { kind: string; title?: string; message?: string; percentage?: number } }[];
   progressTokens: (string | number)[];
+  /** Every capability the server registered dynamically. */
+  registrations: { id: string; method: string; registerOptions?: unknown }[];
+  /** The refresh requests the server sent (semanticTokens, inlayHint). */
+  refreshes: string[];
   /** Position of an offset in an article as the server knows it. */
   position(relative: string, text: string, offset: number): Position;
   open(relative: string, text: string, version?: number): Promise<void>;
@@ -88,6 +92,8 @@ export async function startTestServer(
   deps: Partial<ServerDependencies> = {},
   /** What the client declares it can do (our VS Code client's, by default: VSCODE_LIKE). */
   capabilities: ClientCapabilities | Record<string, unknown> = VSCODE_LIKE,
+  /** Initialize params over the test's own (rootUri, workspaceFolders...). */
+  initialize: Record<string, unknown> = {},
 ): Promise<TestServer> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
@@ -106,7 +112,14 @@ export async function startTestServer(
     // Corpus Lens is opt-in; the test folder is a corpus unless a test says otherwise.
     params.items.map((item) => (item.section === 'corpusLens' ? { enable: true, ...settings } : item.section === 'files.exclude' ? {} : null)),
   );
-  client.onRequest('client/registerCapability', () => null);
+  const registrations: TestServer['registrations'] = [];
+  client.onRequest('client/registerCapability', (p: { registrations: TestServer['registrations'] }) => {
+    registrations.push(...p.registrations);
+    return null;
+  });
+  const refreshes: string[] = [];
+  client.onRequest('workspace/semanticTokens/refresh', () => void refreshes.push('semanticTokens'));
+  client.onRequest('workspace/inlayHint/refresh', () => void refreshes.push('inlayHint'));
   const progress: TestServer['progress'] = [];
   const progressTokens: TestServer['progressTokens'] = [];
   client.onRequest('window/workDoneProgress/create', (p: { token: string | number }) => {
@@ -137,6 +150,7 @@ export async function startTestServer(
     initializationOptions,
     workspaceFolders: [{ uri: URI.file(ROOT).toString(), name: 'corpus' }],
     capabilities,
+    ...initialize,
   })) as InitializeResult;
   await client.sendNotification('initialized', {});
   const versions = new Map<string, number>();
@@ -150,6 +164,8 @@ export async function startTestServer(
     statuses,
     progress,
     progressTokens,
+    registrations,
+    refreshes,
     position: (relative, text, offset) => TextDocument.create(uriOf(relative), 'article', 0, text).positionAt(offset),
     async open(relative, text, version = 1) {
       versions.set(relative, version);

@@ -6,7 +6,6 @@ import type { ArticleAnalysis } from '../../server/src/analysis/types';
 import { Corpus } from '../../server/src/corpus/corpus';
 import { provideEntities, provideLedger, provideTimeline } from '../../server/src/lsp/corpusRequests';
 import { DocumentLookup } from '../../server/src/lsp/documents';
-import { MAX_REFERENCES, provideReferences } from '../../server/src/lsp/navigation';
 import { provideSemanticTokens, TOKEN_TYPES } from '../../server/src/lsp/semanticTokens';
 import { MAX_GROUP_CHILDREN, provideDocumentSymbols } from '../../server/src/lsp/symbols';
 import { article, BAY, MARROW, PORT, SHIPS, type Word } from '../support/handArticles';
@@ -122,19 +121,6 @@ describe('bounded answers', () => {
     assert.equal(symbols[0].children![0].name, 'Person000 Brack');
     assert.deepEqual(symbols[0].range.start, { line: 0, character: 0 }, 'without a headline the groups start at the top');
     assert.deepEqual(provideDocumentSymbols({ textDocument: { uri: 'file:///none.txt' } }, corpus, new DocumentLookup(openDocs(), corpus), token), []);
-  });
-
-  it('return at most 2,000 references, leaving out the declaration without shortening the list', () => {
-    const uris = Array.from({ length: MAX_REFERENCES + 2 }, (_, i) => `file:///r/${String(i).padStart(5, '0')}.txt`);
-    const corpus = corpusWith(uris.map((uri, i) => handArticle(uri, '', i === 0 ? MARROW : { ...MARROW, full: false })));
-    const docs = new DocumentLookup(openDocs(), corpus);
-    const params = { textDocument: { uri: uris[1] }, position: { line: 0, character: 1 } };
-    const all = provideReferences({ ...params, context: { includeDeclaration: true } }, corpus, docs, token);
-    assert.equal(all.length, MAX_REFERENCES);
-    assert.deepEqual([all[0].uri, all.at(-1)!.uri], [uris[0], uris[MAX_REFERENCES - 1]]);
-    const withoutDeclaration = provideReferences({ ...params, context: { includeDeclaration: false } }, corpus, docs, token);
-    assert.equal(withoutDeclaration.length, MAX_REFERENCES);
-    assert.deepEqual([withoutDeclaration[0].uri, withoutDeclaration.at(-1)!.uri], [uris[1], uris[MAX_REFERENCES]]);
   });
 
   it('list between 1 and 2,000 entities (200 unless asked), of one kind when asked', () => {
