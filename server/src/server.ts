@@ -146,32 +146,7 @@ export function startServer(connection: Connection, deps: ServerDependencies): {
     void runs.reindex('start');
   });
   connection.onDidChangeConfiguration(() => void runs.reindex('settings'));
-  const filesChanged = async (changes: { uri: string; type: FileChangeType }[]) => {
-    // A marker created or deleted at a folder's root turns the folder into a corpus or back.
-    if (changes.some((c) => c.type !== FileChangeType.Changed && runs.isRootMarker(c.uri))) void runs.reindex('settings');
-    for (const change of changes) {
-      const kind = change.type === FileChangeType.Created ? 'created' : change.type === FileChangeType.Deleted ? 'deleted' : 'changed';
-      await workspace.fileChanged(change.uri, kind);
-    }
-  };
-  connection.onDidChangeWatchedFiles((params) => filesChanged(params.changes));
-  // An editor that cannot watch files for us: the server watches the corpus folders itself.
-  const watchers = new OwnWatchers(deps.source, filesChanged, () => runs.reindex('command'), log);
-  const indexed = runs.onIndexed;
-  runs.onIndexed = () => {
-    indexed?.();
-    if (!capabilities.watchedFilesDynamic) watchers.watch(workspace.folderPaths());
-  };
-  documents.onDidChangeContent((event) => {
-    const { uri, version } = event.document;
-    // The open `.corpuslens.json` wins over the file: the corpus follows what the editor shows.
-    if (workspace.isCorrectionsFile(uri)) void workspace.correctionsBuffer(uri, { text: event.document.getText(), version });
-    else if (!runs.ignores(uri)) workspace.openOrChange(uri, version, event.document.getText());
-  });
-  documents.onDidClose((event) => {
-    if (workspace.isCorrectionsFile(event.document.uri)) void workspace.correctionsBuffer(event.document.uri, undefined);
-    else void workspace.close(event.document.uri);
-  });
+  const watchers = followChanges(connection, documents, workspace, runs, deps.source, log, () => capabilities);
 
   const guard = guardWith(log, (uri, token) => workspace.settled(uri, token));
   answerRequests(connection, workspace, docs, guard, runs, deps.writeLines, () => capabilities);
@@ -228,4 +203,39 @@ function answerRequests(connection: Connection, workspace: Workspace, docs: Docu
     await runs.reindex('command');
     return workspace.state;
   });
+}
+
+/**
+ * Keeps the workspace told of changes: watched-file events (or the server's own watchers for an
+ * editor that cannot watch), and open buffers, the corrections file's included. Returns the
+ * watchers, to stop on shutdown.
+ */
+function followChanges(connection: Connection, documents: TextDocuments<TextDocument>, workspace: Workspace, runs: IndexRuns, source: ArticleSource, log: (message: string) => void, caps: () => Capabilities): OwnWatchers {
+  const filesChanged = async (changes: { uri: string; type: FileChangeType }[]) => {
+    // A marker created or deleted at a folder's root turns the folder into a corpus or back.
+    if (changes.some((c) => c.type !== FileChangeType.Changed && runs.isRootMarker(c.uri))) void runs.reindex('settings');
+    for (const change of changes) {
+      const kind = change.type === FileChangeType.Created ? 'created' : change.type === FileChangeType.Deleted ? 'deleted' : 'changed';
+      await workspace.fileChanged(change.uri, kind);
+    }
+  };
+  connection.onDidChangeWatchedFiles((params) => filesChanged(params.changes));
+  // An editor that cannot watch files for us: the server watches the corpus folders itself.
+  const watchers = new OwnWatchers(source, filesChanged, () => runs.reindex('command'), log);
+  const indexed = runs.onIndexed;
+  runs.onIndexed = () => {
+    indexed?.();
+    if (!caps().watchedFilesDynamic) watchers.watch(workspace.folderPaths());
+  };
+  documents.onDidChangeContent((event) => {
+    const { uri, version } = event.document;
+    // The open `.corpuslens.json` wins over the file: the corpus follows what the editor shows.
+    if (workspace.isCorrectionsFile(uri)) void workspace.correctionsBuffer(uri, { text: event.document.getText(), version });
+    else if (!runs.ignores(uri)) workspace.openOrChange(uri, version, event.document.getText());
+  });
+  documents.onDidClose((event) => {
+    if (workspace.isCorrectionsFile(event.document.uri)) void workspace.correctionsBuffer(event.document.uri, undefined);
+    else void workspace.close(event.document.uri);
+  });
+  return watchers;
 }
