@@ -133,8 +133,8 @@ export class Corpus implements CorpusQueries {
   /** The entity of a mention: its id, the entity's type (a guess gives way) and its name. */
   private entityOf(mention: EntityMention, token: CancellationSignal): { id: string; kind: EntityKind; name: string } {
     const id = this.identity.resolve(mention.key);
-    const summary = this.summaries.summaryOf(id, token);
-    return { id, kind: summary?.kind ?? this.keys.info(mention.key)?.kind ?? mention.kind, name: summary?.canonical ?? mention.canonical };
+    const head = this.summaries.headOf(id, token);
+    return { id, kind: head?.kind ?? this.keys.info(mention.key)?.kind ?? mention.kind, name: head?.canonical ?? mention.canonical };
   }
 
   datesIn(uri: string, token: CancellationSignal): DateMention[] {

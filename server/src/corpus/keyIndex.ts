@@ -3,6 +3,7 @@ import type { EntityKind } from '../analysis/types';
 import type { StoredArticle } from './articleStore';
 import { E_KEY, type EntityColumns } from './packed';
 import { KeysView } from './smallest';
+import { Tally } from './tally';
 
 /** What the corpus keeps about a key itself, whichever article it came from. */
 export interface KeyInfo {
@@ -11,12 +12,12 @@ export interface KeyInfo {
   fullNameSurname?: string;
   /** Totals over every mention with this key in the corpus. */
   count: number;
-  spellings: Map<string, number>;
-  roles: Map<string, number>;
-  rules: Map<string, number>;
-  canonicals: Map<string, number>;
+  spellings: Tally;
+  roles: Tally;
+  rules: Tally;
+  canonicals: Tally;
   /** Article date → the number of articles of that date with this key (first and last dates on the hover). */
-  dates: Map<string, number>;
+  dates: Tally;
 }
 
 /** Told of every key, and every surname, whose articles or candidates changed. */
@@ -54,7 +55,7 @@ export class KeyIndex {
         const name = nameOfKey(key);
         if (name !== undefined) addToSet(this.nameKeys, name, key);
       }
-      if (date) bump(info.dates, date, 1);
+      if (date) info.dates.bump(date, 1);
       const surname = info.fullNameSurname;
       if (surname) {
         increment(this.surnames, surname, key);
@@ -76,7 +77,7 @@ export class KeyIndex {
       touch(key);
       const byUri = this.keyArticles.get(key);
       const info = this.keyInfo.get(key);
-      if (info && date) bump(info.dates, date, -1);
+      if (info && date) info.dates.bump(date, -1);
       const surname = info?.fullNameSurname;
       if (surname) touch(undefined, surname);
       if (byUri) {
@@ -142,16 +143,16 @@ const EMPTY: ReadonlyMap<string, number> = new Map();
 /** Adds (+1) or removes (-1) one mention from its key's totals. */
 function addMention(info: KeyInfo, mentions: EntityColumns, i: number, delta: 1 | -1): void {
   info.count += delta;
-  bump(info.spellings, mentions.spelling(i), delta);
+  info.spellings.bump(mentions.spelling(i), delta);
   const role = mentions.role(i);
-  if (role) bump(info.roles, role, delta);
-  bump(info.rules, mentions.rule(i), delta);
-  if (!mentions.demonym(i)) bump(info.canonicals, mentions.canonical(i), delta);
+  if (role) info.roles.bump(role, delta);
+  info.rules.bump(mentions.rule(i), delta);
+  if (!mentions.demonym(i)) info.canonicals.bump(mentions.canonical(i), delta);
 }
 
 function infoOf(key: string, kind: EntityKind, surname: string | undefined): KeyInfo {
   const fullNameSurname = kind === 'person' && !isSurnameKey(key) ? (surname ?? lastNameOfKey(key)) : undefined;
-  return { kind, fullNameSurname, count: 0, spellings: new Map(), roles: new Map(), rules: new Map(), canonicals: new Map(), dates: new Map() };
+  return { kind, fullNameSurname, count: 0, spellings: new Tally(), roles: new Tally(), rules: new Tally(), canonicals: new Tally(), dates: new Tally() };
 }
 
 /** Per key cell in one article: its mention count, first mention, first surname written and whether a mention spells the full name. */
@@ -168,13 +169,6 @@ function countByKey(mentions: EntityColumns): Map<number, { count: number; first
     } else out.set(keyCell, { count: 1, first: i, surname: mentions.surname(i), fullName });
   }
   return out;
-}
-
-/** Adds delta to a count, dropping counts that reach zero. */
-function bump(map: Map<string, number>, key: string, delta: number): void {
-  const n = (map.get(key) ?? 0) + delta;
-  if (n > 0) map.set(key, n);
-  else map.delete(key);
 }
 
 function increment(map: Map<string, Map<string, number>>, outer: string, inner: string): void {

@@ -10,6 +10,8 @@ import type { EntitySummary } from './queries';
  */
 export class Summaries {
   private summaries = new Map<string, EntitySummary | undefined>();
+  /** Type and name of entities whose full summary nobody asked for (colouring, outlines). */
+  private heads = new Map<string, EntityHead | undefined>();
   /** Every entity's summary with its names lower-cased, built on the first search after a change. */
   private directory: { summary: EntitySummary; names: string }[] | undefined;
 
@@ -19,8 +21,15 @@ export class Summaries {
   ) {
     identity.onForget((ids) => {
       this.directory = undefined;
-      if (ids === 'all') this.summaries = new Map();
-      else for (const id of ids) this.summaries.delete(id);
+      if (ids === 'all') {
+        this.summaries = new Map();
+        this.heads = new Map();
+      } else {
+        for (const id of ids) {
+          this.summaries.delete(id);
+          this.heads.delete(id);
+        }
+      }
     });
   }
 
@@ -32,6 +41,22 @@ export class Summaries {
     const summary = this.compute(id);
     this.summaries.set(id, summary);
     return summary;
+  }
+
+  /**
+   * An entity's type and name, as its summary gives them, without the rest: an article of
+   * 100,000 names asks this for every one of them, and a summary costs maps, sorts and sets.
+   */
+  headOf(id: string, token: CancellationSignal): EntityHead | undefined {
+    if (token.isCancellationRequested) return undefined;
+    id = this.identity.resolve(id);
+    const summary = this.summaries.get(id);
+    if (summary) return summary;
+    if (this.heads.has(id)) return this.heads.get(id);
+    const members = this.identity.membersOf(id);
+    const head = members.length ? this.headFrom(id, members) : undefined;
+    this.heads.set(id, head);
+    return head;
   }
 
   /** See CorpusQueries.searchEntities. */
@@ -62,6 +87,26 @@ export class Summaries {
     return directory;
   }
 
+  /**
+   * The type and name of an entity from its members: the longest canonical name written (the
+   * first of equal length), else the first spelling; the type of the entity's own key (a
+   * guessed spelling joined to it does not decide), else of its last member.
+   */
+  private headFrom(id: string, members: readonly string[]): EntityHead {
+    let kind: EntityKind = 'person';
+    let canonical = '';
+    let firstSpelling: string | undefined;
+    for (const key of members) {
+      const info = this.keys.info(key);
+      if (!info) continue;
+      kind = info.kind;
+      for (const [c, n] of info.canonicals) if (n > 0 && c.length > canonical.length) canonical = c;
+      if (firstSpelling === undefined) for (const [t] of info.spellings) firstSpelling ??= t;
+    }
+    kind = this.keys.info(id)?.kind ?? kind;
+    return { id, kind, canonical: this.identity.mergedName(id) ?? (canonical || firstSpelling || id) };
+  }
+
   private compute(id: string): EntitySummary | undefined {
     const members = this.identity.membersOf(id);
     if (members.length === 0) return undefined;
@@ -71,24 +116,16 @@ export class Summaries {
     const roles = new Map<string, number>();
     const rules = new Set<string>();
     let mentionCount = 0;
-    let kind: EntityKind = 'person';
-    let canonical = '';
     for (const key of members) {
       const info = this.keys.info(key);
       if (!info) continue;
-      kind = info.kind;
       mentionCount += info.count;
-      for (const [c, n] of info.canonicals) if (n > 0 && c.length > canonical.length) canonical = c;
       for (const [t, n] of info.spellings) spellings.set(t, (spellings.get(t) ?? 0) + n);
       for (const [r, n] of info.roles) roles.set(r, (roles.get(r) ?? 0) + n);
       for (const r of info.rules.keys()) rules.add(r);
     }
-    // The entity's own key decides its type: a guessed spelling joined to it does not.
-    kind = this.keys.info(id)?.kind ?? kind;
     return {
-      id,
-      kind,
-      canonical: this.identity.mergedName(id) ?? (canonical || [...spellings.keys()][0] || id),
+      ...this.headFrom(id, members),
       spellings: byCount(spellings),
       roles: byCount(roles),
       mentionCount,
@@ -96,6 +133,13 @@ export class Summaries {
       rules: [...rules].sort(),
     };
   }
+}
+
+/** What colouring and outlines need of an entity: its id, type and name. */
+export interface EntityHead {
+  id: string;
+  kind: EntityKind;
+  canonical: string;
 }
 
 function byCount(map: Map<string, number>): string[] {
