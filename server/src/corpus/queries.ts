@@ -200,7 +200,7 @@ export interface FigureDisagreement {
 export const NOT_CANCELLED: CancellationSignal = Object.freeze({ isCancellationRequested: false });
 
 /** The context a cancelled contextOf returns. */
-export const NO_CONTEXT: EntityContext = Object.freeze({ firstDate: '', lastDate: '', coMentioned: [] });
+export const NO_CONTEXT: EntityContext = Object.freeze({ firstDate: '', lastDate: '', coMentioned: Object.freeze([]) as unknown as EntityContext['coMentioned'] });
 
 /** Where undated articles sort among dates (YYYY-MM-DD): after every one. */
 export const UNDATED = '9999';
