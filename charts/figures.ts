@@ -1,4 +1,5 @@
 /** Figures over time: one point per article (its first figure of the measure), by article date. */
+import * as l10n from '@vscode/l10n';
 import type { DashboardFiguresResult, FigurePoint, Period } from '../server/src/protocol';
 import { axisStyle, baseOption, compactNumber, escapeHtml, type ChartOption } from './option';
 import { describePeriod, periodLabel } from './periods';
@@ -24,11 +25,11 @@ export function boundOf(approx: string | undefined): Bound {
   return 'about';
 }
 
-const MARK: Record<Bound, { symbol: string; rotate: number; word: string }> = {
-  exact: { symbol: 'circle', rotate: 0, word: 'exact' },
-  'at least': { symbol: 'triangle', rotate: 0, word: '▲ at least (over, more than)' },
-  'at most': { symbol: 'triangle', rotate: 180, word: '▼ at most (nearly, up to)' },
-  about: { symbol: 'diamond', rotate: 0, word: '◆ about (around, some)' },
+const MARK: Record<Bound, { symbol: string; rotate: number }> = {
+  exact: { symbol: 'circle', rotate: 0 },
+  'at least': { symbol: 'triangle', rotate: 0 },
+  'at most': { symbol: 'triangle', rotate: 180 },
+  about: { symbol: 'diamond', rotate: 0 },
 };
 
 /** "over 5,200", "$1.5bn" style value for tooltips and tables. */
@@ -41,11 +42,19 @@ export function formatValue(point: Pick<FigurePoint, 'value' | 'high' | 'approx'
 
 export function describeFigures(data: DashboardFiguresResult, view: FiguresView): string {
   const disagreeing = data.points.filter((p) => p.disagrees).length;
-  return `Figures of ${data.measure || 'no measure'} by article date, ${describePeriod(view.period)}: ${data.points.length} articles shown of ${data.total}, ${disagreeing} disagreeing with the other articles of their week.`;
+  return l10n.t(
+    'Figures of {0} by article date, {1}: {2} articles shown of {3}, {4} disagreeing with the other articles of their week.',
+    data.measure || l10n.t('no measure'),
+    describePeriod(view.period),
+    data.points.length,
+    data.total,
+    disagreeing,
+  );
 }
 
-const AGREES = 'agrees with its week';
-const DISAGREES = 'disagrees with its week';
+// Translated when drawn, not when loaded: the webview sets its language before it draws.
+const agrees = (): string => l10n.t('agrees with its week');
+const disagrees = (): string => l10n.t('disagrees with its week');
 const BOUNDS: Bound[] = ['exact', 'at least', 'at most', 'about'];
 
 export function figuresOption(data: DashboardFiguresResult, theme: ChartTheme, view: FiguresView): ChartOption {
@@ -57,6 +66,8 @@ export function figuresOption(data: DashboardFiguresResult, theme: ChartTheme, v
   // One series per mark and verdict, each point [date, value, index]: plain arrays draw fast
   // (ECharts' large mode past 300), where an object per point would not.
   const series: ChartOption['series'] & unknown[] = [];
+  const agreesWord = agrees();
+  const disagreesWord = disagrees();
   for (const disagrees of [false, true]) {
     for (const bound of BOUNDS) {
       const rows: [string, number, number][] = [];
@@ -65,7 +76,7 @@ export function figuresOption(data: DashboardFiguresResult, theme: ChartTheme, v
       const mark = MARK[bound];
       series.push({
         type: 'scatter',
-        name: disagrees ? DISAGREES : AGREES,
+        name: disagrees ? disagreesWord : agreesWord,
         data: rows,
         symbol: mark.symbol,
         symbolRotate: mark.rotate,
@@ -83,7 +94,7 @@ export function figuresOption(data: DashboardFiguresResult, theme: ChartTheme, v
   const base = baseOption(theme, describeFigures(data, view), view.title);
   return {
     ...base,
-    legend: { top: view.title ? 30 : 2, right: 8, itemGap: 24, textStyle: { color: theme.foreground }, data: [AGREES, DISAGREES], selectedMode: false },
+    legend: { top: view.title ? 30 : 2, right: 8, itemGap: 24, textStyle: { color: theme.foreground }, data: [agreesWord, disagreesWord], selectedMode: false },
     grid: { left: 56, right: 20, top: view.title ? 64 : 36, bottom: 28 },
     tooltip: { ...tooltipStyle(theme), trigger: 'item', formatter: (params: unknown) => figureTooltip(data, params as { data: number[] }) },
     xAxis: {
@@ -96,7 +107,7 @@ export function figuresOption(data: DashboardFiguresResult, theme: ChartTheme, v
     },
     yAxis: {
       type: log ? 'log' : 'value',
-      name: data.measure + (log ? ' (log scale)' : ''),
+      name: log ? l10n.t('{0} (log scale)', data.measure) : data.measure,
       nameTextStyle: { color: theme.muted, align: 'left' },
       scale: !log,
       // A margin above and below, so the highest and lowest points are not cut by the frame,
@@ -112,7 +123,7 @@ export function figuresOption(data: DashboardFiguresResult, theme: ChartTheme, v
 
 /** The approximator marks, for the chart's key (drawn in HTML next to it). */
 export function boundKey(): string[] {
-  return Object.values(MARK).map((m) => m.word).filter((w) => w !== 'exact');
+  return [l10n.t('▲ at least (over, more than)'), l10n.t('▼ at most (nearly, up to)'), l10n.t('◆ about (around, some)')];
 }
 
 function figureTooltip(data: DashboardFiguresResult, params: { data: number[] }): string {
@@ -121,9 +132,12 @@ function figureTooltip(data: DashboardFiguresResult, params: { data: number[] })
   const lines = [
     `<b>${escapeHtml(formatValue(p, data.unit))}</b> ${escapeHtml(data.measure)}`,
     `${escapeHtml(periodLabel(p.date, 'day'))} · ${escapeHtml(p.file)}`,
-    `“${escapeHtml(p.text)}”${p.others ? ` (and ${p.others} more in the article)` : ''}`,
+    p.others ? escapeHtml(l10n.t('“{0}” (and {1} more in the article)', p.text, p.others)) : escapeHtml(`“${p.text}”`),
   ];
-  if (p.weekMedian !== undefined) lines.push(`${p.disagrees ? '<b>Disagrees</b> with' : 'Agrees with'} the week's other articles (median ${p.weekMedian.toLocaleString('en-US')})`);
-  lines.push('<i>Click to open the article at the figure.</i>');
+  if (p.weekMedian !== undefined) {
+    const median = p.weekMedian.toLocaleString('en-US');
+    lines.push(p.disagrees ? `<b>${escapeHtml(l10n.t("Disagrees with the week's other articles (median {0})", median))}</b>` : escapeHtml(l10n.t("Agrees with the week's other articles (median {0})", median)));
+  }
+  lines.push(`<i>${escapeHtml(l10n.t('Click to open the article at the figure.'))}</i>`);
   return lines.join('<br>');
 }

@@ -1,7 +1,7 @@
 /** The dashboard's charts, drawn the same in the webview and on the command line. */
 export { figuresOption, describeFigures, formatValue, boundOf, boundKey, type FiguresView } from './figures';
 export { layoutNetwork, nodeSize, type Point } from './networkLayout';
-export { networkOption, describeNetwork, KIND_LABEL, KIND_WORD, type NetworkView } from './network';
+export { networkOption, describeNetwork, kindLabel, kindWord, type NetworkView } from './network';
 export { overviewOption, describeOverview, type OverviewView } from './overview';
 export { timelineOption, describeTimeline, type TimelineView } from './timeline';
 export { periodLabel, periodEnd, periodOf, bucketsOf, describePeriod } from './periods';

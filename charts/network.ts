@@ -1,12 +1,20 @@
 /** The network: most-reported entities as nodes sized by articles, links weighted by shared articles. */
+import * as l10n from '@vscode/l10n';
 import type { DashboardNetworkResult, EntityKind, Period } from '../server/src/protocol';
 import { nodeSize, type Point } from './networkLayout';
 import { baseOption, escapeHtml, type ChartOption } from './option';
 import { describePeriod } from './periods';
 import { textStyle, tooltipStyle, type ChartTheme } from './theme';
 
-export const KIND_LABEL: Record<EntityKind, string> = { person: 'People', org: 'Organizations', place: 'Places' };
-export const KIND_WORD: Record<EntityKind, string> = { person: 'person', org: 'organization', place: 'place' };
+/** "People", "Organizations", "Places", in the reader's language (asked when drawn, after the webview set it). */
+export function kindLabel(kind: EntityKind): string {
+  return kind === 'person' ? l10n.t('People') : kind === 'org' ? l10n.t('Organizations') : l10n.t('Places');
+}
+
+/** "person", "organization", "place". */
+export function kindWord(kind: EntityKind): string {
+  return kind === 'person' ? l10n.t('person') : kind === 'org' ? l10n.t('organization') : l10n.t('place');
+}
 const KINDS: EntityKind[] = ['person', 'org', 'place'];
 
 export interface NetworkView {
@@ -23,7 +31,16 @@ export interface NetworkView {
 
 export function describeNetwork(data: DashboardNetworkResult, view: NetworkView): string {
   const top = data.nodes.slice(0, 5).map((n) => `${n.name} (${n.articles})`).join(', ');
-  return `Network of the ${data.nodes.length} most-reported of ${data.totalEntities} entities in ${data.articles} articles, ${describePeriod(view.period)}, with ${data.edges.length} links of ${data.totalEdges}. Most reported: ${top || 'none'}.`;
+  return l10n.t(
+    'Network of the {0} most-reported of {1} entities in {2} articles, {3}, with {4} links of {5}. Most reported: {6}.',
+    data.nodes.length,
+    data.totalEntities,
+    data.articles,
+    describePeriod(view.period),
+    data.edges.length,
+    data.totalEdges,
+    top || l10n.t('none'),
+  );
 }
 
 export function networkOption(data: DashboardNetworkResult, theme: ChartTheme, view: NetworkView): ChartOption {
@@ -54,7 +71,7 @@ export function networkOption(data: DashboardNetworkResult, theme: ChartTheme, v
   return {
     ...base,
     // The key of colours: in the picture when it is drawn for a file; the webview's type checkboxes carry it.
-    legend: view.title ? { data: KINDS.map((k) => KIND_LABEL[k]), top: 30, left: 8, itemGap: 20, textStyle: { color: theme.foreground }, selectedMode: false } : undefined,
+    legend: view.title ? { data: KINDS.map(kindLabel), top: 30, left: 8, itemGap: 20, textStyle: { color: theme.foreground }, selectedMode: false } : undefined,
     tooltip: {
       ...tooltipStyle(theme),
       trigger: 'item',
@@ -71,7 +88,7 @@ export function networkOption(data: DashboardNetworkResult, theme: ChartTheme, v
         right: 90,
         // Round nodes: the picture is scaled the same both ways (layoutNetwork shapes it to the box).
         preserveAspect: true,
-        categories: KINDS.map((k) => ({ name: KIND_LABEL[k], itemStyle: { color: theme.kinds[k] } })),
+        categories: KINDS.map((k) => ({ name: kindLabel(k), itemStyle: { color: theme.kinds[k] } })),
         data: nodes,
         links,
         label: { position: 'right', ...textStyle(theme), fontSize: theme.fontSize - 1, textBorderColor: theme.background, textBorderWidth: 2 },
@@ -88,9 +105,10 @@ function networkTooltip(data: DashboardNetworkResult, params: { dataType: string
   if (params.dataType === 'edge') {
     const e = data.edges[params.dataIndex];
     if (!e) return '';
-    return `<b>${escapeHtml(data.nodes[e.source].name)}</b> and <b>${escapeHtml(data.nodes[e.target].name)}</b><br>${e.articles.toLocaleString('en-US')} articles mention both`;
+    return `<b>${escapeHtml(l10n.t('{0} and {1}', data.nodes[e.source].name, data.nodes[e.target].name))}</b><br>${escapeHtml(l10n.t('{0} articles mention both', e.articles.toLocaleString('en-US')))}`;
   }
   const n = data.nodes[params.dataIndex];
   if (!n) return '';
-  return `<b>${escapeHtml(n.name)}</b> · ${KIND_WORD[n.kind]}<br>${n.articles.toLocaleString('en-US')} articles, ${n.mentions.toLocaleString('en-US')} mentions<br><i>Click to select it everywhere.</i>`;
+  const counts = l10n.t('{0} articles, {1} mentions', n.articles.toLocaleString('en-US'), n.mentions.toLocaleString('en-US'));
+  return `<b>${escapeHtml(n.name)}</b> · ${escapeHtml(kindWord(n.kind))}<br>${escapeHtml(counts)}<br><i>${escapeHtml(l10n.t('Click to select it everywhere.'))}</i>`;
 }

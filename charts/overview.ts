@@ -1,11 +1,15 @@
 /** The overview: articles per day, and entities by type. */
+import * as l10n from '@vscode/l10n';
 import type { DashboardOverviewResult, EntityKind, Period } from '../server/src/protocol';
-import { KIND_LABEL } from './network';
+import { kindLabel } from './network';
 import { axisStyle, baseOption, compactNumber, escapeHtml, type ChartOption } from './option';
 import { bucketsOf, describePeriod, periodLabel } from './periods';
 import { tooltipStyle, type ChartTheme } from './theme';
 
-const SHORT: Record<EntityKind, string> = { person: 'People', org: 'Orgs', place: 'Places' };
+/** Short names: the chart beside the days is narrow (the tooltip and the table say them in full). */
+function shortKind(kind: EntityKind): string {
+  return kind === 'person' ? l10n.t('People') : kind === 'org' ? l10n.t('Orgs') : l10n.t('Places');
+}
 
 export interface OverviewView {
   period?: Period;
@@ -13,8 +17,17 @@ export interface OverviewView {
 }
 
 export function describeOverview(data: DashboardOverviewResult, view: OverviewView): string {
-  const kinds = data.kinds.map((k) => `${k.entities} ${KIND_LABEL[k.kind].toLowerCase()}`).join(', ');
-  return `${data.articles} articles (${data.undated} undated) over ${data.days.length} days; entities ${describePeriod(view.period)}: ${kinds}; ${data.unresolvedDates} unresolved relative dates; ${data.skipped} skipped files.`;
+  const kinds = data.kinds.map((k) => `${k.entities} ${kindLabel(k.kind).toLowerCase()}`).join(', ');
+  return l10n.t(
+    '{0} articles ({1} undated) over {2} days; entities {3}: {4}; {5} unresolved relative dates; {6} skipped files.',
+    data.articles,
+    data.undated,
+    data.days.length,
+    describePeriod(view.period),
+    kinds,
+    data.unresolvedDates,
+    data.skipped,
+  );
 }
 
 /** Two charts side by side: articles per day (left), entities per type (right). */
@@ -22,8 +35,7 @@ export function overviewOption(data: DashboardOverviewResult, theme: ChartTheme,
   // Over more than a year, each day says its year.
   const labels = data.days.map((d) => periodLabel(d, 'day', data.days.length <= 366));
   const shaded = bucketsOf(data.days, 'day', view.period);
-  // Short names: the chart beside the days is narrow (the tooltip and the table say them in full).
-  const kinds = data.kinds.map((k) => SHORT[k.kind]);
+  const kinds = data.kinds.map((k) => shortKind(k.kind));
   const axis = axisStyle(theme);
   const top = view.title ? 40 : 12;
   return {
@@ -38,13 +50,13 @@ export function overviewOption(data: DashboardOverviewResult, theme: ChartTheme,
       { type: 'value', gridIndex: 1, minInterval: 1, ...axis, axisLabel: { ...(axis.axisLabel as object), formatter: (v: number) => compactNumber(v) } },
     ],
     yAxis: [
-      { type: 'value', gridIndex: 0, minInterval: 1, name: 'articles', ...axis },
+      { type: 'value', gridIndex: 0, minInterval: 1, name: l10n.t('articles'), ...axis },
       { type: 'category', gridIndex: 1, data: kinds, inverse: true, ...axis, splitLine: { show: false } },
     ],
     series: [
       {
         type: 'bar',
-        name: 'Articles per day',
+        name: l10n.t('Articles per day'),
         xAxisIndex: 0,
         yAxisIndex: 0,
         data: data.perDay,
@@ -57,7 +69,7 @@ export function overviewOption(data: DashboardOverviewResult, theme: ChartTheme,
       },
       {
         type: 'bar',
-        name: 'Entities by type',
+        name: l10n.t('Entities by type'),
         xAxisIndex: 1,
         yAxisIndex: 1,
         data: data.kinds.map((k) => ({ value: k.entities, itemStyle: { color: theme.kinds[k.kind as EntityKind] } })),
@@ -70,8 +82,9 @@ export function overviewOption(data: DashboardOverviewResult, theme: ChartTheme,
 function overviewTooltip(data: DashboardOverviewResult, params: { seriesIndex: number; dataIndex: number }): string {
   if (params.seriesIndex === 0) {
     const n = data.perDay[params.dataIndex];
-    return `<b>${escapeHtml(periodLabel(data.days[params.dataIndex], 'day'))}</b><br>${n.toLocaleString('en-US')} articles<br><i>Click to list them.</i>`;
+    return `<b>${escapeHtml(periodLabel(data.days[params.dataIndex], 'day'))}</b><br>${escapeHtml(l10n.t('{0} articles', n.toLocaleString('en-US')))}<br><i>${escapeHtml(l10n.t('Click to list them.'))}</i>`;
   }
   const k = data.kinds[params.dataIndex];
-  return `<b>${KIND_LABEL[k.kind]}</b><br>${k.entities.toLocaleString('en-US')} entities, ${k.mentions.toLocaleString('en-US')} mentions<br><i>Click to list them.</i>`;
+  const counts = l10n.t('{0} entities, {1} mentions', k.entities.toLocaleString('en-US'), k.mentions.toLocaleString('en-US'));
+  return `<b>${escapeHtml(kindLabel(k.kind))}</b><br>${escapeHtml(counts)}<br><i>${escapeHtml(l10n.t('Click to list them.'))}</i>`;
 }

@@ -1,7 +1,11 @@
 /** Labels and ends of the periods a date axis is cut into (the server cuts; charts name them). */
+import * as l10n from '@vscode/l10n';
 import type { Bucket, Period } from '../server/src/protocol';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** A month's abbreviation in the reader's language (asked each time: a lookup, and never stale). */
+function monthName(month: number): string {
+  return [l10n.t('Jan'), l10n.t('Feb'), l10n.t('Mar'), l10n.t('Apr'), l10n.t('May'), l10n.t('Jun'), l10n.t('Jul'), l10n.t('Aug'), l10n.t('Sep'), l10n.t('Oct'), l10n.t('Nov'), l10n.t('Dec')][month];
+}
 const DAY_MS = 86_400_000;
 
 function parse(date: string): Date {
@@ -16,10 +20,10 @@ function iso(date: Date): string {
 export function periodLabel(start: string, bucket: Bucket, short = false): string {
   const d = parse(start);
   if (Number.isNaN(d.getTime())) return start;
-  const month = MONTHS[d.getUTCMonth()];
+  const month = monthName(d.getUTCMonth());
   if (bucket === 'month') return `${month} ${d.getUTCFullYear()}`;
   const day = short ? `${d.getUTCDate()} ${month}` : `${d.getUTCDate()} ${month} ${d.getUTCFullYear()}`;
-  return bucket === 'week' && !short ? `week of ${day}` : day;
+  return bucket === 'week' && !short ? l10n.t('week of {0}', day) : day;
 }
 
 /** The last day of the period starting on `start`. */
@@ -54,8 +58,8 @@ export function bucketsOf(periods: string[], bucket: Bucket, period: Period | un
 export function describePeriod(period: Period | undefined): string {
   const from = period?.from ? periodLabel(period.from, 'day') : '';
   const to = period?.to ? periodLabel(period.to, 'day') : '';
-  if (from && to) return from === to ? from : `${from} – ${to}`;
-  if (from) return `from ${from}`;
-  if (to) return `until ${to}`;
-  return 'all dates';
+  if (from && to) return from === to ? from : l10n.t('{0} – {1}', from, to);
+  if (from) return l10n.t('from {0}', from);
+  if (to) return l10n.t('until {0}', to);
+  return l10n.t('all dates');
 }

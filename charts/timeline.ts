@@ -1,4 +1,5 @@
 /** The timeline: mentions per period of the selected entities, stacked or overlaid; the corpus's articles when none is selected. */
+import * as l10n from '@vscode/l10n';
 import type { DashboardTimelineResult, Period } from '../server/src/protocol';
 import { axisStyle, baseOption, compactNumber, escapeHtml, type ChartOption } from './option';
 import { bucketsOf, describePeriod, periodLabel } from './periods';
@@ -13,13 +14,15 @@ export interface TimelineView {
   title?: string;
 }
 
-const BUCKET_WORD = { day: 'day', week: 'week', month: 'month' } as const;
-
 /** The sentence a screen reader gets for the chart. */
 export function describeTimeline(data: DashboardTimelineResult, view: TimelineView): string {
-  const span = data.periods.length ? `${periodLabel(data.periods[0], data.bucket)} to ${periodLabel(data.periods[data.periods.length - 1], data.bucket)}` : 'no dated articles';
-  const what = data.series.length ? `Mentions per ${BUCKET_WORD[data.bucket]} of ${data.series.map((s) => s.name).join(', ')}` : `Articles per ${BUCKET_WORD[data.bucket]} in the corpus`;
-  return `${what}, ${span}. Period selected: ${describePeriod(view.period)}.`;
+  const span = data.periods.length ? l10n.t('{0} to {1}', periodLabel(data.periods[0], data.bucket), periodLabel(data.periods[data.periods.length - 1], data.bucket)) : l10n.t('no dated articles');
+  const names = data.series.map((s) => s.name).join(', ');
+  // Whole sentences per bucket, so that a translation can inflect them.
+  const what = data.series.length
+    ? data.bucket === 'day' ? l10n.t('Mentions per day of {0}', names) : data.bucket === 'week' ? l10n.t('Mentions per week of {0}', names) : l10n.t('Mentions per month of {0}', names)
+    : data.bucket === 'day' ? l10n.t('Articles per day in the corpus') : data.bucket === 'week' ? l10n.t('Articles per week in the corpus') : l10n.t('Articles per month in the corpus');
+  return l10n.t('{0}, {1}. Period selected: {2}.', what, span, describePeriod(view.period));
 }
 
 export function timelineOption(data: DashboardTimelineResult, theme: ChartTheme, view: TimelineView): ChartOption {
@@ -31,7 +34,7 @@ export function timelineOption(data: DashboardTimelineResult, theme: ChartTheme,
           ? { type: 'bar', name: s.name, id: s.id, stack: 'mentions', data: s.mentions, itemStyle: { color: theme.palette[i % theme.palette.length] }, large: data.periods.length > 200, largeThreshold: 200 }
           : { type: 'line', name: s.name, id: s.id, data: s.mentions, showSymbol: data.periods.length <= 120, symbolSize: 5, lineStyle: { width: theme.highContrast ? 3 : 2 }, itemStyle: { color: theme.palette[i % theme.palette.length] } },
       )
-    : [{ type: 'bar', name: 'Articles', id: '(articles)', data: data.articles, itemStyle: { color: theme.muted, opacity: theme.highContrast ? 1 : 0.7 }, large: data.periods.length > 200, largeThreshold: 200 }];
+    : [{ type: 'bar', name: l10n.t('Articles'), id: '(articles)', data: data.articles, itemStyle: { color: theme.muted, opacity: theme.highContrast ? 1 : 0.7 }, large: data.periods.length > 200, largeThreshold: 200 }];
   const shaded = bucketsOf(data.periods, data.bucket, view.period);
   const first = series[0] as { markArea?: unknown };
   // Always present (empty without a period): a redraw merged into the last one then clears it.
@@ -53,15 +56,15 @@ export function timelineOption(data: DashboardTimelineResult, theme: ChartTheme,
       formatter: (params: unknown) => tooltipText(data, params as { dataIndex: number }[]),
     },
     xAxis: { type: 'category', data: labels, ...axisStyle(theme), splitLine: { show: false }, axisPointer: { value: view.cursor === undefined ? undefined : labels[view.cursor], status: view.cursor === undefined ? 'hide' : 'show' } },
-    yAxis: { type: 'value', minInterval: 1, name: data.series.length ? 'mentions' : 'articles', ...axisStyle(theme), axisLabel: { ...(axisStyle(theme).axisLabel as object), formatter: (v: number) => compactNumber(v) } },
+    yAxis: { type: 'value', minInterval: 1, name: data.series.length ? l10n.t('mentions') : l10n.t('articles'), ...axisStyle(theme), axisLabel: { ...(axisStyle(theme).axisLabel as object), formatter: (v: number) => compactNumber(v) } },
     series,
   };
 }
 
 function tooltipText(data: DashboardTimelineResult, params: { dataIndex: number }[]): string {
   const i = params[0]?.dataIndex ?? 0;
-  const lines = [`<b>${escapeHtml(periodLabel(data.periods[i], data.bucket))}</b>`, `${data.articles[i].toLocaleString('en-US')} articles in the corpus`];
-  for (const s of data.series) lines.push(`${escapeHtml(s.name)}: ${s.mentions[i].toLocaleString('en-US')} mentions in ${s.articles[i].toLocaleString('en-US')} articles`);
-  lines.push('<i>Click to list the articles; drag to choose a period.</i>');
+  const lines = [`<b>${escapeHtml(periodLabel(data.periods[i], data.bucket))}</b>`, escapeHtml(l10n.t('{0} articles in the corpus', data.articles[i].toLocaleString('en-US')))];
+  for (const s of data.series) lines.push(escapeHtml(l10n.t('{0}: {1} mentions in {2} articles', s.name, s.mentions[i].toLocaleString('en-US'), s.articles[i].toLocaleString('en-US'))));
+  lines.push(`<i>${escapeHtml(l10n.t('Click to list the articles; drag to choose a period.'))}</i>`);
   return lines.join('<br>');
 }

@@ -73,6 +73,11 @@ export class DashboardPanel {
       cspSource: webview.cspSource,
       nonce: randomBytes(18).toString('base64url'),
       focus,
+      language: vscode.env.language,
+      // The translations VS Code loaded for this extension (none in English); the webview's l10n.t reads them.
+      bundle: vscode.l10n.bundle,
+      title: vscode.l10n.t('Corpus Lens Dashboard'),
+      loading: vscode.l10n.t('Loading the dashboard…'),
     });
     this.disposables.push(
       webview.onDidReceiveMessage((message: ToExtension) => void this.receive(message)),

@@ -14,6 +14,12 @@ export interface DashboardPage {
   nonce: string;
   /** What to show first (an entity's timeline or network). */
   focus?: DashboardFocus;
+  /** The display language (vscode.env.language) and its translations of the dashboard's strings (vscode.l10n.bundle). */
+  language?: string;
+  bundle?: Record<string, string>;
+  /** The page's title and the word shown while the script loads, translated. */
+  title?: string;
+  loading?: string;
 }
 
 export function dashboardHtml(page: DashboardPage): string {
@@ -25,19 +31,23 @@ export function dashboardHtml(page: DashboardPage): string {
     `font-src ${page.cspSource}`,
   ].join('; ');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeAttribute(page.language ?? 'en')}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${page.styleUri}">
-<title>Corpus Lens Dashboard</title>
+<title>${escapeText(page.title ?? 'Corpus Lens Dashboard')}</title>
 </head>
 <body>
-<div id="app" class="loading" aria-busy="true" data-focus="${escapeAttribute(JSON.stringify(page.focus ?? null))}">Loading the dashboard…</div>
+<div id="app" class="loading" aria-busy="true" data-focus="${escapeAttribute(JSON.stringify(page.focus ?? null))}"${page.bundle ? ` data-l10n="${escapeAttribute(JSON.stringify(page.bundle))}"` : ''}>${escapeText(page.loading ?? 'Loading the dashboard…')}</div>
 <script nonce="${page.nonce}" src="${page.scriptUri}"></script>
 </body>
 </html>`;
+}
+
+function escapeText(text: string): string {
+  return text.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function escapeAttribute(text: string): string {

@@ -20,7 +20,3 @@ export function button(label: string, onClick: (event: MouseEvent) => void, prop
 export function n(value: number): string {
   return value.toLocaleString('en-US');
 }
-
-export function plural(count: number, word: string): string {
-  return `${n(count)} ${word}${count === 1 ? '' : 's'}`;
-}

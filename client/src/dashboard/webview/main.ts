@@ -5,6 +5,9 @@
  * click, and the reader's choices kept across reloads.
  */
 import './dashboard.css';
+// First: the reader's language is set before any view (or chart module) says a word.
+import './locale';
+import * as l10n from '@vscode/l10n';
 import { describePeriod, LIGHT_THEME, DARK_THEME, themeFromVariables, type ChartTheme } from '../../../../charts';
 import type { DashboardListParams } from '../../../../server/src/protocol';
 import type { DashboardFocus, DashboardReport } from '../messages';
@@ -38,12 +41,12 @@ app.className = 'dashboard';
 app.removeAttribute('aria-busy');
 app.textContent = '';
 
-const selection = el('ul', { class: 'selection', 'aria-label': 'Selected entities' });
-const search = el('input', { type: 'search', list: 'entity-options', placeholder: 'Add an entity to the timeline…', 'aria-label': 'Add an entity to the timeline' });
+const selection = el('ul', { class: 'selection', 'aria-label': l10n.t('Selected entities') });
+const search = el('input', { type: 'search', list: 'entity-options', placeholder: l10n.t('Add an entity to the timeline…'), 'aria-label': l10n.t('Add an entity to the timeline') });
 const options = el('datalist', { id: 'entity-options' });
 const periodText = el('span', { class: 'period-text', 'aria-live': 'polite' });
-const clearPeriod = button('Clear period', () => store.set({ period: undefined }));
-const top = el('header', { class: 'top' }, el('h1', { text: 'Corpus Lens' }), selection, search, options, el('div', { class: 'period' }, 'Period: ', periodText, clearPeriod));
+const clearPeriod = button(l10n.t('Clear period'), () => store.set({ period: undefined }));
+const top = el('header', { class: 'top' }, el('h1', { text: 'Corpus Lens' }), selection, search, options, el('div', { class: 'period' }, l10n.t('Period:') + ' ', periodText, clearPeriod));
 const grid = el('main', { class: 'grid' });
 app.append(top, el('div', { class: 'body' }, grid));
 
@@ -74,7 +77,7 @@ function failed(where: HTMLElement): (error: unknown) => void {
   return (error) => {
     if (error instanceof Superseded) return;
     const message = error instanceof Error ? error.message : String(error);
-    where.querySelector('.caption')!.textContent = `Could not load: ${message}`;
+    where.querySelector('.caption')!.textContent = l10n.t('Could not load: {0}', message);
   };
 }
 
@@ -104,7 +107,7 @@ function showChoices(): void {
   selection.replaceChildren(
     ...selected.map((id) => {
       const name = names.get(id) ?? id;
-      return el('li', {}, button(`${name} ×`, () => store.set({ selected: selected.filter((x) => x !== id) }), { 'aria-label': `Remove ${name} from the selection` }));
+      return el('li', {}, button(`${name} ×`, () => store.set({ selected: selected.filter((x) => x !== id) }), { 'aria-label': l10n.t('Remove {0} from the selection', name) }));
     }),
   );
 }

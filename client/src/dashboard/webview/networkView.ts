@@ -1,5 +1,6 @@
 /** The network panel: the most-reported entities and who shares articles with whom; click a node to select it everywhere. */
-import { describeNetwork, KIND_LABEL, KIND_WORD, layoutNetwork, networkOption, type Point } from '../../../../charts';
+import * as l10n from '@vscode/l10n';
+import { describeNetwork, kindLabel, kindWord, layoutNetwork, networkOption, type Point } from '../../../../charts';
 import type { DashboardNetworkResult, EntityKind } from '../../../../server/src/protocol';
 import type { Context } from './context';
 import { el, n } from './dom';
@@ -19,8 +20,8 @@ export class NetworkView {
 
   constructor(private readonly ctx: Context, parent: HTMLElement) {
     this.latest = new Latest(ctx.rpc, 'network');
-    this.panel = new Panel('network', 'Network', parent, ctx, () => this.data && networkOption(this.data, ctx.theme(), { positions: this.positions, selected: new Set(ctx.store.choices.selected), period: ctx.store.choices.period, title: 'Entities mentioned together' }), 'Network');
-    const kinds = el('fieldset', { class: 'kinds' }, el('legend', { class: 'visually-hidden', text: 'Entity types' }));
+    this.panel = new Panel('network', l10n.t('Network'), parent, ctx, () => this.data && networkOption(this.data, ctx.theme(), { positions: this.positions, selected: new Set(ctx.store.choices.selected), period: ctx.store.choices.period, title: l10n.t('Entities mentioned together') }), l10n.t('Network'));
+    const kinds = el('fieldset', { class: 'kinds' }, el('legend', { class: 'visually-hidden', text: l10n.t('Entity types') }));
     for (const kind of KINDS) {
       const box = el('input', { type: 'checkbox', value: kind, id: `kind-${kind}` });
       box.checked = ctx.store.choices.kinds.includes(kind);
@@ -28,13 +29,13 @@ export class NetworkView {
         const chosen = KINDS.filter((k) => (document.getElementById(`kind-${k}`) as HTMLInputElement).checked);
         ctx.store.set({ kinds: chosen.length ? chosen : KINDS });
       });
-      kinds.append(el('label', { for: box.id }, box, el('span', { class: `swatch ${kind}`, 'aria-hidden': 'true' }), KIND_LABEL[kind]));
+      kinds.append(el('label', { for: box.id }, box, el('span', { class: `swatch ${kind}`, 'aria-hidden': 'true' }), kindLabel(kind)));
     }
-    const size = el('input', { type: 'range', min: '10', max: '300', step: '10', value: String(ctx.store.choices.size), 'aria-label': 'Number of entities in the network', id: 'network-size' });
+    const size = el('input', { type: 'range', min: '10', max: '300', step: '10', value: String(ctx.store.choices.size), 'aria-label': l10n.t('Number of entities in the network'), id: 'network-size' });
     const sizeText = el('output', { for: 'network-size', text: String(ctx.store.choices.size) });
     size.addEventListener('input', () => (sizeText.textContent = size.value));
     size.addEventListener('change', () => ctx.store.set({ size: Number(size.value) }));
-    this.panel.controls.append(kinds, el('label', { class: 'size' }, 'Nodes ', size, sizeText));
+    this.panel.controls.append(kinds, el('label', { class: 'size' }, l10n.t('Nodes') + ' ', size, sizeText));
     this.panel.host.chart.on('click', (params) => {
       const p = params as { dataType?: string; dataIndex: number; event?: { event?: MouseEvent } };
       const node = p.dataType === 'node' ? this.data?.nodes[p.dataIndex] : undefined;
@@ -60,7 +61,14 @@ export class NetworkView {
     const painted = this.panel.host.draw(networkOption(data, this.ctx.theme(), view));
     this.panel.describe(describeNetwork(data, view));
     this.panel.setCaption(
-      `The ${n(data.nodes.length)} most-reported of ${n(data.totalEntities)} entities in ${n(data.articles)} articles; ${n(data.edges.length)} strongest of ${n(data.totalEdges)} links. Node size: articles; link width: shared articles. Click a node to select it (Ctrl+click adds it).`,
+      l10n.t(
+        'The {0} most-reported of {1} entities in {2} articles; {3} strongest of {4} links. Node size: articles; link width: shared articles. Click a node to select it (Ctrl+click adds it).',
+        n(data.nodes.length),
+        n(data.totalEntities),
+        n(data.articles),
+        n(data.edges.length),
+        n(data.totalEdges),
+      ),
     );
     this.panel.setTable(() => this.table());
     await painted;
@@ -81,7 +89,7 @@ export class NetworkView {
     const rows = data.nodes.map((node, i) => ({
       cells: [
         node.name,
-        KIND_WORD[node.kind],
+        kindWord(node.kind),
         node.articles,
         node.mentions,
         links[i]
@@ -90,9 +98,10 @@ export class NetworkView {
           .map((l) => `${data.nodes[l.other].name} (${l.articles})`)
           .join(', '),
       ],
-      action: { label: 'Select', run: () => this.ctx.select(node.id, false) },
+      action: { label: l10n.t('Select'), run: () => this.ctx.select(node.id, false) },
     }));
-    renderTable(this.panel.tableBox, 'Most-reported entities and their strongest links', ['Entity', 'Type', 'Articles', 'Mentions', 'Most often with (shared articles)'], rows);
+    const columns = [l10n.t('Entity'), l10n.t('Type'), l10n.t('Articles'), l10n.t('Mentions'), l10n.t('Most often with (shared articles)')];
+    renderTable(this.panel.tableBox, l10n.t('Most-reported entities and their strongest links'), columns, rows);
   }
 
   /** Arrows go through the nodes, most reported first; Enter selects. */

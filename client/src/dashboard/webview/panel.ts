@@ -1,4 +1,5 @@
 /** A dashboard section: title, controls, the chart (or its table), a caption, and Save as SVG / PNG. */
+import * as l10n from '@vscode/l10n';
 import type { ChartOption } from '../../../../charts';
 import { ChartHost } from './chartHost';
 import { button, el } from './dom';
@@ -23,13 +24,14 @@ export class Panel {
   ) {
     const heading = el('h2', { id: `${id}-title`, text: title });
     this.controls = el('div', { class: 'controls' });
-    this.tableToggle = button('Table', () => this.ctx.store.set({ tables: toggled(this.ctx.store.choices.tables, id) }), { 'aria-pressed': 'false', title: `Show the ${title.toLowerCase()} as a table` });
+    const what = title.toLowerCase();
+    this.tableToggle = button(l10n.t('Table'), () => this.ctx.store.set({ tables: toggled(this.ctx.store.choices.tables, id) }), { 'aria-pressed': 'false', title: l10n.t('Show the {0} as a table', what) });
     const actions = el(
       'div',
       { class: 'actions' },
       this.tableToggle,
-      button('SVG', () => this.save('svg'), { title: `Save the ${title.toLowerCase()} as SVG` }),
-      button('PNG', () => this.save('png'), { title: `Save the ${title.toLowerCase()} as PNG` }),
+      button('SVG', () => this.save('svg'), { title: l10n.t('Save the {0} as SVG', what) }),
+      button('PNG', () => this.save('png'), { title: l10n.t('Save the {0} as PNG', what) }),
     );
     const chartBox = el('div', { class: 'chart', id: `${id}-chart`, tabindex: '0', role: 'img', 'aria-label': chartLabel });
     this.tableBox = el('div', { class: 'table', id: `${id}-table`, hidden: '' });
@@ -60,7 +62,7 @@ export class Panel {
     this.tableBox.hidden = !on;
     this.chartBox.hidden = on;
     this.tableToggle.setAttribute('aria-pressed', String(on));
-    this.tableToggle.textContent = on ? 'Chart' : 'Table';
+    this.tableToggle.textContent = on ? l10n.t('Chart') : l10n.t('Table');
     if (!on) this.host.chart.resize();
   }
 
@@ -70,7 +72,7 @@ export class Panel {
 
   /** Keeps the chart's accessible name current (what it shows, in a sentence). */
   describe(text: string): void {
-    this.chartBox.setAttribute('aria-label', `${this.title}: ${text} Press Tab to reach the table button; arrow keys move through the chart.`);
+    this.chartBox.setAttribute('aria-label', l10n.t('{0}: {1} Press Tab to reach the table button; arrow keys move through the chart.', this.title, text));
   }
 
   private save(format: 'svg' | 'png'): void {

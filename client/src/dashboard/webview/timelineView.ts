@@ -1,6 +1,7 @@
 /** The timeline panel: mentions per period of the selected entities; drag to choose a period, click to list its articles. */
+import * as l10n from '@vscode/l10n';
 import { describeTimeline, periodLabel, periodOf, timelineOption, type TimelineView as Options } from '../../../../charts';
-import type { DashboardTimelineResult } from '../../../../server/src/protocol';
+import type { Bucket, DashboardTimelineResult } from '../../../../server/src/protocol';
 import type { Context } from './context';
 import { el } from './dom';
 import { attachRangeDrag } from './drag';
@@ -17,9 +18,9 @@ export class TimelineView {
 
   constructor(private readonly ctx: Context, parent: HTMLElement) {
     this.latest = new Latest(ctx.rpc, 'timeline');
-    this.panel = new Panel('timeline', 'Timeline', parent, ctx, () => this.data && timelineOption(this.data, ctx.theme(), { ...this.options(), cursor: undefined, title: this.title() }), 'Timeline');
-    const mode = el('select', { 'aria-label': 'Stacked or overlaid' });
-    mode.append(el('option', { value: 'stacked', text: 'Stacked' }), el('option', { value: 'overlaid', text: 'Overlaid' }));
+    this.panel = new Panel('timeline', l10n.t('Timeline'), parent, ctx, () => this.data && timelineOption(this.data, ctx.theme(), { ...this.options(), cursor: undefined, title: this.title() }), l10n.t('Timeline'));
+    const mode = el('select', { 'aria-label': l10n.t('Stacked or overlaid') });
+    mode.append(el('option', { value: 'stacked', text: l10n.t('Stacked') }), el('option', { value: 'overlaid', text: l10n.t('Overlaid') }));
     mode.value = ctx.store.choices.mode;
     mode.addEventListener('change', () => ctx.store.set({ mode: mode.value === 'overlaid' ? 'overlaid' : 'stacked' }));
     this.panel.controls.append(mode);
@@ -39,9 +40,14 @@ export class TimelineView {
     const options = this.options();
     const painted = this.panel.host.draw(timelineOption(data, this.ctx.theme(), options));
     this.panel.describe(describeTimeline(data, options));
-    const undated = data.series.filter((s) => s.undated > 0).map((s) => `${s.name}: ${s.undated} undated`);
-    const unknown = data.unknown.length ? ` Not in the corpus: ${data.unknown.join(', ')}.` : '';
-    this.panel.setCaption(`${data.series.length ? 'Mentions' : 'Articles'} per ${data.bucket}${undated.length ? ` (${undated.join('; ')}, not drawn)` : ''}. Drag across periods to filter the other views; click a period to list its articles.${unknown}`);
+    const undated = data.series.filter((s) => s.undated > 0).map((s) => l10n.t('{0}: {1} undated', s.name, s.undated));
+    const what = perBucket(data.bucket, data.series.length > 0);
+    const caption = [
+      undated.length ? l10n.t('{0} ({1}, not drawn).', what, undated.join('; ')) : `${what}.`,
+      l10n.t('Drag across periods to filter the other views; click a period to list its articles.'),
+      ...(data.unknown.length ? [l10n.t('Not in the corpus: {0}.', data.unknown.join(', '))] : []),
+    ];
+    this.panel.setCaption(caption.join(' '));
     this.panel.setTable(() => this.table());
     await painted;
   }
@@ -52,15 +58,16 @@ export class TimelineView {
 
   private title(): string {
     const data = this.data!;
-    return data.series.length ? `Mentions per ${data.bucket}: ${data.series.map((s) => s.name).join(', ')}` : `Articles per ${data.bucket}`;
+    const what = perBucket(data.bucket, data.series.length > 0);
+    return data.series.length ? `${what}: ${data.series.map((s) => s.name).join(', ')}` : what;
   }
 
   private table(): void {
     const data = this.data!;
-    const columns = ['Period', 'Articles in the corpus', ...data.series.map((s) => `${s.name} (mentions / articles)`)];
+    const columns = [l10n.t('Period'), l10n.t('Articles in the corpus'), ...data.series.map((s) => l10n.t('{0} (mentions / articles)', s.name))];
     const rows = data.periods.map((p, i) => ({
       cells: [periodLabel(p, data.bucket), data.articles[i], ...data.series.map((s) => `${s.mentions[i]} / ${s.articles[i]}`)],
-      action: { label: 'List articles', run: () => this.listPeriod(i) },
+      action: { label: l10n.t('List articles'), run: () => this.listPeriod(i) },
     }));
     renderTable(this.panel.tableBox, this.title(), columns, rows);
   }
@@ -100,4 +107,10 @@ export class TimelineView {
       this.ctx.store.set({ period: undefined });
     }
   }
+}
+
+/** "Mentions per week", "Articles per day": whole phrases, so that a translation can inflect them. */
+function perBucket(bucket: Bucket, mentions: boolean): string {
+  if (mentions) return bucket === 'day' ? l10n.t('Mentions per day') : bucket === 'week' ? l10n.t('Mentions per week') : l10n.t('Mentions per month');
+  return bucket === 'day' ? l10n.t('Articles per day') : bucket === 'week' ? l10n.t('Articles per week') : l10n.t('Articles per month');
 }
