@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import type { ReadResult } from '../../server/src/host/articleSource';
 import { NodeArticleSource, statInWorker } from '../../server/src/host/nodeArticleSource';
 
 describe('NodeArticleSource on a real folder', () => {
@@ -31,6 +33,26 @@ describe('NodeArticleSource on a real folder', () => {
     assert.deepEqual(await source.read(path.join(dir, 'a/b/two.txt'), 1024), { text: 'Two\n', replaced: false });
     assert.deepEqual(await source.read(path.join(dir, 'gone.txt'), 1024), { skipped: 'no longer exists' });
     assert.deepEqual(await source.read(path.join(dir, 'a'), 1024), { skipped: 'not a regular file' });
+  });
+
+  it('never waits on a named pipe or a device, listed or named by an event, even when an article became one after it was listed', { skip: process.platform === 'win32' }, async () => {
+    // A pipe has no writer: a plain read of it would wait forever and hold a thread of the pool.
+    execFileSync('mkfifo', [path.join(dir, 'pipe.txt')]);
+    try {
+      const source = new NodeArticleSource();
+      const { paths } = await source.list(dir, { include: ['**/*.txt'], exclude: [] });
+      assert.ok(!paths.some((p) => p.endsWith('pipe.txt')), 'a pipe is not listed');
+      const deadline = (work: Promise<ReadResult>): Promise<ReadResult> =>
+        Promise.race([work, new Promise<ReadResult>((_, reject) => setTimeout(() => reject(new Error('the read waited on the pipe')), 3000).unref())]);
+      // Named by a file event (no stamp), and after the listing saw a regular file there (a stamp).
+      const unknown = await deadline(source.read(path.join(dir, 'pipe.txt'), 1_000_000));
+      assert.deepEqual(unknown, { skipped: 'not a regular file' });
+      const stamped = await deadline(source.read(path.join(dir, 'pipe.txt'), 1_000_000, { size: 12, mtimeMs: 1 }));
+      assert.deepEqual(stamped, { skipped: 'not a regular file' });
+      assert.deepEqual(await deadline(source.read('/dev/zero', 1_000_000, { size: 0, mtimeMs: 1 })), { skipped: 'not a regular file' });
+    } finally {
+      rmSync(path.join(dir, 'pipe.txt'), { force: true });
+    }
   });
 
   it('stats many files at once as it stats one, in the worker and without it', async () => {

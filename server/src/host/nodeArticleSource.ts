@@ -1,4 +1,4 @@
-import { existsSync, promises as fs } from 'node:fs';
+import { constants as fsConstants, existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { articleMatcher, GONE, type ArticleSource, type FileStamp, type ListFilter, type ListResult, type ReadResult } from './articleSource';
@@ -121,19 +121,22 @@ export class NodeArticleSource implements ArticleSource {
       // A file event or a stale listing may name a link that now leaves the folder.
       const outside = folder === undefined ? undefined : await escapesFolder(folder, file);
       if (outside !== undefined) return { skipped: leavesFolderMessage(outside) };
-      // A stamp from stat() just before saves a second system call per article.
-      let size: number;
-      if (known) size = known.size;
-      else {
-        const stat = await fs.stat(file);
-        size = stat.isFile() ? stat.size : -1;
+      // A stamp from stat() just before says how large it was; what is read is asked of the opened
+      // file itself, since an article may have become a pipe or a device since it was listed.
+      if (known && known.size > maxBytes) return { skipped: tooLarge(known.size, maxBytes) };
+      // Non-blocking: opening a pipe without a writer returns at once instead of holding a thread.
+      const handle = await fs.open(file, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+      try {
+        const stat = await handle.stat();
+        if (!stat.isFile()) return { skipped: 'not a regular file' };
+        if (stat.size > maxBytes) return { skipped: tooLarge(stat.size, maxBytes) };
+        const bytes = await handle.readFile();
+        // The file may have grown since it was stat'ed.
+        if (bytes.length > maxBytes) return { skipped: tooLarge(bytes.length, maxBytes) };
+        return decodeArticle(bytes);
+      } finally {
+        await handle.close();
       }
-      if (size < 0) return { skipped: 'not a regular file' };
-      if (size > maxBytes) return { skipped: tooLarge(size, maxBytes) };
-      const bytes = await fs.readFile(file);
-      // The file may have grown since it was stat'ed.
-      if (bytes.length > maxBytes) return { skipped: tooLarge(bytes.length, maxBytes) };
-      return decodeArticle(bytes);
     } catch (error) {
       return { skipped: describe(error) };
     }
