@@ -89,7 +89,7 @@ export class Summaries {
 
   /**
    * The type and name of an entity from its members: the longest canonical name written (the
-   * first of equal length), else the first spelling; the type of the entity's own key (a
+   * first of equal length; as the articles write it, not as a dateline shouts it), else the first spelling; the type of the entity's own key (a
    * guessed spelling joined to it does not decide), else of its last member.
    */
   private headFrom(id: string, members: readonly string[]): EntityHead {
@@ -104,7 +104,28 @@ export class Summaries {
       if (firstSpelling === undefined) for (const [t] of info.spellings) firstSpelling ??= t;
     }
     kind = this.keys.info(id)?.kind ?? kind;
-    return { id, kind, canonical: this.identity.mergedName(id) ?? (canonical || firstSpelling || id) };
+    return { id, kind, canonical: this.identity.mergedName(id) ?? (this.writtenForm(canonical, members) || firstSpelling || id) };
+  }
+
+  /**
+   * A name in capitals only ("BRANNOCK", from a dateline or a shouted headline) is shown as the
+   * articles write it when they do ("Brannock"); an acronym nobody writes otherwise stays.
+   */
+  private writtenForm(canonical: string, members: readonly string[]): string {
+    if (!canonical || canonical !== canonical.toUpperCase() || canonical === canonical.toLowerCase()) return canonical;
+    let best: string | undefined;
+    let bestCount = 0;
+    for (const key of members) {
+      const info = this.keys.info(key);
+      if (!info) continue;
+      for (const [spelling, n] of info.spellings) {
+        if (n > bestCount && spelling.length === canonical.length && spelling !== canonical && spelling.toUpperCase() === canonical) {
+          best = spelling;
+          bestCount = n;
+        }
+      }
+    }
+    return best ?? canonical;
   }
 
   private compute(id: string): EntitySummary | undefined {
