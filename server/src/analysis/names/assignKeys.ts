@@ -51,6 +51,19 @@ const CONTEXT_VOTE = 3;
  * `text` is the article; drafts may come in any order.
  */
 export function assignKeys(text: string, drafts: Draft[]): EntityMention[] {
+  const kept = outermostDrafts(drafts);
+  const people = collectPeople(kept);
+  retypeSurnames(kept, people);
+  voteWeakTypes(kept);
+  retypeLikePlaces(kept);
+  const mentions = keyMentions(text, kept, people);
+  joinCompanyNames(kept, mentions);
+  setCanonicalSpellings(mentions);
+  return mentions;
+}
+
+/** Drafts in text order, without those nested in an earlier one (they cannot be scored twice and confuse keys). */
+function outermostDrafts(drafts: Draft[]): Draft[] {
   // Drafts come in text order but for the odd sub-mention; sort only when needed.
   for (let i = 1; i < drafts.length; i++) {
     if (drafts[i].start < drafts[i - 1].start) {
@@ -58,7 +71,6 @@ export function assignKeys(text: string, drafts: Draft[]): EntityMention[] {
       break;
     }
   }
-  // Drop drafts nested in an earlier one (they cannot be scored twice and confuse keys).
   const kept: Draft[] = [];
   let lastEnd = -1;
   for (const d of drafts) {
@@ -66,8 +78,18 @@ export function assignKeys(text: string, drafts: Draft[]): EntityMention[] {
     kept.push(d);
     lastEnd = d.end;
   }
+  return kept;
+}
 
-  // Full person names and their surnames.
+/** The people an article names: full names by surname, surnames a bare word may take, each person draft's name words. */
+interface People {
+  fullNames: Map<string, Array<{ key: string; start: number }>>;
+  surnamesSeen: Set<string>;
+  /** By draft index: the words of a person's name without initials and suffixes. */
+  personWords: string[][];
+}
+
+function collectPeople(kept: Draft[]): People {
   const fullNames = new Map<string, Array<{ key: string; start: number }>>();
   const surnamesSeen = new Set<string>();
   const personWords: string[][] = new Array(kept.length);
@@ -86,25 +108,34 @@ export function assignKeys(text: string, drafts: Draft[]): EntityMention[] {
       fullNames.set(surname, list);
     }
   }
-  // A single word typed by a weak rule is a person when the article names a person so, unless
-  // the article also names an organization that starts with it ("Ford Motor Company" / "Ford").
+  return { fullNames, surnamesSeen, personWords };
+}
+
+/**
+ * A single word typed by a weak rule is a person when the article names a person so, unless
+ * the article also names an organization that starts with it ("Ford Motor Company" / "Ford").
+ */
+function retypeSurnames(kept: Draft[], { surnamesSeen, personWords }: People): void {
+  if (!surnamesSeen.size) return;
   const orgHeads = new Set<string>();
   for (const d of kept) if (d.kind === 'org' && d.words.length > 1 && !WEAK_RULES.has(d.rule)) orgHeads.add(d.firstLower);
-  if (surnamesSeen.size) {
-    for (let i = 0; i < kept.length; i++) {
-      const d = kept[i];
-      // A listed company ("Ford") is still a person in an article that names "Harrison Ford".
-      if (d.kind === 'person' || d.words.length !== 1 || !(WEAK_RULES.has(d.rule) || d.rule === 'list:org') || d.demonym) continue;
-      if (surnamesSeen.has(d.firstLower) && !orgHeads.has(d.firstLower)) {
-        d.kind = 'person';
-        d.rule = 'surname-in-article';
-        personWords[i] = nameWords(d.words);
-      }
+  for (let i = 0; i < kept.length; i++) {
+    const d = kept[i];
+    // A listed company ("Ford") is still a person in an article that names "Harrison Ford".
+    if (d.kind === 'person' || d.words.length !== 1 || !(WEAK_RULES.has(d.rule) || d.rule === 'list:org') || d.demonym) continue;
+    if (surnamesSeen.has(d.firstLower) && !orgHeads.has(d.firstLower)) {
+      d.kind = 'person';
+      d.rule = 'surname-in-article';
+      personWords[i] = nameWords(d.words);
     }
   }
+}
 
-  // Weakly typed single words ("Chrysler", "Chrysler's") take the kind most of their mentions
-  // have; a mention that a place noun or bearing types ("east of Tavildara") votes too.
+/**
+ * Weakly typed single words ("Chrysler", "Chrysler's") take the kind most of their mentions
+ * have; a mention that a place noun or bearing types ("east of Tavildara") votes too.
+ */
+function voteWeakTypes(kept: Draft[]): void {
   const votes = new Map<string, { person: number; org: number; place: number }>();
   for (const d of kept) {
     if (d.words.length !== 1 || !(WEAK_RULES.has(d.rule) || VOTING_RULES.has(d.rule)) || d.demonym) continue;
@@ -119,10 +150,10 @@ export function assignKeys(text: string, drafts: Draft[]): EntityMention[] {
     const best: EntityKind = v.person > v.org && v.person > v.place ? 'person' : v.place > v.org ? 'place' : 'org';
     if (best !== d.kind && v[best] > v[d.kind]) d.kind = best;
   }
+}
 
-  retypeLikePlaces(kept);
-
-  // Acronyms defined in the text: "North Atlantic Treaty Organization (NATO)".
+/** The mentions of the drafts with their keys; acronyms defined in the text ("... Organization (NATO)") share their expansion's key. */
+function keyMentions(text: string, kept: Draft[], { fullNames, personWords }: People): EntityMention[] {
   const acronymKeys = new Map<string, { kind: EntityKind; key: string }>();
   /** Surname → key of the last full name with it before the current mention. */
   const latestFull = new Map<string, string>();
@@ -147,12 +178,8 @@ export function assignKeys(text: string, drafts: Draft[]): EntityMention[] {
       } else {
         key = resolveSurname(surname, fullNames, latestFull);
       }
-    } else if (d.kind === 'place') {
-      key = d.key && d.canonical !== undefined ? d.key : 'place:' + (d.canonical ?? normaliseSpaces(surface.toLowerCase()));
     } else {
-      const known = d.canonical === undefined && surface.length <= 6 ? KNOWN_ACRONYMS.get(surface.toLowerCase()) : undefined;
-      const name = d.canonical ?? (known && known[0] === 'org' ? known[1] : normaliseOrg(surface));
-      key = 'org:' + (d.corporateTail || d.canonical !== undefined ? withoutCorporateForm(name) : name);
+      key = placeOrOrgKey(d, surface);
     }
     if (d.kind !== 'person' && (text.charCodeAt(d.end + 1) === 40 || text.charCodeAt(d.end) === 40)) {
       const def = ACRONYM_DEFINITION.exec(text.slice(d.end, d.end + 20));
@@ -164,7 +191,6 @@ export function assignKeys(text: string, drafts: Draft[]): EntityMention[] {
     if (d.demonym) m.demonym = true;
     mentions.push(m);
   }
-
   // Acronyms used before their definition get the expansion's key too.
   for (const m of acronymKeys.size ? mentions : []) {
     if (m.kind === 'person') continue;
@@ -174,10 +200,19 @@ export function assignKeys(text: string, drafts: Draft[]): EntityMention[] {
       m.kind = defined.kind;
     }
   }
+  return mentions;
+}
 
-  joinCompanyNames(kept, mentions);
+/** The key of a place (the gazetteer's, or its spelling) or an organization (its normalised name). */
+function placeOrOrgKey(d: Draft, surface: string): string {
+  if (d.kind === 'place') return d.key && d.canonical !== undefined ? d.key : 'place:' + (d.canonical ?? normaliseSpaces(surface.toLowerCase()));
+  const known = d.canonical === undefined && surface.length <= 6 ? KNOWN_ACRONYMS.get(surface.toLowerCase()) : undefined;
+  const name = d.canonical ?? (known && known[0] === 'org' ? known[1] : normaliseOrg(surface));
+  return 'org:' + (d.corporateTail || d.canonical !== undefined ? withoutCorporateForm(name) : name);
+}
 
-  // The canonical spelling: the longest non-demonym spelling of the entity in the article.
+/** The canonical spelling: the longest non-demonym spelling of the entity in the article. */
+function setCanonicalSpellings(mentions: EntityMention[]): void {
   const best = new Map<string, { text: string }>();
   const records: Array<{ text: string }> = new Array(mentions.length);
   for (let i = 0; i < mentions.length; i++) {
@@ -192,7 +227,6 @@ export function assignKeys(text: string, drafts: Draft[]): EntityMention[] {
     records[i] = rec;
   }
   for (let i = 0; i < mentions.length; i++) mentions[i].canonical = records[i].text || mentions[i].text;
-  return mentions;
 }
 
 /** Rules that type a name of several words with no evidence from its context. */

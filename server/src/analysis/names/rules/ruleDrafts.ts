@@ -1,0 +1,65 @@
+/**
+ * The rule engine's names, before identity keys: capitalised words (ruleTokens.ts) grouped into
+ * candidate runs (runs.ts), each part typed (parts.ts, typing.ts), then the article-wide
+ * readings (teams in a match report, the agency after a dateline).
+ */
+import type { Draft } from '../assignKeys';
+import { collectEvidence } from './evidence';
+import { tokenize } from './ruleTokens';
+import { buildRuns, processRun } from './runs';
+import { retypeTeams } from './teams';
+
+/** Options of the rule engine. */
+export interface RuleOptions {
+  /** Treat the first non-empty line as a headline (title case proves nothing there). Default true. */
+  headline?: boolean;
+}
+
+/** The rule engine's names before identity keys: in text order, none nested in another. */
+export function findRuleDrafts(text: string, options: RuleOptions = {}): Draft[] {
+  if (!text) return [];
+  const tokens = tokenize(text, options.headline !== false);
+  if (tokens.length === 0) return [];
+  const evidence = collectEvidence(text);
+  const drafts: Draft[] = [];
+  for (const run of buildRuns(text, tokens)) processRun(text, run, evidence, drafts);
+  retypeTeams(text, drafts, evidence);
+  markDatelineAgencies(text, drafts);
+  return outermost(drafts);
+}
+
+/** "KESTREL BAY, March 4 (Sample Wire) -": the name in brackets after a dateline is its news agency. */
+const DATELINE_AGENCY = /^[ \t]*\p{Lu}[\p{Lu} .'-]*,[^\n()]{0,40}\($/u;
+
+function markDatelineAgencies(text: string, drafts: Draft[]): void {
+  for (const d of drafts) {
+    if (d.kind === 'place' || text.charCodeAt(d.start - 1) !== 40 || text.charCodeAt(d.end) !== 41) continue;
+    // The dateline opens its line within 80 characters: look no further back (a megabyte-long
+    // line must not be scanned once per bracket).
+    const before = text.slice(Math.max(0, d.start - 81), d.start);
+    const newline = before.lastIndexOf('\n');
+    if ((newline < 0 && d.start > 80) || !DATELINE_AGENCY.test(before.slice(newline + 1))) continue;
+    d.kind = 'org';
+    d.rule = 'context:dateline-agency';
+    d.canonical = undefined;
+    d.key = undefined;
+  }
+}
+
+/** Drafts in text order without the ones nested in an earlier draft. */
+function outermost(drafts: Draft[]): Draft[] {
+  for (let i = 1; i < drafts.length; i++) {
+    if (drafts[i].start < drafts[i - 1].start) {
+      drafts.sort((a, b) => a.start - b.start || b.end - a.end);
+      break;
+    }
+  }
+  const kept: Draft[] = [];
+  let lastEnd = -1;
+  for (const d of drafts) {
+    if (d.start < lastEnd) continue;
+    kept.push(d);
+    lastEnd = d.end;
+  }
+  return kept;
+}

@@ -1,0 +1,217 @@
+/**
+ * The rule engine's tokens: every capitalised word of an article with possessives cut off and
+ * abbreviation periods kept ("U.S.", "Corp."), and where it stands (sentence start, title-case
+ * headline, shouted line), where a capital proves nothing.
+ */
+import { ABBREVIATIONS } from '../wordLists';
+import { DEMONYMS, PLACES } from '../../gazetteer/places';
+import { wordFlags } from '../lexicon';
+import { isAllCaps, isLetterOrDigit, isWordChar, type Token, type WordInfo } from './token';
+
+/**
+ * A capitalised word: an upper-case letter, then letters/digits, optionally joined by inner
+ * periods, apostrophes, ampersands or hyphens ("U.S", "O'Neill", "AT&T", "Chester-le-Street"),
+ * then an optional final period. Each inner group starts with a punctuation mark that the
+ * letter class excludes, so the regex cannot backtrack catastrophically. The first class is a
+ * superset of upper-case letters (Latin Extended alternates cases); the code checks the case
+ * and that no letter comes before (a lookbehind here halves the scanning speed).
+ */
+const CAP_TOKEN = /[A-Z\u00c0-\u00de\u0100-\u024f\u0386-\u03ab\u0400-\u042f][\p{L}\p{M}\p{N}]*(?:[.'’&-][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*\.?/gu;
+const HAS_LOWER = /\p{Ll}/u;
+const HYPHEN_LOWER_TAIL = /-(?:based|led|backed|born|owned|made|run|funded|brokered|style|era|controlled|held|allied|bound|linked|related|registered|listed|centric|friendly|speaking|american|era)$/;
+
+/** Collects capitalised tokens with their context flags. */
+export function tokenize(text: string, headline: boolean): Token[] {
+  const tokens: Token[] = [];
+  const headlineEnd = headline ? headlineExtent(text) : -1;
+  const headlineTitleCase = headlineEnd > 0 && isTitleCase(text.slice(0, headlineEnd));
+  let lineStart = -1;
+  let lineEnd = -1;
+  let lineShouting = false;
+  let lineTitleCase = false;
+  let lineChecked = false;
+  // Words repeat within an article: a small local cache is faster than the large global one.
+  const local = new Map<string, WordInfo>();
+  CAP_TOKEN.lastIndex = 0;
+  for (let m = CAP_TOKEN.exec(text); m; m = CAP_TOKEN.exec(text)) {
+    let raw = m[0];
+    const start = m.index;
+    if (start > 0 && isLetterOrDigit(text, start - 1)) continue;
+    const first = raw.charCodeAt(0);
+    if (first >= 0xc0 && raw[0] === raw[0].toLowerCase()) continue;
+    // A final period belongs to abbreviations and initials only; otherwise it ends the sentence.
+    if (raw.endsWith('.') && !isAbbreviation(raw)) raw = raw.slice(0, -1);
+    let possessive = false;
+    const n = raw.length;
+    if (n > 2 && (raw.charCodeAt(n - 1) === 115 || raw.charCodeAt(n - 1) === 83) && (raw.charCodeAt(n - 2) === 39 || raw.charCodeAt(n - 2) === 0x2019)) {
+      raw = raw.slice(0, -2);
+      possessive = true;
+    } else if (raw.includes('-')) {
+      const lower = raw.toLowerCase();
+      const tail = HYPHEN_LOWER_TAIL.exec(lower);
+      if (tail) raw = raw.slice(0, raw.length - tail[0].length);
+      else if (splitHyphenatedPlaces(raw, start, tokens, text)) continue;
+    }
+    // Nothing this long is one word of a name; megabyte-long hyphen chains stay out.
+    if (!raw || raw.length > 60) continue;
+    // "I’m", "We’re", "They’ve", "Don’t": a contraction is never a name.
+    if (isContraction(raw)) continue;
+    const end = start + raw.length;
+    // "US$", "A$": a currency, not a place.
+    if (text.charCodeAt(end) === 36) continue;
+    const allCaps = raw.length > 1 && isAllCaps(raw);
+    if (start >= lineEnd) {
+      lineStart = text.lastIndexOf('\n', start) + 1;
+      const nl = text.indexOf('\n', start);
+      lineEnd = nl < 0 ? text.length : nl;
+      lineChecked = false;
+      lineShouting = false;
+      lineTitleCase = lineStart >= headlineEnd && isLinkedTitle(text, lineStart, lineEnd);
+    }
+    // Only lines with an all-caps word can be shouting lines, so most lines skip the scan.
+    if (allCaps && !lineChecked) {
+      lineChecked = true;
+      lineShouting = !HAS_LOWER.test(text.slice(lineStart, lineEnd));
+    }
+    const inHeadline = start < headlineEnd;
+    const titleCase = (inHeadline && headlineTitleCase) || lineTitleCase;
+    const ambiguous = lineShouting || titleCase || isSentenceStart(text, start);
+    const lower = raw.toLowerCase();
+    let info = local.get(lower);
+    if (info === undefined) {
+      info = { flags: wordFlags(lower), mid: 0, midAny: 0, total: 0, inHeadline: false };
+      local.set(lower, info);
+    }
+    info.total++;
+    if (inHeadline && !lineShouting && !allCaps) info.inHeadline = true;
+    if (!ambiguous) {
+      info.midAny++;
+      if (!allCaps) info.mid++;
+    }
+    tokens.push({ start, end, text: raw, lower, possessive, ambiguous, shouting: lineShouting, headline: titleCase, allCaps, flags: info.flags, info });
+  }
+  return tokens;
+}
+
+/** "Russia-Ukraine" is two places, not one name: push both halves as separate tokens. */
+function splitHyphenatedPlaces(raw: string, start: number, tokens: Token[], text: string): boolean {
+  const parts = raw.split('-');
+  if (parts.length < 2 || !parts.every((p) => p && (PLACES.has(p.toLowerCase()) || DEMONYMS.has(p.toLowerCase())))) return false;
+  let offset = start;
+  for (const part of parts) {
+    const ambiguous = offset === start && isSentenceStart(text, start);
+    const flags = wordFlags(part.toLowerCase());
+    tokens.push({ start: offset, end: offset + part.length, text: part, lower: part.toLowerCase(), possessive: true, ambiguous, shouting: false, headline: false, allCaps: false, flags, info: { flags, mid: ambiguous ? 0 : 1, midAny: ambiguous ? 0 : 1, total: 1, inHeadline: false } });
+    offset += part.length + 1;
+  }
+  return true;
+}
+
+/** A word with a contracted ending: 'm, 're, 've, 'll, 'd (after a pronoun-length stem) or n't. */
+function isContraction(raw: string): boolean {
+  const n = raw.length;
+  if (n < 3) return false;
+  const apostrophe = (i: number): boolean => raw.charCodeAt(i) === 39 || raw.charCodeAt(i) === 0x2019;
+  // "I'm", "We'd", "You'll", "They've", "We're" (the stem is short: not "O'Neill").
+  if (n <= 7 && apostrophe(n - 2) && (raw[n - 1] === 'm' || raw[n - 1] === 'd')) return true;
+  if (n <= 8 && apostrophe(n - 3) && (raw.endsWith('re') || raw.endsWith('ve') || raw.endsWith('ll'))) return true;
+  return n >= 4 && apostrophe(n - 2) && raw[n - 1] === 't' && raw[n - 3] === 'n';
+}
+
+function isAbbreviation(raw: string): boolean {
+  const bare = raw.slice(0, -1);
+  if (bare.length === 1) return true;
+  if (bare.includes('.')) return true;
+  return ABBREVIATIONS.has(bare.toLowerCase());
+}
+
+/** End offset of the first non-empty line. */
+function headlineExtent(text: string): number {
+  const m = /[^\s\uFEFF][^\r\n]*/.exec(text.length > 4096 ? text.slice(0, 4096) : text);
+  return m ? m.index + m[0].length : -1;
+}
+
+/** The longest line read as the title of a linked story. */
+const LINKED_TITLE_MAX = 200;
+/** Labels of links to other stories ("Also read:", "Related Article:", "READ MORE:"). */
+const LINK_LABEL = /(?:also read|read also|read more|related|related article|related story|related stories|see also|more|watch|recommended|latest|trending)[ \t]*:/iy;
+
+/**
+ * "Also read: Envoy Urges Calm As Talks Resume": the title of a linked story is written in
+ * title case, where a capital proves nothing.
+ */
+function isLinkedTitle(text: string, lineStart: number, lineEnd: number): boolean {
+  if (lineEnd - lineStart > LINKED_TITLE_MAX || lineEnd - lineStart < 8) return false;
+  const c = text.charCodeAt(lineStart) | 32;
+  // The labels start with a, l, m, r, s, t or w: most lines skip the regex.
+  if (!(c === 97 || c === 108 || c === 109 || c === 114 || c === 115 || c === 116 || c === 119)) return false;
+  LINK_LABEL.lastIndex = lineStart;
+  return LINK_LABEL.test(text) && LINK_LABEL.lastIndex < lineEnd && isTitleCase(text.slice(LINK_LABEL.lastIndex, lineEnd));
+}
+
+/** A title-case or all-caps headline: most of its content words start with a capital. */
+function isTitleCase(line: string): boolean {
+  let words = 0;
+  let capitals = 0;
+  // One pass over the words without splitting: headlines and linked titles are tested on every article.
+  for (let i = 0; i < line.length; ) {
+    while (i < line.length && isSpaceCode(line.charCodeAt(i))) i++;
+    const start = i;
+    while (i < line.length && !isSpaceCode(line.charCodeAt(i))) i++;
+    if (i - start < 4) continue;
+    const c = line.charCodeAt(start);
+    if (c >= 65 && c <= 90) capitals++;
+    else if (c < 97 || c > 122) {
+      if (c < 0xc0 || !LETTER_START.test(line.slice(start, start + 2))) continue;
+      if (UPPER_START.test(line.slice(start, start + 2))) capitals++;
+    }
+    words++;
+  }
+  return words >= 2 && capitals / words >= 0.75;
+}
+
+const LETTER_START = /^\p{L}/u;
+const UPPER_START = /^\p{Lu}/u;
+
+/** White space as String.split(/\s+/) sees it, for the characters news text uses. */
+function isSpaceCode(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0x3000 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x1680;
+}
+
+/**
+ * True when the word at `start` opens a sentence or a line: looking back over spaces and
+ * opening quotes/brackets we meet the text start, a line break, or end punctuation that is not
+ * the period of an abbreviation ("U.S. Army" continues the sentence).
+ */
+function isSentenceStart(text: string, start: number): boolean {
+  let i = start - 1;
+  let dash = false;
+  while (i >= 0) {
+    const c = text.charCodeAt(i);
+    // space, tab, quotes, brackets, dashes
+    if (c === 32 || c === 9 || c === 0xa0 || c === 34 || c === 39 || c === 40 || c === 91 || c === 0x201c || c === 0x2018 || c === 0xab || c === 0x2014 || c === 0x2013 || c === 45 || c === 0x2022 || c === 42) {
+      if (c === 0x2014 || c === 0x2013 || c === 45) dash = true;
+      i--;
+      continue;
+    }
+    break;
+  }
+  if (i < 0) return true;
+  const c = text.charCodeAt(i);
+  if (c === 10 || c === 13 || c === 33 || c === 63 || c === 58 || c === 59 || c === 0xfeff) return true;
+  if (c === 34 || c === 0x201d || c === 41) {
+    // "KYIV, March 3 (Reuters) - Police said": a dash after the agency of a dateline opens the story.
+    if (dash && c === 41) return true;
+    // A closing quote or bracket after end punctuation ('... ended." Police said').
+    const p = i > 0 ? text.charCodeAt(i - 1) : 0;
+    return p === 46 || p === 33 || p === 63;
+  }
+  if (c !== 46) return false;
+  // A period: the sentence ends unless it closes an abbreviation or an initial.
+  let j = i - 1;
+  while (j >= 0 && isWordChar(text.charCodeAt(j))) j--;
+  const word = text.slice(j + 1, i);
+  if (word.length === 1 && word >= 'A' && word <= 'Z') return false;
+  if (j >= 0 && text.charCodeAt(j) === 46 && word.length <= 2) return false; // "U.S." → "S" after "."
+  return !ABBREVIATIONS.has(word.toLowerCase());
+}
