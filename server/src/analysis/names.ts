@@ -47,7 +47,7 @@ export function findNames(text: string, options: FindNamesOptions = {}): EntityM
   const tokens = tokenizeArticle(text);
   // Another language would only give invented names (names/language.ts).
   if (!looksEnglish(tokens)) return [];
-  const drafts = findRuleDrafts(text, options);
+  const drafts = findRuleDrafts(text, options, tokens);
   const tagger = options.tagger === undefined ? shippedTagger() : options.tagger;
   if (!tagger) return assignKeys(text, withoutForeignScript(text, drafts));
   const tagged = tagArticle(tokens, tagger, drafts, options.trustGuesses ?? TRUST_GUESSES);

@@ -24,6 +24,9 @@ import { Bit, Kind, type Tokens } from '../tagger/tokenize';
 /** Votes per type (TYPES order) for one spelling. */
 type Votes = [number, number, number, number];
 
+/** Each type's place in Votes. */
+const TYPE_INDEX: Record<NameType, number> = { PER: 0, ORG: 1, LOC: 2, MISC: 3 };
+
 /** Weight of a mention whose type the rules read from its context or a list, or a dateline. */
 const SURE_VOTE = 3;
 /** The longest name (in tokens) looked for among the words the tagger left out. */
@@ -41,24 +44,28 @@ export function harmoniseNames(tagged: TaggerResult, tagger: Tagger): TaggedName
   const votes = new Map<number, Votes>();
   /** Hashes of the first words of the spellings voted on, so most words skip the recall. */
   const firsts = new Set<number>();
-  const vote = (first: number, last: number, type: NameType, weight: number): void => {
+  /** Each name's own tally, in the order of `names`. */
+  const tallies: Votes[] = [];
+  const vote = (first: number, last: number, type: NameType, weight: number): Votes => {
     const key = keyOf(tokens, first, last);
     let v = votes.get(key);
     if (!v) votes.set(key, (v = [0, 0, 0, 0]));
-    v[TYPES.indexOf(type)] += weight;
+    v[TYPE_INDEX[type]] += weight;
     firsts.add(tokens.hash[first]);
+    return v;
   };
   for (const n of names) {
-    vote(n.first, n.last, n.type, isSure(tagged, n) ? SURE_VOTE : 1);
+    tallies.push(vote(n.first, n.last, n.type, isSure(tagged, n) ? SURE_VOTE : 1));
     if (n.last - n.first < 2) continue;
     if (n.type === 'PER') vote(n.last - 1, n.last, 'PER', 1);
     else if (n.type === 'ORG' && tagger.words.get(tokens, n.last - 1).flags & (F.CORPORATE_FORMS | F.ORG_SUFFIXES)) vote(n.first, n.first + 1, 'ORG', 1);
   }
   const out: TaggedName[] = [];
   const covered = new Uint8Array(tokens.count);
-  for (const n of names) {
+  for (let k = 0; k < names.length; k++) {
+    const n = names[k];
     for (let i = n.first; i < n.last; i++) covered[i] = 1;
-    const best = winner(votes.get(keyOf(tokens, n.first, n.last))!);
+    const best = winner(tallies[k]);
     out.push(best && best !== n.type ? { ...n, type: best } : n);
   }
   return recallNamed(tagged, votes, firsts, covered, out);

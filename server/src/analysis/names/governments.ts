@@ -17,11 +17,15 @@ const PERSON_KNOWLEDGE = (1 << PHRASE_CLASSES.indexOf('k-leader')) | (1 << PHRAS
 const NOT_A_PERSON = F.PLACES | F.DEMONYMS | F.KNOWN_ORGS | F.NEWS_OUTLETS | F.KNOWN_ACRONYMS;
 
 export function linkLeaders(tokens: Tokens, names: TaggedName[], tagger: Tagger): TaggedName[] {
-  const surnames = new Set<number>();
-  for (const n of names) if (n.type === 'PER') surnames.add(tokens.hash[n.last - 1]);
+  /** Last words of the article's people, gathered on first need (most articles never ask). */
+  let surnames: Set<number> | undefined;
   const personLike = (i: number): boolean => {
     const entry = tagger.words.get(tokens, i);
     if (entry.flags & NOT_A_PERSON) return false;
+    if (!surnames) {
+      surnames = new Set<number>();
+      for (const n of names) if (n.type === 'PER') surnames.add(tokens.hash[n.last - 1]);
+    }
     const known = tagger.words.index.single.get(tokens.hash[i]) ?? 0;
     return surnames.has(tokens.hash[i]) || (known & PERSON_KNOWLEDGE) !== 0 || (entry.flags & F.PERSON_NAME_SET) !== 0;
   };
@@ -31,11 +35,11 @@ export function linkLeaders(tokens: Tokens, names: TaggedName[], tagger: Tagger)
     if (n.last - n.first >= 2 && tokens.kind[lastWord] === Kind.Cap && LED.has(tokens.hash[lastWord]) && personLike(lastWord - 1)) {
       return { ...n, end: tokens.end[lastWord - 1], last: lastWord, type: 'PER' };
     }
-    if (n.type === 'PER' || !personLike(lastWord)) return n;
-    // "Biden administration", "Putin's government".
+    if (n.type === 'PER') return n;
+    // "Biden administration", "Putin's government": the word for what is led first, the person after.
     let next = n.last;
     if (next < tokens.count && tokens.hash[next] === POSSESSIVE_HASH && tokens.bits[next] & Bit.Possessive) next++;
-    if (next < tokens.count && tokens.kind[next] === Kind.Lower && LED.has(tokens.hash[next])) return { ...n, type: 'PER' };
+    if (next < tokens.count && tokens.kind[next] === Kind.Lower && LED.has(tokens.hash[next]) && personLike(lastWord)) return { ...n, type: 'PER' };
     return n;
   });
 }

@@ -31,6 +31,12 @@ export function mix(a: number, b: number): number {
 export const MAX_FEATURES = 96;
 
 const LEX_BITS = 19;
+const LEX_MASK = (1 << LEX_BITS) - 1;
+
+/** The index of the lowest bit set in f (f not 0). */
+function lowestBit(f: number): number {
+  return 31 - Math.clz32(f & -f);
+}
 const AMBIGUITY_MASK = Bit.SentenceStart | Bit.Headline | Bit.TitleLine | Bit.ShoutLine;
 
 /** What the tagger knows about one word as written, whatever its place. */
@@ -39,6 +45,8 @@ export interface WordEntry {
   flags: number;
   /** Word feature ids. */
   ids: Int32Array;
+  /** Does a known name of several tokens start with this word (phrases.ts)? Most words skip the lookup. */
+  startsPhrase: boolean;
   /** The summed weights of `ids` per tag, filled in by the runtime for its model. */
   scores?: Float64Array;
 }
@@ -76,19 +84,19 @@ function makeEntry(tokens: Tokens, i: number, index: PhraseIndex): WordEntry {
   if (flags === 0 && !punct) ids.push(mix(T.Lex, 99));
   const single = index.single.get(tokens.hash[i]) ?? 0;
   for (let c = 0; c < 31; c++) if (single & (1 << c)) ids.push(mix(T.Phrase, (c << 2) | 3));
-  return { flags, ids: Int32Array.from(ids) };
+  return { flags, ids: Int32Array.from(ids), startsPhrase: index.multi.has(tokens.hash[i]) };
 }
 
 /** What the article as a whole says about its words, computed once per article. */
 export class ArticleEvidence {
   /**
-   * An open-addressing table keyed by lower-cased word hash: per word, bit 0 set when the word is
-   * written in lower case somewhere, and (value >> 1) the times it is capitalised where a capital
-   * means something (mid-sentence, in a normal line). One table instead of a Set and a Map: this
-   * runs over every word of every article.
+   * An open-addressing table keyed by lower-cased word hash, keys and values interleaved in one
+   * array (one allocation per article): per word, bit 0 of the value set when the word is written
+   * in lower case somewhere, and (value >> 1) the times it is capitalised where a capital means
+   * something (mid-sentence, in a normal line). One table instead of a Set and a Map: this runs
+   * over every word of every article.
    */
-  private readonly keys: Int32Array;
-  private readonly values: Int32Array;
+  private readonly table: Int32Array;
   private readonly mask: number;
   /**
    * What the rule engine said about each token, when it ran: 0 for nothing, else
@@ -103,26 +111,27 @@ export class ArticleEvidence {
     // stays at most half full.
     let size = 64;
     while (size < count) size <<= 1;
-    this.keys = new Int32Array(size);
-    this.values = new Int32Array(size);
+    this.table = new Int32Array(size * 2);
     this.mask = size - 1;
+    const table = this.table;
     for (let i = 0; i < count; i++) {
       const k = kind[i];
-      if (k === Kind.Lower) this.values[this.slot(hash[i])] |= 1;
-      else if ((k === Kind.Cap || k === Kind.Upper || k === Kind.Mixed) && !(bits[i] & AMBIGUITY_MASK)) this.values[this.slot(hash[i])] += 2;
+      if (k === Kind.Lower) table[this.slot(hash[i]) + 1] |= 1;
+      else if ((k === Kind.Cap || k === Kind.Upper || k === Kind.Mixed) && !(bits[i] & AMBIGUITY_MASK)) table[this.slot(hash[i]) + 1] += 2;
     }
   }
 
-  /** The table slot of a word hash, claimed on first use (hash 0 is kept apart as the empty key). */
+  /** The table index of a word hash's key, claimed on first use (hash 0 is kept apart as the empty key). */
   private slot(h: number): number {
     const key = h === 0 ? 1 : h;
+    const table = this.table;
     let i = (key ^ (key >>> 15)) & this.mask;
     for (;;) {
-      const k = this.keys[i];
-      if (k === key) return i;
+      const k = table[i << 1];
+      if (k === key) return i << 1;
       if (k === 0) {
-        this.keys[i] = key;
-        return i;
+        table[i << 1] = key;
+        return i << 1;
       }
       i = (i + 1) & this.mask;
     }
@@ -130,10 +139,11 @@ export class ArticleEvidence {
 
   private value(h: number): number {
     const key = h === 0 ? 1 : h;
+    const table = this.table;
     let i = (key ^ (key >>> 15)) & this.mask;
     for (;;) {
-      const k = this.keys[i];
-      if (k === key) return this.values[i];
+      const k = table[i << 1];
+      if (k === key) return table[(i << 1) + 1];
       if (k === 0) return 0;
       i = (i + 1) & this.mask;
     }
@@ -152,7 +162,7 @@ export class ArticleEvidence {
 
 /** The token features of one candidate run (known names may span several of its tokens). */
 export class SegmentFeatures {
-  /** Word entries of the run's tokens. */
+  /** Word entries of the run's tokens (the first `end - start`; the array is reused from run to run). */
   readonly words: WordEntry[] = [];
   /** Multi-token known-name features per token of the run (most runs have none). */
   private multi: number[][] | undefined;
@@ -169,7 +179,7 @@ export class SegmentFeatures {
    * of all runs, left out of tagging and training alike.
    */
   isNeverName(): boolean {
-    return this.words.length === 1 && (this.words[0].flags & (F.NEVER_NAMES | F.PLACES | F.KNOWN_ACRONYMS | F.DEMONYMS)) === F.NEVER_NAMES;
+    return this.end - this.start === 1 && (this.words[0].flags & (F.NEVER_NAMES | F.PLACES | F.KNOWN_ACRONYMS | F.DEMONYMS)) === F.NEVER_NAMES;
   }
 
   /** Moves to the run [start, end) of the article's tokens. */
@@ -177,10 +187,15 @@ export class SegmentFeatures {
     const { tokens } = this.evidence;
     this.start = start;
     this.end = end;
-    this.words.length = 0;
     this.multi = undefined;
-    for (let i = start; i < end; i++) this.words.push(this.table.get(tokens, i));
-    this.matchPhrases(this.table.index);
+    const words = this.words;
+    let phrases = false;
+    for (let i = start; i < end; i++) {
+      const entry = this.table.get(tokens, i);
+      words[i - start] = entry;
+      phrases ||= entry.startsPhrase;
+    }
+    if (phrases && end - start > 1) this.matchPhrases(this.table.index);
     return this;
   }
 
@@ -188,6 +203,7 @@ export class SegmentFeatures {
     const { hash } = this.evidence.tokens;
     const n = this.end - this.start;
     for (let j = 0; j + 1 < n; j++) {
+      if (!this.words[j].startsPhrase) continue;
       const list = index.multi.get(hash[this.start + j]);
       if (!list) continue;
       for (const m of list) {
@@ -224,10 +240,12 @@ export class SegmentFeatures {
     out[n++] = mix(T.PrevKind, i > 0 ? kind[i - 1] | ((bits[i] & Bit.Glued) << 2) | (i - 1 < this.start ? 128 : 0) : 255);
     out[n++] = mix(T.NextKind, i + 1 < count ? kind[i + 1] | ((bits[i + 1] & Bit.Glued) << 2) | (i + 1 >= this.end ? 128 : 0) : 255);
     const flags = this.words[j].flags;
-    for (let bit = 0; bit < LEX_BITS; bit++) if (flags & (1 << bit)) out[n++] = mix(T.LexCtx, bit | (ambiguity << 5) | (k << 10));
+    // Only the bits set (a word is on few lists), lowest first.
+    for (let f = flags & LEX_MASK; f !== 0; f &= f - 1) out[n++] = mix(T.LexCtx, lowestBit(f) | (ambiguity << 5) | (k << 10));
     const prevFlags = j > 0 ? this.words[j - 1].flags : 0;
-    const nextFlags = j + 1 < this.words.length ? this.words[j + 1].flags : 0;
-    for (let bit = 0; bit < LEX_BITS; bit++) {
+    const nextFlags = j + 1 < this.end - this.start ? this.words[j + 1].flags : 0;
+    for (let f = (prevFlags | nextFlags) & LEX_MASK; f !== 0; f &= f - 1) {
+      const bit = lowestBit(f);
       if (prevFlags & (1 << bit)) out[n++] = mix(T.PrevLex, bit);
       if (nextFlags & (1 << bit)) out[n++] = mix(T.NextLex, bit);
     }

@@ -173,10 +173,6 @@ export interface ViterbiScratch {
   back: Uint8Array;
 }
 
-export function viterbiScratch(): ViterbiScratch {
-  return { score: new Float64Array(32 * TAG_COUNT), back: new Uint8Array(32 * TAG_COUNT) };
-}
-
 /** The score of a given tag sequence (-Infinity when it breaks `allowed`). */
 export function sequenceScore(emissions: Float64Array, n: number, transitions: Float32Array, tags: Uint8Array): number {
   const T = TAG_COUNT;

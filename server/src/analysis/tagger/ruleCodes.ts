@@ -35,10 +35,8 @@ export function ruleCodes(tokens: Tokens, mentions: readonly RuleName[]): Int32A
     const ruleHash = m.rule === lastRule ? lastHash : ruleHashOf(m.rule);
     lastRule = m.rule;
     lastHash = ruleHash;
-    for (let i = t; i <= last && i < tokens.count; i++) {
-      const position = t === last ? 3 : i === t ? 0 : i === last ? 2 : 1;
-      codes[i] = (ruleHash << 8) | (GUESSES.has(m.rule) ? GUESS : 0) | (kind << 2) | position;
-    }
+    const code = (ruleHash << 8) | (GUESSES.has(m.rule) ? GUESS : 0) | (kind << 2);
+    for (let i = t; i <= last && i < tokens.count; i++) codes[i] = code | (t === last ? 3 : i === t ? 0 : i === last ? 2 : 1);
   }
   return codes;
 }

@@ -43,7 +43,7 @@ export const MAX_RUN = 32;
  * and ends on a name-shaped token; up to two connectors in a row join two name-shaped tokens on
  * one line ("of the").
  */
-export function findSegments(tokens: Tokens): Int32Array {
+export function findSegments(tokens: Tokens): number[] {
   const out: number[] = [];
   const n = tokens.count;
   let i = 0;
@@ -82,7 +82,7 @@ export function findSegments(tokens: Tokens): Int32Array {
     out.push(start, end);
     i = end;
   }
-  return Int32Array.from(out);
+  return out;
 }
 
 /** "al-" before a capitalised word, glued: the start of a name ("al-Qaeda", "al-Abadi"). */

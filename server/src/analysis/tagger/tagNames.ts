@@ -2,9 +2,9 @@
  * Runs the learned tagger over an article: tokens, candidate runs, features, Viterbi, names.
  */
 import { ArticleEvidence, MAX_FEATURES, SegmentFeatures, type WordEntry } from './features';
-import { TAG_COUNT, TYPES, addEmissions, continues, sequenceScore, tagOf, typeOf, viterbi, viterbiScratch, type NameType } from './model';
+import { TAG_COUNT, TYPES, addEmissions, continues, sequenceScore, tagOf, typeOf, viterbi, type NameType, type ViterbiScratch } from './model';
 import { GUESS, ruleCodes, type RuleName } from './ruleCodes';
-import { findSegments } from './segments';
+import { MAX_RUN, findSegments } from './segments';
 import type { Tagger } from './tagger';
 import { Bit, tokenize, type Tokens } from './tokenize';
 
@@ -38,21 +38,12 @@ export function tagArticle(article: string | Tokens, tagger: Tagger, rules?: rea
   if (rules) evidence.ruleCodes = ruleCodes(tokens, rules);
   const segments = findSegments(tokens);
   const names: TaggedName[] = [];
-  const features = new Int32Array(MAX_FEATURES);
-  let emissions = new Float64Array(16 * TAG_COUNT);
-  let tags = new Uint8Array(16);
-  let prior = new Uint8Array(16);
+  const { features, emissions, tags, prior, scratch } = runBuffers();
   const seg = new SegmentFeatures(evidence, words);
-  const scratch = viterbiScratch();
   for (let s = 0; s < segments.length; s += 2) {
     const start = segments[s];
     const end = segments[s + 1];
     const n = end - start;
-    if (tags.length < n) {
-      emissions = new Float64Array(n * TAG_COUNT * 2);
-      tags = new Uint8Array(n * 2);
-      prior = new Uint8Array(n * 2);
-    }
     const reading = evidence.ruleCodes ? rulesTags(evidence.ruleCodes, start, n, prior) : NONE;
     if (reading === NONE) prior.fill(0, 0, n);
     // A run that the rules' firm names cover whole can only be read their way (forceFirmNames):
@@ -72,10 +63,29 @@ export function tagArticle(article: string | Tokens, tagger: Tagger, rules?: rea
     const best = viterbi(emissions, n, model.transitions, tags, scratch);
     // The rules' guesses, and their finding no name at all, stand when the model finds them nearly
     // as good as its own reading.
-    if (reading !== FIRM && best - sequenceScore(emissions, n, model.transitions, prior) <= trustGuesses) tags.set(prior.subarray(0, n));
+    if (reading !== FIRM && best - sequenceScore(emissions, n, model.transitions, prior) <= trustGuesses) for (let i = 0; i < n; i++) tags[i] = prior[i];
     collectNames(tokens, start, n, tags, names);
   }
   return { tokens, names, evidence };
+}
+
+/**
+ * The buffers one article's runs share, in one allocation. A run has at most MAX_RUN tokens plus
+ * the few a connector or an "al-" adds after the limit is reached (segments.ts): twice MAX_RUN holds any.
+ */
+function runBuffers(): { features: Int32Array; emissions: Float64Array; tags: Uint8Array; prior: Uint8Array; scratch: ViterbiScratch } {
+  const tokens = MAX_RUN * 2;
+  const cells = tokens * TAG_COUNT;
+  // Eight-byte values first, then four-byte, then bytes, so every view is aligned.
+  const buffer = new ArrayBuffer(cells * 16 + MAX_FEATURES * 4 + cells + tokens * 2);
+  const emissions = new Float64Array(buffer, 0, cells);
+  const score = new Float64Array(buffer, cells * 8, cells);
+  const features = new Int32Array(buffer, cells * 16, MAX_FEATURES);
+  const bytes = cells * 16 + MAX_FEATURES * 4;
+  const back = new Uint8Array(buffer, bytes, cells);
+  const tags = new Uint8Array(buffer, bytes + cells, tokens);
+  const prior = new Uint8Array(buffer, bytes + cells + tokens, tokens);
+  return { features, emissions, tags, prior, scratch: { score, back } };
 }
 
 /** The summed weights of a word's own features, computed once per word and model. */

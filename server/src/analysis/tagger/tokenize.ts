@@ -43,6 +43,8 @@ export const enum Bit {
   Possessive = 32,
   /** No space before the token ("-Cola" in "Coca-Cola", "," after a word). */
   Glued = 64,
+  /** A word with a character beyond ASCII ("Gdańsk", "Zürich"). */
+  Wide = 128,
 }
 
 /** The tokens of one article. */
@@ -119,35 +121,64 @@ function isApostrophe(c: number): boolean {
   return c === 39 || c === 0x2019;
 }
 
+/**
+ * The growing columns of one article's tokens, in one ArrayBuffer (one allocation per article,
+ * not six: allocating typed arrays costs more than filling them for an article of a few KB).
+ */
+class TokenColumns {
+  n = 0;
+  private cap: number;
+  start!: Int32Array;
+  end!: Int32Array;
+  hash!: Int32Array;
+  exact!: Int32Array;
+  kind!: Uint8Array;
+  bits!: Uint8Array;
+
+  constructor(cap: number) {
+    this.cap = cap;
+    this.allocate(cap);
+  }
+
+  private allocate(cap: number): void {
+    const buffer = new ArrayBuffer(cap * 18);
+    this.start = new Int32Array(buffer, 0, cap);
+    this.end = new Int32Array(buffer, cap * 4, cap);
+    this.hash = new Int32Array(buffer, cap * 8, cap);
+    this.exact = new Int32Array(buffer, cap * 12, cap);
+    this.kind = new Uint8Array(buffer, cap * 16, cap);
+    this.bits = new Uint8Array(buffer, cap * 17, cap);
+  }
+
+  push(s: number, e: number, h: number, x: number, k: number, b: number): void {
+    if (this.n === this.cap) this.grow();
+    const n = this.n++;
+    this.start[n] = s;
+    this.end[n] = e;
+    this.hash[n] = h;
+    this.exact[n] = x;
+    this.kind[n] = k;
+    this.bits[n] = b;
+  }
+
+  private grow(): void {
+    const { start, end, hash, exact, kind, bits } = this;
+    this.cap *= 2;
+    this.allocate(this.cap);
+    this.start.set(start);
+    this.end.set(end);
+    this.hash.set(hash);
+    this.exact.set(exact);
+    this.kind.set(kind);
+    this.bits.set(bits);
+  }
+}
+
 /** Splits an article into tokens. Never throws; an empty text gives no tokens. */
 export function tokenize(text: string): Tokens {
-  // About one token per five characters of news; the arrays grow when a text is denser.
-  let cap = Math.max(16, (text.length >> 2) + 16);
-  let start = new Int32Array(cap);
-  let end = new Int32Array(cap);
-  let hash = new Int32Array(cap);
-  let exact = new Int32Array(cap);
-  let kind = new Uint8Array(cap);
-  let bits = new Uint8Array(cap);
-  let n = 0;
-  const push = (s: number, e: number, h: number, x: number, k: number, b: number): void => {
-    if (n === cap) {
-      cap *= 2;
-      start = grow(start, cap);
-      end = grow(end, cap);
-      hash = grow(hash, cap);
-      exact = grow(exact, cap);
-      kind = growBytes(kind, cap);
-      bits = growBytes(bits, cap);
-    }
-    start[n] = s;
-    end[n] = e;
-    hash[n] = h;
-    exact[n] = x;
-    kind[n] = k;
-    bits[n] = b;
-    n++;
-  };
+  // About one token per five characters of news; the columns grow when a text is denser.
+  const columns = new TokenColumns(Math.max(16, (text.length >> 2) + 16));
+  const word = new WordScan();
   const len = text.length;
   let i = 0;
   let lineStart = true;
@@ -172,20 +203,50 @@ export function tokenize(text: string): Tokens {
       // A surrogate pair (an emoji) is one punctuation token.
       const e = c >= 0xd800 && c <= 0xdbff && i + 1 < len ? i + 2 : i + 1;
       const h = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
-      push(i, e, h, h, Kind.Punct, first);
+      columns.push(i, e, h, h, Kind.Punct, first);
       i = e;
       continue;
     }
-    // A word: letters and digits, joined by inner joiners followed by a letter or digit.
-    const s = i;
+    word.scan(text, i);
+    columns.push(i, word.end, word.hash, word.exact, word.kind, first | word.wide);
+    i = word.end;
+    // "'s" / "’s" after a word, and a bare "'" after a plural ("the Joneses'"), are possessives.
+    const k = word.kind;
+    if (isApostrophe(text.charCodeAt(i)) && (k === Kind.Cap || k === Kind.Upper || k === Kind.Mixed || k === Kind.Initial)) {
+      if ((text.charCodeAt(i + 1) | 32) === 115 && (i + 2 >= len || !isWordCode(text, i + 2, text.charCodeAt(i + 2)))) {
+        columns.push(i, i + 2, POSSESSIVE_HASH, POSSESSIVE_HASH, Kind.Punct, Bit.Possessive | Bit.Glued);
+        i += 2;
+      }
+    }
+  }
+  const { start, end, hash, exact, kind, bits } = columns;
+  const tokens: Tokens = { text, count: columns.n, start, end, hash, exact, kind, bits };
+  markContext(tokens);
+  return tokens;
+}
+
+/** One word read from the text: letters and digits, joined by inner joiners followed by a letter or digit. */
+class WordScan {
+  end = 0;
+  /** FNV-1a of the lower-cased word, and of the word as written. */
+  hash = 0;
+  exact = 0;
+  kind: Kind = Kind.Lower;
+  /** Bit.Wide when the word has a character beyond ASCII. */
+  wide = 0;
+
+  scan(text: string, s: number): void {
+    const len = text.length;
     let h = FNV_OFFSET;
     let x = FNV_OFFSET;
     let uppers = 0;
     let lowers = 0;
     let periods = 0;
-    const firstUpper = isUpperCode(text, i, c);
+    let wide = 0;
+    const c = text.charCodeAt(s);
+    const firstUpper = isUpperCode(text, s, c);
     const firstDigit = c >= 48 && c <= 57;
-    let e = i;
+    let e = s;
     while (e < len) {
       const d = text.charCodeAt(e);
       // ASCII letters and digits first: nearly every character of English news.
@@ -203,6 +264,7 @@ export function tokenize(text: string): Tokens {
         continue;
       }
       if (d >= 128 && isWordCode(text, e, d)) {
+        wide = Bit.Wide;
         if (isUpperCode(text, e, d)) uppers++;
         else if (isLowerCode(text, e, d)) lowers++;
         h = Math.imul(h ^ lowerCode(d), FNV_PRIME);
@@ -212,7 +274,7 @@ export function tokenize(text: string): Tokens {
       }
       if (isJoiner(d) && e + 1 < len && isWordCode(text, e + 1, text.charCodeAt(e + 1))) {
         // A possessive or contraction ending ("Putin's", "don't") is not a joiner for names:
-        // "'s" becomes its own token below.
+        // "'s" becomes its own token.
         if (isApostrophe(d) && (text.charCodeAt(e + 1) | 32) === 115 && (e + 2 >= len || !isWordCode(text, e + 2, text.charCodeAt(e + 2)))) break;
         if (d === 46) periods++;
         h = Math.imul(h ^ (d === 0x2019 ? 39 : d), FNV_PRIME);
@@ -223,49 +285,30 @@ export function tokenize(text: string): Tokens {
       break;
     }
     // A final period belongs to abbreviations and initials ("U.S.", "Corp.", "J.").
-    if (text.charCodeAt(e) === 46 && !firstDigit && (periods > 0 || e - s === 1 || isAbbreviation(text, s, e))) {
+    if (text.charCodeAt(e) === 46 && !firstDigit && (periods > 0 || e - s === 1 || isAbbreviation(text, s, e, h))) {
       h = Math.imul(h ^ 46, FNV_PRIME);
       x = Math.imul(x ^ 46, FNV_PRIME);
       e++;
     }
-    let k: Kind;
-    if (firstDigit) k = Kind.Number;
-    else if (firstUpper) k = uppers + lowers === 1 ? Kind.Initial : lowers === 0 ? Kind.Upper : Kind.Cap;
-    else k = uppers > 0 ? Kind.Mixed : Kind.Lower;
-    push(s, e, h, x, k, first);
-    i = e;
-    // "'s" / "’s" after a word, and a bare "'" after a plural ("the Joneses'"), are possessives.
-    const a = text.charCodeAt(i);
-    if (isApostrophe(a) && (k === Kind.Cap || k === Kind.Upper || k === Kind.Mixed || k === Kind.Initial)) {
-      const sCode = text.charCodeAt(i + 1) | 32;
-      if (sCode === 115 && (i + 2 >= len || !isWordCode(text, i + 2, text.charCodeAt(i + 2)))) {
-        push(i, i + 2, POSSESSIVE_HASH, POSSESSIVE_HASH, Kind.Punct, Bit.Possessive | Bit.Glued);
-        i += 2;
-      }
-    }
+    this.end = e;
+    this.wide = wide;
+    this.hash = h;
+    this.exact = x;
+    if (firstDigit) this.kind = Kind.Number;
+    else if (firstUpper) this.kind = uppers + lowers === 1 ? Kind.Initial : lowers === 0 ? Kind.Upper : Kind.Cap;
+    else this.kind = uppers > 0 ? Kind.Mixed : Kind.Lower;
   }
-  const tokens: Tokens = { text, count: n, start, end, hash, exact, kind, bits };
-  markContext(tokens);
-  return tokens;
 }
 
 /** The hash of "'s", shared by both apostrophes. */
 export const POSSESSIVE_HASH = hashLower("'s");
 
-function grow(a: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(size);
-  b.set(a);
-  return b;
-}
+/** Lower-case hashes of the abbreviations short enough to be checked (at most five letters). */
+const ABBREVIATION_HASHES = new Set([...ABBREVIATIONS].filter((a) => a.length <= 5).map(hashLower));
 
-function growBytes(a: Uint8Array<ArrayBuffer>, size: number): Uint8Array<ArrayBuffer> {
-  const b = new Uint8Array(size);
-  b.set(a);
-  return b;
-}
-
-function isAbbreviation(text: string, s: number, e: number): boolean {
-  if (e - s > 5) return false;
+/** Is text[s, e) (lower-case hash `h`) an abbreviation? The hash rules out nearly every word without a string. */
+function isAbbreviation(text: string, s: number, e: number, h: number): boolean {
+  if (e - s > 5 || !ABBREVIATION_HASHES.has(h)) return false;
   return ABBREVIATIONS.has(text.slice(s, e).toLowerCase());
 }
 

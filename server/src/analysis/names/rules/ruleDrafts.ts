@@ -3,6 +3,7 @@
  * candidate runs (runs.ts), each part typed (parts.ts, typing.ts), then the article-wide
  * readings (teams in a match report, the agency after a dateline).
  */
+import type { Tokens } from '../../tagger/tokenize';
 import type { Draft } from '../assignKeys';
 import { collectEvidence } from './evidence';
 import { tokenize } from './ruleTokens';
@@ -15,10 +16,13 @@ export interface RuleOptions {
   headline?: boolean;
 }
 
-/** The rule engine's names before identity keys: in text order, none nested in another. */
-export function findRuleDrafts(text: string, options: RuleOptions = {}): Draft[] {
+/**
+ * The rule engine's names before identity keys: in text order, none nested in another. `shared`
+ * are the article's tokens when the caller has them (tagger/tokenize.ts).
+ */
+export function findRuleDrafts(text: string, options: RuleOptions = {}, shared?: Tokens): Draft[] {
   if (!text) return [];
-  const tokens = tokenize(text, options.headline !== false);
+  const tokens = tokenize(text, options.headline !== false, shared);
   if (tokens.length === 0) return [];
   const evidence = collectEvidence(text);
   const drafts: Draft[] = [];

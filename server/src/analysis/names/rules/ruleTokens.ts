@@ -6,39 +6,114 @@
 import { ABBREVIATIONS } from '../wordLists';
 import { DEMONYMS, PLACES } from '../../gazetteer/places';
 import { wordFlags } from '../lexicon';
+import { Bit, Kind, tokenize as tokenizeArticle, type Tokens } from '../../tagger/tokenize';
 import { isAllCaps, isLetterOrDigit, isWordChar, type Token, type WordInfo } from './token';
 
 /**
- * A capitalised word: an upper-case letter, then letters/digits, optionally joined by inner
- * periods, apostrophes, ampersands or hyphens ("U.S", "O'Neill", "AT&T", "Chester-le-Street"),
- * then an optional final period. Each inner group starts with a punctuation mark that the
- * letter class excludes, so the regex cannot backtrack catastrophically. The first class is a
- * superset of upper-case letters (Latin Extended alternates cases); the code checks the case
- * and that no letter comes before (a lookbehind here halves the scanning speed).
+ * A capitalised word (`capitalisedWordEnd`): an upper-case letter, then letters/digits,
+ * optionally joined by inner periods, apostrophes, ampersands or hyphens ("U.S", "O'Neill",
+ * "AT&T", "Chester-le-Street"), then an optional final period; as the regular expression
+ * /[A-Z\u00c0-\u00de\u0100-\u024f\u0386-\u03ab\u0400-\u042f][\p{L}\p{M}\p{N}]*(?:[.'’&-][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*\.?/u
+ * would match, read by hand (a sticky match per word cost more than the rest of the word's reading).
+ * The first class is a superset of upper-case letters (Latin Extended alternates cases); the
+ * code checks the case and that no letter comes before.
  */
-const CAP_TOKEN = /[A-Z\u00c0-\u00de\u0100-\u024f\u0386-\u03ab\u0400-\u042f][\p{L}\p{M}\p{N}]*(?:[.'’&-][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*\.?/gu;
+const LETTER_MARK_NUMBER = /^[\p{L}\p{M}\p{N}]$/u;
+const LETTER_NUMBER = /^[\p{L}\p{N}]$/u;
+
+/** Width (1 or 2 code units) of the letter, mark or digit at i, or 0; `marks` false leaves marks out. */
+function wordCharWidth(text: string, i: number, marks: boolean): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  if (Number.isNaN(c)) return 0;
+  const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+  const ch = pair ? text.slice(i, i + 2) : text[i];
+  return (marks ? LETTER_MARK_NUMBER : LETTER_NUMBER).test(ch) ? (pair ? 2 : 1) : 0;
+}
+
+function skipWordChars(text: string, i: number): number {
+  for (let w = wordCharWidth(text, i, true); w > 0; w = wordCharWidth(text, i, true)) i += w;
+  return i;
+}
+
+/** End of the capitalised word starting at `start` (whose first code unit isCapStart). */
+function capitalisedWordEnd(text: string, start: number): number {
+  let i = skipWordChars(text, start + 1);
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (!(c === 46 || c === 39 || c === 0x2019 || c === 38 || c === 45)) break;
+    const w = wordCharWidth(text, i + 1, false);
+    if (w === 0) break;
+    i = skipWordChars(text, i + 1 + w);
+  }
+  return text.charCodeAt(i) === 46 ? i + 1 : i;
+}
+
 const HAS_LOWER = /\p{Ll}/u;
 const HYPHEN_LOWER_TAIL = /-(?:based|led|backed|born|owned|made|run|funded|brokered|style|era|controlled|held|allied|bound|linked|related|registered|listed|centric|friendly|speaking|american|era)$/;
 
-/** Collects capitalised tokens with their context flags. */
-export function tokenize(text: string, headline: boolean): Token[] {
-  const tokens: Token[] = [];
-  const headlineEnd = headline ? headlineExtent(text) : -1;
-  const headlineTitleCase = headlineEnd > 0 && isTitleCase(text.slice(0, headlineEnd));
-  let lineStart = -1;
-  let lineEnd = -1;
-  let lineShouting = false;
-  let lineTitleCase = false;
-  let lineChecked = false;
-  // Words repeat within an article: a small local cache is faster than the large global one.
-  const local = new Map<string, WordInfo>();
-  CAP_TOKEN.lastIndex = 0;
-  for (let m = CAP_TOKEN.exec(text); m; m = CAP_TOKEN.exec(text)) {
-    let raw = m[0];
-    const start = m.index;
-    if (start > 0 && isLetterOrDigit(text, start - 1)) continue;
+/** Can a capitalised word start with this code unit (the first class of the pattern above)? */
+function isCapStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde) || (c >= 0x100 && c <= 0x24f) || (c >= 0x386 && c <= 0x3ab) || (c >= 0x400 && c <= 0x42f);
+}
+
+/**
+ * Collects capitalised tokens with their context flags. `shared` are the article's tokens
+ * (tagger/tokenize.ts), read to find where a capitalised word may start; made here when absent.
+ * The words found are those a scan of the whole text for the pattern above would find.
+ */
+export function tokenize(text: string, headline: boolean, shared: Tokens = tokenizeArticle(text)): Token[] {
+  const reader = new CapitalisedWords(text, headline);
+  const { count, start, end, kind, bits } = shared;
+  // Where the last match ended: a match that ran on over a hyphen ("Coca-Cola") covers the
+  // tokens after it, as a scan of the text would.
+  let next = 0;
+  for (let i = 0; i < count; i++) {
+    const s = start[i];
+    if (s < next) continue;
+    const k = kind[i];
+    if ((k === Kind.Cap || k === Kind.Upper || k === Kind.Initial) && isCapStart(text.charCodeAt(s))) {
+      next = reader.readAt(s);
+    } else if (k === Kind.Punct) {
+      // "×" and the Greek marks inside the first class start a match too (which the case test then refuses).
+      if (isCapStart(text.charCodeAt(s))) next = reader.readAt(s);
+    } else if (k !== Kind.Lower || bits[i] & Bit.Wide) {
+      // A capital-class letter inside a word ("iPhone", "3M", "ağa"): tried where a scan would try it.
+      for (let p = s; p < end[i]; p++) if (p >= next && isCapStart(text.charCodeAt(p))) next = reader.readAt(p);
+    }
+  }
+  return reader.tokens;
+}
+
+/** The rule tokens of one article, read one capitalised word at a time, with their line's context. */
+class CapitalisedWords {
+  readonly tokens: Token[] = [];
+  private readonly headlineEnd: number;
+  private readonly headlineTitleCase: boolean;
+  private lineStart = -1;
+  private lineEnd = -1;
+  private lineShouting = false;
+  private lineTitleCase = false;
+  private lineChecked = false;
+  /** Words repeat within an article: a small local cache is faster than the large global one. */
+  private readonly local = new Map<string, WordInfo>();
+
+  constructor(
+    private readonly text: string,
+    headline: boolean,
+  ) {
+    this.headlineEnd = headline ? headlineExtent(text) : -1;
+    this.headlineTitleCase = this.headlineEnd > 0 && isTitleCase(text.slice(0, this.headlineEnd));
+  }
+
+  /** Reads the capitalised word that may start at `start`; returns where its match ends. */
+  readAt(start: number): number {
+    const text = this.text;
+    const matchEnd = capitalisedWordEnd(text, start);
+    let raw = text.slice(start, matchEnd);
+    if (start > 0 && isLetterOrDigit(text, start - 1)) return matchEnd;
     const first = raw.charCodeAt(0);
-    if (first >= 0xc0 && raw[0] === raw[0].toLowerCase()) continue;
+    if (first >= 0xc0 && raw[0] === raw[0].toLowerCase()) return matchEnd;
     // A final period belongs to abbreviations and initials only; otherwise it ends the sentence.
     if (raw.endsWith('.') && !isAbbreviation(raw)) raw = raw.slice(0, -1);
     let possessive = false;
@@ -50,37 +125,37 @@ export function tokenize(text: string, headline: boolean): Token[] {
       const lower = raw.toLowerCase();
       const tail = HYPHEN_LOWER_TAIL.exec(lower);
       if (tail) raw = raw.slice(0, raw.length - tail[0].length);
-      else if (splitHyphenatedPlaces(raw, start, tokens, text)) continue;
+      else if (splitHyphenatedPlaces(raw, start, this.tokens, text)) return matchEnd;
     }
     // Nothing this long is one word of a name; megabyte-long hyphen chains stay out.
-    if (!raw || raw.length > 60) continue;
+    if (!raw || raw.length > 60) return matchEnd;
     // "I’m", "We’re", "They’ve", "Don’t": a contraction is never a name.
-    if (isContraction(raw)) continue;
-    const end = start + raw.length;
+    if (isContraction(raw)) return matchEnd;
     // "US$", "A$": a currency, not a place.
-    if (text.charCodeAt(end) === 36) continue;
+    if (text.charCodeAt(start + raw.length) === 36) return matchEnd;
+    this.add(start, raw, possessive);
+    return matchEnd;
+  }
+
+  private add(start: number, raw: string, possessive: boolean): void {
+    const text = this.text;
+    const end = start + raw.length;
     const allCaps = raw.length > 1 && isAllCaps(raw);
-    if (start >= lineEnd) {
-      lineStart = text.lastIndexOf('\n', start) + 1;
-      const nl = text.indexOf('\n', start);
-      lineEnd = nl < 0 ? text.length : nl;
-      lineChecked = false;
-      lineShouting = false;
-      lineTitleCase = lineStart >= headlineEnd && isLinkedTitle(text, lineStart, lineEnd);
-    }
+    if (start >= this.lineEnd) this.enterLine(start);
     // Only lines with an all-caps word can be shouting lines, so most lines skip the scan.
-    if (allCaps && !lineChecked) {
-      lineChecked = true;
-      lineShouting = !HAS_LOWER.test(text.slice(lineStart, lineEnd));
+    if (allCaps && !this.lineChecked) {
+      this.lineChecked = true;
+      this.lineShouting = !HAS_LOWER.test(text.slice(this.lineStart, this.lineEnd));
     }
-    const inHeadline = start < headlineEnd;
-    const titleCase = (inHeadline && headlineTitleCase) || lineTitleCase;
+    const lineShouting = this.lineShouting;
+    const inHeadline = start < this.headlineEnd;
+    const titleCase = (inHeadline && this.headlineTitleCase) || this.lineTitleCase;
     const ambiguous = lineShouting || titleCase || isSentenceStart(text, start);
     const lower = raw.toLowerCase();
-    let info = local.get(lower);
+    let info = this.local.get(lower);
     if (info === undefined) {
       info = { flags: wordFlags(lower), mid: 0, midAny: 0, total: 0, inHeadline: false };
-      local.set(lower, info);
+      this.local.set(lower, info);
     }
     info.total++;
     if (inHeadline && !lineShouting && !allCaps) info.inHeadline = true;
@@ -88,9 +163,18 @@ export function tokenize(text: string, headline: boolean): Token[] {
       info.midAny++;
       if (!allCaps) info.mid++;
     }
-    tokens.push({ start, end, text: raw, lower, possessive, ambiguous, shouting: lineShouting, headline: titleCase, allCaps, flags: info.flags, info });
+    this.tokens.push({ start, end, text: raw, lower, possessive, ambiguous, shouting: lineShouting, headline: titleCase, allCaps, flags: info.flags, info });
   }
-  return tokens;
+
+  private enterLine(start: number): void {
+    const text = this.text;
+    this.lineStart = text.lastIndexOf('\n', start) + 1;
+    const nl = text.indexOf('\n', start);
+    this.lineEnd = nl < 0 ? text.length : nl;
+    this.lineChecked = false;
+    this.lineShouting = false;
+    this.lineTitleCase = this.lineStart >= this.headlineEnd && isLinkedTitle(text, this.lineStart, this.lineEnd);
+  }
 }
 
 /** "Russia-Ukraine" is two places, not one name: push both halves as separate tokens. */
