@@ -157,6 +157,7 @@ function keyMentions(text: string, kept: Draft[], { fullNames, personWords }: Pe
   const acronymKeys = new Map<string, { kind: EntityKind; key: string }>();
   /** Surname → key of the last full name with it before the current mention. */
   const latestFull = new Map<string, string>();
+  const singles = new Map<string, string | null>();
   const mentions: EntityMention[] = [];
   for (let i = 0; i < kept.length; i++) {
     const d = kept[i];
@@ -176,7 +177,7 @@ function keyMentions(text: string, kept: Draft[], { fullNames, personWords }: Pe
         key = 'person:' + w.join(' ').toLowerCase();
         latestFull.set(surname, key);
       } else {
-        key = resolveSurname(surname, fullNames, latestFull);
+        key = resolveSurname(surname, fullNames, latestFull, singles);
       }
     } else {
       key = placeOrOrgKey(d, surface);
@@ -264,16 +265,17 @@ function nameWords(words: string[]): string[] {
   return out;
 }
 
-/** Per surname list: its one key, or null when people with different first names share it. */
-const singleKey = new WeakMap<Array<{ key: string; start: number }>, string | null>();
-
-function resolveSurname(surname: string, fullNames: Map<string, Array<{ key: string; start: number }>>, latestFull: Map<string, string>): string {
+/**
+ * The key of a bare surname. `singles` caches, per surname, its full names' one key, or null when
+ * people with different first names share it.
+ */
+function resolveSurname(surname: string, fullNames: Map<string, Array<{ key: string; start: number }>>, latestFull: Map<string, string>, singles: Map<string, string | null>): string {
   const list = fullNames.get(surname);
   if (!list?.length) return 'person:~' + surname;
-  let single = singleKey.get(list);
+  let single = singles.get(surname);
   if (single === undefined) {
     single = list.every((f) => f.key === list[0].key) ? list[0].key : null;
-    singleKey.set(list, single);
+    singles.set(surname, single);
   }
   if (single) return single;
   // Several people share the surname: the nearest full name written before this mention wins,

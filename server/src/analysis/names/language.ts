@@ -30,6 +30,9 @@ const FOREIGN = new Set(
 const ENGLISH_HASHES = new Set([...ENGLISH].map(hashLower));
 const FOREIGN_HASHES = new Set([...FOREIGN].filter((w) => !ENGLISH.has(w)).map(hashLower));
 
+/** Longer words are none of the function words: no lookup for them. */
+const LONGEST_FUNCTION_WORD = Math.max(...[...ENGLISH, ...FOREIGN].map((w) => w.length));
+
 /** How many words of the text to look at: enough to judge, cheap on long texts. */
 const SAMPLE = 150;
 
@@ -48,8 +51,10 @@ export function looksEnglish(tokens: Tokens): boolean {
   for (let i = 0; i < tokens.count && words < SAMPLE; i++) {
     if (kind[i] === Kind.Punct || kind[i] === Kind.Number) continue;
     words++;
-    if (ENGLISH_HASHES.has(hash[i])) english++;
-    else if (FOREIGN_HASHES.has(hash[i])) foreign++;
+    if (tokens.end[i] - start[i] <= LONGEST_FUNCTION_WORD) {
+      if (ENGLISH_HASHES.has(hash[i])) english++;
+      else if (FOREIGN_HASHES.has(hash[i])) foreign++;
+    }
     const c = text.charCodeAt(start[i]);
     if (c < 0x250) latin++;
     else other++;

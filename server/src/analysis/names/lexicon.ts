@@ -22,9 +22,16 @@ import { COMMON, DEMONYMS, PERSON_NAME_SET, PLACES } from '../gazetteer/places';
 
 /** First words of multi-word places, outlets and demonyms, so most runs skip the multi-word lookup. */
 export const MULTI_WORD_STARTS = new Set<string>();
+/** Every multi-word place, outlet, demonym and organization of the lists, in lower case. */
+export const MULTI_WORD_NAMES = new Set<string>();
+/** Their beginnings of two words or more, so a lookup stops as soon as no listed name starts so. */
+export const MULTI_WORD_PREFIXES = new Set<string>();
 for (const name of [...PLACES.keys(), ...NEWS_OUTLETS.keys(), ...DEMONYMS.keys(), ...KNOWN_ORGS.keys()]) {
   const space = name.indexOf(' ');
-  if (space > 0) MULTI_WORD_STARTS.add(name.slice(0, space));
+  if (space <= 0) continue;
+  MULTI_WORD_STARTS.add(name.slice(0, space));
+  MULTI_WORD_NAMES.add(name);
+  for (let at = name.indexOf(' ', space + 1); at > 0; at = name.indexOf(' ', at + 1)) MULTI_WORD_PREFIXES.add(name.slice(0, at));
 }
 
 /** One bit per word list, so a token's memberships are computed once and tested as bits. */
@@ -79,6 +86,22 @@ export function wordFlags(word: string): number {
   flagCache.set(word, bits);
   return bits;
 }
+
+/**
+ * `wordFlags` for a word whose hash the caller has (tagger/tokenize.ts hashToken): a cache keyed
+ * by number is several times quicker than one keyed by a new string. The word is kept beside its
+ * bits, so two words with one hash never share them.
+ */
+export function wordFlagsHashed(word: string, hash: number): number {
+  const cached = hashedCache.get(hash);
+  if (cached !== undefined && cached.word === word) return cached.flags;
+  const flags = wordFlags(word);
+  if (hashedCache.size >= FLAG_CACHE_LIMIT) hashedCache.clear();
+  if (cached === undefined) hashedCache.set(hash, { word, flags });
+  return flags;
+}
+
+const hashedCache = new Map<number, { word: string; flags: number }>();
 
 function computeFlags(word: string): number {
   let bits = bitsOf(word);

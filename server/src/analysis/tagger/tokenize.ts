@@ -71,10 +71,25 @@ export function hashLower(s: string): number {
   return h;
 }
 
+/** The lower-cased hash of a word as the tokenizer computes it for a word token (’ counted as '). */
+export function hashToken(s: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h = Math.imul(h ^ (c === 0x2019 ? 39 : lowerCode(c)), FNV_PRIME);
+  }
+  return h;
+}
+
 /** The lower-case code unit for ASCII capitals and the common Latin-1/Latin Extended-A/Greek/Cyrillic ones. */
 function lowerCode(c: number): number {
   if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
   if (c < 0xc0) return c;
+  if (c < TABLE_END) return TABLE_LOWER[c];
+  return lowerCodeOf(c);
+}
+
+function lowerCodeOf(c: number): number {
   const s = String.fromCharCode(c).toLowerCase();
   return s.length === 1 ? s.charCodeAt(0) : c;
 }
@@ -92,21 +107,41 @@ const ASCII_CLASS = (() => {
 const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
 
-/** Letters, marks and digits: ASCII tested inline, the rest by one regex test (rare in English news). */
+/**
+ * The classes of the code units up to Cyrillic (European names: "Zürich", "Gdańsk", "Łódź",
+ * "Αθήνα", "Москва"), computed once from the Unicode classes, so the tokenizer tests no regular
+ * expression for them: bit 1 a word character, 2 upper case, 4 lower case. `TABLE_LOWER` holds
+ * their lower-case code units.
+ */
+const TABLE_END = 0x600;
+const TABLE_CLASS = new Uint8Array(TABLE_END);
+const TABLE_LOWER = new Uint16Array(TABLE_END);
+for (let c = 128; c < TABLE_END; c++) {
+  const ch = String.fromCharCode(c);
+  if (c >= 0xaa && LETTER_OR_NUMBER.test(ch)) TABLE_CLASS[c] |= 1;
+  if (c >= 0xc0 && UPPER.test(ch)) TABLE_CLASS[c] |= 2;
+  if (c >= 0xc0 && LOWER.test(ch)) TABLE_CLASS[c] |= 4;
+  TABLE_LOWER[c] = c >= 0xc0 ? lowerCodeOf(c) : c;
+}
+
+/** Letters, marks and digits: ASCII tested inline, up to Cyrillic by table, the rest by one regex test (rare in English news). */
 function isWordCode(text: string, i: number, c: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-  if (c < 0xaa || (c >= 0x2000 && c <= 0x2bff) || (c >= 0xd800 && c <= 0xdfff)) return false;
+  if (c < TABLE_END) return (TABLE_CLASS[c] & 1) !== 0;
+  if ((c >= 0x2000 && c <= 0x2bff) || (c >= 0xd800 && c <= 0xdfff)) return false;
   return LETTER_OR_NUMBER.test(text[i]);
 }
 
 function isUpperCode(text: string, i: number, c: number): boolean {
   if (c < 128) return c >= 65 && c <= 90;
-  return c >= 0xc0 && UPPER.test(text[i]);
+  if (c < TABLE_END) return (TABLE_CLASS[c] & 2) !== 0;
+  return UPPER.test(text[i]);
 }
 
 function isLowerCode(text: string, i: number, c: number): boolean {
   if (c < 128) return c >= 97 && c <= 122;
-  return c >= 0xc0 && LOWER.test(text[i]);
+  if (c < TABLE_END) return (TABLE_CLASS[c] & 4) !== 0;
+  return LOWER.test(text[i]);
 }
 
 /**

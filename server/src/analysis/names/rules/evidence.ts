@@ -3,35 +3,71 @@
  * match (so a town named alone may be its team), and whether a common word that opens the
  * headline is the article's topic name.
  */
+import { Bit, Kind, hashLower, type Tokens } from '../../tagger/tokenize';
 import { isAsciiLetter, isDigit, isUpper, type Token } from './token';
 
 /** What the stage knows about the whole article while it types names. */
 export interface Evidence {
   text: string;
+  /** The article's tokens (tagger/tokenize.ts). */
+  tokens: Tokens;
   /** Does the article report a match? Computed on first need: most articles never ask. */
   sports?: boolean;
 }
 
 export function isSports(evidence: Evidence): boolean {
-  evidence.sports ??= isSportsReport(evidence.text);
+  evidence.sports ??= isSportsReport(evidence.text, evidence.tokens);
   return evidence.sports;
 }
 
-export function collectEvidence(text: string): Evidence {
-  return { text };
+export function collectEvidence(text: string, tokens: Tokens): Evidence {
+  return { text, tokens };
 }
 
-/** Words that show an article reports a match (one regex: the engine scans for their first letters). */
-const SPORTS_CUE = /\b(?:innings|wickets?|goals?|scored|beat|match(?:es)?|league|season|half-time|unbeaten|draw|drew|defeated|striker|midfielder|goalkeeper|bowled|batting|rebounds|touchdowns?|inning|homers?|standings|fixtures?|semi-?finals?|quarter-finals?|playoffs?)\b/gi;
+/** Words that show an article reports a match, by their lower-case token hash. */
+const SPORTS_CUES = new Set(
+  [
+    'innings', 'wicket', 'wickets', 'goal', 'goals', 'scored', 'beat', 'match', 'matches', 'league', 'season', 'unbeaten', 'draw', 'drew',
+    'defeated', 'striker', 'midfielder', 'goalkeeper', 'bowled', 'batting', 'rebounds', 'touchdown', 'touchdowns', 'inning', 'homer',
+    'homers', 'standings', 'fixture', 'fixtures', 'semifinal', 'semifinals', 'playoff', 'playoffs',
+  ].map(hashLower),
+);
+/** Cues written with a hyphen: first word → the words that may follow it ("half-time", "semi-final", "quarter-finals"). */
+const HYPHENED_CUES = new Map<number, Set<number>>([
+  [hashLower('half'), new Set([hashLower('time')])],
+  [hashLower('semi'), new Set(['final', 'finals'].map(hashLower))],
+  [hashLower('quarter'), new Set(['final', 'finals'].map(hashLower))],
+]);
+const HYPHEN = hashLower('-');
+/** How much of an article the test reads. */
+const SPORTS_SAMPLE = 20000;
 /** A score: "3-2", or a number between two names as in results tables ("Newcastle 3 Blackburn 2"). */
 const SCORE = / \d{1,3}(?:-\d{1,3})?(?= [A-Z]|\b)/g;
 
-/** An article about a match: several sports words or scores. */
-export function isSportsReport(text: string): boolean {
-  const sample = text.length > 20000 ? text.slice(0, 20000) : text;
+/** Counts the sports words among the tokens of the sample, up to `enough`. */
+function sportsCues(tokens: Tokens, enough: number): number {
+  const { count, start, kind, hash, bits } = tokens;
   let cues = 0;
-  SPORTS_CUE.lastIndex = 0;
-  while (SPORTS_CUE.exec(sample)) if (++cues >= 3) return true;
+  for (let i = 0; i < count && start[i] < SPORTS_SAMPLE; i++) {
+    if (kind[i] === Kind.Punct || kind[i] === Kind.Number) continue;
+    const h = hash[i];
+    if (SPORTS_CUES.has(h)) {
+      if (++cues >= enough) return cues;
+      continue;
+    }
+    const after = HYPHENED_CUES.get(h);
+    if (after && i + 2 < count && hash[i + 1] === HYPHEN && bits[i + 1] & Bit.Glued && bits[i + 2] & Bit.Glued && after.has(hash[i + 2])) {
+      if (++cues >= enough) return cues;
+      i += 2;
+    }
+  }
+  return cues;
+}
+
+/** An article about a match: several sports words or scores. */
+export function isSportsReport(text: string, tokens: Tokens): boolean {
+  if (sportsCues(tokens, 3) >= 3) return true;
+  const sample = text.length > SPORTS_SAMPLE ? text.slice(0, SPORTS_SAMPLE) : text;
   let scores = 0;
   SCORE.lastIndex = 0;
   for (let m = SCORE.exec(sample); m; m = SCORE.exec(sample)) {

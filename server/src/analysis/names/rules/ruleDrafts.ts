@@ -3,7 +3,7 @@
  * candidate runs (runs.ts), each part typed (parts.ts, typing.ts), then the article-wide
  * readings (teams in a match report, the agency after a dateline).
  */
-import type { Tokens } from '../../tagger/tokenize';
+import { tokenize as tokenizeArticle, type Tokens } from '../../tagger/tokenize';
 import type { Draft } from '../assignKeys';
 import { collectEvidence } from './evidence';
 import { tokenize } from './ruleTokens';
@@ -22,9 +22,10 @@ export interface RuleOptions {
  */
 export function findRuleDrafts(text: string, options: RuleOptions = {}, shared?: Tokens): Draft[] {
   if (!text) return [];
-  const tokens = tokenize(text, options.headline !== false, shared);
+  const words = shared ?? tokenizeArticle(text);
+  const tokens = tokenize(text, options.headline !== false, words);
   if (tokens.length === 0) return [];
-  const evidence = collectEvidence(text);
+  const evidence = collectEvidence(text, words);
   const drafts: Draft[] = [];
   for (const run of buildRuns(text, tokens)) processRun(text, run, evidence, drafts);
   retypeTeams(text, drafts, evidence);

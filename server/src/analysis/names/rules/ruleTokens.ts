@@ -5,8 +5,8 @@
  */
 import { ABBREVIATIONS } from '../wordLists';
 import { DEMONYMS, PLACES } from '../../gazetteer/places';
-import { wordFlags } from '../lexicon';
-import { Bit, Kind, tokenize as tokenizeArticle, type Tokens } from '../../tagger/tokenize';
+import { wordFlags, wordFlagsHashed } from '../lexicon';
+import { Bit, Kind, hashToken, tokenize as tokenizeArticle, type Tokens } from '../../tagger/tokenize';
 import { isAllCaps, isLetterOrDigit, isWordChar, type Token, type WordInfo } from './token';
 
 /**
@@ -63,7 +63,7 @@ function isCapStart(c: number): boolean {
  * The words found are those a scan of the whole text for the pattern above would find.
  */
 export function tokenize(text: string, headline: boolean, shared: Tokens = tokenizeArticle(text)): Token[] {
-  const reader = new CapitalisedWords(text, headline);
+  const reader = new CapitalisedWords(text, headline, shared);
   const { count, start, end, kind, bits } = shared;
   // Where the last match ended: a match that ran on over a hyphen ("Coca-Cola") covers the
   // tokens after it, as a scan of the text would.
@@ -73,7 +73,7 @@ export function tokenize(text: string, headline: boolean, shared: Tokens = token
     if (s < next) continue;
     const k = kind[i];
     if ((k === Kind.Cap || k === Kind.Upper || k === Kind.Initial) && isCapStart(text.charCodeAt(s))) {
-      next = reader.readAt(s);
+      next = reader.readAt(s, i);
     } else if (k === Kind.Punct) {
       // "×" and the Greek marks inside the first class start a match too (which the case test then refuses).
       if (isCapStart(text.charCodeAt(s))) next = reader.readAt(s);
@@ -95,19 +95,28 @@ class CapitalisedWords {
   private lineShouting = false;
   private lineTitleCase = false;
   private lineChecked = false;
-  /** Words repeat within an article: a small local cache is faster than the large global one. */
-  private readonly local = new Map<string, WordInfo>();
+  /**
+   * Words repeat within an article: each word's info by the hash of its lower-case form (as the
+   * shared tokens hash it, so a word that is one token needs no hashing and no lower-casing after
+   * its first time); a word whose hash another word already holds goes by its string.
+   */
+  private readonly byHash = new Map<number, WordInfo>();
+  private byString: Map<string, WordInfo> | undefined;
 
   constructor(
     private readonly text: string,
     headline: boolean,
+    private readonly shared: Tokens,
   ) {
     this.headlineEnd = headline ? headlineExtent(text) : -1;
     this.headlineTitleCase = this.headlineEnd > 0 && isTitleCase(text.slice(0, this.headlineEnd));
   }
 
-  /** Reads the capitalised word that may start at `start`; returns where its match ends. */
-  readAt(start: number): number {
+  /**
+   * Reads the capitalised word that may start at `start` (the start of shared token `token`, or
+   * -1 inside one); returns where its match ends.
+   */
+  readAt(start: number, token = -1): number {
     const text = this.text;
     const matchEnd = capitalisedWordEnd(text, start);
     let raw = text.slice(start, matchEnd);
@@ -133,11 +142,13 @@ class CapitalisedWords {
     if (isContraction(raw)) return matchEnd;
     // "US$", "A$": a currency, not a place.
     if (text.charCodeAt(start + raw.length) === 36) return matchEnd;
-    this.add(start, raw, possessive);
+    const shared = this.shared;
+    const hash = token >= 0 && shared.start[token] === start && shared.end[token] === start + raw.length ? shared.hash[token] : hashToken(raw);
+    this.add(start, raw, possessive, hash);
     return matchEnd;
   }
 
-  private add(start: number, raw: string, possessive: boolean): void {
+  private add(start: number, raw: string, possessive: boolean, hash: number): void {
     const text = this.text;
     const end = start + raw.length;
     const allCaps = raw.length > 1 && isAllCaps(raw);
@@ -151,12 +162,8 @@ class CapitalisedWords {
     const inHeadline = start < this.headlineEnd;
     const titleCase = (inHeadline && this.headlineTitleCase) || this.lineTitleCase;
     const ambiguous = lineShouting || titleCase || isSentenceStart(text, start);
-    const lower = raw.toLowerCase();
-    let info = this.local.get(lower);
-    if (info === undefined) {
-      info = { flags: wordFlags(lower), mid: 0, midAny: 0, total: 0, inHeadline: false };
-      this.local.set(lower, info);
-    }
+    const info = this.infoOf(raw, hash);
+    const lower = info.lower;
     info.total++;
     if (inHeadline && !lineShouting && !allCaps) info.inHeadline = true;
     if (!ambiguous) {
@@ -164,6 +171,22 @@ class CapitalisedWords {
       if (!allCaps) info.mid++;
     }
     this.tokens.push({ start, end, text: raw, lower, possessive, ambiguous, shouting: lineShouting, headline: titleCase, allCaps, flags: info.flags, info });
+  }
+
+  /** The article's info on the word `raw` (lower-case token hash `hash`), made on its first use. */
+  private infoOf(raw: string, hash: number): WordInfo {
+    const held = this.byHash.get(hash);
+    if (held !== undefined && sameLower(raw, held.lower)) return held;
+    const lower = raw.toLowerCase();
+    if (held === undefined) {
+      const info = newInfo(lower, hash);
+      this.byHash.set(hash, info);
+      return info;
+    }
+    this.byString ??= new Map();
+    let info = this.byString.get(lower);
+    if (info === undefined) this.byString.set(lower, (info = newInfo(lower, hash)));
+    return info;
   }
 
   private enterLine(start: number): void {
@@ -177,6 +200,21 @@ class CapitalisedWords {
   }
 }
 
+function newInfo(lower: string, hash: number): WordInfo {
+  return { lower, flags: wordFlagsHashed(lower, hash), mid: 0, midAny: 0, total: 0, inHeadline: false };
+}
+
+/** Is `lower` the lower-case form of `raw`? Checked without a new string for ASCII words. */
+function sameLower(raw: string, lower: string): boolean {
+  if (raw.length !== lower.length) return false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 128) return raw.toLowerCase() === lower;
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== lower.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
 /** "Russia-Ukraine" is two places, not one name: push both halves as separate tokens. */
 function splitHyphenatedPlaces(raw: string, start: number, tokens: Token[], text: string): boolean {
   const parts = raw.split('-');
@@ -184,8 +222,9 @@ function splitHyphenatedPlaces(raw: string, start: number, tokens: Token[], text
   let offset = start;
   for (const part of parts) {
     const ambiguous = offset === start && isSentenceStart(text, start);
-    const flags = wordFlags(part.toLowerCase());
-    tokens.push({ start: offset, end: offset + part.length, text: part, lower: part.toLowerCase(), possessive: true, ambiguous, shouting: false, headline: false, allCaps: false, flags, info: { flags, mid: ambiguous ? 0 : 1, midAny: ambiguous ? 0 : 1, total: 1, inHeadline: false } });
+    const lower = part.toLowerCase();
+    const flags = wordFlags(lower);
+    tokens.push({ start: offset, end: offset + part.length, text: part, lower, possessive: true, ambiguous, shouting: false, headline: false, allCaps: false, flags, info: { lower, flags, mid: ambiguous ? 0 : 1, midAny: ambiguous ? 0 : 1, total: 1, inHeadline: false } });
     offset += part.length + 1;
   }
   return true;

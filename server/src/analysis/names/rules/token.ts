@@ -3,10 +3,9 @@
  * (`WordInfo`), and the small text tests the rules share: the words right before and after a
  * name, line starts, letter classes, known multi-word names, and the draft a typed run becomes.
  */
-import { KNOWN_ORGS, NEWS_OUTLETS } from '../wordLists';
-import { DEMONYMS, PLACES, type PlaceEntry } from '../../gazetteer/places';
+import type { PlaceEntry } from '../../gazetteer/places';
 import type { Draft } from '../assignKeys';
-import { F } from '../lexicon';
+import { F, MULTI_WORD_NAMES, MULTI_WORD_PREFIXES } from '../lexicon';
 
 export function has(t: Token, flag: number): boolean {
   return (t.flags & flag) !== 0;
@@ -42,6 +41,8 @@ export interface Token {
 
 /** Per article and lower-case word: where a capital means something, how often it was seen. */
 export interface WordInfo {
+  /** The word in lower case (every token of it shares this string). */
+  lower: string;
   flags: number;
   /** Mid-sentence body occurrences not in all caps ("Apple" in "said Apple"). */
   mid: number;
@@ -77,7 +78,8 @@ export function knownSpanLength(run: Token[], i: number): number {
   for (let j = i + 1; j < run.length && j < i + 4; j++) {
     if (run[j].start - run[j - 1].end !== 1) break;
     key += ' ' + run[j].lower;
-    if (PLACES.has(key) || NEWS_OUTLETS.has(key) || DEMONYMS.has(key) || KNOWN_ORGS.has(key)) best = j - i + 1;
+    if (MULTI_WORD_NAMES.has(key)) best = j - i + 1;
+    if (!MULTI_WORD_PREFIXES.has(key)) break;
   }
   return best;
 }
