@@ -29,7 +29,8 @@ const SPORTS_CUES = new Set(
   [
     'innings', 'wicket', 'wickets', 'goal', 'goals', 'scored', 'beat', 'match', 'matches', 'league', 'season', 'unbeaten', 'draw', 'drew',
     'defeated', 'striker', 'midfielder', 'goalkeeper', 'bowled', 'batting', 'rebounds', 'touchdown', 'touchdowns', 'inning', 'homer',
-    'homers', 'standings', 'fixture', 'fixtures', 'semifinal', 'semifinals', 'playoff', 'playoffs',
+    'homers', 'standings', 'fixture', 'fixtures', 'semifinal', 'semifinals', 'playoff', 'playoffs', 'soccer', 'cricket', 'rugby',
+    'baseball', 'basketball', 'halftime', 'coach', 'quarterback',
   ].map(hashLower),
 );
 /** Cues written with a hyphen: first word → the words that may follow it ("half-time", "semi-final", "quarter-finals"). */
@@ -64,9 +65,19 @@ function sportsCues(tokens: Tokens, enough: number): number {
   return cues;
 }
 
-/** An article about a match: several sports words or scores. */
+/**
+ * A wire sports headline names its sport first: "SOCCER - ...", "Cricket: ...", "RUGBY UNION -
+ * ...", "NFL AMERICAN FOOTBALL-...".
+ */
+const SPORT_HEADLINE = /^[\s\uFEFF]*(?:[A-Z]{2,4} )?(?:soccer|football|american football|cricket|rugby(?: union| league)?|tennis|golf|baseball|basketball|ice hockey|hockey|athletics|cycling|boxing|motor racing|motorsport|formula one|horse racing|racing|sailing|swimming|skiing|volleyball|handball|snooker|squash|badminton|rowing|olympics|nfl|nba|nhl|mlb)\s?(?:[-:\u2013\u2014]|\.\.\.)/i;
+
+/** An article about a match: a sports headline, several sports words, or scores and a sports word. */
 export function isSportsReport(text: string, tokens: Tokens): boolean {
-  if (sportsCues(tokens, 3) >= 3) return true;
+  if (SPORT_HEADLINE.test(text.slice(0, 80))) return true;
+  const cues = sportsCues(tokens, 3);
+  if (cues >= 3) return true;
+  // Scores alone are also prices, rates and dates ("111-20", "3-2 vote"): sports words must back them.
+  if (cues < 2) return false;
   const sample = text.length > SPORTS_SAMPLE ? text.slice(0, SPORTS_SAMPLE) : text;
   let scores = 0;
   SCORE.lastIndex = 0;

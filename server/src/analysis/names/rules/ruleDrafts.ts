@@ -8,6 +8,7 @@ import type { Draft } from '../assignKeys';
 import { collectEvidence } from './evidence';
 import { tokenize } from './ruleTokens';
 import { buildRuns, processRun } from './runs';
+import { readTableTeams } from './sportsTables';
 import { retypeTeams } from './teams';
 
 /** Options of the rule engine. */
@@ -29,6 +30,7 @@ export function findRuleDrafts(text: string, options: RuleOptions = {}, shared?:
   const drafts: Draft[] = [];
   for (const run of buildRuns(text, tokens)) processRun(text, run, evidence, drafts);
   retypeTeams(text, drafts, evidence);
+  readTableTeams(text, evidence, drafts);
   markDatelineAgencies(text, drafts);
   return outermost(drafts);
 }
