@@ -7,6 +7,7 @@ import { COMMON_WORD_GIVEN_NAMES, KNOWN_ACRONYMS, KNOWN_ORGS, NEWS_OUTLETS, PERS
 import { DEMONYMS, PLACES } from '../../gazetteer/places';
 import { F } from '../lexicon';
 import { isSports, type Evidence } from './evidence';
+import { orgContext } from './orgContext';
 import { COMPASS, INITIAL, NAME_SHAPE, has, placeTyped, wordAfter, wordBefore, type Token, type Typed } from './token';
 
 /** Nouns that name a place when followed by "of" ("the town of Tacambaro"). */
@@ -78,6 +79,10 @@ export function typeSingle(t: Token, evidence: Evidence, text: string): Typed | 
   if (t.allCaps && t.text.length <= 6 && !has(t, F.COMMON)) return { kind: 'org', rule: 'acronym' };
   if (t.allCaps && t.shouting && t.info.midAny === 0) return undefined;
   if (has(t, F.EVENT_SUFFIXES) || has(t, F.ORG_SUFFIXES)) return undefined;
+  // "carmaker Vireo", "Pirelli 's board", "Le Matin newspaper": the words around say organization.
+  if (!t.allCaps || !t.shouting) {
+    if (orgContext(text, t.start, t.end, has(t, F.PERSON_NAME_SET))) return { kind: 'org', rule: 'context:org-noun' };
+  }
   // "Simmons said": a name-like word before a speech verb is a person ("Google said" is not).
   if (has(t, F.PERSON_NAME_SET) && !has(t, F.COMMON) && PERSON_VERBS.has(wordAfter(text, t.end))) return { kind: 'person', rule: 'context:verb' };
   const before = wordBefore(text, t.start);
@@ -137,6 +142,8 @@ export function typeMulti(tokens: Token[], text: string): Typed | 'split' | unde
   }
   const first = tokens[0];
   const last = tokens[tokens.length - 1];
+  // "club Deportivo Coruna", "Pirelli Cables 's board", "Zycie Warszawy daily": the words around say organization.
+  if (orgContext(text, first.start, last.end, has(first, F.PERSON_NAME_SET))) return { kind: 'org', rule: 'context:org-noun' };
   // "West Indian", "North American": a compass word before a demonym is still a demonym.
   if (tokens.length === 2 && COMPASS.has(first.lower) && has(last, F.DEMONYMS)) return { kind: 'place', rule: 'demonym', canonical: DEMONYMS.get(last.lower), demonym: true };
   if (has(last, F.EVENT_SUFFIXES)) return undefined;
