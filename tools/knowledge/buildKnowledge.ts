@@ -1,14 +1,15 @@
 /**
  * Builds the knowledge list (server/src/analysis/knowledge/knowledgeList.ts): typed names the
  * tagger takes as evidence. Sources: the hand-written facts beside this script (companies, stock
- * indices, agencies, outlets, parties, political leaders) and the company names of the
- * @cspell/dict-companies npm package (MIT). Deterministic: sorted, de-duplicated.
+ * indices, agencies and central banks, exchanges, outlets, clubs, parties, political leaders) and
+ * the company names of the @cspell/dict-companies npm package (MIT, class "brand"). Deterministic:
+ * sorted, de-duplicated.
  *
  *   npm run build:knowledge
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { AGENCIES, COMPANIES, INDICES, LEADERS, OUTLETS, PARTIES } from './facts';
+import { AGENCIES, CENTRAL_BANKS, COMPANIES, EXCHANGES, INDICES, LEADERS, MORE_OUTLETS, OUTLETS, PARTIES, TEAMS } from './facts';
 import { COMMON } from '../../server/src/analysis/gazetteer/places';
 
 const root = path.resolve(__dirname, '..', '..', '..');
@@ -24,7 +25,11 @@ const list = (s: string): string[] => s.split('|').map((n) => n.trim()).filter(B
 for (const n of list(COMPANIES)) add('company', n);
 for (const n of list(INDICES)) add('index', n);
 for (const n of list(AGENCIES)) add('agency', n);
+for (const n of list(CENTRAL_BANKS)) add('agency', n);
+for (const n of list(EXCHANGES)) add('org', n);
 for (const n of list(OUTLETS)) add('outlet', n);
+for (const n of list(MORE_OUTLETS)) add('outlet', n);
+for (const n of list(TEAMS)) add('team', n);
 for (const n of list(PARTIES)) add('party', n);
 for (const n of list(LEADERS)) {
   add('leader', n);
@@ -33,14 +38,17 @@ for (const n of list(LEADERS)) {
   if (n.includes(' ') && !COMMON.has(surname.toLowerCase()) && surname.length > 2) add('person', surname);
 }
 
-// @cspell/dict-companies: one company or brand name per line. Ticker symbols (short all-capital
-// words such as "AAPL") are left out: as words they are more often something else.
+// @cspell/dict-companies: one company or brand name per line, as a spelling dictionary lists
+// them (with many words of company names among them: "Advance", "Global"), so their class is
+// "brand": evidence for the tagger, never a reading of the rules. Ticker symbols (short
+// all-capital words such as "AAPL") are left out: as words they are more often something else.
+const curated = new Set([...entries].map((e) => e.slice(e.indexOf('\t') + 1)));
 const dict = path.join(path.dirname(require.resolve('@cspell/dict-companies/cspell-ext.json')), 'dict', 'companies.txt');
 for (const line of readFileSync(dict, 'utf8').split('\n')) {
   const name = line.trim();
   if (!name || name.startsWith('#') || !/^\p{Lu}/u.test(name)) continue;
   if (/^[\p{Lu}\d]{1,5}$/u.test(name)) continue;
-  add('company', name);
+  if (!curated.has(name)) add('brand', name);
 }
 
 const sorted = [...entries].sort();

@@ -125,3 +125,71 @@ Alexei Navalny | Yevgeny Prigozhin | Ramzan Kadyrov | Mikhail Gorbachev | Boris 
 Osama bin Laden | Ayman al-Zawahiri | Abu Bakr al-Baghdadi | Haider al-Abadi | Nouri al-Maliki | Mustafa al-Kadhimi |
 Pope Francis | Pope Benedict | King Charles | Queen Elizabeth | Prince William | Prince Harry
 `;
+
+/** Central banks, treasuries and the public banks of development, named as news names them. */
+export const CENTRAL_BANKS = `
+Fed | Federal Reserve Board | Federal Open Market Committee | FOMC | Treasury | U.S. Treasury | US Treasury | HM Treasury |
+Banque de France | Bank of France | Bank of Italy | Banca d'Italia | Bank of Spain | Banco de Espana | Swiss National Bank |
+De Nederlandsche Bank | Dutch central bank | Riksbank | Norges Bank | Danmarks Nationalbank | Bank of Finland |
+National Bank of Poland | Czech National Bank | National Bank of Hungary | Bank of Russia | Central Bank of Russia |
+Reserve Bank of Australia | Reserve Bank of New Zealand | Bank of Canada | Bank of Korea | Bank of Thailand | Bank Indonesia |
+Bank Negara Malaysia | Monetary Authority of Singapore | Hong Kong Monetary Authority | State Bank of Pakistan |
+Central Bank of Brazil | Banco de Mexico | Bank of Mexico | Bank of Israel | Central Bank of Nigeria | South African Reserve Bank |
+Central Bank of Turkey | Bank for International Settlements | European Investment Bank | Asian Development Bank |
+African Development Bank | Inter-American Development Bank | European Bank for Reconstruction and Development | EBRD |
+Finance Ministry | Ministry of Finance | Economy Ministry | Treasury Department
+`;
+
+/** Stock, futures and commodity exchanges. */
+export const EXCHANGES = `
+New York Stock Exchange | NYSE | American Stock Exchange | Nasdaq Stock Market | Chicago Board of Trade | CBOT |
+Chicago Mercantile Exchange | Chicago Board Options Exchange | New York Mercantile Exchange | Nymex | Comex |
+London Metal Exchange | London International Financial Futures Exchange | LIFFE | Tokyo Stock Exchange |
+Osaka Securities Exchange | Hong Kong Stock Exchange | Shanghai Stock Exchange | Shenzhen Stock Exchange |
+Bombay Stock Exchange | National Stock Exchange of India | Frankfurt Stock Exchange | Deutsche Boerse | Deutsche Börse |
+Euronext | Paris Bourse | Madrid Stock Exchange | Milan Stock Exchange | Borsa Italiana | SIX Swiss Exchange |
+Johannesburg Stock Exchange | Australian Securities Exchange | Australian Stock Exchange | Toronto Stock Exchange |
+Singapore Exchange | Korea Exchange | Taiwan Stock Exchange | Moscow Exchange | Warsaw Stock Exchange |
+Istanbul Stock Exchange | Tel Aviv Stock Exchange | Cboe | Wall Street Journal Europe
+`;
+
+/** Newspapers, magazines, broadcasters and news agencies beyond the best known (OUTLETS). */
+export const MORE_OUTLETS = `
+Gazzetta dello Sport | La Gazzetta dello Sport | Corriere dello Sport | Tuttosport | L'Equipe | Marca | Kicker | Le Parisien |
+Liberation | Le Soir | La Libre Belgique | De Standaard | De Telegraaf | NRC Handelsblad | De Volkskrant | Handelsblatt |
+Sueddeutsche Zeitung | Süddeutsche Zeitung | Die Welt | Frankfurter Rundschau | Die Presse | Der Standard |
+Neue Zuercher Zeitung | Neue Zürcher Zeitung | La Stampa | Il Messaggero | Il Sole 24 Ore | El Mundo | La Vanguardia |
+Kathimerini | Hurriyet | Milliyet | Cumhuriyet | Rzeczpospolita | Gazeta Wyborcza | Dagens Nyheter | Svenska Dagbladet |
+Aftenposten | Helsingin Sanomat | Politiken | Irish Times | Irish Independent | The Scotsman | Evening Standard |
+Daily Express | Daily Star | The Observer | Sunday Telegraph | The Sunday Telegraph | News of the World | Mail on Sunday |
+Sunday Express | Sunday Mirror | Asahi Shimbun | Yomiuri Shimbun | Mainichi Shimbun | Nihon Keizai Shimbun | Japan Times |
+People's Daily | China Daily | Global Times | Korea Herald | Korea Times | JoongAng Ilbo | Chosun Ilbo | Straits Times |
+Bangkok Post | Jakarta Post | Kompas | Republika | Media Indonesia | Philippine Daily Inquirer | Manila Bulletin | Dawn |
+Times of India | Hindustan Times | The Hindu | Indian Express | Economic Times | Gulf News | Khaleej Times | Al-Ahram |
+Al Ahram | Al-Hayat | Asharq Al-Awsat | Jerusalem Post | Yedioth Ahronoth | Maariv | Sydney Morning Herald | The Age |
+The Australian | New Zealand Herald | Globe and Mail | Toronto Star | National Post | Le Devoir | La Presse | Clarin |
+La Nacion | O Globo | Folha de S.Paulo | El Universal | Granma | Prensa Latina | Notimex | Australian Associated Press | AAP |
+Jiji Press | Central News Agency | Antara | Bernama | IRNA | ITAR-TASS | Tanjug | UNIAN | Ukrinform | BelTA | KCNA |
+Korean Central News Agency | SANA | MENA | Middle East News Agency | Saudi Press Agency | WAM | Petra | IANS |
+Associated Press of Pakistan | Vietnam News Agency | Boston Globe | Miami Herald | San Francisco Chronicle | Houston Chronicle |
+Dallas Morning News | Philadelphia Inquirer | Detroit Free Press | Baltimore Sun | Chicago Sun-Times | New York Post |
+New York Daily News | Newsday | Star Tribune | Seattle Times | Denver Post | Atlanta Journal-Constitution | Arizona Republic |
+Sports Illustrated | Sporting News | ESPN | Variety | Billboard | Rolling Stone | Paris Match | Stern | Der Tagesspiegel |
+Jeune Afrique | Asia Times | Far Eastern Economic Review | Caixin | Interfax-Ukraine | Agence Europe
+`;
+
+/** Clubs and teams well known by a name that is not a town's alone. */
+export const TEAMS = `
+Real Madrid | Atletico Madrid | Deportivo Coruna | Deportivo La Coruna | Athletic Bilbao | Real Sociedad | Espanyol |
+Real Betis | Juventus | Inter Milan | Internazionale | AC Milan | Lazio | Napoli | Fiorentina | Atalanta | Sampdoria | Udinese |
+Bayern Munich | Borussia Dortmund | Borussia Moenchengladbach | Borussia Mönchengladbach | Schalke | Schalke 04 |
+Werder Bremen | Hamburg SV | Bayer Leverkusen | VfB Stuttgart | Eintracht Frankfurt | Hertha Berlin | Paris St Germain |
+Paris Saint-Germain | Olympique Marseille | Olympique Lyonnais | AS Monaco | Ajax | Ajax Amsterdam | PSV Eindhoven | Feyenoord |
+Anderlecht | Club Brugge | Standard Liege | Benfica | Sporting Lisbon | Galatasaray | Fenerbahce | Besiktas | Celtic |
+Manchester United | Manchester City | Arsenal | Tottenham | Tottenham Hotspur | Aston Villa | Everton | Newcastle United |
+Leeds United | West Ham | West Ham United | Nottingham Forest | Sheffield Wednesday | Blackburn Rovers | Queens Park Rangers |
+Red Star Belgrade | Partizan Belgrade | Dynamo Kiev | Dynamo Kyiv | Spartak Moscow | CSKA Moscow | Dynamo Moscow |
+Lokomotiv Moscow | Zenit St Petersburg | Boca Juniors | River Plate | Flamengo | Corinthians | Palmeiras | Yankees | Red Sox |
+White Sox | Dodgers | Mets | Orioles | Blue Jays | Padres | Expos | Astros | Mariners | Phillies | Lakers | Celtics | Knicks |
+Pistons | 76ers | 49ers | Steelers | Packers | Broncos | Seahawks | Buccaneers | All Blacks | Wallabies | Springboks
+`;

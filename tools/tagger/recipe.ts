@@ -15,7 +15,7 @@ function knownNames(): { org: string[]; person: string[] } {
   for (const line of KNOWLEDGE_LIST.split('\n')) {
     const [cls, name] = line.split('\t');
     if (!name) continue;
-    if (cls === 'company' || cls === 'index' || cls === 'agency' || cls === 'outlet') org.push(name);
+    if (cls === 'company' || cls === 'index' || cls === 'agency' || cls === 'outlet' || cls === 'org' || cls === 'team') org.push(name);
     else if (cls === 'leader') person.push(name);
   }
   const shuffle = (list: string[]): string[] => list.map((n, i) => ({ n, k: Math.imul(i + 1, 2654435761) >>> 0 })).sort((a, b) => a.k - b.k).map((x) => x.n);

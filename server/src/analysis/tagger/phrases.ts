@@ -96,6 +96,6 @@ export function buildListPhrases(index: PhraseIndex): void {
 
 /** Classes of the knowledge list (knowledge/knowledgeList.ts) → phrase classes. */
 const KNOWLEDGE_CLASS = new Map<string, PhraseClass>([
-  ['company', 'k-company'], ['index', 'k-index'], ['agency', 'k-agency'], ['outlet', 'k-outlet'], ['leader', 'k-leader'],
-  ['person', 'k-person'], ['party', 'k-party'],
+  ['company', 'k-company'], ['brand', 'k-company'], ['index', 'k-index'], ['agency', 'k-agency'], ['outlet', 'k-outlet'],
+  ['leader', 'k-leader'], ['person', 'k-person'], ['party', 'k-party'], ['org', 'k-org'], ['team', 'k-team'],
 ]);

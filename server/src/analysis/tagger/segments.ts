@@ -8,7 +8,7 @@ import { Bit, Kind, hashLower, type Tokens } from './tokenize';
 
 /** Lower-case words that may join two capitalised parts of one name. */
 const CONNECTORS = new Set(
-  ['of', 'the', 'and', 'for', 'de', 'du', 'da', 'das', 'dos', 'del', 'della', 'di', 'van', 'von', 'der', 'den', 'ter', 'la', 'le', 'bin', 'ibn', 'el', 'al', 'y', 'on', 'upon', 'en', 'des', 'zu', 'e'].map(hashLower),
+  ['of', 'the', 'and', 'for', 'de', 'du', 'da', 'das', 'dos', 'del', 'della', 'dello', 'delle', 'degli', 'dei', 'di', 'van', 'von', 'der', 'den', 'ter', 'la', 'le', 'bin', 'ibn', 'el', 'al', 'y', 'on', 'upon', 'en', 'des', 'zu', 'e'].map(hashLower),
 );
 /** Arabic articles written before a name with a hyphen ("al-Qaeda", "el-Sisi"). */
 const ARTICLES = new Set(['al', 'el', 'ad', 'as', 'ash', 'ar', 'an', 'at', 'az', 'ud'].map(hashLower));

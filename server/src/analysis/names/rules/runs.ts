@@ -13,7 +13,7 @@ import { HYPHEN_LOWER_END, NAME_SHAPE, has, knownSpanLength, type Token } from '
 /** The most words one candidate name may have. */
 const MAX_RUN_WORDS = 8;
 /** Gaps that always join two capitalised words into one name. */
-const JOIN_GAP = /^(?:[ \u00a0]|[ \u00a0](?:de|du|da|das|dos|del|della|di|van|von|der|den|ter|la|le|bin|ibn|el|al|abu|y|bint)[ \u00a0]|[ \u00a0](?:al|el|ad|as|ash|ar|an|at|az|ud)-| ?& ?)$/;
+const JOIN_GAP = /^(?:[ \u00a0]|[ \u00a0](?:de|du|da|das|dos|del|della|dello|delle|degli|dei|di|van|von|der|den|ter|la|le|bin|ibn|el|al|abu|y|bint)[ \u00a0]|[ \u00a0](?:al|el|ad|as|ash|ar|an|at|az|ud)-| ?& ?)$/;
 /** Gaps that join only after an organization or place head ("Bank of England"). */
 const OF_GAP = /^[ \u00a0](?:of|for|of the|for the|on|de la)[ \u00a0]$/;
 /** Company-form suffixes written after a comma ("Apple, Inc."). */

@@ -5,6 +5,7 @@
  */
 import { COMMON_WORD_GIVEN_NAMES, KNOWN_ACRONYMS, KNOWN_ORGS, NEWS_OUTLETS, PERSON_VERBS, SURNAME_PLACE_SUFFIXES } from '../wordLists';
 import { DEMONYMS, PLACES } from '../../gazetteer/places';
+import { KNOWN_NAMES } from '../../knowledge/knownNames';
 import { F } from '../lexicon';
 import { isSports, type Evidence } from './evidence';
 import { orgContext } from './orgContext';
@@ -67,6 +68,9 @@ export function typeSingle(t: Token, evidence: Evidence, text: string): Typed | 
   if (outlet) return { kind: 'org', rule: 'list:news-outlet', canonical: outlet };
   const org = KNOWN_ORGS.get(l);
   if (org) return { kind: 'org', rule: 'list:org', canonical: org };
+  // "the Fed", "Juventus": a listed name capitalised where a capital means something.
+  const listed = t.ambiguous ? undefined : KNOWN_NAMES.get(l);
+  if (listed) return { kind: listed, rule: 'list:knowledge' };
   // A word's flags may come from its form without the final period ("Ga." → "ga"): look up both.
   if (has(t, F.PLACES)) {
     const place = PLACES.get(l) ?? PLACES.get(l.replace(/\.$/, ''));
@@ -140,6 +144,9 @@ export function typeMulti(tokens: Token[], text: string): Typed | 'split' | unde
     const demonym = DEMONYMS.get(joined);
     if (demonym) return { kind: 'place', rule: 'demonym', canonical: demonym, demonym: true };
   }
+  // "Goldman Sachs", "Gazzetta dello Sport": a listed name of several words, wherever it stands.
+  const listed = KNOWN_NAMES.get(joined);
+  if (listed) return { kind: listed, rule: 'list:knowledge' };
   const first = tokens[0];
   const last = tokens[tokens.length - 1];
   // "club Deportivo Coruna", "Pirelli Cables 's board", "Zycie Warszawy daily": the words around say organization.
