@@ -147,6 +147,40 @@ describe('Guessed types', () => {
   });
 });
 
+describe('A surname typed otherwise by a guess', () => {
+  const person: M = ['Mark Papermaster', 'person:mark papermaster', true];
+  const guessedOrg: M = ['Papermaster', 'org:papermaster', false, 'org', 'tagger'];
+
+  it('joins the one person with that surname written at least as often, and leaves when the person goes', () => {
+    const corpus = new Corpus();
+    add(corpus, 'file:///p/a.txt', article(person, ['Papermaster', 'person:mark papermaster']));
+    add(corpus, 'file:///p/b.txt', article(guessedOrg));
+    assert.equal(corpus.resolve('org:papermaster', T), 'person:mark papermaster');
+    assert.deepEqual(corpus.mentionsIn('file:///p/b.txt', T).map((m) => [m.mention.kind, m.kind, m.id]), [['org', 'person', 'person:mark papermaster']]);
+    const summary = corpus.summaryOf('person:mark papermaster', T)!;
+    assert.deepEqual([summary.mentionCount, summary.articleCount], [3, 2]);
+    assert.deepEqual(corpus.occurrencesOf('person:mark papermaster', Infinity, T).map((o) => o.uri).sort(), ['file:///p/a.txt', 'file:///p/a.txt', 'file:///p/b.txt']);
+    corpus.removeArticle('file:///p/a.txt');
+    assert.equal(corpus.resolve('org:papermaster', T), 'org:papermaster');
+    assert.equal(corpus.summaryOf('org:papermaster', T)?.kind, 'org');
+  });
+
+  it('stays when the article typed it from its context or a list, when it is written more often, or when two people share the surname', () => {
+    const corpus = new Corpus();
+    add(corpus, 'file:///p/a.txt', article(person));
+    add(corpus, 'file:///p/b.txt', article(['Papermaster', 'org:papermaster', false, 'org', 'tagger+context:org-noun']));
+    assert.equal(corpus.resolve('org:papermaster', T), 'org:papermaster', 'firm reading');
+    const outnumbered = new Corpus();
+    add(outnumbered, 'file:///p/a.txt', article(['Michael Dellmark', 'person:michael dellmark', true]));
+    for (const uri of ['b', 'c']) add(outnumbered, `file:///p/${uri}.txt`, article(['Dellmark', 'org:dellmark', false, 'org', 'tagger+capitalised-run']));
+    assert.equal(outnumbered.resolve('org:dellmark', T), 'org:dellmark', 'the firm is written more often');
+    const shared = new Corpus();
+    add(shared, 'file:///p/a.txt', article(person, ['Anna Papermaster', 'person:anna papermaster', true]));
+    add(shared, 'file:///p/b.txt', article(guessedOrg));
+    assert.equal(shared.resolve('org:papermaster', T), 'org:papermaster', 'two people share the surname');
+  });
+});
+
 describe('Bounded references', () => {
   it('give the same first occurrences as the full list, whatever the limit', () => {
     const corpus = new Corpus();
@@ -295,6 +329,10 @@ describe('Corpus caches under random updates', () => {
       ['Kestrel', 'org:kestrel', true, 'org', 'capitalised-run'],
       ['Kestrel', 'place:kestrel', true, 'place', 'gazetteer:city'],
       ['Kestrel', 'person:kestrel', true, 'person', 'context:person'],
+      // A surname typed an organization by a guess in some articles, and firmly in others.
+      ['Marrow', 'org:marrow', false, 'org', 'tagger'],
+      ['Marrow', 'org:marrow', false, 'org', 'tagger+capitalised-run'],
+      ['Marrow', 'org:marrow', false, 'org', 'context:org-noun'],
     ];
     const uris = ['a', 'b', 'c', 'd', 'e'];
     const incremental = new Corpus();

@@ -106,6 +106,22 @@ test('a name keeps one type in an article, and a word named elsewhere is found a
   assert.equal(mentionAt(found, article, 'Dresmont', 2)?.key, mentionAt(found, article, 'Dresmont', 1)?.key);
 });
 
+test("a person's surname alone is that person unless the article reads it otherwise", () => {
+  // "Marsh" at a sentence start is only guessed an organization (a word, a surname list): the
+  // full name "Alan Marsh" before it decides. "Marsh shares fell" is read from its context and stays.
+  const sports =
+    "SOCCER - MARSH SOAKED AFTER TRAINING JOKE .\nTIRASPOL 1996-09-02\nStriker Dean Kettleby scored twice on Monday and then emptied a bucket of water over his team mate Alan Marsh in front of the fans .\nMarsh was walking off the pitch at the end of a wet session when the prank came .\nKettleby declined to comment .";
+  const found = expectKind(sports, [
+    ['Alan Marsh', 'person'],
+    ['Marsh', 'person', 1],
+  ]);
+  assert.equal(mentionAt(found, sports, 'Marsh', 1)?.key, mentionAt(found, sports, 'Alan Marsh')?.key);
+  expectKind('Retailer founder steps back\nLONDON 1996-09-02\nFounder Alan Marsh will leave the board of the retailer next month , the company said on Monday .\nMarsh shares fell 4 percent after the news .', [
+    ['Alan Marsh', 'person'],
+    ['Marsh', 'org', 1],
+  ]);
+});
+
 test('an all-caps dateline joins the title-case mentions of the same place', () => {
   const article = 'Port reopens after strike\nLANTRY, Merovia — Dock workers in Lantry returned on Monday after a week-long strike. Ships queued outside Lantry harbour.';
   const found = expectKind(article, [

@@ -119,7 +119,11 @@ export class Identity {
       for (const key of name === undefined ? [base] : [base, ...this.keys.keysNamed(name)]) {
         consider(key);
         const surname = this.keys.info(key)?.fullNameSurname;
-        if (surname) consider(surnameKey(surname));
+        if (surname) {
+          consider(surnameKey(surname));
+          // The surname alone, typed otherwise by a guess ("org:papermaster"), may have joined the person.
+          for (const other of this.keys.keysNamed(surname)) consider(other);
+        }
       }
     }
     const list = [...members];
@@ -127,15 +131,36 @@ export class Identity {
     return list;
   }
 
-  /** The entity a key belongs to before merges: a surname joins its one full name, a guess its firmer reading. */
+  /**
+   * The entity a key belongs to before merges: a surname joins its one full name, a surname only
+   * guessed to be something else joins its person, a guess its firmer reading.
+   */
   private ownEntity(key: string): string {
     let id = key;
     const surname = surnameOfKey(key);
     if (surname !== undefined && !this.noJoin.has(key)) {
       const candidates = [...this.keys.fullNamesWith(surname)].filter((k) => !this.noJoin.has(k));
       if (candidates.length === 1) id = candidates[0];
+    } else if (surname === undefined) {
+      id = this.personOfSurname(key) ?? key;
     }
     return this.retyped(id);
+  }
+
+  /**
+   * "Papermaster" typed an organization in one article by a guess (the tagger's, a capitalised
+   * word) and "Mark Papermaster" a person in others: the word joins the one person with that
+   * surname when nothing firmer typed it and the person is written at least as often. The weight
+   * of evidence decides: a firm named after its founder and written so more often ("Dell") stays.
+   */
+  private personOfSurname(key: string): string | undefined {
+    const name = nameOfKey(key);
+    const info = this.keys.info(key);
+    if (name === undefined || !info || info.kind === 'person' || name.includes(' ') || this.noJoin.has(key) || !onlyWeaklyTyped(info)) return undefined;
+    const candidates = [...this.keys.fullNamesWith(name)].filter((k) => !this.noJoin.has(k));
+    if (candidates.length !== 1) return undefined;
+    const personCount = (this.keys.info(candidates[0])?.count ?? 0) + (this.keys.info(surnameKey(name))?.count ?? 0);
+    return personCount >= info.count ? candidates[0] : undefined;
   }
 
   /**
@@ -220,13 +245,18 @@ export class Identity {
   /** The keys and ids the stale keys and surnames may have moved. */
   private staleIds(): Set<string> {
     const keys = new Set(this.staleKeys);
-    for (const surname of this.staleSurnames) {
+    // A surname's people, its surname-only key and the other types spelt as it, which may join them.
+    const addSurname = (surname: string): void => {
       keys.add(surnameKey(surname));
       for (const full of this.keys.fullNamesWith(surname)) keys.add(full);
-    }
+      for (const other of this.keys.keysNamed(surname)) keys.add(other);
+    };
+    for (const surname of this.staleSurnames) addSurname(surname);
+    // A one-word name of another type ("org:marrow") may join, or leave, the person of that surname.
     for (const key of [...keys]) {
-      const surname = surnameOfKey(key);
-      if (surname !== undefined) for (const full of this.keys.fullNamesWith(surname)) keys.add(full);
+      const name = nameOfKey(key);
+      const surname = surnameOfKey(key) ?? (name !== undefined && !name.includes(' ') ? name : undefined);
+      if (surname !== undefined) addSurname(surname);
     }
     // A change to one spelling of a name may retype the others.
     for (const key of [...keys]) {
@@ -243,6 +273,15 @@ export class Identity {
     }
     return ids;
   }
+}
+
+/** Rules that type a word by its shape or a list of names, not by what the article says around it. */
+const WEAK_TYPING = new Set([...GUESSING_RULES, 'tagger', 'gazetteer:person-name', 'context:verb', 'surname-in-article']);
+
+/** True when every mention of a key was typed by a guess of the rules or of the tagger ("tagger", "tagger+capitalised-run"). */
+function onlyWeaklyTyped(info: KeyInfo): boolean {
+  for (const rule of info.rules.keys()) if (!WEAK_TYPING.has(rule.startsWith('tagger+') ? rule.slice(7) : rule)) return false;
+  return info.rules.size > 0;
 }
 
 /** True when every mention of a key was typed by a guess. */

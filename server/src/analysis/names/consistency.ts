@@ -62,13 +62,33 @@ export function harmoniseNames(tagged: TaggerResult, tagger: Tagger): TaggedName
   }
   const out: TaggedName[] = [];
   const covered = new Uint8Array(tokens.count);
+  const surnames = personSurnames(tokens, names);
   for (let k = 0; k < names.length; k++) {
     const n = names[k];
     for (let i = n.first; i < n.last; i++) covered[i] = 1;
-    const best = winner(tallies[k]);
-    out.push(best && best !== n.type ? { ...n, type: best } : n);
+    let type = winner(tallies[k]) ?? n.type;
+    // "Papermaster" after "Mark Papermaster": a person's surname alone is that person, unless the
+    // rules read it otherwise from its context or a list ("Dell shares fell").
+    if (type !== 'PER' && n.last - n.first === 1 && surnames?.has(tokens.hash[n.first]) && (firmType(tagged, n.first) ?? 'PER') === 'PER') type = 'PER';
+    out.push(type !== n.type ? { ...n, type } : n);
   }
   return recallNamed(tagged, votes, firsts, covered, out);
+}
+
+/** The hashes of the last words of the people named in full (two capitalised words or more), or undefined. */
+function personSurnames(tokens: Tokens, names: TaggedName[]): Set<number> | undefined {
+  let surnames: Set<number> | undefined;
+  for (const n of names) {
+    if (n.type !== 'PER' || n.last - n.first < 2 || !isWord(tokens, n.first) || !isWord(tokens, n.last - 1)) continue;
+    (surnames ??= new Set()).add(tokens.hash[n.last - 1]);
+  }
+  return surnames;
+}
+
+/** The type the rules read for token i from its context or a list, if they did. */
+function firmType(tagged: TaggerResult, i: number): NameType | undefined {
+  const code = tagged.evidence.ruleCodes?.[i] ?? 0;
+  return code && !(code & GUESS) ? TYPES[((code >> 2) & 7) - 1] : undefined;
 }
 
 /** Adds the words left out that the article names elsewhere; `out` is in text order. */
