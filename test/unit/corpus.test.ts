@@ -1,37 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ArticleAnalysis, EntityKind, EntityMention } from '../../server/src/analysis/types';
+import type { ArticleAnalysis } from '../../server/src/analysis/types';
 import { Corpus } from '../../server/src/corpus/corpus';
 import { MAX_SEARCH_RESULTS, NOT_CANCELLED as T } from '../../server/src/corpus/queries';
-
-/** A mention written compactly: [text, key, fullName?, kind?, rule?] placed at increasing offsets. */
-type M = [text: string, key: string, fullName?: boolean, kind?: EntityKind, rule?: string];
-
-function article(...mentions: M[]): ArticleAnalysis {
-  let offset = 0;
-  const entities: EntityMention[] = mentions.map(([text, key, fullName = false, kind = 'person', rule = 'test']) => {
-    const m: EntityMention = { kind, key, text, canonical: fullName ? text : text.replace(/^(Mr|Ms) /, ''), start: offset, end: offset + text.length, fullName, rule, surname: kind === 'person' ? text.split(' ').pop()!.toLowerCase() : undefined };
-    offset += text.length + 1;
-    return m;
-  });
-  return { articleDate: { value: '', source: 'none' }, entities, dates: [], figures: [], problems: [] };
-}
-
-function text(a: ArticleAnalysis): string {
-  return a.entities.map((m) => m.text).join(' ');
-}
-
-function add(corpus: Corpus, uri: string, a: ArticleAnalysis) {
-  corpus.setArticle(uri, corpus.pack(text(a), structuredClone(a)));
-}
-
-/** Everything observable about a corpus, for comparing two of them. */
-function snapshot(corpus: Corpus) {
-  return corpus
-    .entityIds(T)
-    .sort()
-    .map((id) => ({ summary: corpus.summaryOf(id, T), occurrences: corpus.occurrencesOf(id, Infinity, T), definition: corpus.definitionOf(id, T) }));
-}
+import { add, article, snapshot, text, type M } from '../support/compactArticles';
 
 const PUTIN_FULL = article(['Vladimir Putin', 'person:vladimir putin', true], ['Putin', 'person:vladimir putin']);
 const PUTIN_SHORT = article(['Mr Putin', 'person:~putin'], ['Moscow', 'place:moscow', true, 'place']);

@@ -1,5 +1,5 @@
 import { nameOfKey, surnameKey, surnameOfKey } from '../analysis/entityKeys';
-import type { KeyIndex, KeyInfo } from './keyIndex';
+import { acronymOf, type KeyIndex, type KeyInfo } from './keyIndex';
 
 /** A merge correction after overlapping ones are joined: the ids it names and its display name. */
 interface MergeGroup {
@@ -118,11 +118,17 @@ export class Identity {
       const name = nameOfKey(base);
       for (const key of name === undefined ? [base] : [base, ...this.keys.keysNamed(name)]) {
         consider(key);
-        const surname = this.keys.info(key)?.fullNameSurname;
+        const info = this.keys.info(key);
+        const surname = info?.fullNameSurname;
         if (surname) {
           consider(surnameKey(surname));
           // The surname alone, typed otherwise by a guess ("org:papermaster"), may have joined the person.
           for (const other of this.keys.keysNamed(surname)) consider(other);
+        }
+        // Its acronym written bare in other articles ("org:bhb") may have joined it.
+        for (const [spelling] of info?.spellings ?? []) {
+          const acronym = acronymOf(spelling);
+          if (acronym !== undefined) for (const other of this.keys.keysNamed(acronym)) consider(other);
         }
       }
     }
@@ -142,9 +148,25 @@ export class Identity {
       const candidates = [...this.keys.fullNamesWith(surname)].filter((k) => !this.noJoin.has(k));
       if (candidates.length === 1) id = candidates[0];
     } else if (surname === undefined) {
-      id = this.personOfSurname(key) ?? key;
+      id = this.personOfSurname(key) ?? this.expansionOf(key) ?? key;
     }
     return this.retyped(id);
+  }
+
+  /**
+   * "BHB" written bare, where another article spelt it out ("the Brannock Harbour Board (BHB)"),
+   * is that entity, when the corpus spelt it out as one entity only and nothing says otherwise.
+   */
+  private expansionOf(key: string): string | undefined {
+    const name = nameOfKey(key);
+    if (name === undefined || this.noJoin.has(key) || acronymOf(name.toUpperCase()) === undefined) return undefined;
+    let target: string | undefined;
+    for (const expansion of this.keys.expansionsOf(name)) {
+      if (expansion === key || this.noJoin.has(expansion)) continue;
+      if (target !== undefined) return undefined; // Spelt out two ways: no guess between them.
+      target = expansion;
+    }
+    return target;
   }
 
   /**
@@ -262,6 +284,11 @@ export class Identity {
     for (const key of [...keys]) {
       const name = nameOfKey(key);
       for (const other of name === undefined ? [] : this.keys.keysNamed(name)) keys.add(other);
+    }
+    // A bare acronym joins, or leaves, the entities it was spelt out as.
+    for (const key of [...keys]) {
+      const name = nameOfKey(key);
+      if (name !== undefined && acronymOf(name.toUpperCase()) !== undefined) for (const expansion of this.keys.expansionsOf(name)) keys.add(expansion);
     }
     const ids = new Set<string>();
     for (const key of keys) {

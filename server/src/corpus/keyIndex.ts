@@ -39,6 +39,11 @@ export class KeyIndex {
   private readonly nameKeys = new Map<string, Set<string>>();
   /** surname → full-name person keys carrying it (with article counts). */
   private readonly surnames = new Map<string, Map<string, number>>();
+  /**
+   * An acronym an article spelt out ("bhb", from "the Brannock Harbour Board (BHB)") → the keys
+   * it stood for there, with mention counts: a bare "BHB" elsewhere may join that entity.
+   */
+  private readonly acronyms = new Map<string, Map<string, number>>();
 
   /** Adds an article's keys (its corrected entity columns). */
   add(record: StoredArticle, mentions: EntityColumns, touch: TouchKeys): void {
@@ -62,7 +67,10 @@ export class KeyIndex {
         touch(undefined, surname);
       }
     }
-    for (let i = 0; i < mentions.n; i++) addMention(this.keyInfo.get(mentions.key(i))!, mentions, i, 1);
+    for (let i = 0; i < mentions.n; i++) {
+      addMention(this.keyInfo.get(mentions.key(i))!, mentions, i, 1);
+      this.countAcronym(mentions, i, 1, touch);
+    }
   }
 
   /** Removes what `add` added for the same record. */
@@ -70,6 +78,7 @@ export class KeyIndex {
     for (let i = 0; i < mentions.n; i++) {
       const info = this.keyInfo.get(mentions.key(i));
       if (info) addMention(info, mentions, i, -1);
+      this.countAcronym(mentions, i, -1, touch);
     }
     const date = record.meta.articleDate.value;
     for (const { first } of countByKey(mentions).values()) {
@@ -86,6 +95,26 @@ export class KeyIndex {
       }
       if (surname) decrement(this.surnames, surname, key);
     }
+  }
+
+  /**
+   * Counts a mention that spells an entity by its acronym ("BHB" with the key of the Brannock
+   * Harbour Board), and tells identity about the bare acronym's keys, which may join or leave it.
+   */
+  private countAcronym(mentions: EntityColumns, i: number, delta: 1 | -1, touch: TouchKeys): void {
+    const acronym = acronymOf(mentions.spelling(i));
+    if (acronym === undefined) return;
+    const key = mentions.key(i);
+    const name = nameOfKey(key);
+    if (name === undefined || name === acronym || !initialsSpell(acronym, name)) return;
+    if (delta > 0) increment(this.acronyms, acronym, key);
+    else decrement(this.acronyms, acronym, key);
+    for (const bare of this.keysNamed(acronym)) touch(bare);
+  }
+
+  /** The keys an acronym ("bhb") was spelt out as somewhere in the corpus. */
+  expansionsOf(acronym: string): Iterable<string> {
+    return this.acronyms.get(acronym)?.keys() ?? [];
   }
 
   /** Drops a key no article mentions any more. */
@@ -139,6 +168,41 @@ export class KeyIndex {
 }
 
 const EMPTY: ReadonlyMap<string, number> = new Map();
+
+/**
+ * The acronym a spelling is, lower-cased like a key's name ("BHB" → "bhb", "U.N." → no: it is
+ * spelt with stops), or undefined: two to eight capitals and digits, starting with a capital.
+ */
+export function acronymOf(spelling: string): string | undefined {
+  return /^[A-Z][A-Z0-9&]{1,7}$/.test(spelling) ? spelling.toLowerCase() : undefined;
+}
+
+/** Small words an acronym may leave out ("Bureau of Investigation" → "BI"). */
+const SKIPPABLE = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'to', 'de', 'du', 'des', 'la', 'le', 'et', 'at', '&']);
+
+/**
+ * True when the initials of a name's words spell the acronym, small words optional
+ * ("brannock harbour board" → "bhb", "organisation for economic co-operation and development" →
+ * "oecd"): only such a spelling is an acronym spelt out, not a shouted surname or headline word.
+ */
+export function initialsSpell(acronym: string, name: string): boolean {
+  // Each word gives its initial (a small word may give none); the later parts of a hyphenated
+  // word may give theirs too ("co-operation" is C or CO).
+  const parts = name.split(/\s+/).flatMap((word) => word.split('-').filter((p) => p.length > 0).map((part, i) => ({ part, optional: i > 0 || SKIPPABLE.has(word) })));
+  // reachable[j]: the first j letters of the acronym are spelt by the parts read so far.
+  let reachable = new Uint8Array(acronym.length + 1);
+  reachable[0] = 1;
+  for (const { part, optional } of parts) {
+    const next = new Uint8Array(acronym.length + 1);
+    for (let j = 0; j <= acronym.length; j++) {
+      if (!reachable[j]) continue;
+      if (optional) next[j] = 1;
+      if (j < acronym.length && part[0] === acronym[j]) next[j + 1] = 1;
+    }
+    reachable = next;
+  }
+  return reachable[acronym.length] === 1;
+}
 
 /** Adds (+1) or removes (-1) one mention from its key's totals. */
 function addMention(info: KeyInfo, mentions: EntityColumns, i: number, delta: 1 | -1): void {
