@@ -22,6 +22,9 @@ export async function writeLines(file: string, lines: Iterable<string>): Promise
     return count;
   } catch (error) {
     out.destroy();
+    // The stream opens its file asynchronously: removed before it is open and closed, the
+    // temporary file would be made again behind the removal.
+    if (!out.closed) await once(out, 'close').catch(() => undefined);
     await fs.rm(tmp, { force: true }).catch(() => undefined);
     throw error;
   }
