@@ -54,6 +54,26 @@ describe('findFigures: numbers in digits and words', () => {
       { text: 'hundreds of thousands', value: null, counted: 'refugees' },
     ]);
   });
+  it('counts nothing with a vague count that is the subject of a verb: "Thousands march", "Dozens flee"', () => {
+    // Sample headlines written for this test: a plural subject takes the verb's plain form, which
+    // is no plural noun ("marches" was the measure).
+    check('Thousands march in Brannock as ferry strike spreads', [{ text: 'Thousands', value: null, counted: undefined, measure: 'number' }]);
+    check('Dozens flee the port; hundreds protest outside the board.', [
+      { text: 'Dozens', value: null, counted: undefined },
+      { text: 'hundreds', value: null, counted: undefined },
+    ]);
+    // A plural noun, or an uncountable one, is still what is counted.
+    check('Hundreds walked out; thousands police the streets.', [
+      { text: 'Hundreds', value: null, counted: undefined },
+      { text: 'thousands', value: null, counted: 'police' },
+    ]);
+    check('Dozens workers walked out.', [{ text: 'Dozens', value: null, counted: 'workers' }]);
+    // A count of mornings or afternoons is a stretch of time, which the dates stage owns.
+    check('Pay fell fifteen points in one afternoon and two mornings; 300 dockers voted.', [
+      { text: 'fifteen', value: 15, counted: 'points' },
+      { text: '300', value: 300, counted: 'dockers' },
+    ]);
+  });
   it('reads vague counts with a scale word', () => {
     check('A rally of several thousand scientists and a few hundred guards.', [
       { text: 'several thousand', value: null, counted: 'scientists' },

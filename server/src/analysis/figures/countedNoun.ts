@@ -43,7 +43,8 @@ const NOT_PLURAL = new Set(
 // Time words: a count of these is a duration, which the dates stage owns.
 export const TIME_NOUNS = new Set(
   ('second seconds minute minutes hour hours day days week weeks fortnight fortnights month months ' +
-  'year years decade decades century centuries millennium millennia weekend weekends night nights').split(' '),
+  'year years decade decades century centuries millennium millennia weekend weekends night nights ' +
+  'morning mornings afternoon afternoons evening evenings season seasons').split(' '),
 );
 
 // Adjectives that often follow a count but are never what is counted.
@@ -67,6 +68,11 @@ const UNCOUNTABLE = new Set(
   ('people police personnel staff aircraft sheep fish deer cattle livestock equipment ammunition data ' +
   'military troops media information news money cash aid software hardware militia').split(' '),
 );
+
+/** True for a noun counted without a plural ("police", "aid", "cattle"). */
+export function isUncountable(word: string): boolean {
+  return UNCOUNTABLE.has(word);
+}
 
 /** The plural lower-case form used as a measure key ("strike" → "strikes", "entity" → "entities"). */
 export function pluralize(noun: string): string {

@@ -1,4 +1,4 @@
-import { isPluralLooking, readCounted, TIME_NOUNS } from './countedNoun';
+import { isPluralLooking, isUncountable, readCounted, TIME_NOUNS } from './countedNoun';
 import type { Draft } from './draft';
 import { codeAt, MONTH, previousWord, startsSentence } from './guards';
 
@@ -145,9 +145,11 @@ function finishCounted(text: string, draft: Draft, prev: PreviousWord, prevLower
     if (OF_DETERMINERS.exec(text)) nounFrom = OF_DETERMINERS.lastIndex;
   }
   const counted = readCounted(text, nounFrom, one);
-  // A capitalised singular head is a name, not a counted noun ("Tunisia 1 – 2 England").
+  // A capitalised singular head is a name, not a counted noun ("Tunisia 1 – 2 England"); after a
+  // vague count with no "of", a singular word is the verb it is the subject of ("Thousands march").
+  const vagueSubject = draft.value === null && nounFrom === draft.end && !!counted && !isPluralLooking(counted.counted) && !isUncountable(counted.counted);
   const countedOk =
-    counted && !/(?:ed|ing)$/.test(counted.counted) && !(counted.proper && !isPluralLooking(counted.counted));
+    counted && !vagueSubject && !/(?:ed|ing)$/.test(counted.counted) && !(counted.proper && !isPluralLooking(counted.counted));
   if (countedOk && counted.counted === 'fold') {
     draft.measure = 'times';
     return draft.end;
