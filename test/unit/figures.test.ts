@@ -74,6 +74,15 @@ describe('findFigures: numbers in digits and words', () => {
       { text: '300', value: 300, counted: 'dockers' },
     ]);
   });
+  it('reads the noun after coordinated modifiers: "21,000 air and sea personnel"', () => {
+    check('The port added 2,100 air and sea personnel, 12 red and white tugs and 40 cranes and trucks.', [
+      { text: '2,100', value: 2100, counted: 'personnel' },
+      { text: '12', value: 12, counted: 'tugs' },
+      { text: '40', value: 40, counted: 'cranes and trucks' },
+    ]);
+    // With no plural after it, the modifier stays what the figure counts no more than before.
+    check('Ships waited 3 days; 300 dock and port workers struck.', [{ text: '300', value: 300, counted: 'workers' }]);
+  });
   it('reads vague counts with a scale word', () => {
     check('A rally of several thousand scientists and a few hundred guards.', [
       { text: 'several thousand', value: null, counted: 'scientists' },

@@ -126,6 +126,11 @@ export function readCounted(text: string, pos: number, one: boolean): Counted | 
     if (!m) break;
     const raw = m[1];
     const lower = raw.toLowerCase();
+    // Coordinated modifiers before the noun: "21,000 air and sea personnel", "12 red and white flags".
+    if ((lower === 'and' || lower === 'or') && !one && words.length > 0 && raw === lower && !words.some((w) => isPluralLooking(w.toLowerCase()))) {
+      p = m.index + m[0].length;
+      continue;
+    }
     if (STOP.has(lower)) break;
     // A verb-looking word ends the phrase once a noun was seen ("14 plants closed", "22 munitions destroying").
     // A past-tense verb ends it even after a singular ("one strike engaged"); an "-ing" word may be a
