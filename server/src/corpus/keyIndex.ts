@@ -44,6 +44,7 @@ export class KeyIndex {
    * it stood for there, with mention counts: a bare "BHB" elsewhere may join that entity.
    */
   private readonly acronyms = new Map<string, Map<string, number>>();
+  private readonly spelt = new Map<string, boolean>();
 
   /** Adds an article's keys (its corrected entity columns). */
   add(record: StoredArticle, mentions: EntityColumns, touch: TouchKeys): void {
@@ -106,10 +107,21 @@ export class KeyIndex {
     if (acronym === undefined) return;
     const key = mentions.key(i);
     const name = nameOfKey(key);
-    if (name === undefined || name === acronym || !initialsSpell(acronym, name)) return;
+    if (name === undefined || name === acronym || !this.spells(acronym, name)) return;
     if (delta > 0) increment(this.acronyms, acronym, key);
     else decrement(this.acronyms, acronym, key);
     for (const bare of this.keysNamed(acronym)) touch(bare);
+  }
+
+  /** initialsSpell, remembered: "US" for the United States comes 50,000 times in a large corpus. */
+  private spells(acronym: string, name: string): boolean {
+    const pair = `${acronym}\u0000${name}`;
+    let yes = this.spelt.get(pair);
+    if (yes === undefined) {
+      if (this.spelt.size > 10_000) this.spelt.clear();
+      this.spelt.set(pair, (yes = initialsSpell(acronym, name)));
+    }
+    return yes;
   }
 
   /** The keys an acronym ("bhb") was spelt out as somewhere in the corpus. */
@@ -174,8 +186,15 @@ const EMPTY: ReadonlyMap<string, number> = new Map();
  * spelt with stops), or undefined: two to eight capitals and digits, starting with a capital.
  */
 export function acronymOf(spelling: string): string | undefined {
-  return /^[A-Z][A-Z0-9&]{1,7}$/.test(spelling) ? spelling.toLowerCase() : undefined;
+  // Every mention of the corpus passes here: most are ruled out by their length or second letter.
+  const n = spelling.length;
+  if (n < 2 || n > 8) return undefined;
+  const second = spelling.charCodeAt(1);
+  if (second >= 97 && second <= 122) return undefined;
+  return ACRONYM.test(spelling) ? spelling.toLowerCase() : undefined;
 }
+
+const ACRONYM = /^[A-Z][A-Z0-9&]{1,7}$/;
 
 /** Small words an acronym may leave out ("Bureau of Investigation" → "BI"). */
 const SKIPPABLE = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'to', 'de', 'du', 'des', 'la', 'le', 'et', 'at', '&']);
