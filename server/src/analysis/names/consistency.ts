@@ -37,7 +37,7 @@ export function harmoniseNames(tagged: TaggerResult, tagger: Tagger): TaggedName
   const hasBody = tokens.count > 0 && !(tokens.bits[tokens.count - 1] & Bit.Headline);
   const names = tagged.names.filter(
     (n) =>
-      (!hasBody || !inCapitalisedHeadline(tokens, n.first) || isSure(tagged, n) || bodySupports(tagged, n)) &&
+      (!hasBody || !inCapitalisedHeadline(tagged, n.first) || isSure(tagged, n) || bodySupports(tagged, n)) &&
       !isBareCommonWord(tagged, tagger, n),
   );
   if (names.length === 0) return names;
@@ -132,10 +132,21 @@ function isBareCommonWord(tagged: TaggerResult, tagger: Tagger, n: TaggedName): 
   return (flags & F.COMMON) !== 0 && (flags & KNOWN_NAME) === 0;
 }
 
-/** Is token i in a headline written in title case or capitals (where a capital proves nothing)? */
-function inCapitalisedHeadline(tokens: Tokens, i: number): boolean {
+/**
+ * Is token i in a headline written in title case or capitals (where a capital proves nothing)?
+ * The first line, or any title-case or shouted line that capitalises a function word the way
+ * headlines do ("Ellen Vance As Oscar Host" under "Read more", a headline below a site's menu).
+ */
+function inCapitalisedHeadline(tagged: TaggerResult, i: number): boolean {
+  const { tokens, titleBreaks } = tagged;
   const bits = tokens.bits[i];
-  return (bits & Bit.Headline) !== 0 && (bits & (Bit.TitleLine | Bit.ShoutLine)) !== 0;
+  if (!(bits & (Bit.TitleLine | Bit.ShoutLine))) return false;
+  if (bits & Bit.Headline) return true;
+  if (!titleBreaks) return false;
+  let first = i;
+  while (first > 0 && !(tokens.bits[first] & Bit.LineStart)) first--;
+  for (let j = first; j < tokens.count && (j === first || !(tokens.bits[j] & Bit.LineStart)); j++) if (titleBreaks[j]) return true;
+  return false;
 }
 
 /** Is every capitalised word of the name capitalised somewhere in the article's ordinary lines? */

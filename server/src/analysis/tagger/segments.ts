@@ -4,6 +4,7 @@
  * "Procter & Gamble", "Coca-Cola", "Leonardo da Vinci"). Every other token is outside any name,
  * so the tagger scores only these runs: a fifth of the tokens of news text.
  */
+import { MULTI_WORD_NAMES } from '../names/lexicon';
 import { Bit, Kind, hashLower, type Tokens } from './tokenize';
 
 /** Lower-case words that may join two capitalised parts of one name. */
@@ -16,6 +17,71 @@ const AMPERSAND = hashLower('&');
 const HYPHEN = hashLower('-');
 
 const DOLLAR = hashLower('$');
+
+/**
+ * Function words that a title-case or shouted line capitalises ("Ellen Vance As Oscar Host",
+ * "Harlan Administration To Exert Pressure", "CHINA IN SURPRISE DEFEAT"). There they end a name
+ * unless the article's body, or a known name, writes the name with the word ("Centers for
+ * Disease Control", "Trinidad and Tobago"). "of" and "the" are left out: names hold them far
+ * more often than headlines break on them ("Bank Of England", "Lord Of The Rings").
+ */
+const TITLE_BREAKS = new Set(
+  [
+    'as', 'to', 'for', 'in', 'on', 'at', 'with', 'after', 'amid', 'over', 'is', 'are', 'was', 'were', 'will', 'would', 'can', 'could',
+    'may', 'might', 'must', 'should', 'says', 'said', 'say', 'tells', 'and', 'or', 'but', 'by', 'from', 'into', 'onto', 'than', 'vs', 'versus',
+    'against', 'before', 'during', 'despite', 'near', 'under', 'about', 'up', 'off', 'out', 'not', 'be', 'been', 'has', 'have', 'had',
+    'its', 'his', 'her', 'their', 'if', 'when', 'while', 'ahead', 'via', 'among', 'amongst', 'through', 'without', 'within', 'toward',
+    'towards', 'behind', 'beyond', 'across', 'gets', 'wins', 'takes', 'sees', 'set', 'sets', 'faces', 'named', 'hit', 'hits',
+  ].map(hashLower),
+);
+
+/** Hashes of (word, function word, word) as known multi-word names write them ("bosnia and herzegovina"). */
+const KNOWN_TRIPLES = new Set<number>();
+for (const name of MULTI_WORD_NAMES) {
+  const words = name.split(' ');
+  for (let i = 1; i + 1 < words.length; i++) {
+    const h = hashLower(words[i]);
+    if (TITLE_BREAKS.has(h)) KNOWN_TRIPLES.add(tripleKey(hashLower(words[i - 1]), h, hashLower(words[i + 1])));
+  }
+}
+
+function tripleKey(a: number, b: number, c: number): number {
+  return Math.imul(Math.imul(a ^ (a >>> 13), 0x2c1b3c6d) ^ b, 0x297a2d39) ^ c;
+}
+
+/** Lines whose capitals prove nothing: a title-case or shouted line. */
+const CAPITALISED_LINE = Bit.TitleLine | Bit.ShoutLine;
+
+/**
+ * Which tokens are capitalised function words that end a name in a title-case or shouted line
+ * (TITLE_BREAKS), or undefined when there are none. A word the body writes between the same two
+ * capitalised words ("Centers for Disease Control"), or a known name holds, does not.
+ */
+export function titleBreaks(tokens: Tokens): Uint8Array | undefined {
+  const { count, kind, bits, hash } = tokens;
+  let out: Uint8Array | undefined;
+  let body: Set<number> | undefined;
+  for (let i = 1; i + 1 < count; i++) {
+    if (!(bits[i] & CAPITALISED_LINE) || (kind[i] !== Kind.Cap && kind[i] !== Kind.Upper) || !TITLE_BREAKS.has(hash[i])) continue;
+    if (!isNameShaped(tokens, i - 1) || !isNameShaped(tokens, i + 1) || bits[i + 1] & Bit.LineStart) continue;
+    const key = tripleKey(hash[i - 1], hash[i], hash[i + 1]);
+    body ??= bodyTriples(tokens);
+    if (body.has(key) || KNOWN_TRIPLES.has(key)) continue;
+    (out ??= new Uint8Array(count))[i] = 1;
+  }
+  return out;
+}
+
+/** (word, function word, word) as the article's ordinary lines write them inside a name. */
+function bodyTriples(tokens: Tokens): Set<number> {
+  const { count, bits, hash } = tokens;
+  const out = new Set<number>();
+  for (let i = 1; i + 1 < count; i++) {
+    if (bits[i] & CAPITALISED_LINE || !TITLE_BREAKS.has(hash[i]) || !isNameShaped(tokens, i - 1) || !isNameShaped(tokens, i + 1)) continue;
+    out.add(tripleKey(hash[i - 1], hash[i], hash[i + 1]));
+  }
+  return out;
+}
 
 /** A token that may be (part of) a name by its own shape ("US$", "HK$" are currencies, not names). */
 export function isNameShaped(tokens: Tokens, i: number): boolean {
@@ -41,29 +107,32 @@ export const MAX_RUN = 32;
 /**
  * The candidate runs as [start, end) token index pairs, flattened into one array. A run starts
  * and ends on a name-shaped token; up to two connectors in a row join two name-shaped tokens on
- * one line ("of the").
+ * one line ("of the"). `breaks` marks the capitalised function words of title-case lines
+ * (titleBreaks), which no run crosses.
  */
-export function findSegments(tokens: Tokens): number[] {
+export function findSegments(tokens: Tokens, breaks = titleBreaks(tokens)): number[] {
   const out: number[] = [];
   const n = tokens.count;
+  // A capitalised function word of a title-case line is outside any name there.
+  const shaped = (j: number): boolean => !breaks?.[j] && isNameShaped(tokens, j);
   let i = 0;
   while (i < n) {
-    if (!isNameShaped(tokens, i) && !isArticlePrefix(tokens, i)) {
+    if (!shaped(i) && !isArticlePrefix(tokens, i)) {
       i++;
       continue;
     }
     const start = i;
-    let end = isNameShaped(tokens, i) ? i + 1 : i + 3;
+    let end = shaped(i) ? i + 1 : i + 3;
     for (;;) {
       if (end - start >= MAX_RUN) break;
-      if (end < n && isNameShaped(tokens, end) && !(tokens.bits[end] & Bit.LineStart)) {
+      if (end < n && shaped(end) && !(tokens.bits[end] & Bit.LineStart)) {
         end++;
         continue;
       }
       // One or two connectors, then a name-shaped token on the same line.
       let j = end;
       while (j < n && j - end < 2 && isConnector(tokens, j) && !(tokens.bits[j] & Bit.LineStart)) j++;
-      if (j > end && j < n && isNameShaped(tokens, j) && !(tokens.bits[j] & Bit.LineStart)) {
+      if (j > end && j < n && shaped(j) && !(tokens.bits[j] & Bit.LineStart)) {
         end = j + 1;
         continue;
       }

@@ -4,7 +4,7 @@
 import { ArticleEvidence, MAX_FEATURES, SegmentFeatures, type WordEntry } from './features';
 import { TAG_COUNT, TYPES, addEmissions, continues, sequenceScore, tagOf, typeOf, viterbi, type NameType, type ViterbiScratch } from './model';
 import { GUESS, ruleCodes, type RuleName } from './ruleCodes';
-import { MAX_RUN, findSegments } from './segments';
+import { MAX_RUN, findSegments, titleBreaks } from './segments';
 import type { Tagger } from './tagger';
 import { Bit, tokenize, type Tokens } from './tokenize';
 
@@ -23,6 +23,8 @@ export interface TaggerResult {
   names: TaggedName[];
   /** What the article says about its words, and what the rules said about each token. */
   evidence: ArticleEvidence;
+  /** The capitalised function words of title-case lines, which end names there (segments.ts titleBreaks). */
+  titleBreaks?: Uint8Array;
 }
 
 /**
@@ -36,7 +38,8 @@ export function tagArticle(article: string | Tokens, tagger: Tagger, rules?: rea
   const tokens = typeof article === 'string' ? tokenize(article) : article;
   const evidence = new ArticleEvidence(tokens);
   if (rules) evidence.ruleCodes = ruleCodes(tokens, rules);
-  const segments = findSegments(tokens);
+  const breaks = titleBreaks(tokens);
+  const segments = findSegments(tokens, breaks);
   const names: TaggedName[] = [];
   const { features, emissions, tags, prior, scratch } = runBuffers();
   const seg = new SegmentFeatures(evidence, words);
@@ -66,7 +69,7 @@ export function tagArticle(article: string | Tokens, tagger: Tagger, rules?: rea
     if (reading !== FIRM && best - sequenceScore(emissions, n, model.transitions, prior) <= trustGuesses) for (let i = 0; i < n; i++) tags[i] = prior[i];
     collectNames(tokens, start, n, tags, names);
   }
-  return { tokens, names, evidence };
+  return { tokens, names, evidence, titleBreaks: breaks };
 }
 
 /**
