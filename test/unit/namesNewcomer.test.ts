@@ -76,3 +76,22 @@ test('titleBreaks: capitalised function words between name-shaped words of title
   assert.equal(breaksOf('Corin Maddox spoke As well as anyone, the academy said of the host.').length, 0);
   assert.equal(titleBreaks(tokenize('')), undefined);
 });
+
+test('an everyday word opening a sentence before the word it qualifies is no name, though a name list holds it', () => {
+  const article =
+    'Strike in Brannock\n\nFerry crews in Brannock stopped work on Monday. Rice prices rose in the town market. Bush fires burned on the hills nearby. Marta Velloso, who leads the union, said talks had failed.';
+  const found = findNames(article);
+  for (const word of ['Ferry crews', 'Rice prices', 'Bush fires']) expectNothingOver(article, found, word);
+  expectMention(article, found, 'Brannock', 'place', 1);
+  expectMention(article, found, 'Marta Velloso', 'person');
+});
+
+test('the same words stay names where the article shows them as names', () => {
+  // "Ferry" is capitalised mid-sentence ("Paul Ferry"), and "Frank said" has a verb after the name.
+  const article =
+    'Dravo names chief\n\nDravo Mining named Paul Ferry its chief executive on Monday. Ferry shares the board\'s view, the company said. Ada Frank, the chair, welcomed him. Frank said the search took a year.';
+  const found = findNames(article);
+  expectMention(article, found, 'Paul Ferry', 'person');
+  expectMention(article, found, 'Ferry', 'person', 1);
+  expectMention(article, found, 'Frank', 'person', 1);
+});

@@ -4,7 +4,7 @@
  * the lower-cased surface form.
  */
 import countries from 'world-countries';
-import { CITY_NAMES, COMMON_WORDS, PERSON_NAMES } from './generatedLists';
+import { CITY_NAMES, COMMON_WORDS, NAME_WORDS, PERSON_NAMES } from './generatedLists';
 import { EXTRA_PLACES, PLACE_ALIASES, REGIONS, US_STATES } from '../names/wordLists';
 
 /** What the gazetteer knows about one spelling of a place. */
@@ -24,6 +24,8 @@ export const DEMONYMS = new Map<string, string>();
 
 /** Lower-cased common English words ("police", "however"). */
 export const COMMON = new Set(COMMON_WORDS.split('\n'));
+/** Lower-cased given names, surnames and cities that are also everyday English words, beyond COMMON ("ferry"; "bush" is in COMMON). */
+export const COMMON_NAME_WORDS = new Set(NAME_WORDS.split('\n'));
 const PERSON_NAME_LIST = PERSON_NAMES.split('\n');
 
 /**

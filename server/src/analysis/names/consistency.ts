@@ -13,13 +13,14 @@
  *   body (if there is one) supports it (its words are capitalised in the body, or the rules know it from a list):
  *   "Exert Pressure" in "Biden Administration To Exert Pressure on Russia" does not.
  */
+import { COMMON_NAME_WORDS, PLACES } from '../gazetteer/places';
 import { F } from './lexicon';
 import { TYPES, type NameType } from '../tagger/model';
 import { GUESS } from '../tagger/ruleCodes';
 import type { ArticleEvidence } from '../tagger/features';
 import type { TaggedName, TaggerResult } from '../tagger/tagNames';
 import type { Tagger } from '../tagger/tagger';
-import { Bit, Kind, type Tokens } from '../tagger/tokenize';
+import { Bit, Kind, hashToken, tokenText, type Tokens } from '../tagger/tokenize';
 
 /** Votes per type (TYPES order) for one spelling. */
 type Votes = [number, number, number, number];
@@ -38,7 +39,8 @@ export function harmoniseNames(tagged: TaggerResult, tagger: Tagger): TaggedName
   const names = tagged.names.filter(
     (n) =>
       (!hasBody || !inCapitalisedHeadline(tagged, n.first) || isSure(tagged, n) || bodySupports(tagged, n)) &&
-      !isBareCommonWord(tagged, tagger, n),
+      !isBareCommonWord(tagged, tagger, n) &&
+      !isWordBeforeNoun(tagged, tagger, n),
   );
   if (names.length === 0) return names;
   const votes = new Map<number, Votes>();
@@ -147,6 +149,51 @@ function inCapitalisedHeadline(tagged: TaggerResult, i: number): boolean {
   while (first > 0 && !(tokens.bits[first] & Bit.LineStart)) first--;
   for (let j = first; j < tokens.count && (j === first || !(tokens.bits[j] & Bit.LineStart)); j++) if (titleBreaks[j]) return true;
   return false;
+}
+
+/**
+ * Lower-case words after which a capitalised first word is the sentence's subject ("Rice said",
+ * "Bush on Monday vetoed", "Frank and Ada", "Gough took three wickets"): a name may stand there,
+ * whatever the word means.
+ */
+const SUBJECT_NEXT = new Set(
+  `said says say told tells is was are were has have had will would could can may might should must did does do and or nor but who whose
+  which that also then later added spoke wrote asked agreed denied insisted argued claimed warned announced admitted noted replied
+  explained believes thinks thought stood won lost scored played of in on at to for with from by as into after before since during
+  himself herself itself hit took made ran kept came went got gave held put beat threw caught shot led left struck fell rose sat saw found
+  became began broke brought built bought chose drew drove fought flew grew heard knew laid lay meant met paid quit rode sent shook shut
+  spent stole swam taught understood wore`
+    .split(/\s+/)
+    .map(hashToken),
+);
+
+/**
+ * "Ferry crews in Brannock stopped work", "Rice prices rose", "Bush fires spread": a first word of
+ * a sentence that is an ordinary English word (also on a name list), followed by a lower-case word
+ * it qualifies, and never capitalised mid-sentence in the article, is the word, not a name. A
+ * country, state or region ("Turkey", "Georgia") keeps its name; a city named like a word does not.
+ */
+function isWordBeforeNoun(tagged: TaggerResult, tagger: Tagger, n: TaggedName): boolean {
+  const { tokens, evidence } = tagged;
+  const i = n.first;
+  if (n.last - i !== 1 || !(tokens.bits[i] & Bit.SentenceStart) || tokens.kind[i] !== Kind.Cap) return false;
+  const next = i + 1;
+  if (next >= tokens.count || tokens.kind[next] !== Kind.Lower || tokens.bits[next] & (Bit.Glued | Bit.LineStart) || SUBJECT_NEXT.has(tokens.hash[next])) return false;
+  // "Bush vetoed the bill": a verb in the past tense makes the first word its subject.
+  const nextWord = tokenText(tokens, next);
+  if (nextWord.length > 3 && nextWord.endsWith('ed')) return false;
+  if (evidence.capitalisedMid(tokens.hash[i]) > 0) return false;
+  const flags = tagger.words.get(tokens, i).flags;
+  if (flags & (F.DEMONYMS | F.KNOWN_ORGS | F.NEWS_OUTLETS | F.KNOWN_ACRONYMS)) return false;
+  const word = tokenText(tokens, i).toLowerCase();
+  if (!(flags & F.COMMON) && !COMMON_NAME_WORDS.has(word)) return false;
+  // Only a town named like a common word ("Bush", "Save"), not a city the dictionary also lists ("Chicago").
+  const city = (flags & F.PLACES) !== 0 && (flags & F.COMMON) !== 0 && PLACES.get(word)?.rule === 'gazetteer:city';
+  if (flags & F.PLACES && !city) return false;
+  // The rules' reading from the context ("Rice, the minister, said") stands; the gazetteer's
+  // reading of a town named like a word proves nothing here.
+  const code = evidence.ruleCodes?.[i] ?? 0;
+  return !code || (code & GUESS) !== 0 || city;
 }
 
 /** Is every capitalised word of the name capitalised somewhere in the article's ordinary lines? */
