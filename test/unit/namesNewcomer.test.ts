@@ -95,3 +95,15 @@ test('the same words stay names where the article shows them as names', () => {
   expectMention(article, found, 'Ferry', 'person', 1);
   expectMention(article, found, 'Frank', 'person', 1);
 });
+
+test('an award named like a person is not a person: "Primetime Emmy", "the Emmys", "Oscar-winning"', () => {
+  const article =
+    'Awards night\n\nShe won a Primetime Emmy last year, and two Daytime Emmys before that. Her Emmy nomination came in May. The Oscar-winning director Lena Marsh will host the Grammys. Emmy Rossum and Tony Blair attended. Oscar said he was pleased.';
+  const found = findNames(article);
+  for (const award of ['Primetime Emmy', 'Daytime Emmys', 'Emmy nomination', 'Oscar-winning', 'Grammys']) expectNothingOver(article, found, award);
+  // People whose names an award shares stay people.
+  expectMention(article, found, 'Lena Marsh', 'person');
+  expectMention(article, found, 'Emmy Rossum', 'person');
+  expectMention(article, found, 'Tony Blair', 'person');
+  expectMention(article, found, 'Oscar', 'person', 1);
+});

@@ -13,7 +13,7 @@
  *   body (if there is one) supports it (its words are capitalised in the body, or the rules know it from a list):
  *   "Exert Pressure" in "Biden Administration To Exert Pressure on Russia" does not.
  */
-import { COMMON_NAME_WORDS, PLACES } from '../gazetteer/places';
+import { COMMON, COMMON_NAME_WORDS, PERSON_NAME_SET, PLACES } from '../gazetteer/places';
 import { F } from './lexicon';
 import { TYPES, type NameType } from '../tagger/model';
 import { GUESS } from '../tagger/ruleCodes';
@@ -40,7 +40,8 @@ export function harmoniseNames(tagged: TaggerResult, tagger: Tagger): TaggedName
     (n) =>
       (!hasBody || !inCapitalisedHeadline(tagged, n.first) || isSure(tagged, n) || bodySupports(tagged, n)) &&
       !isBareCommonWord(tagged, tagger, n) &&
-      !isWordBeforeNoun(tagged, tagger, n),
+      !isWordBeforeNoun(tagged, tagger, n) &&
+      !isAward(tokens, n),
   );
   if (names.length === 0) return names;
   const votes = new Map<number, Votes>();
@@ -108,7 +109,10 @@ function recallNamed(tagged: TaggerResult, votes: Map<number, Votes>, firsts: Se
       // A lone word must stand alone (not "May 5", not inside a longer run of capitalised
       // words), except in a title-case or shouted headline, where every word is capitalised.
       if (length === 1 && !alone(tokens, evidence, i) && !(tokens.bits[i] & (Bit.TitleLine | Bit.ShoutLine))) continue;
-      out.push({ start: tokens.start[i], end: tokens.end[last - 1], first: i, last, type: best });
+      const name = { start: tokens.start[i], end: tokens.end[last - 1], first: i, last, type: best };
+      // "Oscar said" does not make "Oscar-winning" a person.
+      if (isAward(tokens, name)) continue;
+      out.push(name);
       for (let j = i; j < last; j++) covered[j] = 1;
       added = true;
       break;
@@ -194,6 +198,34 @@ function isWordBeforeNoun(tagged: TaggerResult, tagger: Tagger, n: TaggedName): 
   // reading of a town named like a word proves nothing here.
   const code = evidence.ruleCodes?.[i] ?? 0;
   return !code || (code & GUESS) !== 0 || city;
+}
+
+/** Awards named like people ("Emmy", "Tony", "Oscar"), in lower case, and their plurals. */
+const AWARDS = new Set(['emmy', 'emmys', 'oscar', 'oscars', 'grammy', 'grammys', 'tony', 'tonys', 'bafta', 'baftas', 'golden globe', 'golden globes', 'juno', 'junos', 'olivier', 'obie', 'obies', 'edgar', 'hugo', 'nebula', 'clio', 'peabody', 'webby', 'webbys', 'annie', 'cesar', 'goya', 'logie', 'logies', 'ariel'].map(hashToken));
+/** Words after an award's name that say it is the award ("Emmy nomination", "Oscar-winning"). */
+const AWARD_NEXT = new Set(['award', 'awards', 'nomination', 'nominations', 'nominee', 'nominees', 'nod', 'nods', 'win', 'wins', 'winner', 'winners', 'winning', 'statuette', 'ceremony', 'voters', 'race', 'campaign', 'telecast', 'host', 'hosts'].map(hashToken));
+const HYPHEN_HASH = hashToken('-');
+
+/**
+ * "the Primetime Emmy", "a Daytime Emmy", "Best Picture Oscar", "Emmy nominations", "Oscar-winning":
+ * an award named like a person is not one. It is the award when a capitalised word names its kind
+ * before it, when it is a plural ("the Emmys"), or when the word after it says so. "Emmy Rossum",
+ * "Tony Blair" and "Oscar said" stay people.
+ */
+function isAward(tokens: Tokens, n: TaggedName): boolean {
+  const lastHash = tokens.hash[n.last - 1];
+  if (!AWARDS.has(lastHash) || n.type === 'LOC') return false;
+  if (n.last - n.first > 1) return n.type !== 'PER' || !isGivenNameBefore(tokens, n.last - 2);
+  const word = tokenText(tokens, n.first);
+  if (word.endsWith('s') && AWARDS.has(hashToken(word.slice(0, -1)))) return true;
+  let next = n.last;
+  if (next < tokens.count && tokens.hash[next] === HYPHEN_HASH && tokens.bits[next] & Bit.Glued) next++;
+  return next < tokens.count && AWARD_NEXT.has(tokens.hash[next]);
+}
+
+/** "Tony" after "Ada": a person whose surname is also an award's name. */
+function isGivenNameBefore(tokens: Tokens, i: number): boolean {
+  return (tokens.kind[i] === Kind.Cap || tokens.kind[i] === Kind.Initial) && PERSON_NAME_SET.has(tokenText(tokens, i).toLowerCase()) && !COMMON.has(tokenText(tokens, i).toLowerCase());
 }
 
 /** Is every capitalised word of the name capitalised somewhere in the article's ordinary lines? */
