@@ -52,12 +52,28 @@ export class Occurrences {
   occurrencesIn(uri: string, id: string, token: CancellationSignal): Occurrence[] {
     const record = this.store.get(uri);
     if (!record || token.isCancellationRequested) return [];
-    const cells = this.store.keyCells(this.identity.membersOf(id));
+    const cells = this.cellsOf(this.identity.membersOf(id));
     const { cells: c, at, n } = column(record.corrected, ENTITIES, E_KEY);
     const out: Occurrence[] = [];
     for (let i = 0; i < n; i++) if (cells.has(c[at + i])) out.push(this.store.occurrence(record, i));
     return out;
   }
+
+  /**
+   * The value cells of an entity's keys. References ask this for each of an entity's articles in
+   * turn; identity hands out the same members list until the entity may have changed, so the
+   * cells of the last list asked about are kept.
+   */
+  private cellsOf(members: readonly string[]): Set<number> {
+    if (members !== this.lastMembers) {
+      this.lastMembers = members;
+      this.lastCells = this.store.keyCells(members);
+    }
+    return this.lastCells;
+  }
+
+  private lastMembers: readonly string[] | undefined;
+  private lastCells = new Set<number>();
 
   /** See CorpusQueries.articlesOf. */
   articlesOf(id: string, token: CancellationSignal): string[] {

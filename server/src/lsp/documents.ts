@@ -4,8 +4,6 @@ import type { Range, Location } from 'vscode-languageserver';
 import type { CancellationSignal } from '../analysis/types';
 import type { CorpusQueries, ResolvedMention } from '../corpus/queries';
 
-/** TextDocuments made for closed articles kept at once; references across thousands reuse few. */
-const MADE_LIMIT = 4096;
 /** Articles whose resolved mentions are kept for the corpus version they were read at. */
 const MENTIONS_KEPT = 8;
 
@@ -16,8 +14,13 @@ const MENTIONS_KEPT = 8;
  * Positions are always computed by TextDocument, never by hand.
  */
 export class DocumentLookup {
-  /** uri → the document made from a record's text (least recently used first). */
-  private readonly made = new Map<string, { record: object; doc: TextDocument }>();
+  /**
+   * The document made from a record's text, for as long as the corpus holds that record: its
+   * line offsets are found once, not again for each references request that crosses thousands
+   * of articles (a bounded cache thrashed, and finding line offsets was most of such a request).
+   * It costs a few hundred bytes per article read, and goes with its record.
+   */
+  private readonly made = new WeakMap<object, TextDocument>();
   /** uri → its resolved mentions and the corpus version they hold for (least recently used first). */
   private readonly mentions = new Map<string, { version: number; list: ResolvedMention[] }>();
 
@@ -33,16 +36,8 @@ export class DocumentLookup {
     if (open && this.settledVersion(uri) === open.version) return open;
     const record = this.corpus.article(uri);
     if (!record) return undefined;
-    const hit = this.made.get(uri);
-    if (hit && hit.record === record) {
-      this.made.delete(uri);
-      this.made.set(uri, hit);
-      return hit.doc;
-    }
-    const doc = TextDocument.create(uri, 'article', 0, record.text);
-    this.made.delete(uri);
-    this.made.set(uri, { record, doc });
-    if (this.made.size > MADE_LIMIT) this.made.delete(this.made.keys().next().value as string);
+    let doc = this.made.get(record);
+    if (!doc) this.made.set(record, (doc = TextDocument.create(uri, 'article', 0, record.text)));
     return doc;
   }
 
