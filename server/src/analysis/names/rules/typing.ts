@@ -24,6 +24,27 @@ const PLACE_NOUNS_AFTER = new Set([
   'prefecture', 'peninsula', 'strait', 'border', 'enclave', 'suburb', 'neighbourhood', 'neighborhood', 'canal', 'dam',
 ]);
 
+/**
+ * Buildings and monuments: the head of a place, not an organization ("Spasskaya Tower", "Winter
+ * Palace", "Temple of Heaven"). "Church" and "Hall" are left out: "Church of England", "Hall of Fame".
+ */
+const FACILITY_HEADS = new Set([
+  'tower', 'towers', 'palace', 'cathedral', 'mosque', 'temple', 'castle', 'fortress', 'monument', 'abbey', 'basilica',
+  'synagogue', 'mausoleum', 'gate', 'pyramid', 'pyramids', 'citadel',
+]);
+/** Heads of government and institutional bodies that stay organizations after a country ("US Department of State"). */
+const ORG_HEAD_NOUNS = new Set([
+  'ministry', 'department', 'office', 'bureau', 'agency', 'directorate', 'secretariat', 'commission', 'committee',
+  'council', 'institute', 'board', 'bank', 'university', 'academy', 'college', 'federation', 'association', 'union',
+  'league', 'society', 'court', 'museum', 'organization', 'organisation', 'command', 'corps', 'army', 'party', 'fund',
+]);
+
+/** The token before the first "of" gap of a multi-word name ("Department" in "US Department of State"). */
+function headBeforeOf(tokens: Token[], text: string): Token {
+  for (let i = 1; i < tokens.length; i++) if (tokens[i].start - tokens[i - 1].end > 1 && / of /i.test(text.slice(tokens[i - 1].end, tokens[i].start))) return tokens[i - 1];
+  return tokens[tokens.length - 1];
+}
+
 /** Last words of firms named after their founders ("Lehman Brothers", "Warner Bros"). */
 const FAMILY_FIRMS = new Set(['brothers', 'bros', 'sons', 'partners', 'associates']);
 
@@ -160,6 +181,12 @@ export function typeMulti(tokens: Token[], text: string): Typed | 'split' | unde
   if (tokens.length === 2 && SAID_BEFORE.has(wordBefore(text, first.start)) && has(first, F.PERSON_NAME_SET) && !has(first, F.COMMON | F.PLACES | F.DEMONYMS | F.ORG_SUFFIXES) && NAME_SHAPE.test(last.text) && !has(last, F.CORPORATE_FORMS) && !FAMILY_FIRMS.has(last.lower)) {
     return { kind: 'person', rule: 'context:person' };
   }
+  // "Spasskaya Tower of the Kremlin", "Winter Palace": a building is a place, whatever follows its "of".
+  // Without an "of", a given name or surname first makes a person of it ("Shirley Temple", "John Tower").
+  const head = gapOf ? headBeforeOf(tokens, text) : last;
+  if (FACILITY_HEADS.has(head.lower) && (gapOf || !has(first, F.PERSON_NAME_SET))) return { kind: 'place', rule: 'shape:facility' };
+  // "US Department of State": an organization's head word before its "of", after a country or a name.
+  if (gapOf && head !== first && ORG_HEAD_NOUNS.has(head.lower)) return { kind: 'org', rule: 'shape:org-of' };
   if (has(last, F.ORG_SUFFIXES) && !has(last, F.PLACE_SUFFIXES)) return { kind: 'org', rule: 'shape:org-suffix' };
   if (gapOf && has(first, F.PLACE_HEADS_OF)) return { kind: 'place', rule: 'shape:place-of' };
   if (gapOf && has(first, F.ORG_HEADS_OF)) return { kind: 'org', rule: 'shape:org-of' };
