@@ -259,6 +259,13 @@ export const PLACE_ALIASES = new Map<string, string>([
   ['europe', 'europe'], ['asia', 'asia'], ['africa', 'africa'], ['north america', 'north america'],
   ['south america', 'south america'], ['latin america', 'latin america'], ['middle east', 'middle east'], ['antarctica', 'antarctica'], ['australasia', 'australasia'], ['oceania', 'oceania'],
   ['balkans', 'balkans'], ['caucasus', 'caucasus'], ['scandinavia', 'scandinavia'], ['siberia', 'siberia'],
+  // Continents and world regions named in diplomatic titles ("for Europe and Eurasia", "for South Asia").
+  ['eurasia', 'eurasia'], ['americas', 'americas'], ['central america', 'central america'], ['central asia', 'central asia'],
+  ['south asia', 'south asia'], ['southeast asia', 'southeast asia'], ['south-east asia', 'southeast asia'], ['east asia', 'east asia'],
+  ['north africa', 'north africa'], ['west africa', 'west africa'], ['east africa', 'east africa'], ['southern africa', 'southern africa'],
+  ['sub-saharan africa', 'sub-saharan africa'], ['horn of africa', 'horn of africa'], ['eastern europe', 'eastern europe'],
+  ['western europe', 'western europe'], ['central europe', 'central europe'], ['baltics', 'baltics'], ['levant', 'levant'],
+  ['maghreb', 'maghreb'], ['sahel', 'sahel'], ['indochina', 'indochina'], ['asia-pacific', 'asia-pacific'],
   ['silicon valley', 'silicon valley'], ['wall street', 'wall street'], ['hong kong', 'hong kong'], ['taiwan', 'taiwan'],
   ['macau', 'macau'], ['kosovo', 'kosovo'], ['palestine', 'palestine'], ['vatican', 'vatican city'],
   ['d.c.', 'washington, d.c.'], ['washington d.c.', 'washington, d.c.'], ['washington, d.c.', 'washington, d.c.'], ['washington dc', 'washington, d.c.'],
