@@ -19,6 +19,7 @@ import { blendNames } from './names/blend';
 import { harmoniseNames } from './names/consistency';
 import { linkLeaders } from './names/governments';
 import { isForeignScript, looksEnglish } from './names/language';
+import { withoutRolesAlone } from './names/roles';
 import { findRuleDrafts, type RuleOptions } from './names/rules/ruleDrafts';
 import { shippedTagger, type Tagger } from './tagger/tagger';
 import { tagArticle } from './tagger/tagNames';
@@ -49,11 +50,11 @@ export function findNames(text: string, options: FindNamesOptions = {}): EntityM
   if (!looksEnglish(tokens)) return [];
   const drafts = findRuleDrafts(text, options, tokens);
   const tagger = options.tagger === undefined ? shippedTagger() : options.tagger;
-  if (!tagger) return assignKeys(text, withoutForeignScript(text, drafts));
+  if (!tagger) return assignKeys(text, withoutRolesAlone(text, withoutForeignScript(text, drafts)));
   const tagged = tagArticle(tokens, tagger, drafts, options.trustGuesses ?? TRUST_GUESSES);
   tagged.names = linkLeaders(tagged.tokens, tagged.names, tagger);
   if (options.consistency !== false) tagged.names = harmoniseNames(tagged, tagger);
-  return assignKeys(text, withoutForeignScript(text, blendNames(text, drafts, tagged)));
+  return assignKeys(text, withoutRolesAlone(text, withoutForeignScript(text, blendNames(text, drafts, tagged))));
 }
 
 /** Names written in another script ("Путин" in an English article) cannot be typed reliably: left out. */
