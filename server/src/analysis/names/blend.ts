@@ -41,7 +41,10 @@ function keepAlone(rule: Draft, out: Draft[]): void {
 function fromTagged(text: string, tokens: Tokens, name: TaggerResult['names'][number], overlapping: Draft[]): Draft | undefined {
   const same = overlapping.find((d) => d.start === name.start && d.end === name.end);
   const kind = KIND[name.type];
-  if (!kind) {
+  // "the European bloc", "Ukrainian officials": a demonym alone is an adjective, not a person or an
+  // organization the tagger guessed; it stays a mention of its place, as a MISC reading would.
+  const lone = kind && kind !== 'place' && !same && name.last - name.first === 1;
+  if (!kind || (lone && DEMONYMS.has(text.slice(name.start, name.end).toLowerCase()))) {
     // A MISC name is left out, but a demonym ("Russian") is still a mention of its place.
     const demonym = same?.demonym ? same : undefined;
     if (demonym) return demonym;
