@@ -185,8 +185,9 @@ export function typeMulti(tokens: Token[], text: string): Typed | 'split' | unde
   // Without an "of", a given name or surname first makes a person of it ("Shirley Temple", "John Tower").
   const head = gapOf ? headBeforeOf(tokens, text) : last;
   if (FACILITY_HEADS.has(head.lower) && (gapOf || !has(first, F.PERSON_NAME_SET))) return { kind: 'place', rule: 'shape:facility' };
-  // "US Department of State": an organization's head word before its "of", after a country or a name.
-  if (gapOf && head !== first && ORG_HEAD_NOUNS.has(head.lower)) return { kind: 'org', rule: 'shape:org-of' };
+  // "US Department of State": an organization's head word before its "of", after a country or a
+  // name. Not before "of the" ("Colorado State University of the US" names two things).
+  if (gapOf && head !== first && ORG_HEAD_NOUNS.has(head.lower) && !/^ of the /i.test(text.slice(head.end, head.end + 8))) return { kind: 'org', rule: 'shape:org-of' };
   if (has(last, F.ORG_SUFFIXES) && !has(last, F.PLACE_SUFFIXES)) return { kind: 'org', rule: 'shape:org-suffix' };
   if (gapOf && has(first, F.PLACE_HEADS_OF)) return { kind: 'place', rule: 'shape:place-of' };
   if (gapOf && has(first, F.ORG_HEADS_OF)) return { kind: 'org', rule: 'shape:org-of' };
