@@ -311,11 +311,21 @@ export function normaliseOrg(name: string): string {
   if (s.includes('centre')) s = s.replace(/\bcentre\b/g, 'center');
   if (s.includes('labour')) s = s.replace(/\blabour\b/g, 'labor');
   if (s.endsWith('ministry') || s.endsWith('department')) {
-    const m = /^([a-z]+(?: [a-z]+)?) (ministry|department)$/.exec(s);
-    if (m) s = `${m[2]} of ${m[1]}`;
+    // A country in front stays in front: "US State Department" is the "US Department of State".
+    const country = COUNTRY_PREFIX.exec(s);
+    const prefix = country ? `${country[1] === 'u.s.' || country[1] === 'united states' ? 'us' : country[1]} ` : '';
+    const rest = country ? s.slice(country[0].length) : s;
+    const m = /^([a-z]+(?: [a-z]+)?) (ministry|department)$/.exec(rest);
+    if (m) s = `${prefix}${m[2]} of ${m[1]}`;
+  } else if (s.startsWith('u.s. ') || s.startsWith('united states department ') || s.startsWith('united states ministry ')) {
+    s = s.replace(/^(u\.s\.|united states) /, 'us ');
   }
   return s;
 }
+
+/** Countries that head a government body's name in news ("Russian Defence Ministry", "US State Department"). */
+const COUNTRY_PREFIX =
+  /^(us|u\.s\.|united states|uk|british|american|russian|ukrainian|chinese|french|german|israeli|iranian|indian|japanese|turkish|polish|italian|spanish|canadian|australian|pakistani|afghan|iraqi|syrian|egyptian|saudi|south korean|north korean|belarusian|brazilian|mexican) (?=[a-z]+(?: [a-z]+)? (?:ministry|department)$)/;
 
 /**
  * "general motors corporation" → "general motors", "apple, inc." → "apple": legal and corporate
