@@ -114,12 +114,12 @@ async function dashboardPicture(page) {
   await page.locator('.monaco-hover:not(.hidden) a', { hasText: 'Show on timeline' }).click();
   let frame = await dashboardFrame(page);
   await frame.locator('.selection button', { hasText: 'Odile Farrance' }).waitFor({ timeout: 15_000 });
-  // A second entity beside her: Ctrl+click on its node in the network.
-  const nodes = await frame.evaluate(() => globalThis.corpusLensDashboard.data().network.nodes.map((n) => n.name));
-  const union = await dashboardPoint(frame, 'network', nodes.indexOf('Kestrel Dockworkers Union'));
-  await page.keyboard.down('Control');
-  await page.mouse.click(union.x, union.y);
-  await page.keyboard.up('Control');
+  // A second entity beside her, added by name (a node in a small network may lie under another).
+  const search = frame.locator('input[type="search"]');
+  await search.fill('Kestrel Dock');
+  await frame.locator('#entity-options option[value="Kestrel Dockworkers Union"]').waitFor({ state: 'attached', timeout: 15_000 });
+  await search.fill('Kestrel Dockworkers Union');
+  await search.dispatchEvent('change');
   await frame.locator('.selection button', { hasText: 'Kestrel Dockworkers Union' }).waitFor({ timeout: 15_000 });
   frame = await dashboardFrame(page);
   await frame.locator('select[aria-label^="Measure"]').selectOption('workers');
@@ -139,6 +139,8 @@ async function dashboardPicture(page) {
   const box = await (await frame.frameElement()).boundingBox();
   await page.mouse.move(box.x + title.x + 5, box.y + title.y + 5);
   await frame.locator('.list h2').click();
+  // ECharts hides a tooltip a moment after the mouse leaves its chart.
+  await page.waitForTimeout(800);
   await shoot(page, 'dashboard.png');
 }
 
