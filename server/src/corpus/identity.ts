@@ -125,6 +125,8 @@ export class Identity {
           // The surname alone, typed otherwise by a guess ("org:papermaster"), may have joined the person.
           for (const other of this.keys.keysNamed(surname)) consider(other);
         }
+        // Its adjective, typed otherwise by a guess ("org:merovian"), may have joined a place.
+        if (info?.kind === 'place' && name !== undefined) for (const form of demonymForms(name)) for (const other of this.keys.keysNamed(form)) consider(other);
         // Its acronym written bare in other articles ("org:bhb") may have joined it.
         for (const [spelling] of info?.spellings ?? []) {
           const acronym = acronymOf(spelling);
@@ -148,9 +150,30 @@ export class Identity {
       const candidates = [...this.keys.fullNamesWith(surname)].filter((k) => !this.noJoin.has(k));
       if (candidates.length === 1) id = candidates[0];
     } else if (surname === undefined) {
-      id = this.personOfSurname(key) ?? this.expansionOf(key) ?? key;
+      id = this.personOfSurname(key) ?? this.expansionOf(key) ?? this.placeOfDemonym(key) ?? key;
     }
     return this.retyped(id);
+  }
+
+  /**
+   * "Merovian", typed an organization or a person only by a guess, where the corpus names the
+   * place "Merovia" on firm ground: the adjective of a country no list knows is a mention of its
+   * place, as "Russian" is of Russia. Only one such place, and never against the reader's split.
+   */
+  private placeOfDemonym(key: string): string | undefined {
+    const name = nameOfKey(key);
+    const info = this.keys.info(key);
+    if (name === undefined || !info || info.kind === 'place' || name.includes(' ') || this.noJoin.has(key) || !onlyWeaklyTyped(info)) return undefined;
+    let target: string | undefined;
+    for (const base of demonymBases(name)) {
+      for (const place of this.keys.keysNamed(base)) {
+        const placeInfo = this.keys.info(place);
+        if (!placeInfo || placeInfo.kind !== 'place' || onlyGuessed(placeInfo) || this.noJoin.has(place)) continue;
+        if (target !== undefined && target !== place) return undefined;
+        target = place;
+      }
+    }
+    return target;
   }
 
   /**
@@ -285,6 +308,20 @@ export class Identity {
       const name = nameOfKey(key);
       for (const other of name === undefined ? [] : this.keys.keysNamed(name)) keys.add(other);
     }
+    // An adjective joins, or leaves, its place ("merovian" and "merovia"), whichever of them changed.
+    // Followed to the end: a place that changed moves its adjective, which may join another place.
+    const pending = [...keys];
+    for (let key = pending.pop(); key !== undefined; key = pending.pop()) {
+      const name = nameOfKey(key);
+      if (name === undefined || name.includes(' ')) continue;
+      for (const form of [...demonymForms(name), ...demonymBases(name)]) {
+        for (const other of this.keys.keysNamed(form)) {
+          if (keys.has(other)) continue;
+          keys.add(other);
+          pending.push(other);
+        }
+      }
+    }
     // A bare acronym joins, or leaves, the entities it was spelt out as.
     for (const key of [...keys]) {
       const name = nameOfKey(key);
@@ -300,6 +337,30 @@ export class Identity {
     }
     return ids;
   }
+}
+
+/**
+ * The adjectives news forms from a one-word place ("merovia" → "merovian", "brazil" →
+ * "brazilian", "taiwan" → "taiwanese", "iraq" → "iraqi", "cuba" → "cuban", "china" → "chinese").
+ */
+export function demonymForms(place: string): string[] {
+  if (place.length < 4 || !/^\p{Ll}+$/u.test(place)) return [];
+  const stem = /[aeo]$/.test(place) ? place.slice(0, -1) : place;
+  const forms = new Set([`${place}n`, `${place}an`, `${place}ian`, `${place}ese`, `${place}i`, `${stem}an`, `${stem}ian`, `${stem}ese`]);
+  forms.delete(place);
+  return [...forms];
+}
+
+/** The places an adjective may come from: the inverse of demonymForms. */
+export function demonymBases(adjective: string): string[] {
+  if (adjective.length < 5 || !/^\p{Ll}+$/u.test(adjective)) return [];
+  const bases = new Set<string>();
+  for (const suffix of ['n', 'an', 'ian', 'ese', 'i']) {
+    if (!adjective.endsWith(suffix)) continue;
+    const stem = adjective.slice(0, -suffix.length);
+    for (const base of [stem, `${stem}a`, `${stem}o`, `${stem}e`]) if (base.length >= 4 && demonymForms(base).includes(adjective)) bases.add(base);
+  }
+  return [...bases];
 }
 
 /** Rules that type a word by its shape or a list of names, not by what the article says around it. */

@@ -94,16 +94,25 @@ export class Summaries {
    */
   private headFrom(id: string, members: readonly string[]): EntityHead {
     let kind: EntityKind = 'person';
-    let canonical = '';
     let firstSpelling: string | undefined;
     for (const key of members) {
       const info = this.keys.info(key);
       if (!info) continue;
       kind = info.kind;
-      for (const [c, n] of info.canonicals) if (n > 0 && c.length > canonical.length) canonical = c;
       if (firstSpelling === undefined) for (const [t] of info.spellings) firstSpelling ??= t;
     }
     kind = this.keys.info(id)?.kind ?? kind;
+    // Named by the members of its own type: a place is not named by an adjective of it that a
+    // guess typed otherwise ("Merovian" joined to "Merovia").
+    let canonical = '';
+    for (const own of [true, false]) {
+      for (const key of members) {
+        const info = this.keys.info(key);
+        if (!info || (info.kind === kind) !== own) continue;
+        for (const [c, n] of info.canonicals) if (n > 0 && c.length > canonical.length) canonical = c;
+      }
+      if (canonical) break;
+    }
     return { id, kind, canonical: this.identity.mergedName(id) ?? (this.writtenForm(canonical, members) || firstSpelling || id) };
   }
 
