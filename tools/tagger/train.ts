@@ -5,7 +5,7 @@
  * seeded generator, sums are taken in a fixed order, so the same data gives the same bytes.
  */
 import { ArticleEvidence, MAX_FEATURES, SegmentFeatures, WordTable } from '../../server/src/analysis/tagger/features';
-import { TAG_COUNT, TYPES, allowed, tagOf, type TaggerModel } from '../../server/src/analysis/tagger/model';
+import { TAG_COUNT, TYPES, tagOf, viterbi, type TaggerModel } from '../../server/src/analysis/tagger/model';
 import type { PhraseIndex } from '../../server/src/analysis/tagger/phrases';
 import { findSegments } from '../../server/src/analysis/tagger/segments';
 import { ruleCodes } from '../../server/src/analysis/tagger/ruleCodes';
@@ -152,7 +152,7 @@ export function trainPerceptron(instances: Instance[], options: TrainOptions): {
           for (let t = 0; t < T; t++) emissions[i * T + t] += w[base + t];
         }
       }
-      decode(emissions, inst.n, tw, predicted);
+      viterbi(emissions, inst.n, tw, predicted);
       let wrong = false;
       for (let i = 0; i < inst.n; i++) if (predicted[i] !== inst.gold[i]) wrong = true;
       if (wrong) {
@@ -197,44 +197,6 @@ export function trainPerceptron(instances: Instance[], options: TrainOptions): {
   const transitions = new Float32Array(S * S);
   for (let i = 0; i < S * S; i++) transitions[i] = tw[i] - tacc[i] / c;
   return { weights, transitions };
-}
-
-/** Viterbi over float transitions (the training copy of model.ts's, which reads the same layout). */
-function decode(emissions: Float64Array, n: number, transitions: Float64Array, out: Uint8Array): void {
-  const T = TAG_COUNT;
-  const S = T + 1;
-  const score = new Float64Array(n * T);
-  const back = new Uint8Array(n * T);
-  for (let t = 0; t < T; t++) score[t] = allowed(T, t) ? emissions[t] + transitions[T * S + t] : -Infinity;
-  for (let i = 1; i < n; i++) {
-    for (let t = 0; t < T; t++) {
-      let best = -Infinity;
-      let arg = 0;
-      for (let p = 0; p < T; p++) {
-        if (!allowed(p, t)) continue;
-        const v = score[(i - 1) * T + p] + transitions[p * S + t];
-        if (v > best) {
-          best = v;
-          arg = p;
-        }
-      }
-      score[i * T + t] = best + emissions[i * T + t];
-      back[i * T + t] = arg;
-    }
-  }
-  let best = -Infinity;
-  let arg = 0;
-  for (let t = 0; t < T; t++) {
-    const v = score[(n - 1) * T + t] + transitions[t * S + T];
-    if (v > best) {
-      best = v;
-      arg = t;
-    }
-  }
-  for (let i = n - 1; i >= 0; i--) {
-    out[i] = arg;
-    arg = back[i * T + arg];
-  }
 }
 
 /**

@@ -110,9 +110,10 @@ function addEmissions5(model: TaggerModel, features: Int32Array, count: number, 
 
 /**
  * The best tag sequence for `n` tokens given their emission scores (n × TAG_COUNT) and the
- * transitions, respecting `allowed`. Writes the tags to `out`.
+ * transitions, respecting `allowed`. Writes the tags to `out`. Training decodes with it too,
+ * over its running float64 transitions.
  */
-export function viterbi(emissions: Float64Array, n: number, transitions: Float32Array, out: Uint8Array, scratch?: ViterbiScratch): number {
+export function viterbi(emissions: Float64Array, n: number, transitions: Float32Array | Float64Array, out: Uint8Array, scratch?: ViterbiScratch): number {
   const T = TAG_COUNT;
   const S = T + 1;
   if (n === 1) {
