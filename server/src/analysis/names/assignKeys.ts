@@ -63,7 +63,7 @@ export function assignKeys(text: string, drafts: Draft[]): EntityMention[] {
 }
 
 /** Drafts in text order, without those nested in an earlier one (they cannot be scored twice and confuse keys). */
-function outermostDrafts(drafts: Draft[]): Draft[] {
+export function outermostDrafts(drafts: Draft[]): Draft[] {
   // Drafts come in text order but for the odd sub-mention; sort only when needed.
   for (let i = 1; i < drafts.length; i++) {
     if (drafts[i].start < drafts[i - 1].start) {

@@ -4,7 +4,7 @@
  * readings (teams in a match report, the agency after a dateline).
  */
 import { tokenize as tokenizeArticle, type Tokens } from '../../tagger/tokenize';
-import type { Draft } from '../assignKeys';
+import { outermostDrafts, type Draft } from '../assignKeys';
 import { collectEvidence } from './evidence';
 import { tokenize } from './ruleTokens';
 import { buildRuns, processRun } from './runs';
@@ -32,7 +32,7 @@ export function findRuleDrafts(text: string, options: RuleOptions = {}, shared?:
   retypeTeams(text, drafts, evidence);
   readTableTeams(text, evidence, drafts);
   markDatelineAgencies(text, drafts);
-  return outermost(drafts);
+  return outermostDrafts(drafts);
 }
 
 /** "KESTREL BAY, March 4 (Sample Wire) -": the name in brackets after a dateline is its news agency. */
@@ -51,22 +51,4 @@ function markDatelineAgencies(text: string, drafts: Draft[]): void {
     d.canonical = undefined;
     d.key = undefined;
   }
-}
-
-/** Drafts in text order without the ones nested in an earlier draft. */
-function outermost(drafts: Draft[]): Draft[] {
-  for (let i = 1; i < drafts.length; i++) {
-    if (drafts[i].start < drafts[i - 1].start) {
-      drafts.sort((a, b) => a.start - b.start || b.end - a.end);
-      break;
-    }
-  }
-  const kept: Draft[] = [];
-  let lastEnd = -1;
-  for (const d of drafts) {
-    if (d.start < lastEnd) continue;
-    kept.push(d);
-    lastEnd = d.end;
-  }
-  return kept;
 }
