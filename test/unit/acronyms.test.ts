@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ArticleAnalysis } from '../../server/src/analysis/types';
 import { NO_CORRECTIONS } from '../../server/src/corpus/applyCorrections';
 import { Corpus } from '../../server/src/corpus/corpus';
 import { acronymOf, initialsSpell } from '../../server/src/corpus/keyIndex';
-import { MAX_SEARCH_RESULTS, NOT_CANCELLED as T } from '../../server/src/corpus/queries';
-import { add, article, snapshot, type M } from '../support/compactArticles';
+import { NOT_CANCELLED as T } from '../../server/src/corpus/queries';
+import { add, article, assertIncrementalEqualsRebuild, type M } from '../support/compactArticles';
 
 // "the Brannock Harbour Board (BHB)" in one article; "the BHB" alone in others.
 const BOARD: M = ['Brannock Harbour Board', 'org:brannock harbour board', true, 'org', 'shape:org-suffix'];
@@ -77,27 +76,7 @@ describe('An acronym spelt out in one article', () => {
   });
 
   it('answers exactly as a fresh rebuild after every one of 300 random changes', () => {
-    let seed = 11;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-    const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
     const pool: M[] = [BOARD, BOARD_AS_BHB, BARE_BHB, ['BHB', 'org:baltic herring bureau', false, 'org', 'acronym'], ['BHB', 'place:bhb', false, 'place', 'capitalised-run'], ['Baltic Herring Bureau', 'org:baltic herring bureau', true, 'org']];
-    const uris = ['a', 'b', 'c', 'd'];
-    const incremental = new Corpus();
-    const latest = new Map<string, ArticleAnalysis>();
-    for (let step = 0; step < 300; step++) {
-      const uri = pick(uris);
-      if (rnd() < 0.25) {
-        incremental.removeArticle(uri);
-        latest.delete(uri);
-      } else {
-        const a = article(...Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => pick(pool)));
-        add(incremental, uri, a);
-        latest.set(uri, a);
-      }
-      if (step % 2 === 0) incremental.searchEntities('', MAX_SEARCH_RESULTS, T);
-      const rebuilt = new Corpus();
-      for (const [u, x] of latest) add(rebuilt, u, x);
-      assert.deepEqual(snapshot(incremental), snapshot(rebuilt), `step ${step}`);
-    }
+    assertIncrementalEqualsRebuild(pool, { seed: 11, steps: 300, uris: ['a', 'b', 'c', 'd'], removeRate: 0.25, maxMentions: 3, queryEvery: 2 });
   });
 });

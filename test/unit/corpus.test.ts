@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { ArticleAnalysis } from '../../server/src/analysis/types';
 import { Corpus } from '../../server/src/corpus/corpus';
 import { MAX_SEARCH_RESULTS, NOT_CANCELLED as T } from '../../server/src/corpus/queries';
-import { add, article, snapshot, text, type M } from '../support/compactArticles';
+import { add, article, assertIncrementalEqualsRebuild, snapshot, text, type M } from '../support/compactArticles';
 
 const PUTIN_FULL = article(['Vladimir Putin', 'person:vladimir putin', true], ['Putin', 'person:vladimir putin']);
 const PUTIN_SHORT = article(['Mr Putin', 'person:~putin'], ['Moscow', 'place:moscow', true, 'place']);
@@ -280,10 +280,6 @@ describe('Figure ledger', () => {
 
 describe('Corpus caches under random updates', () => {
   it('answer exactly as a fresh rebuild after every one of 400 random changes', () => {
-    // A small deterministic generator, so a failure is reproducible.
-    let seed = 7;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-    const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
     const pool: M[] = [
       ['Joe Biden', 'person:joe biden', true],
       ['Hunter Biden', 'person:hunter biden', true],
@@ -306,24 +302,6 @@ describe('Corpus caches under random updates', () => {
       ['Marrow', 'org:marrow', false, 'org', 'tagger+capitalised-run'],
       ['Marrow', 'org:marrow', false, 'org', 'context:org-noun'],
     ];
-    const uris = ['a', 'b', 'c', 'd', 'e'];
-    const incremental = new Corpus();
-    const latest = new Map<string, ArticleAnalysis>();
-    for (let step = 0; step < 400; step++) {
-      const uri = pick(uris);
-      if (rnd() < 0.2) {
-        incremental.removeArticle(uri);
-        latest.delete(uri);
-      } else {
-        const a = article(...Array.from({ length: 1 + Math.floor(rnd() * 4) }, () => pick(pool)));
-        add(incremental, uri, a);
-        latest.set(uri, a);
-      }
-      // Query between changes so stale cache entries would be noticed.
-      if (step % 3 === 0) incremental.searchEntities('', MAX_SEARCH_RESULTS, T);
-      const rebuilt = new Corpus();
-      for (const [u, x] of latest) add(rebuilt, u, x);
-      assert.deepEqual(snapshot(incremental), snapshot(rebuilt), `step ${step}`);
-    }
+    assertIncrementalEqualsRebuild(pool, { seed: 7, steps: 400, uris: ['a', 'b', 'c', 'd', 'e'], removeRate: 0.2, maxMentions: 4, queryEvery: 3 });
   });
 });

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ArticleAnalysis } from '../../server/src/analysis/types';
 import { NO_CORRECTIONS } from '../../server/src/corpus/applyCorrections';
 import { Corpus } from '../../server/src/corpus/corpus';
 import { demonymBases, demonymForms } from '../../server/src/corpus/identity';
-import { MAX_SEARCH_RESULTS, NOT_CANCELLED as T } from '../../server/src/corpus/queries';
-import { add, article, snapshot, type M } from '../support/compactArticles';
+import { NOT_CANCELLED as T } from '../../server/src/corpus/queries';
+import { add, article, assertIncrementalEqualsRebuild, type M } from '../support/compactArticles';
 
 // "Talks in Velmora stalled" in one article; "the Velmoran port strike" in another, where only a
 // guess typed the adjective (an organization).
@@ -61,27 +60,7 @@ describe("A place's adjective that no list knows", () => {
   });
 
   it('answers exactly as a fresh rebuild after every one of 300 random changes', () => {
-    let seed = 23;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-    const pick = <X>(xs: X[]) => xs[Math.floor(rnd() * xs.length)];
     const pool: M[] = [PLACE, GUESSED, ['Velmora', 'place:velmora', true, 'place', 'capitalised-run'], ['Velmora', 'org:velmora', true, 'org', 'capitalised-run'], ['Velmoran', 'person:velmoran', false, 'person', 'tagger'], ['Velmoran', 'org:velmoran', false, 'org', 'context:org-noun'], ['Velmore', 'place:velmore', true, 'place', 'dateline']];
-    const uris = ['a', 'b', 'c', 'd'];
-    const incremental = new Corpus();
-    const latest = new Map<string, ArticleAnalysis>();
-    for (let step = 0; step < 300; step++) {
-      const uri = pick(uris);
-      if (rnd() < 0.25) {
-        incremental.removeArticle(uri);
-        latest.delete(uri);
-      } else {
-        const a = article(...Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => pick(pool)));
-        add(incremental, uri, a);
-        latest.set(uri, a);
-      }
-      if (step % 2 === 0) incremental.searchEntities('', MAX_SEARCH_RESULTS, T);
-      const rebuilt = new Corpus();
-      for (const [u, x] of latest) add(rebuilt, u, x);
-      assert.deepEqual(snapshot(incremental), snapshot(rebuilt), `step ${step}`);
-    }
+    assertIncrementalEqualsRebuild(pool, { seed: 23, steps: 300, uris: ['a', 'b', 'c', 'd'], removeRate: 0.25, maxMentions: 3, queryEvery: 2 });
   });
 });
