@@ -6,6 +6,7 @@ import { afterEach, describe, it } from 'node:test';
 import type { DocumentHighlight, Hover, InlayHint, Location, Range } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { WaitForIndexRequest } from '../../server/src/protocol';
+import { SKIP_TIMING_UNDER_MUTATION } from '../support/mutation';
 import { startStdioServer } from '../support/stdioServer';
 import { startTestServer, uriOf, type TestServer } from './harness';
 
@@ -50,7 +51,7 @@ describe('a deep folder of many tiny files (bundled server)', () => {
   let work: string | undefined;
   afterEach(() => work && rmSync(work, { recursive: true, force: true }));
 
-  it('indexes 30,000 files 20 folders deep in seconds', async () => {
+  it('indexes 30,000 files 20 folders deep in seconds', { skip: SKIP_TIMING_UNDER_MUTATION }, async () => {
     work = mkdtempSync(path.join(tmpdir(), 'corpus-lens-deep-'));
     const root = path.join(work, 'corpus');
     for (let i = 0; i < 30_000; i++) {
