@@ -150,3 +150,91 @@ describe('Open buffers', () => {
     }
   });
 });
+
+describe('Open buffers at their edges', () => {
+  const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+  it('analyse a buffer of exactly the size limit in UTF-8 bytes, and skip one a byte over it', async () => {
+    const { open, analysed, skipped } = buffers(() => ({}), 12);
+    open.change('file:///a.txt', 1, 'x'.repeat(12));
+    await open.settled();
+    assert.deepEqual(analysed.map((a) => a.text.length), [12]);
+    // 12 characters, but 13 bytes: the one non-ASCII letter takes two.
+    open.change('file:///a.txt', 2, `é${'x'.repeat(11)}`);
+    await open.settled();
+    assert.equal(analysed.length, 1);
+    assert.deepEqual(skipped.map(([uri]) => uri), ['file:///a.txt']);
+    assert.equal(open.settledVersion('file:///a.txt'), undefined);
+    open.dispose();
+  });
+
+  it('say by how much a buffer is over the limit, in KB', async () => {
+    const { open, skipped } = buffers(() => ({}), 2048);
+    open.change('file:///big.txt', 1, 'x'.repeat(3072));
+    assert.equal(skipped[0][1], 'larger than the size limit (3 KB > 2 KB; see corpusLens.maxFileSizeKB): not analysed while open');
+    open.dispose();
+  });
+
+  it('know the settled version of open buffers only', async () => {
+    const { open } = buffers();
+    assert.equal(open.settledVersion('file:///never-opened.txt'), undefined);
+    open.change('file:///a.txt', 4, 'four');
+    assert.equal(open.settledVersion('file:///a.txt'), undefined, 'not analysed yet');
+    await open.settled('file:///a.txt');
+    assert.equal(open.settledVersion('file:///a.txt'), 4);
+    open.dispose();
+  });
+
+  it('start one analysis per version however many requests wait for it, and none once it is in', async () => {
+    const { open, analysed, committed, hold } = buffers();
+    hold(true);
+    open.change('file:///a.txt', 1, 'one');
+    const first = open.settled('file:///a.txt');
+    const second = open.settled();
+    await tick();
+    assert.equal(analysed.length, 1);
+    analysed[0].release();
+    await Promise.all([first, second]);
+    await open.settled();
+    await open.settled('file:///a.txt');
+    assert.equal(analysed.length, 1);
+    assert.deepEqual(committed, [['file:///a.txt', 'one']]);
+    open.dispose();
+  });
+
+  it('drop the result of an analysis that a re-analysis superseded while it ran', async () => {
+    let date = '2024-03-05';
+    const { open, analysed, committed, hold } = buffers(() => ({ articleDate: date }));
+    hold(true);
+    open.change('file:///a.txt', 1, 'one');
+    const waiting = open.settled();
+    await tick();
+    date = '2024-03-09';
+    open.reanalyse('file:///a.txt');
+    assert.equal(cancelled(analysed[0].cancel), true);
+    analysed[0].release();
+    await tick();
+    assert.deepEqual(committed, [], 'the analysis with the old article date does not reach the corpus');
+    assert.deepEqual(analysed.map((a) => a.options.articleDate), ['2024-03-05', '2024-03-09']);
+    analysed[1].release();
+    await waiting;
+    assert.deepEqual(committed, [['file:///a.txt', 'one']]);
+    open.dispose();
+  });
+
+  it('say nothing of a superseded analysis that fails (an ended worker)', async () => {
+    const { open, analysed, logs, hold } = buffers();
+    hold(true);
+    open.change('file:///a.txt', 1, 'one');
+    const waiting = open.settled();
+    await tick();
+    open.change('file:///a.txt', 2, 'two');
+    analysed[0].fail(new Error('worker ended'));
+    await tick();
+    analysed[1].release();
+    await waiting;
+    assert.deepEqual(logs, []);
+    assert.equal(open.settledVersion('file:///a.txt'), 2);
+    open.dispose();
+  });
+});

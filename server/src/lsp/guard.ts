@@ -7,10 +7,6 @@ import { LSPErrorCodes, ResponseError, type CancellationToken, type ResultProgre
  */
 export type Handler<P, R> = (params: P, token: CancellationToken, workDone?: WorkDoneProgressReporter, partial?: ResultProgressReporter<unknown>) => R | Promise<R>;
 
-function isToken(value: unknown): value is CancellationToken {
-  return !!value && typeof value === 'object' && 'isCancellationRequested' in value && 'onCancellationRequested' in value;
-}
-
 /**
  * Wraps every request handler. A request cancelled before or while it runs gets the
  * RequestCancelled error (its result is dropped); an exception becomes a RequestFailed error
@@ -21,9 +17,10 @@ function isToken(value: unknown): value is CancellationToken {
 export function guardWith(log: (message: string) => void, before: (documentUri: string | undefined, token: CancellationToken) => void | Promise<void>) {
   return function guard<P, R>(name: string, empty: R, handler: Handler<P, R>) {
     return async (params: P, token: CancellationToken, workDone?: WorkDoneProgressReporter, partial?: ResultProgressReporter<unknown>): Promise<R | ResponseError<void>> => {
-      // A request sent without params reaches the handler with the token alone.
-      if (token === undefined && isToken(params)) {
-        token = params;
+      // A request sent without params reaches the handler with the token alone (the connection
+      // always passes a token, so a missing second argument means the first one is it).
+      if (token === undefined) {
+        token = params as CancellationToken;
         params = undefined as P;
       }
       if (token.isCancellationRequested) return cancelled();

@@ -118,8 +118,8 @@ export class OpenBuffers {
     const text = buffer.text;
     const done = this.host.analyze(text, this.host.optionsFor(uri), cancellation.flag).then(
       (analysis) => {
-        // A newer version, a close or a re-analysis while it ran: this one is no longer wanted.
-        if (cancellation.isCancellationRequested || this.buffers.get(uri) !== buffer) return;
+        // A newer version, a close or a re-analysis while it ran cancelled it: no longer wanted.
+        if (cancellation.isCancellationRequested) return;
         buffer.settled = true;
         this.host.commit(uri, text, analysis);
       },
