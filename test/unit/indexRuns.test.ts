@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Capabilities } from '../../server/src/lsp/capabilities';
+import { IndexRuns } from '../../server/src/lsp/indexing';
+import type { IndexState } from '../../server/src/protocol';
+import type { Folder } from '../../server/src/workspace/folders';
+
+// Full index runs over a recording client and workspace: one run at a time (a request during
+// a run makes one more), settings pulled only from a client that can give them, the defaults
+// when it fails, work-done progress only for a client that shows it, and a settings change
+// that changes nothing re-reads nothing, while the Reindex command always re-reads.
+
+function recordingRuns(options: { configuration?: boolean; workDoneProgress?: boolean; settings?: () => unknown } = {}) {
+  const events: string[] = [];
+  const logs: string[] = [];
+  let state: IndexState = { state: 'starting', articles: 0, total: 0, indexed: 0, skipped: 0 } as unknown as IndexState;
+  let release: (() => void) | undefined;
+  let hold = false;
+  const connection = {
+    workspace: {
+      getConfiguration: async (items: { scopeUri: string; section: string }[]) => {
+        events.push(`configuration ${items.map((i) => i.section).join(',')}`);
+        return [options.settings ? options.settings() : { enable: true }, {}];
+      },
+    },
+    window: {
+      createWorkDoneProgress: async () => ({
+        begin: (title: string) => events.push(`progress begin ${title}`),
+        report: (percent: number, message: string) => events.push(`progress ${percent} ${message}`),
+        done: () => events.push('progress done'),
+      }),
+    },
+    languages: { semanticTokens: { refresh: async () => undefined }, inlayHint: { refresh: async () => undefined } },
+  };
+  const workspace = {
+    get state() {
+      return state;
+    },
+    setFolders: (folders: Folder[]) => events.push(`folders ${folders.map((f) => `${f.uri} ${f.settings.articles.join(',')}`).join(';')}`),
+    setDiagnosticSettings: (settings: Map<string, { figures: boolean }>) => events.push(`diagnostics ${[...settings].map(([uri, d]) => `${uri} figures=${d.figures}`).join(';')}`),
+    indexAll: async () => {
+      events.push('index');
+      state = { ...state, state: 'indexing', total: 200 };
+      if (hold) await new Promise<void>((resolve) => (release = resolve));
+      state = { ...state, state: 'ready', articles: 200, indexed: 200 };
+    },
+  };
+  const caps = { configuration: options.configuration ?? true, workDoneProgress: options.workDoneProgress ?? false } as Capabilities;
+  const runs = new IndexRuns(connection as never, workspace as never, { stat: async () => undefined } as never, () => caps, (m) => logs.push(m));
+  runs.folderUris = ['file:///corpus'];
+  return { runs, events, logs, hold: () => (hold = true), release: () => release?.() };
+}
+
+describe('index runs', () => {
+  it('run once more after a run during which another was asked for, and not twice at once', async () => {
+    const { runs, events, hold, release } = recordingRuns();
+    hold();
+    const first = runs.reindex('start');
+    await new Promise((resolve) => setImmediate(resolve));
+    const second = runs.reindex('command');
+    const third = runs.reindex('settings');
+    assert.equal(second, first, 'a request during a run waits for the same run');
+    assert.equal(third, first);
+    assert.deepEqual(events.filter((e) => e === 'index'), ['index']);
+    release();
+    await first;
+    // The one more run sees unchanged settings on a ready workspace: it re-reads nothing.
+    assert.deepEqual(events.filter((e) => e === 'index' || e.startsWith('diagnostics')), ['index', 'diagnostics file:///corpus figures=true']);
+  });
+
+  it('re-read the corpus on the Reindex command even when the settings did not change', async () => {
+    const { runs, events } = recordingRuns();
+    await runs.reindex('start');
+    await runs.reindex('command');
+    assert.deepEqual(events.filter((e) => e === 'index'), ['index', 'index']);
+  });
+
+  it('apply a change of the diagnostics settings alone without re-reading, and re-read for any other change', async () => {
+    let settings: Record<string, unknown> = { enable: true };
+    const { runs, events } = recordingRuns({ settings: () => settings });
+    await runs.reindex('start');
+    settings = { enable: true, diagnostics: { figures: false } };
+    await runs.reindex('settings');
+    assert.deepEqual(events.filter((e) => e === 'index' || e.startsWith('diagnostics')), ['index', 'diagnostics file:///corpus figures=false']);
+    settings = { enable: true, articles: ['**/*.news'] };
+    await runs.reindex('settings');
+    assert.deepEqual(events.filter((e) => e === 'index' || e.startsWith('folders')).slice(-2), ['folders file:///corpus **/*.news', 'index']);
+  });
+
+  it('use the defaults without asking a client that cannot give settings, or whose answer fails', async () => {
+    const quiet = recordingRuns({ configuration: false });
+    await quiet.runs.reindex('start');
+    assert.equal(quiet.events.filter((e) => e.startsWith('configuration')).length, 0);
+    // The defaults leave corpusLens.enable off: without a marker the folder is left alone.
+    assert.deepEqual(quiet.events.filter((e) => e.startsWith('folders')), ['folders ']);
+    const failing = recordingRuns({
+      settings: () => {
+        throw new Error('no settings today');
+      },
+    });
+    await failing.runs.reindex('start');
+    assert.deepEqual(failing.logs.filter((l) => l.startsWith('Could not')), ['Could not read settings, using defaults: Error: no settings today']);
+    assert.deepEqual(failing.events.filter((e) => e.startsWith('folders')), ['folders ']);
+  });
+
+  it('show work-done progress only to a client that shows it, and report whole percents once each', async () => {
+    const silent = recordingRuns();
+    await silent.runs.reindex('start');
+    assert.deepEqual(silent.events.filter((e) => e.startsWith('progress')), []);
+    const shown = recordingRuns({ workDoneProgress: true });
+    shown.hold();
+    const run = shown.runs.reindex('start');
+    await new Promise((resolve) => setImmediate(resolve));
+    for (const indexed of [2, 3, 4, 200]) shown.runs.report({ state: 'indexing', articles: indexed, total: 200, indexed, skipped: 0 } as unknown as IndexState);
+    shown.runs.report({ state: 'ready', articles: 200, total: 200, indexed: 200, skipped: 0 } as unknown as IndexState);
+    shown.release();
+    await run;
+    assert.deepEqual(shown.events.filter((e) => e.startsWith('progress')), ['progress begin Corpus Lens: indexing', 'progress 1 2 / 200 articles', 'progress 2 4 / 200 articles', 'progress 100 200 / 200 articles', 'progress done']);
+  });
+});
