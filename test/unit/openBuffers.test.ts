@@ -222,6 +222,26 @@ describe('Open buffers at their edges', () => {
     open.dispose();
   });
 
+  it('analyse, once typing pauses, only the buffers not yet in: never one over the size limit', async () => {
+    mock.timers.enable({ apis: ['setTimeout'] });
+    try {
+      const { open, analysed, skipped } = buffers(() => ({}), 10);
+      open.change('file:///big.txt', 1, 'x'.repeat(11));
+      open.change('file:///a.txt', 1, 'small');
+      mock.timers.tick(60);
+      await tick();
+      assert.deepEqual(analysed.map((a) => a.text), ['small']);
+      assert.equal(skipped.length, 1);
+      open.change('file:///b.txt', 1, 'other');
+      mock.timers.tick(60);
+      await tick();
+      assert.deepEqual(analysed.map((a) => a.text), ['small', 'other']);
+      open.dispose();
+    } finally {
+      mock.timers.reset();
+    }
+  });
+
   it('say nothing of a superseded analysis that fails (an ended worker)', async () => {
     const { open, analysed, logs, hold } = buffers();
     hold(true);
