@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
-import type { Hover, InlayHint } from 'vscode-languageserver/node';
+import { type Hover, HoverRequest, type InlayHint, InlayHintRequest } from 'vscode-languageserver/node';
 import { startTestServer, uriOf, type TestServer } from './harness';
 
 // Invented articles, one for each way corpora write an article's date.
@@ -22,9 +22,9 @@ describe('article dates as corpora write them, over JSON-RPC', () => {
     for (const [file, { text, monday, source }] of Object.entries(ARTICLES)) {
       const uri = uriOf(file);
       const at = text.indexOf('Monday');
-      const hover = (await server.client.sendRequest('textDocument/hover', { textDocument: { uri }, position: server.position(file, text, at + 2) })) as Hover;
+      const hover = (await server.client.sendRequest(HoverRequest.type, { textDocument: { uri }, position: server.position(file, text, at + 2) })) as Hover;
       assert.match((hover.contents as { value: string }).value, source, file);
-      const hints = (await server.client.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: server.position(file, text, text.length) } })) as InlayHint[];
+      const hints = (await server.client.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: server.position(file, text, text.length) } })) as InlayHint[];
       const hint = hints.find((h) => JSON.stringify(h.position) === JSON.stringify(server.position(file, text, at + 'Monday'.length)));
       assert.ok(hint, `${file}: no hint after Monday in ${JSON.stringify(hints)}`);
       assert.equal(hint.label, `→ ${monday}`, file);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
-import { CancellationTokenSource, DocumentSymbolRequest, type DocumentSymbol, type Hover } from 'vscode-languageserver/node';
+import { CancellationTokenSource, type DocumentSymbol, DocumentSymbolRequest, type Hover, HoverRequest } from 'vscode-languageserver/node';
 import type { AnalyzeOptions } from '../../server/src/analysis/types';
 import { analyzeHere } from '../../server/src/workspace/analyzer';
 import { startTestServer, uriOf, type TestServer } from './harness';
@@ -87,7 +87,7 @@ describe('Huge open buffers', () => {
       'versions 1 and 2 cancelled, version 3 under way, each before the index queue',
     );
     // The big buffer's analysis is still held: a hover elsewhere is answered all the same.
-    const hover = (await server.client.sendRequest('textDocument/hover', { textDocument: { uri: uriOf('small.txt') }, position: { line: 3, character: 2 } })) as Hover;
+    const hover = (await server.client.sendRequest(HoverRequest.type, { textDocument: { uri: uriOf('small.txt') }, position: { line: 3, character: 2 } })) as Hover;
     assert.match((hover.contents as { value: string }).value, /Ilse Marrow/);
     analyzer.release();
     // Every outline request gets the newest version's outline; no older version ever reached the corpus.

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
-import type { Hover, Location } from 'vscode-languageserver/node';
+import { ExecuteCommandRequest, type Hover, HoverRequest, type Location, ReferencesRequest } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { parseCorrections } from '../../server/src/corpus/corrections';
 import { APPLY_CORRECTION_COMMAND, EntitiesRequest, ExportRequest } from '../../server/src/protocol';
@@ -36,9 +36,9 @@ describe('merge graphs in every feature (bundled server)', () => {
         const uri = URI.file(path.join(folder, 'a.txt')).toString();
         const at = A.indexOf('Brack agreed') + 1;
         const position = { line: 3, character: at - A.lastIndexOf('\n', at) - 1 };
-        const hover = (await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position })) as Hover;
+        const hover = (await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position })) as Hover;
         assert.match((hover.contents as { value: string }).value, /9 mentions in 2 articles/);
-        const refs = (await server.connection.sendRequest('textDocument/references', { textDocument: { uri }, position, context: { includeDeclaration: true } })) as Location[];
+        const refs = (await server.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri }, position, context: { includeDeclaration: true } })) as Location[];
         assert.equal(refs.length, 9);
         const people = await server.connection.sendRequest(EntitiesRequest, { kind: 'person' });
         assert.deepEqual(people.map((p) => p.mentions), [9]);
@@ -86,13 +86,13 @@ describe('malformed correction commands', () => {
       [42, { kind: 'notEntity', value: 'Tomas Brack' }],
     ];
     for (const args of malformed) {
-      const answer = (await server.client.sendRequest('workspace/executeCommand', { command: APPLY_CORRECTION_COMMAND, arguments: args })) as { ok?: true; problem?: string };
+      const answer = (await server.client.sendRequest(ExecuteCommandRequest.type, { command: APPLY_CORRECTION_COMMAND, arguments: args })) as { ok?: true; problem?: string };
       assert.ok(answer && typeof answer.problem === 'string' && !answer.ok, `${JSON.stringify(args).slice(0, 120)} was answered ${JSON.stringify(answer)}`);
       assert.equal(server.source.files.get('/corpus/.corpuslens.json'), valid, `${JSON.stringify(args).slice(0, 120)} changed the file`);
     }
     assert.ok(server.messages.some((m) => /the correction is malformed/.test(m)), server.messages.join('\n'));
     // The corrections still apply, and a good command still works.
-    const good = (await server.client.sendRequest('workspace/executeCommand', { command: APPLY_CORRECTION_COMMAND, arguments: [uriOf('a.txt'), { kind: 'notEntity', value: 'Tomas Brack' }] })) as { ok?: true };
+    const good = (await server.client.sendRequest(ExecuteCommandRequest.type, { command: APPLY_CORRECTION_COMMAND, arguments: [uriOf('a.txt'), { kind: 'notEntity', value: 'Tomas Brack' }] })) as { ok?: true };
     assert.deepEqual(good, { ok: true });
     const parsed = parseCorrections(server.source.files.get('/corpus/.corpuslens.json') as string);
     assert.ok(parsed.ok);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, Diagnostic, Hover, TextDocumentEdit, TextEdit, WorkspaceDiagnosticReport, WorkspaceEdit } from 'vscode-languageserver/node';
+import { type CodeAction, CodeActionRequest, type Diagnostic, DocumentDiagnosticRequest, ExecuteCommandRequest, type Hover, HoverRequest, type TextDocumentEdit, type TextEdit, type WorkspaceDiagnosticReport, WorkspaceDiagnosticRequest, type WorkspaceEdit } from 'vscode-languageserver/node';
 import { APPLY_CORRECTION_COMMAND, CorrectionEditRequest } from '../../server/src/protocol';
 import { startTestServer, uriOf, type TestServer } from './harness';
 
@@ -20,18 +20,18 @@ function rangeOf(text: string, needle: string, from = 0) {
 }
 
 async function pull(server: TestServer, file: string): Promise<Diagnostic[]> {
-  const report = (await server.client.sendRequest('textDocument/diagnostic', { textDocument: { uri: uriOf(file) } })) as { kind: string; items: Diagnostic[] };
+  const report = (await server.client.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: uriOf(file) } })) as { kind: string; items: Diagnostic[] };
   assert.equal(report.kind, 'full');
   return report.items;
 }
 
 async function pullUri(server: TestServer, uri: string): Promise<Diagnostic[]> {
-  return ((await server.client.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diagnostic[] }).items;
+  return ((await server.client.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } })) as { items: Diagnostic[] }).items;
 }
 
 async function actionsAt(server: TestServer, file: string, text: string, needle: string, diagnostics: Diagnostic[] = []): Promise<CodeAction[]> {
   const range = rangeOf(text, needle);
-  return (await server.client.sendRequest('textDocument/codeAction', { textDocument: { uri: uriOf(file) }, range, context: { diagnostics } })) as CodeAction[];
+  return (await server.client.sendRequest(CodeActionRequest.type, { textDocument: { uri: uriOf(file) }, range, context: { diagnostics } })) as CodeAction[];
 }
 
 function textEdits(edit: WorkspaceEdit): TextDocumentEdit[] {
@@ -68,16 +68,16 @@ describe('diagnostics', () => {
   it('lists the corpus’s discrepancies in workspace diagnostics, and only what changed on the next pull', async () => {
     server = await startTestServer({ ...WEEK, 'skip.txt': new Uint8Array([104, 105, 0, 1]) });
     await server.waitForIndex();
-    const first = (await server.client.sendRequest('workspace/diagnostic', { previousResultIds: [] })) as WorkspaceDiagnosticReport;
+    const first = (await server.client.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds: [] })) as WorkspaceDiagnosticReport;
     assert.deepEqual(first.items.map((i) => [i.uri, i.kind, i.kind === 'full' ? i.items.map((d) => d.code) : []]), [
       [uriOf('d.txt'), 'full', ['figure-disagrees']],
       [uriOf('skip.txt'), 'full', ['file-skipped']],
     ]);
-    const again = (await server.client.sendRequest('workspace/diagnostic', { previousResultIds: first.items.map((i) => ({ uri: i.uri, value: i.resultId })) })) as WorkspaceDiagnosticReport;
+    const again = (await server.client.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds: first.items.map((i) => ({ uri: i.uri, value: i.resultId! })) })) as WorkspaceDiagnosticReport;
     assert.deepEqual(again.items.map((i) => [i.uri, i.kind]), [[uriOf('d.txt'), 'unchanged'], [uriOf('skip.txt'), 'unchanged']]);
     // The article now agrees: its diagnostics are cleared in the next pull.
     await server.open('d.txt', article(7, '4,100'));
-    const cleared = (await server.client.sendRequest('workspace/diagnostic', { previousResultIds: first.items.map((i) => ({ uri: i.uri, value: i.resultId })) })) as WorkspaceDiagnosticReport;
+    const cleared = (await server.client.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds: first.items.map((i) => ({ uri: i.uri, value: i.resultId! })) })) as WorkspaceDiagnosticReport;
     const d = cleared.items.find((i) => i.uri === uriOf('d.txt'));
     assert.equal(d?.kind, 'full');
     assert.deepEqual(d?.kind === 'full' ? d.items : undefined, []);
@@ -90,7 +90,7 @@ describe('diagnostics', () => {
     assert.deepEqual(await pull(server, 'd.txt'), []);
     assert.deepEqual(await pull(server, 'u.txt'), []);
     assert.deepEqual(await pullUri(server, CORRECTIONS), []);
-    const report = (await server.client.sendRequest('workspace/diagnostic', { previousResultIds: [] })) as WorkspaceDiagnosticReport;
+    const report = (await server.client.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds: [] })) as WorkspaceDiagnosticReport;
     assert.deepEqual(report.items, []);
   });
 
@@ -110,7 +110,7 @@ describe('diagnostics', () => {
     assert.deepEqual(create, { kind: 'create', uri: CORRECTIONS, options: { ignoreIfExists: true } });
     assert.deepEqual(JSON.parse((fill as TextDocumentEdit).edits[0].newText).articleDates, { 'u.txt': '2024-03-01' });
     await server.applyEdit(fix.edit);
-    const hover = (await server.client.sendRequest('textDocument/hover', { textDocument: { uri: uriOf('u.txt') }, position: rangeOf(UNDATED, 'Monday').start })) as Hover;
+    const hover = (await server.client.sendRequest(HoverRequest.type, { textDocument: { uri: uriOf('u.txt') }, position: rangeOf(UNDATED, 'Monday').start })) as Hover;
     assert.match((hover.contents as { value: string }).value, /Value: `2024-02-26`/);
     assert.deepEqual(await pull(server, 'u.txt'), []);
   });
@@ -132,7 +132,7 @@ describe('diagnostics', () => {
     // Fixed in the buffer, unsaved: no error, and the corpus follows the buffer.
     await server.change('.corpuslens.json', '{\n  "notEntity": ["Odile Farrance"]\n}\n', 2);
     assert.deepEqual(await pullUri(server, CORRECTIONS), []);
-    const hover = await server.client.sendRequest('textDocument/hover', { textDocument: { uri: uriOf('a.txt') }, position: rangeOf(WEEK['a.txt'], 'Farrance').start });
+    const hover = await server.client.sendRequest(HoverRequest.type, { textDocument: { uri: uriOf('a.txt') }, position: rangeOf(WEEK['a.txt'], 'Farrance').start });
     assert.equal(hover, null);
   });
 
@@ -187,9 +187,9 @@ describe('corrections as workspace edits', () => {
   it('sends the edit to a client that applies edits when the server command runs, and follows it at once', async () => {
     server = await startTestServer({ ...WEEK, '.corpuslens.json': '{}\n' });
     await server.waitForIndex();
-    const result = await server.client.sendRequest('workspace/executeCommand', { command: APPLY_CORRECTION_COMMAND, arguments: [uriOf('a.txt'), { kind: 'notEntity', value: 'Odile Farrance' }] });
+    const result = await server.client.sendRequest(ExecuteCommandRequest.type, { command: APPLY_CORRECTION_COMMAND, arguments: [uriOf('a.txt'), { kind: 'notEntity', value: 'Odile Farrance' }] });
     assert.deepEqual(result, { ok: true });
     assert.equal(server.appliedEdits.length, 1);
-    assert.equal(await server.client.sendRequest('textDocument/hover', { textDocument: { uri: uriOf('a.txt') }, position: rangeOf(WEEK['a.txt'], 'Farrance').start }), null);
+    assert.equal(await server.client.sendRequest(HoverRequest.type, { textDocument: { uri: uriOf('a.txt') }, position: rangeOf(WEEK['a.txt'], 'Farrance').start }), null);
   });
 });

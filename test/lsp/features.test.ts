@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Hover, InlayHint, SemanticTokens } from 'vscode-languageserver/node';
+import { type Hover, HoverRequest, type InlayHint, InlayHintRequest, type SemanticTokens, SemanticTokensRequest } from 'vscode-languageserver/node';
 import { TOKEN_TYPES } from '../../server/src/lsp/semanticTokens';
 import { EntitiesRequest, LedgerRequest, MeasuresRequest, TimelineRequest } from '../../server/src/protocol';
 import { startTestServer, uriOf, type TestServer } from './harness';
@@ -49,7 +49,7 @@ describe('reader features over JSON-RPC', () => {
   after(async () => server.dispose());
 
   it('colours people, dates and figures with semantic tokens', async () => {
-    const tokens = decode((await server.client.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri: uriOf('second.txt') } })) as SemanticTokens);
+    const tokens = decode((await server.client.sendRequest(SemanticTokensRequest.type, { textDocument: { uri: uriOf('second.txt') } })) as SemanticTokens);
     const at = (needle: string) => {
       const offset = SECOND.indexOf(needle);
       const p = server.position('second.txt', SECOND, offset);
@@ -62,7 +62,7 @@ describe('reader features over JSON-RPC', () => {
   });
 
   it('shows the calendar date after a relative date, and says when there is no anchor', async () => {
-    const hints = (await server.client.sendRequest('textDocument/inlayHint', {
+    const hints = (await server.client.sendRequest(InlayHintRequest.type, {
       textDocument: { uri: uriOf('second.txt') },
       range: { start: { line: 0, character: 0 }, end: { line: 10, character: 0 } },
     })) as InlayHint[];
@@ -70,7 +70,7 @@ describe('reader features over JSON-RPC', () => {
     assert.ok(hint, JSON.stringify(hints));
     assert.equal(hint.label, '→ Wed 6 Mar 2024');
     assert.deepEqual(hint.position, server.position('second.txt', SECOND, SECOND.indexOf('two days ago') + 'two days ago'.length));
-    const undated = (await server.client.sendRequest('textDocument/inlayHint', {
+    const undated = (await server.client.sendRequest(InlayHintRequest.type, {
       textDocument: { uri: uriOf('undated.txt') },
       range: { start: { line: 0, character: 0 }, end: { line: 10, character: 0 } },
     })) as InlayHint[];
@@ -78,7 +78,7 @@ describe('reader features over JSON-RPC', () => {
   });
 
   it('lists the figure ledger of a measure in the figure hover, oldest first', async () => {
-    const hover = (await server.client.sendRequest('textDocument/hover', {
+    const hover = (await server.client.sendRequest(HoverRequest.type, {
       textDocument: { uri: uriOf('second.txt') },
       position: server.position('second.txt', SECOND, SECOND.indexOf('5,200') + 1),
     })) as Hover;
@@ -99,7 +99,7 @@ describe('reader features over JSON-RPC', () => {
 
   it('links the entity hover to its references and gives its dates', async () => {
     const position = server.position('second.txt', SECOND, SECOND.indexOf('Marrow'));
-    const card = text((await server.client.sendRequest('textDocument/hover', { textDocument: { uri: uriOf('second.txt') }, position })) as Hover);
+    const card = text((await server.client.sendRequest(HoverRequest.type, { textDocument: { uri: uriOf('second.txt') }, position })) as Hover);
     const link = /\[2 mentions in 2 articles\]\(command:corpusLens\.showReferences\?([^)]+)\)/.exec(card);
     assert.ok(link, card);
     assert.deepEqual(JSON.parse(decodeURIComponent(link[1])), [uriOf('second.txt'), position]);

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync,
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { FileChangeType } from 'vscode-languageserver/node';
+import { FileChangeType, WorkspaceSymbolRequest } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { ExportRequest, WaitForIndexRequest } from '../../server/src/protocol';
 import { startStdioServer } from '../support/stdioServer';
@@ -59,7 +59,7 @@ describe('links that leave the workspace folder', () => {
       symlinkSync(path.join(work, 'outside', 'secret.txt'), path.join(corpus, 'late.txt'));
       await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: URI.file(path.join(corpus, 'late.txt')).toString(), type: FileChangeType.Created }] });
       assert.equal((await server.connection.sendRequest(WaitForIndexRequest)).articles, 2);
-      const found = (await server.connection.sendRequest('workspace/symbol', { query: 'Zabrowski' })) as unknown[];
+      const found = (await server.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'Zabrowski' })) as unknown[];
       assert.deepEqual(found, []);
       const out = path.join(work, 'export.csv');
       await server.connection.sendRequest(ExportRequest, { format: 'csv', path: out });
@@ -81,7 +81,7 @@ describe('links that leave the workspace folder', () => {
     const server = await startStdioServer(folder);
     try {
       await server.ready;
-      const found = (await server.connection.sendRequest('workspace/symbol', { query: 'Marrow' })) as unknown[];
+      const found = (await server.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'Marrow' })) as unknown[];
       assert.equal(found.length, 1, 'the outside file did not switch Ilse Marrow off');
       assert.ok(server.logs.some((l) => l.includes('.corpuslens.json') && l.includes('outside the workspace folder')), server.logs.join('\n'));
     } finally {

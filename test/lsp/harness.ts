@@ -3,6 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createConnection as createServerConnection } from 'vscode-languageserver/lib/common/server';
 import {
   createProtocolConnection,
+  InitializeRequest,
   StreamMessageReader,
   StreamMessageWriter,
   type ClientCapabilities,
@@ -144,7 +145,7 @@ export async function startTestServer(
   });
   client.onNotification('$/progress', (p: TestServer['progress'][number]) => progress.push(p));
   client.listen();
-  const initializeResult = (await client.sendRequest('initialize', {
+  const initializeResult = (await client.sendRequest(InitializeRequest.type, {
     processId: null,
     rootUri: null,
     initializationOptions,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
-import type { DocumentSymbol, Hover, Location } from 'vscode-languageserver/node';
+import { CodeActionRequest, DefinitionRequest, DocumentHighlightRequest, type DocumentSymbol, DocumentSymbolRequest, type Hover, HoverRequest, InlayHintRequest, type Location, ReferencesRequest, SemanticTokensRequest, WorkspaceSymbolRequest } from 'vscode-languageserver/node';
 import { EntitiesRequest, LedgerRequest, MeasuresRequest, TimelineRequest } from '../../server/src/protocol';
 import { HOSTILE_WORDS, hostileArticle, spellings } from '../support/hostileWords';
 import { startTestServer, uriOf, type TestServer } from './harness';
@@ -37,24 +37,24 @@ describe('words that are JavaScript property names, over JSON-RPC', () => {
     for (const file of ['constructor.txt', 'constructor', '__proto__', 'toString.txt', '__defineGetter__.txt']) {
       const text = FILES[file];
       const uri = uriOf(file);
-      const symbols = (await server.client.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
+      const symbols = (await server.client.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
       assert.ok(Array.isArray(symbols) && symbols.length > 0, `${file}: outline`);
       for (const needle of ['3 ', 'Mr ', ' Smith', ' Inc', 'President ', '(', 'last ', '$3 ']) {
         const at = text.indexOf(needle) + needle.length;
         const position = server.position(file, text, at);
-        const hover = (await server.client.sendRequest('textDocument/hover', { textDocument: { uri }, position })) as Hover | null;
+        const hover = (await server.client.sendRequest(HoverRequest.type, { textDocument: { uri }, position })) as Hover | null;
         if (hover) assert.equal(typeof (hover.contents as { value: string }).value, 'string');
-        const refs = (await server.client.sendRequest('textDocument/references', { textDocument: { uri }, position, context: { includeDeclaration: true } })) as Location[] | null;
+        const refs = (await server.client.sendRequest(ReferencesRequest.type, { textDocument: { uri }, position, context: { includeDeclaration: true } })) as Location[] | null;
         assert.ok(refs === null || Array.isArray(refs), `${file} at ${needle}: references`);
-        await server.client.sendRequest('textDocument/definition', { textDocument: { uri }, position });
-        await server.client.sendRequest('textDocument/documentHighlight', { textDocument: { uri }, position });
-        await server.client.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [] } });
+        await server.client.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position });
+        await server.client.sendRequest(DocumentHighlightRequest.type, { textDocument: { uri }, position });
+        await server.client.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [] } });
       }
-      await server.client.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 999, character: 0 } } });
-      await server.client.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } });
+      await server.client.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 999, character: 0 } } });
+      await server.client.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
     }
     for (const word of WORDS) {
-      const found = (await server.client.sendRequest('workspace/symbol', { query: word })) as unknown[];
+      const found = (await server.client.sendRequest(WorkspaceSymbolRequest.type, { query: word })) as unknown[];
       assert.ok(Array.isArray(found), `workspace symbol ${word}`);
       const ledger = await server.client.sendRequest(LedgerRequest, { measure: word });
       assert.ok(ledger === null || typeof ledger === 'object', `ledger ${word}`);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { DocumentSymbol, Hover, Location } from 'vscode-languageserver/node';
+import { type DocumentSymbol, DocumentSymbolRequest, type Hover, HoverRequest, type Location, ReferencesRequest, WorkspaceSymbolRequest } from 'vscode-languageserver/node';
 import { EntitiesPageRequest, ExportRequest } from '../../server/src/protocol';
 import { ROOT, startTestServer, uriOf } from './harness';
 
@@ -32,7 +32,7 @@ describe('opt-in: only folders with .corpuslens.json or corpusLens.enable are in
       assert.ok(server.logs.some((l) => l.includes(`${ROOT} is not a corpus`)), server.logs.join('\n'));
       await server.open('LICENSE.txt', 'MIT License\n\nCopyright Foo Bar.\n');
       assert.equal(server.workspace.corpus.size, 0, 'an open file in such a folder is not analysed either');
-      const symbols = await server.client.sendRequest('workspace/symbol', { query: 'Foo' });
+      const symbols = await server.client.sendRequest(WorkspaceSymbolRequest.type, { query: 'Foo' });
       assert.deepEqual(symbols, []);
     } finally {
       await server.dispose();
@@ -72,21 +72,21 @@ describe('Markdown articles over JSON-RPC', () => {
       assert.equal(server.workspace.corpus.size, 2, 'README.md is not matched by the globs');
       await server.open('notes/talks.md', MARKDOWN);
       const at = (needle: string, shift = 1) => server.position('notes/talks.md', MARKDOWN, MARKDOWN.indexOf(needle) + shift);
-      const card = hoverText((await server.client.sendRequest('textDocument/hover', { textDocument: { uri: uriOf('notes/talks.md') }, position: at('Tobias Lindqvist]') })) as Hover | null);
+      const card = hoverText((await server.client.sendRequest(HoverRequest.type, { textDocument: { uri: uriOf('notes/talks.md') }, position: at('Tobias Lindqvist]') })) as Hover | null);
       assert.match(card, /\*\*Tobias Lindqvist\*\*/);
       assert.match(card, /2 mentions in 2 articles/, card);
-      const date = hoverText((await server.client.sendRequest('textDocument/hover', { textDocument: { uri: uriOf('notes/talks.md') }, position: at('Tuesday') })) as Hover | null);
+      const date = hoverText((await server.client.sendRequest(HoverRequest.type, { textDocument: { uri: uriOf('notes/talks.md') }, position: at('Tuesday') })) as Hover | null);
       assert.match(date, /2024-03-12/, 'Tuesday before Thursday 14 March');
       assert.match(date, /front matter/, date);
-      assert.equal(hoverText((await server.client.sendRequest('textDocument/hover', { textDocument: { uri: uriOf('notes/talks.md') }, position: at('Authorname') })) as Hover | null), '', 'front matter is not text');
+      assert.equal(hoverText((await server.client.sendRequest(HoverRequest.type, { textDocument: { uri: uriOf('notes/talks.md') }, position: at('Authorname') })) as Hover | null), '', 'front matter is not text');
 
-      const refs = (await server.client.sendRequest('textDocument/references', { textDocument: { uri: uriOf('notes/talks.md') }, position: at('Tobias'), context: { includeDeclaration: true } })) as Location[];
+      const refs = (await server.client.sendRequest(ReferencesRequest.type, { textDocument: { uri: uriOf('notes/talks.md') }, position: at('Tobias'), context: { includeDeclaration: true } })) as Location[];
       const inMarkdown = refs.find((r) => r.uri === uriOf('notes/talks.md'));
       const start = at('Tobias Lindqvist]', 0);
       assert.deepEqual(inMarkdown?.range, { start, end: { line: start.line, character: start.character + 'Tobias Lindqvist'.length } }, 'the range covers the link text only');
       assert.ok(refs.some((r) => r.uri === uriOf('fares.txt')));
 
-      const symbols = (await server.client.sendRequest('textDocument/documentSymbol', { textDocument: { uri: uriOf('notes/talks.md') } })) as DocumentSymbol[];
+      const symbols = (await server.client.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: uriOf('notes/talks.md') } })) as DocumentSymbol[];
       assert.equal(symbols[0].name, 'Bridge talks resume', 'the front matter title is the headline');
       const people = symbols.find((s) => s.name === 'People');
       assert.deepEqual(people?.children?.map((c) => c.name).sort(), ['Helena Marsh', 'Tobias Lindqvist']);

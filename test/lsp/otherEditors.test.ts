@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSy
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import type { ClientCapabilities, CodeAction, Diagnostic, Hover, Location, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
+import { type ClientCapabilities, type CodeAction, CodeActionRequest, type Diagnostic, DocumentDiagnosticRequest, type Hover, HoverRequest, type Location, ReferencesRequest, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { APPLY_CORRECTION_COMMAND, ClientCommands } from '../../server/src/protocol';
@@ -108,13 +108,13 @@ describe('other editors, as the README sets them up (the bundled server over std
         const cacheLine = server.logs.find((l) => l.startsWith('Analysis cache: '));
         assert.ok(cacheLine?.startsWith(`Analysis cache: ${path.join(cacheHome, 'corpus-lens')}${path.sep}`), cacheLine);
 
-        const hover = (await server.connection.sendRequest('textDocument/hover', { textDocument: { uri: uri('d.txt') }, position: at('d.txt', 'Farrance asked') })) as Hover;
+        const hover = (await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri('d.txt') }, position: at('d.txt', 'Farrance asked') })) as Hover;
         const card = (hover.contents as { value: string }).value;
         assert.match(card, /\*\*Odile Farrance\*\* · person/);
         assert.match(card, /8 mentions in 4 articles/);
         assert.doesNotMatch(card, /command:/, 'no links to commands this editor cannot run');
 
-        const refs = (await server.connection.sendRequest('textDocument/references', { textDocument: { uri: uri('a.txt') }, position: at('a.txt', 'Odile'), context: { includeDeclaration: true } })) as Location[];
+        const refs = (await server.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri: uri('a.txt') }, position: at('a.txt', 'Odile'), context: { includeDeclaration: true } })) as Location[];
         assert.deepEqual(
           refs.map((r) => [path.basename(URI.parse(r.uri).fsPath), r.range.start.line, r.range.start.character, r.range.end.character]),
           ['a.txt', 'b.txt', 'c.txt', 'd.txt'].flatMap((f) => {
@@ -126,7 +126,7 @@ describe('other editors, as the README sets them up (the bundled server over std
         // The figure that disagrees with its week, pulled or published, pointing at the others.
         let figure: Diagnostic | undefined;
         if (profile.pulls) {
-          const report = (await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: uri('d.txt') } })) as { items: Diagnostic[] };
+          const report = (await server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: uri('d.txt') } })) as { items: Diagnostic[] };
           figure = report.items.find((d) => d.code === 'figure-disagrees');
         } else figure = await until('published figure diagnostics', () => server.published.get(uri('d.txt'))?.find((d) => d.code === 'figure-disagrees'));
         assert.ok(figure, 'the figure diagnostic');
@@ -136,7 +136,7 @@ describe('other editors, as the README sets them up (the bundled server over std
         if (!profile.pulls) assert.equal(server.published.get(uri('skip.txt'))?.[0]?.code, 'file-skipped');
 
         // Code actions carry edits; none calls a command only VS Code has.
-        const actions = (await server.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: uri('a.txt') }, range: { start: at('a.txt', 'Odile'), end: at('a.txt', 'Odile') }, context: { diagnostics: [] } })) as CodeAction[];
+        const actions = (await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: uri('a.txt') }, range: { start: at('a.txt', 'Odile'), end: at('a.txt', 'Odile') }, context: { diagnostics: [] } })) as CodeAction[];
         const clientCommands = new Set<string>(Object.values(ClientCommands));
         assert.ok(actions.length >= 1);
         assert.ok(actions.every((a) => !a.command || (a.command.command === APPLY_CORRECTION_COMMAND && !clientCommands.has(a.command.command))), JSON.stringify(actions.map((a) => a.command)));
@@ -147,7 +147,7 @@ describe('other editors, as the README sets them up (the bundled server over std
         // The saved file reaches the server: through the editor's watcher (eglot) or the server's own.
         if (profile.watches) await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('.corpuslens.json'), type: 2 }] });
         await until('the correction to apply', async () => {
-          const h = (await server.connection.sendRequest('textDocument/hover', { textDocument: { uri: uri('a.txt') }, position: at('a.txt', 'Farrance asked') })) as Hover | null;
+          const h = (await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri('a.txt') }, position: at('a.txt', 'Farrance asked') })) as Hover | null;
           return h === null || !/Odile Farrance/.test((h.contents as { value: string }).value) ? true : undefined;
         });
         await server.stop();
@@ -156,7 +156,7 @@ describe('other editors, as the README sets them up (the bundled server over std
         // Warm restart: the second start reads the analyses from the cache.
         server = await session(name, folder, cacheHome);
         assert.ok(server.logs.some((l) => /^Read [45] analyses from the cache\.$/.test(l)), server.logs.join('\n'));
-        const again = (await server.connection.sendRequest('textDocument/hover', { textDocument: { uri: uri('d.txt') }, position: at('d.txt', '5,200') })) as Hover;
+        const again = (await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri('d.txt') }, position: at('d.txt', '5,200') })) as Hover;
         assert.match((again.contents as { value: string }).value, /\*\*5,200\*\*/);
         assert.doesNotMatch((again.contents as { value: string }).value, /command:/);
       } finally {

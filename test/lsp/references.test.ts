@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { CancellationTokenSource, TextDocuments, type Location } from 'vscode-languageserver/node';
+import { CancellationTokenSource, type Location, ReferencesRequest, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentLookup } from '../../server/src/lsp/documents';
 import { provideReferences, referencesShown, REFERENCE_LIMIT } from '../../server/src/lsp/references';
@@ -29,7 +29,7 @@ describe('references: complete, streamed', () => {
   after(async () => server.dispose());
 
   it('returns every mention, with its exact range, in file then text order', async () => {
-    const refs = (await server.client.sendRequest('textDocument/references', { textDocument, position, context: { includeDeclaration: true } })) as Location[];
+    const refs = (await server.client.sendRequest(ReferencesRequest.type, { textDocument, position, context: { includeDeclaration: true } })) as Location[];
     assert.equal(refs.length, 3 * ARTICLES);
     assert.equal(new Set(refs.map(key)).size, refs.length);
     const text = article(0);
@@ -43,7 +43,7 @@ describe('references: complete, streamed', () => {
   });
 
   it('leaves the declaration out when asked', async () => {
-    const refs = (await server.client.sendRequest('textDocument/references', { textDocument, position, context: { includeDeclaration: false } })) as Location[];
+    const refs = (await server.client.sendRequest(ReferencesRequest.type, { textDocument, position, context: { includeDeclaration: false } })) as Location[];
     assert.equal(refs.length, 3 * ARTICLES - 1);
     assert.ok(!refs.some((l) => l.uri === uriOf(name(0)) && l.range.start.character === article(0).split('\n')[3].indexOf('Wenna')));
   });
@@ -60,14 +60,14 @@ describe('references: complete, streamed', () => {
         batches.push(p.value as Location[]);
       } else if (p.token === 'work-1') work.push((p.value as { kind: string }).kind);
     });
-    const result = (await server.client.sendRequest('textDocument/references', { textDocument, position, context: { includeDeclaration: true }, partialResultToken: 'refs-1', workDoneToken: 'work-1' })) as Location[];
+    const result = (await server.client.sendRequest(ReferencesRequest.type, { textDocument, position, context: { includeDeclaration: true }, partialResultToken: 'refs-1', workDoneToken: 'work-1' })) as Location[];
     answered = true;
     assert.deepEqual(result, [], 'with partial results the final answer is empty');
     assert.ok(batches.length >= 2, `expected several batches, got ${batches.length}`);
     assert.ok(firstBeforeAnswer);
     assert.ok(batches[0].length < 3 * ARTICLES);
     const streamed = batches.flat();
-    const whole = (await server.client.sendRequest('textDocument/references', { textDocument, position, context: { includeDeclaration: true } })) as Location[];
+    const whole = (await server.client.sendRequest(ReferencesRequest.type, { textDocument, position, context: { includeDeclaration: true } })) as Location[];
     assert.deepEqual(streamed.map(key), whole.map(key));
     assert.equal(work[0], 'begin');
     assert.equal(work.at(-1), 'end');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
-import type { DocumentSymbol, Hover, Location } from 'vscode-languageserver/node';
+import { type DocumentSymbol, DocumentSymbolRequest, type Hover, HoverRequest, type Location, ReferencesRequest } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ListFilter, ListResult } from '../../server/src/host/articleSource';
 import { MemoryArticleSource } from '../../server/src/host/memoryArticleSource';
@@ -22,12 +22,12 @@ describe('server faults over JSON-RPC', () => {
     const editor = TextDocument.create(uriOf('crlf.txt'), 'article', 1, CRLF_TEXT);
     const wordAt = (range: { start: { line: number; character: number }; end: { line: number; character: number } }) => editor.getText(range);
     const position = editor.positionAt(CRLF_TEXT.indexOf('Marrow said') + 2);
-    const hover = (await server.client.sendRequest('textDocument/hover', { textDocument: { uri: uriOf('crlf.txt') }, position })) as Hover;
+    const hover = (await server.client.sendRequest(HoverRequest.type, { textDocument: { uri: uriOf('crlf.txt') }, position })) as Hover;
     assert.equal(wordAt(hover.range!), 'Marrow');
-    const refs = (await server.client.sendRequest('textDocument/references', { textDocument: { uri: uriOf('crlf.txt') }, position, context: { includeDeclaration: true } })) as Location[];
+    const refs = (await server.client.sendRequest(ReferencesRequest.type, { textDocument: { uri: uriOf('crlf.txt') }, position, context: { includeDeclaration: true } })) as Location[];
     const inCrlf = refs.filter((r) => r.uri === uriOf('crlf.txt')).map((r) => wordAt(r.range));
     assert.deepEqual(inCrlf, ['Ilse Marrow', 'Marrow']);
-    const symbols = (await server.client.sendRequest('textDocument/documentSymbol', { textDocument: { uri: uriOf('crlf.txt') } })) as DocumentSymbol[];
+    const symbols = (await server.client.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: uriOf('crlf.txt') } })) as DocumentSymbol[];
     assert.equal(wordAt(symbols[0].selectionRange), 'Talks Go On');
     const dates = symbols.find((s) => s.name === 'Dates')!;
     assert.ok(dates.children!.some((d) => wordAt(d.selectionRange) === 'Tuesday' || wordAt(d.selectionRange) === 'On Tuesday'));
@@ -37,7 +37,7 @@ describe('server faults over JSON-RPC', () => {
     server = await startTestServer({ 'empty.txt': '', 'blank.txt': '\n \r\n\t', 'lf.txt': LF });
     await server.waitForIndex();
     assert.equal(server.workspace.corpus.size, 3);
-    const symbols = (await server.client.sendRequest('textDocument/documentSymbol', { textDocument: { uri: uriOf('empty.txt') } })) as DocumentSymbol[];
+    const symbols = (await server.client.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: uriOf('empty.txt') } })) as DocumentSymbol[];
     assert.deepEqual(symbols, []);
     assert.ok(!server.logs.some((l) => l.includes('[error]')), server.logs.join('\n'));
   });
@@ -66,7 +66,7 @@ describe('server faults over JSON-RPC', () => {
       text = v % 2 === 0 ? LF.replace('Ilse Marrow', `Ilse Marrow and Tomas Brack${v}`) : LF;
       void server.client.sendNotification('textDocument/didChange', { textDocument: { uri: uriOf('lf.txt'), version: v }, contentChanges: [{ text }] });
     }
-    const symbols = (await server.client.sendRequest('textDocument/documentSymbol', { textDocument: { uri: uriOf('lf.txt') } })) as DocumentSymbol[];
+    const symbols = (await server.client.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: uriOf('lf.txt') } })) as DocumentSymbol[];
     const people = symbols.find((s) => s.name === 'People')!.children!.map((c) => c.name);
     // Version 1001 is odd: the original text, with Marrow alone.
     assert.deepEqual(people, ['Ilse Marrow']);

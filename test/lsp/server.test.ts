@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { DocumentSymbol, Hover, Location, SymbolInformation } from 'vscode-languageserver/node';
+import { DefinitionRequest, DocumentHighlightRequest, type DocumentSymbol, DocumentSymbolRequest, type Hover, HoverRequest, type Location, ReferencesRequest, type SymbolInformation, WorkspaceSymbolRequest } from 'vscode-languageserver/node';
 import { atCursor } from '../support/cursor';
 import { startTestServer, uriOf, type TestServer } from './harness';
 
@@ -50,7 +50,7 @@ describe('language server over JSON-RPC', () => {
 
   it('hovers a surname with the corpus-wide card', async () => {
     const { offset } = atCursor(B.replace('Ms Marrow left', 'Ms Mar|row left'));
-    const hover = (await server.client.sendRequest('textDocument/hover', {
+    const hover = (await server.client.sendRequest(HoverRequest.type, {
       textDocument: { uri: uriOf('b.txt') },
       position: server.position('b.txt', B, offset),
     })) as Hover;
@@ -62,7 +62,7 @@ describe('language server over JSON-RPC', () => {
 
   it('hovers a date with its value', async () => {
     const offset = B.indexOf('2024-03-11') + 3;
-    const hover = (await server.client.sendRequest('textDocument/hover', {
+    const hover = (await server.client.sendRequest(HoverRequest.type, {
       textDocument: { uri: uriOf('b.txt') },
       position: server.position('b.txt', B, offset),
     })) as Hover;
@@ -70,7 +70,7 @@ describe('language server over JSON-RPC', () => {
   });
 
   it('answers null where there is nothing to say', async () => {
-    const hover = await server.client.sendRequest('textDocument/hover', {
+    const hover = await server.client.sendRequest(HoverRequest.type, {
       textDocument: { uri: uriOf('b.txt') },
       position: server.position('b.txt', B, B.indexOf('stalled') + 2),
     });
@@ -79,14 +79,14 @@ describe('language server over JSON-RPC', () => {
 
   it('finds every mention across articles, honouring includeDeclaration', async () => {
     const position = server.position('c.txt', C, C.indexOf('Marrow') + 2);
-    const all = (await server.client.sendRequest('textDocument/references', {
+    const all = (await server.client.sendRequest(ReferencesRequest.type, {
       textDocument: { uri: uriOf('c.txt') },
       position,
       context: { includeDeclaration: true },
     })) as Location[];
     assert.equal(all.length, 5);
     assert.deepEqual([...new Set(all.map((l) => l.uri))].sort(), [uriOf('a.txt'), uriOf('b.txt'), uriOf('c.txt')]);
-    const withoutDeclaration = (await server.client.sendRequest('textDocument/references', {
+    const withoutDeclaration = (await server.client.sendRequest(ReferencesRequest.type, {
       textDocument: { uri: uriOf('c.txt') },
       position,
       context: { includeDeclaration: false },
@@ -97,7 +97,7 @@ describe('language server over JSON-RPC', () => {
   });
 
   it('goes to the first full-name mention', async () => {
-    const def = (await server.client.sendRequest('textDocument/definition', {
+    const def = (await server.client.sendRequest(DefinitionRequest.type, {
       textDocument: { uri: uriOf('c.txt') },
       position: server.position('c.txt', C, C.indexOf('Marrow')),
     })) as Location;
@@ -108,7 +108,7 @@ describe('language server over JSON-RPC', () => {
   });
 
   it('outlines the headline and the groups', async () => {
-    const symbols = (await server.client.sendRequest('textDocument/documentSymbol', { textDocument: { uri: uriOf('a.txt') } })) as DocumentSymbol[];
+    const symbols = (await server.client.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: uriOf('a.txt') } })) as DocumentSymbol[];
     assert.equal(symbols[0].name, 'Talks Resume On River Dam');
     const people = symbols.find((s) => s.name === 'People');
     assert.ok(people, `groups: ${symbols.map((s) => s.name).join(', ')}`);
@@ -119,7 +119,7 @@ describe('language server over JSON-RPC', () => {
   });
 
   it('highlights the mentions in the current article', async () => {
-    const highlights = (await server.client.sendRequest('textDocument/documentHighlight', {
+    const highlights = (await server.client.sendRequest(DocumentHighlightRequest.type, {
       textDocument: { uri: uriOf('a.txt') },
       position: server.position('a.txt', A, A.indexOf('Ilse') + 1),
     })) as unknown[];
@@ -127,7 +127,7 @@ describe('language server over JSON-RPC', () => {
   });
 
   it('finds entities by name across the corpus', async () => {
-    const symbols = (await server.client.sendRequest('workspace/symbol', { query: 'marr' })) as SymbolInformation[];
+    const symbols = (await server.client.sendRequest(WorkspaceSymbolRequest.type, { query: 'marr' })) as SymbolInformation[];
     const marrow = symbols.find((s) => s.name === 'Ilse Marrow');
     assert.ok(marrow, `symbols: ${symbols.map((s) => s.name).join(', ')}`);
     assert.equal(marrow.location.uri, uriOf('a.txt'));
@@ -138,14 +138,14 @@ describe('language server over JSON-RPC', () => {
     const edited = C.replace('Ms Marrow returned', 'Ms Marrow and Ms Marrow returned');
     await server.open('c.txt', C, 1);
     await server.change('c.txt', edited, 2);
-    const refs = (await server.client.sendRequest('textDocument/references', {
+    const refs = (await server.client.sendRequest(ReferencesRequest.type, {
       textDocument: { uri: uriOf('a.txt') },
       position: server.position('a.txt', A, A.indexOf('Ilse')),
       context: { includeDeclaration: true },
     })) as Location[];
     assert.equal(refs.filter((l) => l.uri === uriOf('c.txt')).length, 2);
     await server.close('c.txt');
-    const after = (await server.client.sendRequest('textDocument/references', {
+    const after = (await server.client.sendRequest(ReferencesRequest.type, {
       textDocument: { uri: uriOf('a.txt') },
       position: server.position('a.txt', A, A.indexOf('Ilse')),
       context: { includeDeclaration: true },

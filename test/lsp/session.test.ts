@@ -5,7 +5,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, sta
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type Hover, type Location } from 'vscode-languageserver/node';
+import { createProtocolConnection, DocumentSymbolRequest, ExecuteCommandRequest, type Hover, HoverRequest, InitializeRequest, type Location, ReferencesRequest, ShutdownRequest, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { APPLY_CORRECTION_COMMAND, ExportRequest, StatusNotification } from '../../server/src/protocol';
 
@@ -58,7 +58,7 @@ describe('a full session with the bundled server', () => {
     connection.onNotification('$/progress', () => undefined);
     const ready = new Promise<void>((resolve) => connection.onNotification(StatusNotification, (s) => s.state === 'ready' && resolve()));
     connection.listen();
-    await connection.sendRequest('initialize', {
+    await connection.sendRequest(InitializeRequest.type, {
       processId: null,
       rootUri: null,
       workspaceFolders: [{ uri: URI.file(corpus).toString(), name: 'corpus' }],
@@ -77,20 +77,20 @@ describe('a full session with the bundled server', () => {
     for (let m = word.exec(text); m && answered < 40; m = word.exec(text)) {
       const lines = text.slice(0, m.index).split('\n');
       const position = { line: lines.length - 1, character: lines[lines.length - 1].length };
-      const hover = (await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position })) as Hover | null;
+      const hover = (await connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position })) as Hover | null;
       if (!hover) continue;
       answered++;
-      const refs = (await connection.sendRequest('textDocument/references', { textDocument: { uri }, position, context: { includeDeclaration: true } })) as Location[];
+      const refs = (await connection.sendRequest(ReferencesRequest.type, { textDocument: { uri }, position, context: { includeDeclaration: true } })) as Location[];
       assert.ok(Array.isArray(refs));
-      await connection.sendRequest('workspace/executeCommand', { command: APPLY_CORRECTION_COMMAND, arguments: [uri, { kind: 'notEntity', value: 'Zzyzx' }] });
+      await connection.sendRequest(ExecuteCommandRequest.type, { command: APPLY_CORRECTION_COMMAND, arguments: [uri, { kind: 'notEntity', value: 'Zzyzx' }] });
     }
     assert.ok(answered > 5, `only ${answered} hovers answered`);
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'article', version: 1, text } });
     await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: `${text}\nAn unsaved edit by Ms Test Reader.\n` }] });
-    await connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+    await connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
     await connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     await connection.sendRequest(ExportRequest, { format: 'csv', path: path.join(work, 'export.csv') });
-    await connection.sendRequest('shutdown');
+    await connection.sendRequest(ShutdownRequest.type);
     await connection.sendNotification('exit');
     await new Promise((resolve) => child.once('exit', resolve));
     connection.dispose();

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
+import { ExecuteCommandRequest, ShutdownRequest } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { MemoryArticleSource } from '../../server/src/host/memoryArticleSource';
 import { APPLY_CORRECTION_COMMAND, EntitiesRequest, ReindexRequest, ServerInfoRequest } from '../../server/src/protocol';
@@ -105,10 +106,10 @@ describe('server wiring', () => {
     await server.waitForIndex();
     assert.deepEqual(await server.client.sendRequest(ServerInfoRequest), { pid: process.pid, articles: 2 });
     assert.deepEqual(opened, ['/storage/here']);
-    const answer = await server.client.sendRequest('workspace/executeCommand', { command: APPLY_CORRECTION_COMMAND, arguments: [uriOf('a.txt'), { kind: 'notEntity', value: 'Ilse Marrow' }] });
+    const answer = await server.client.sendRequest(ExecuteCommandRequest.type, { command: APPLY_CORRECTION_COMMAND, arguments: [uriOf('a.txt'), { kind: 'notEntity', value: 'Ilse Marrow' }] });
     assert.match((answer as { problem: string }).problem, /safe mode/);
     assert.ok(server.messages.some((m) => /^Corpus Lens: this workspace is not trusted/.test(m)), server.messages.join('\n'));
-    assert.equal(await server.client.sendRequest('workspace/executeCommand', { command: 'someone.elses.command', arguments: [] }), null);
+    assert.equal(await server.client.sendRequest(ExecuteCommandRequest.type, { command: 'someone.elses.command', arguments: [] }), null);
   });
 
   it('answers the entities request sent without params with the whole list', async () => {
@@ -122,7 +123,7 @@ describe('server wiring', () => {
     let disposed = 0;
     server = await startTestServer({ 'a.txt': A }, {}, undefined, {}, { dispose: async () => void disposed++ });
     await server.waitForIndex();
-    await server.client.sendRequest('shutdown');
+    await server.client.sendRequest(ShutdownRequest.type);
     assert.equal(disposed, 1);
   });
 });
