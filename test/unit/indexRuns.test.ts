@@ -73,6 +73,8 @@ describe('index runs', () => {
     await runs.reindex('start');
     await runs.reindex('command');
     assert.deepEqual(events.filter((e) => e === 'index'), ['index', 'index']);
+    // Each run pulls the folder's own settings and the editor's files.exclude.
+    assert.deepEqual(events.filter((e) => e.startsWith('configuration')), ['configuration corpusLens,files.exclude', 'configuration corpusLens,files.exclude']);
   });
 
   it('apply a change of the diagnostics settings alone without re-reading, and re-read for any other change', async () => {
