@@ -10,7 +10,7 @@ import type { Folder } from '../../server/src/workspace/folders';
 // when it fails, work-done progress only for a client that shows it, and a settings change
 // that changes nothing re-reads nothing, while the Reindex command always re-reads.
 
-function recordingRuns(options: { configuration?: boolean; workDoneProgress?: boolean; settings?: () => unknown } = {}) {
+function recordingRuns(options: { configuration?: boolean; workDoneProgress?: boolean; settings?: (scopeUri: string) => unknown } = {}) {
   const events: string[] = [];
   const logs: string[] = [];
   let state: IndexState = { state: 'starting', articles: 0, total: 0, indexed: 0, skipped: 0 } as unknown as IndexState;
@@ -20,7 +20,7 @@ function recordingRuns(options: { configuration?: boolean; workDoneProgress?: bo
     workspace: {
       getConfiguration: async (items: { scopeUri: string; section: string }[]) => {
         events.push(`configuration ${items.map((i) => i.section).join(',')}`);
-        return [options.settings ? options.settings() : { enable: true }, {}];
+        return [options.settings ? options.settings(items[0].scopeUri) : { enable: true }, {}];
       },
     },
     window: {
@@ -118,5 +118,16 @@ describe('index runs', () => {
     shown.release();
     await run;
     assert.deepEqual(shown.events.filter((e) => e.startsWith('progress')), ['progress begin Corpus Lens: indexing', 'progress 1 2 / 200 articles', 'progress 2 4 / 200 articles', 'progress 100 200 / 200 articles', 'progress done']);
+  });
+
+  it('leave alone the files of a folder that is no corpus, and only those: not a corpus folder whose name extends its name', async () => {
+    // "notes" is a folder of the workspace without a marker; "notes-2" beside it is a corpus.
+    const { runs } = recordingRuns({ settings: (scope) => ({ enable: scope.endsWith('notes-2') }) });
+    runs.folderUris = ['file:///w/notes', 'file:///w/notes-2'];
+    await runs.reindex('start');
+    assert.equal(runs.ignores('file:///w/notes/todo.txt'), true);
+    assert.equal(runs.ignores('file:///w/notes/sub/deeper.txt'), true);
+    assert.equal(runs.ignores('file:///w/notes-2/article.txt'), false);
+    assert.equal(runs.ignores('file:///w/notesbook.txt'), false);
   });
 });
