@@ -24,6 +24,7 @@
  * (3,500–6,000), "4,400" (4,180–4,620) and "nearly 5,000" (4,500–5,500) do not: figures a
  * careful writer could give for the same count are not flagged.
  */
+import { lowerBound, upperBound } from './sorted';
 
 /** A figure as the rule sees it. */
 export interface ReportedFigure {
@@ -161,26 +162,4 @@ export function consensusMembers(figures: readonly ReportedFigure[], self: numbe
     if (low <= consensus.high && consensus.low <= high) out.push(i);
   }
   return out;
-}
-
-function lowerBound(sorted: number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const m = (lo + hi) >> 1;
-    if (sorted[m] < value) lo = m + 1;
-    else hi = m;
-  }
-  return lo;
-}
-
-function upperBound(sorted: number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const m = (lo + hi) >> 1;
-    if (sorted[m] <= value) lo = m + 1;
-    else hi = m;
-  }
-  return lo;
 }

@@ -10,6 +10,7 @@ import type { CorpusQueries as Corpus } from '../corpus/queries';
 import type { ArticleInfo } from '../corpus/queries';
 import { dayOf, UNDATED_DAY } from './days';
 import { Pacer } from './pacer';
+import { lowerBound } from '../corpus/sorted';
 
 /** One article as the dashboard sees it. */
 interface Row {
@@ -197,17 +198,7 @@ export class ArticleTable {
 
 /** The articles of a snapshot whose day lies in [first, last]: a range of article indices. */
 export function articlesBetween(s: Snapshot, first: number, last: number): [number, number] {
-  const lower = (day: number, from: number, to: number) => {
-    let lo = from;
-    let hi = to;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (s.days[mid] < day) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  const start = first === Number.NEGATIVE_INFINITY ? 0 : lower(first, 0, s.dated);
-  const end = last === Number.POSITIVE_INFINITY ? s.dated : lower(last + 1, start, s.dated);
+  const start = first === Number.NEGATIVE_INFINITY ? 0 : lowerBound(s.days, first, 0, s.dated);
+  const end = last === Number.POSITIVE_INFINITY ? s.dated : lowerBound(s.days, last + 1, start, s.dated);
   return [start, end];
 }

@@ -2,6 +2,7 @@ import type { DashboardFiguresResult, FigurePoint, Period } from '../protocol';
 import type { CorpusQueries as Corpus } from '../corpus/queries';
 import type { Snapshot } from './articleTable';
 import { judgeFigures } from '../corpus/figureConsensus';
+import { lowerBound } from '../corpus/sorted';
 import { dayRange } from './days';
 import type { Pacer } from './pacer';
 
@@ -115,15 +116,4 @@ function sample(points: FigurePoint[], cap: number): FigurePoint[] {
   const disagreeing = thin(points.filter((p) => p.disagrees), cap);
   const kept = new Set([...disagreeing, ...thin(points.filter((p) => !p.disagrees), cap - disagreeing.length)]);
   return points.filter((p) => kept.has(p));
-}
-
-function lowerBound(sorted: ArrayLike<number>, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
