@@ -9,13 +9,14 @@ function entry(text: string): CachedArticle {
 }
 
 /** A cache that records what it was asked to load and save. */
-function fakeCache(stored: [string, CachedArticle][] = [], problem?: string) {
+function fakeCache(stored: [string, CachedArticle][] = [], problem?: string, loaded: Promise<void> = Promise.resolve()) {
   const saves: string[][] = [];
   let loads = 0;
   let release: (() => void) | undefined;
   const cache: ArticleCache & { hold(): void } = {
     async load() {
       loads++;
+      await loaded;
       return { entries: new Map(stored), problem };
     },
     async save(entries) {
@@ -43,6 +44,29 @@ describe('Disk cache', () => {
     assert.deepEqual(logs, ['cache ignored: corrupt; rebuilding']);
     assert.equal(disk.get('file:///a.txt')?.article.text, 'a');
     assert.equal(new DiskCache(() => undefined, () => undefined).load(new ValueTable()), undefined, 'no cache, nothing to load');
+  });
+
+  it('says how many analyses it read, and nothing for an empty cache', async () => {
+    const logs: string[] = [];
+    await new DiskCache(() => fakeCache([['file:///a.txt', entry('a')], ['file:///b.txt', entry('b')]]).cache, (m) => logs.push(m)).load(new ValueTable());
+    assert.deepEqual(logs, ['Read 2 analyses from the cache.']);
+    await new DiskCache(() => fakeCache().cache, (m) => logs.push(m)).load(new ValueTable());
+    assert.deepEqual(logs, ['Read 2 analyses from the cache.'], 'an empty cache says nothing');
+  });
+
+  it('keeps what was read or deleted while it loaded over what the cache file says, and the rest of the file', async () => {
+    let finish!: () => void;
+    const { cache } = fakeCache([['file:///a.txt', entry('a (cached)')], ['file:///b.txt', entry('b (cached)')], ['file:///c.txt', entry('c (cached)')]], undefined, new Promise<void>((resolve) => (finish = resolve)));
+    const disk = new DiskCache(() => cache, () => undefined);
+    const loading = disk.load(new ValueTable());
+    // A file event reads a.txt again and another deletes b.txt while the file is decoded.
+    disk.set('file:///a.txt', entry('a (read now)'), false);
+    disk.delete('file:///b.txt', false);
+    finish();
+    await loading;
+    assert.equal(disk.get('file:///a.txt')?.article.text, 'a (read now)');
+    assert.equal(disk.get('file:///b.txt'), undefined);
+    assert.equal(disk.get('file:///c.txt')?.article.text, 'c (cached)');
   });
 
   it('writes only when something changed, one write at a time', async () => {
@@ -112,8 +136,37 @@ describe('Disk cache', () => {
     }
   });
 
-  it('reports a failed write', async () => {
+  it('forgets unlisted files without scheduling a write, and writes nothing by itself after dispose', async () => {
+    mock.timers.enable({ apis: ['setTimeout'] });
+    try {
+      const { cache, saves } = fakeCache([['file:///a.txt', entry('a')], ['file:///b.txt', entry('b')]]);
+      const disk = new DiskCache(() => cache, () => undefined);
+      await disk.load(new ValueTable());
+      // A full index prunes: it writes the cache itself once it is ready.
+      disk.keepOnly((uri) => uri === 'file:///a.txt');
+      mock.timers.tick(60_000);
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.deepEqual(saves, [], 'pruning schedules no write');
+      disk.set('file:///c.txt', entry('c'), true);
+      await disk.dispose();
+      assert.deepEqual(saves, [['file:///a.txt', 'file:///c.txt']]);
+      // A change after dispose (a read that was still under way) waits for the next save.
+      disk.set('file:///d.txt', entry('d'), false);
+      mock.timers.tick(60_000);
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.equal(saves.length, 1, 'the timer of the change before dispose was stopped');
+    } finally {
+      mock.timers.reset();
+    }
+  });
+
+  it('reports a failed write, and says nothing of one that worked', async () => {
     const logs: string[] = [];
+    const { cache } = fakeCache();
+    const working = new DiskCache(() => cache, (m) => logs.push(m));
+    working.set('file:///a.txt', entry('a'), false);
+    await working.save();
+    assert.deepEqual([...logs], [], 'a write that worked says nothing');
     const disk = new DiskCache(() => ({ load: async () => ({ entries: new Map() }), save: async () => 'could not write the cache at /x: EROFS' }), (m) => logs.push(m));
     disk.set('file:///a.txt', entry('a'), false);
     await disk.save();
