@@ -7,9 +7,13 @@ import { Corpus } from '../../server/src/corpus/corpus';
 import { DocumentLookup } from '../../server/src/lsp/documents';
 import { provideHover } from '../../server/src/lsp/hover';
 import { IndexRuns } from '../../server/src/lsp/indexing';
-import { MAX_GROUP_CHILDREN, provideDocumentSymbols } from '../../server/src/lsp/symbols';
+import { provideInlayHints } from '../../server/src/lsp/inlayHints';
+import { REFERENCE_LIMIT } from '../../server/src/lsp/references';
+import { provideSemanticTokens } from '../../server/src/lsp/semanticTokens';
+import { MAX_ENTITY_MENTIONS, MAX_GROUP_CHILDREN, provideDocumentSymbols, provideWorkspaceSymbols } from '../../server/src/lsp/symbols';
+import { TextDocument as Doc } from 'vscode-languageserver-textdocument';
 import { ClientCommands } from '../../server/src/protocol';
-import { article, corpusOf, MARROW } from '../support/handArticles';
+import { article, BAY, corpusOf, MARROW } from '../support/handArticles';
 
 // Handlers at their edges, called directly: an article the corpus does not hold, groups longer
 // than the outline lists, links only for the commands a client runs, the mentions kept per
@@ -41,6 +45,26 @@ describe('hover edges', () => {
     assert.doesNotMatch(plain, /undefined|\*\s*$/);
     assert.equal(card([], 'Partial: indexing, 1 of 3 articles read so far.'), `${plain}\n\n*Partial: indexing, 1 of 3 articles read so far.*`);
   });
+
+  it('answers null when cancelled, on an entity as elsewhere', () => {
+    const cancelled = new CancellationTokenSource();
+    cancelled.cancel();
+    assert.equal(provideHover(at, corpus, docs, cancelled.token), null);
+  });
+
+  it('puts both notes, each after its own blank line, when references are capped and the index is partial', () => {
+    // The same corpus, but the entity mentioned more often than Find All References lists.
+    const busy = Object.create(corpus) as Corpus;
+    busy.summaryOf = (id, t) => {
+      const summary = corpus.summaryOf(id, t);
+      return summary && { ...summary, mentionCount: REFERENCE_LIMIT + 1 };
+    };
+    const value = (partial?: string) => (provideHover(at, busy, docs, token, partial)!.contents as { value: string }).value;
+    const capped = '\n\n*Find All References shows the first 100,000 of 100,001.*';
+    assert.ok(value().endsWith(capped), value());
+    const busyCard = value().slice(0, -capped.length);
+    assert.equal(value('Partial: indexing, 1 of 3 articles read so far.'), `${busyCard}${capped}\n\n*Partial: indexing, 1 of 3 articles read so far.*`);
+  });
 });
 
 describe('outline groups longer than the outline lists', () => {
@@ -69,6 +93,44 @@ describe('outline groups longer than the outline lists', () => {
     assert.equal(group('Figures').children!.length, 500);
     assert.deepEqual([group('Figures').children![0].detail, group('Figures').children![1].detail], ['quantity', 'ships']);
     assert.deepEqual(group('Figures').children![1].range, { start: { line: 1, character: 3 }, end: { line: 1, character: 4 } });
+  });
+});
+
+describe('outline entries', () => {
+  it('list the first 500 mentions of an entity in the article and count them all', () => {
+    const corpus = corpusOf(['file:///a.txt', article('2024-03-05', ...Array.from({ length: MAX_ENTITY_MENTIONS + 1 }, () => MARROW))]);
+    const [people] = provideDocumentSymbols({ textDocument: { uri: 'file:///a.txt' } }, corpus, new DocumentLookup(NO_EDITOR, corpus), token);
+    const [marrow] = people.children!;
+    assert.equal(marrow.detail, '501 mentions here (first 500 listed) · 1 article');
+    assert.equal(marrow.children!.length, 500);
+  });
+
+  it('are none for an open buffer whose analysis the corpus does not hold (it failed), as are colours and hints', () => {
+    const corpus = corpusOf(['file:///a.txt', article('2024-03-05', MARROW)]);
+    const buffer = Doc.create('file:///failed.txt', 'article', 3, 'Ilse Marrow spoke.\n');
+    const editor = { get: (uri: string) => (uri === buffer.uri ? buffer : undefined) } as unknown as TextDocuments<TextDocument>;
+    // The buffer's version is settled (its analysis ended), yet nothing of it reached the corpus.
+    const docs = new DocumentLookup(editor, corpus, () => 3);
+    assert.equal(docs.get(buffer.uri), buffer);
+    const textDocument = { uri: buffer.uri };
+    assert.deepEqual(provideDocumentSymbols({ textDocument }, corpus, docs, token), []);
+    assert.deepEqual(provideSemanticTokens({ textDocument }, corpus, docs, token), { data: [] });
+    assert.deepEqual(provideInlayHints({ textDocument, range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } } }, corpus, docs, token), []);
+  });
+});
+
+describe('workspace symbols', () => {
+  it('leave out an entity whose first mention cannot be placed in a document', () => {
+    const corpus = corpusOf(['file:///a.txt', article('2024-03-05', MARROW)], ['file:///b.txt', article('2024-03-05', BAY)]);
+    const docs = new DocumentLookup(NO_EDITOR, corpus);
+    // The lookup knows a.txt only (b.txt went while the request ran).
+    const location = docs.location.bind(docs);
+    docs.location = (uri, start, end) => (uri === 'file:///a.txt' ? location(uri, start, end) : undefined);
+    const symbols = provideWorkspaceSymbols({ query: '' }, corpus, docs, token);
+    assert.deepEqual(
+      symbols.map((s) => [s.name, s.location.uri, s.location.range]),
+      [['Ilse Marrow', 'file:///a.txt', { start: { line: 0, character: 0 }, end: { line: 0, character: 11 } }]],
+    );
   });
 });
 
