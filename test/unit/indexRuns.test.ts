@@ -10,7 +10,8 @@ import type { Folder } from '../../server/src/workspace/folders';
 // when it fails, work-done progress only for a client that shows it, and a settings change
 // that changes nothing re-reads nothing, while the Reindex command always re-reads.
 
-function recordingRuns(options: { configuration?: boolean; workDoneProgress?: boolean; settings?: (scopeUri: string) => unknown } = {}) {
+function recordingRuns(options: { configuration?: boolean; workDoneProgress?: boolean; settings?: (scopeUri: string) => unknown; failingIndexes?: number; failingProgress?: 'create' | 'begin' } = {}) {
+  let failingIndexes = options.failingIndexes ?? 0;
   const events: string[] = [];
   const logs: string[] = [];
   let state: IndexState = { state: 'starting', articles: 0, total: 0, indexed: 0, skipped: 0 } as unknown as IndexState;
@@ -24,11 +25,17 @@ function recordingRuns(options: { configuration?: boolean; workDoneProgress?: bo
       },
     },
     window: {
-      createWorkDoneProgress: async () => ({
-        begin: (title: string) => events.push(`progress begin ${title}`),
-        report: (percent: number, message: string) => events.push(`progress ${percent} ${message}`),
-        done: () => events.push('progress done'),
-      }),
+      createWorkDoneProgress: async () => {
+        if (options.failingProgress === 'create') throw new Error('no progress today');
+        return {
+          begin: (title: string) => {
+            if (options.failingProgress === 'begin') throw new Error('connection closed');
+            events.push(`progress begin ${title}`);
+          },
+          report: (percent: number, message: string) => events.push(`progress ${percent} ${message}`),
+          done: () => events.push('progress done'),
+        };
+      },
     },
     languages: { semanticTokens: { refresh: async () => undefined }, inlayHint: { refresh: async () => undefined } },
   };
@@ -42,6 +49,7 @@ function recordingRuns(options: { configuration?: boolean; workDoneProgress?: bo
       events.push('index');
       state = { ...state, state: 'indexing', total: 200 };
       if (hold) await new Promise<void>((resolve) => (release = resolve));
+      if (failingIndexes-- > 0) throw new Error('index failed');
       state = { ...state, state: 'ready', articles: 200, indexed: 200 };
     },
   };
@@ -129,5 +137,59 @@ describe('index runs', () => {
     assert.equal(runs.ignores('file:///w/notes/sub/deeper.txt'), true);
     assert.equal(runs.ignores('file:///w/notes-2/article.txt'), false);
     assert.equal(runs.ignores('file:///w/notesbook.txt'), false);
+  });
+
+  it('say once which folders are no corpus, and nothing when every folder is one', async () => {
+    const { runs, logs } = recordingRuns({ settings: (scope) => ({ enable: !scope.endsWith('notes') }) });
+    runs.folderUris = ['file:///w/news'];
+    await runs.reindex('start');
+    assert.deepEqual(logs.filter((l) => !l.startsWith('Indexed')), []);
+    runs.folderUris = ['file:///w/news', 'file:///w/notes'];
+    await runs.reindex('folders');
+    await runs.reindex('command');
+    assert.deepEqual(logs.filter((l) => !l.startsWith('Indexed')), ['/w/notes is not a corpus (no .corpuslens.json in it, corpusLens.enable off): Corpus Lens leaves it alone.']);
+  });
+
+  it('say how long a run took', async () => {
+    const { runs, logs } = recordingRuns();
+    await runs.reindex('start');
+    assert.equal(logs.length, 1);
+    assert.match(logs[0], /^Indexed 200 articles in \d{1,5} ms \(0 skipped\)\.$/);
+  });
+
+  it('index again on a settings change that changes nothing when the last run did not finish', async () => {
+    const { runs, events } = recordingRuns({ failingIndexes: 1 });
+    await assert.rejects(runs.reindex('start'), /index failed/);
+    await runs.reindex('settings');
+    assert.deepEqual(events.filter((e) => e === 'index'), ['index', 'index']);
+    // Now ready: the same settings again re-read nothing.
+    await runs.reindex('settings');
+    assert.deepEqual(events.filter((e) => e === 'index'), ['index', 'index']);
+  });
+
+  it('index without progress when the client cannot show it after all, and send it nothing more', async () => {
+    for (const failingProgress of ['create', 'begin'] as const) {
+      const { runs, events, hold, release } = recordingRuns({ workDoneProgress: true, failingProgress });
+      hold();
+      const run = runs.reindex('start');
+      await new Promise((resolve) => setImmediate(resolve));
+      runs.report({ state: 'indexing', articles: 100, total: 200, indexed: 100, skipped: 0 } as unknown as IndexState);
+      release();
+      await run;
+      assert.deepEqual(events.filter((e) => e === 'index' || e.startsWith('progress')), ['index'], failingProgress);
+    }
+  });
+
+  it('report no progress before the total is known, nor once the index is no longer indexing', async () => {
+    const shown = recordingRuns({ workDoneProgress: true });
+    shown.hold();
+    const run = shown.runs.reindex('start');
+    await new Promise((resolve) => setImmediate(resolve));
+    shown.runs.report({ state: 'indexing', articles: 0, total: 0, indexed: 0, skipped: 0 } as unknown as IndexState);
+    shown.runs.report({ state: 'indexing', articles: 20, total: 200, indexed: 20, skipped: 0 } as unknown as IndexState);
+    shown.runs.report({ state: 'ready', articles: 150, total: 200, indexed: 150, skipped: 0 } as unknown as IndexState);
+    shown.release();
+    await run;
+    assert.deepEqual(shown.events.filter((e) => e.startsWith('progress')), ['progress begin Corpus Lens: indexing', 'progress 10 20 / 200 articles', 'progress done']);
   });
 });
