@@ -111,6 +111,14 @@ describe('Workspace', () => {
     assert.equal(ws.corpus.article(uri('b.txt')), undefined);
   });
 
+  it('analyses a buffer the editor opens before the folders are known, as in no folder', async () => {
+    const ws = new Workspace(new MemoryArticleSource(), { log: () => undefined, progress: () => undefined });
+    ws.openOrChange(uri('a.txt'), 1, ARTICLE);
+    await ws.settled();
+    assert.equal(ws.classify(uri('a.txt')), undefined);
+    assert.deepEqual(ws.corpus.article(uri('a.txt'))!.meta.articleDate, { value: '2024-03-05', source: 'date-line', span: { start: 19, end: 29, text: '2024-03-05' } });
+  });
+
   it('merges settings over defaults and ignores wrongly typed values', () => {
     const merged = mergeSettings({ enable: 'yes', articles: 'nope', maxFileSizeKB: -1, articleDates: { './x.txt': '2020-01-02', bad: 'soon' }, diagnostics: { figures: false, unresolvedDates: 'no', skippedFiles: 0 } }, { 'drafts/**': true, 'old/**': false });
     assert.deepEqual({ ...merged, articleDates: { ...merged.articleDates } }, {
