@@ -380,3 +380,20 @@ describe('Answers asked before a change', () => {
     assert.deepEqual(resolved(corpus, 'person:ilse marrow', 'person:oskar marrow'), { 'person:ilse marrow': 'person:ilse marrow', 'person:oskar marrow': 'person:oskar marrow' });
   });
 });
+
+describe('A change too large to follow key by key', () => {
+  it('counts the surnames it touches with its keys: past 5,000 of both, every cached answer is recomputed', () => {
+    const corpus = corpusWith(['file:///a.txt', story('', named('place', 'Kestrel Bay'))]);
+    const before = corpus.summaryOf('place:kestrel bay', T);
+    assert.equal(corpus.summaryOf('place:kestrel bay', T), before, 'kept while nothing changes');
+    const people = (n: number) => story('', ...Array.from({ length: n }, (_, i) => person(`Ada Name${i}`)));
+    // 2,500 people: 2,500 keys and 2,500 surnames, the most it follows one by one.
+    put(corpus, 'file:///b.txt', people(2500));
+    assert.equal(corpus.summaryOf('place:kestrel bay', T), before, 'kept after 5,000');
+    put(corpus, 'file:///c.txt', people(2501));
+    const after = corpus.summaryOf('place:kestrel bay', T);
+    assert.notEqual(after, before, 'recomputed after 5,002');
+    assert.deepEqual(after, before, 'to the same answer');
+    assert.equal(corpus.resolve('person:~name2500', T), 'person:ada name2500');
+  });
+});
