@@ -203,6 +203,7 @@ describe("A place's adjective typed otherwise by a weak guess", () => {
     assert.deepEqual([demonymForms('ulm'), demonymForms('new york'), demonymForms('Cuba'), demonymForms('köln').length], [[], [], [], 5]);
     assert.deepEqual(demonymBases('cuban'), ['cuba', 'cubo', 'cube']);
     assert.deepEqual(demonymBases('iraqi'), ['iraq']);
+    assert.deepEqual(demonymBases('brazilian'), ['brazilia', 'brazili', 'brazilio', 'brazilie', 'brazil', 'brazila', 'brazilo', 'brazile']);
     assert.deepEqual(demonymBases('taiwanese'), ['taiwan', 'taiwana', 'taiwano', 'taiwane']);
     assert.deepEqual(demonymBases('velmoran'), ['velmora', 'velmor', 'velmoro', 'velmore']);
     assert.deepEqual(demonymBases('ulman'), ['ulma', 'ulmo', 'ulme'], 'not "ulm": a place of four letters at least');
