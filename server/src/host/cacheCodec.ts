@@ -186,7 +186,8 @@ export class CacheDecoder {
       if (x === UNDEFINED || (x & 1) === 0) cells[i] = x;
       else {
         const fileIndex = (x - 1) / 2;
-        if (!(fileIndex < fileValues.length)) throw new Error('value out of range');
+        // A negative odd cell is no index either (it would read as the number 0).
+        if (!(fileIndex >= 0 && fileIndex < fileValues.length)) throw new Error('value out of range');
         let processIndex = toProcess[fileIndex];
         if (processIndex === -1) processIndex = toProcess[fileIndex] = this.table.indexOf(fileValues[fileIndex]);
         cells[i] = processIndex * 2 + 1;
