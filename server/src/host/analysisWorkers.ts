@@ -82,6 +82,11 @@ export class AnalysisWorkers {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     if (this.cancelTimer) clearInterval(this.cancelTimer);
     for (const job of this.queue.splice(0)) job.reject(new Error('workers disposed'));
+    // The jobs the workers hold fail too: their workers end, and nobody would settle them.
+    for (const jobs of this.workers.values()) {
+      for (const job of jobs.values()) job.reject(new Error('workers disposed'));
+      jobs.clear();
+    }
     await Promise.all([...this.workers.keys()].map((w) => w.terminate()));
   }
 
