@@ -12,7 +12,7 @@ import { runCli, VERSION, type CliIo } from '../../server/src/cli/runCli';
 
 // Invented sample articles, written for these tests.
 const ARTICLES: Record<string, string> = {
-  'a.txt': 'Harbour strike\ndate 2024-03-04\n\nNearly 4,000 workers walked out in Lisbon on 2024-03-04, union leader Ilse Marrow said. Marrow met the Port Authority.\n',
+  'a.txt': 'Harbour strike\ndate 2024-03-04\n\nNearly 4,000 workers walked out in Lisbon on 2024-03-04, union leader Ilse Marrow said. Marrow met the Port Authority. Talks resume on 2024-03-09.\n',
   'b.txt': 'Strike spreads\ndate 2024-03-05\n\nAbout 4,200 workers joined on Tuesday, Ilse Marrow told reporters in Lisbon and Porto. The fine was $2 million.\n',
   'c.txt': 'Undated note\n\nMinister Tomas Fell spoke in Porto on Tuesday about a $1 million grant, and again on 2024-03-04.\n',
   'd.txt': 'Dock vote\ndate 2024-03-06\n\nOn 2024-03-06 some 300 workers voted. Ilse Marrow asked for $3 million.\n',
@@ -134,7 +134,7 @@ describe('the command line\'s words', () => {
         '  Porto                                2 mentions    2 articles',
         '',
         // The Tuesday of the undated article cannot be resolved.
-        'Dates (9: 8 resolved, 1 unresolved; 1 articles without a date)',
+        'Dates (10: 9 resolved, 1 unresolved; 1 articles without a date)',
         '  2024-03-04               3',
         '  2024-03-05               2',
         '  2024-03-06               2',
@@ -162,10 +162,13 @@ describe('the command line\'s words', () => {
         org: { total: 1, top: [{ name: 'Port Authority', mentions: 1, articles: 1, spellings: [] }] },
         place: { total: 2, top: [{ name: 'Lisbon', mentions: 2, articles: 2, spellings: [] }] },
       },
-      dates: { total: 9, resolved: 8, unresolved: 1, articlesWithoutDate: 1, top: [{ value: '2024-03-04', count: 3 }] },
+      dates: { total: 10, resolved: 9, unresolved: 1, articlesWithoutDate: 1, top: [{ value: '2024-03-04', count: 3 }] },
       figures: { total: 8, top: [{ measure: 'money:USD', count: 4, examples: [{ text: '$2 million', file: 'b.txt' }, { text: '$1 million', file: 'c.txt' }, { text: '$3 million', file: 'd.txt' }] }] },
       problems: [],
     });
+    // Dates of equal counts in date order, though 2024-03-09 (a.txt) was met before 2024-03-07 (e.txt).
+    const five = JSON.parse((await cli(['scan', dir, '--top', '5', '--json'])).out);
+    assert.deepEqual(five.dates.top.map((d: { value: string; count: number }) => `${d.value} ${d.count}`), ['2024-03-04 3', '2024-03-05 2', '2024-03-06 2', '2024-03-07 1', '2024-03-09 1']);
   });
 });
 
