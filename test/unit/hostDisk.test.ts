@@ -3,7 +3,9 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { emptyCorrections } from '../../server/src/corpus/corrections';
 import { articleMatcher } from '../../server/src/host/articleSource';
+import { readCorrectionsFile } from '../../server/src/host/correctionsFile';
 import { decodeArticle } from '../../server/src/host/decodeArticle';
 import { escapesFolder, isInside, leavesFolderMessage } from '../../server/src/host/insideFolder';
 import { NodeArticleSource, statInWorker } from '../../server/src/host/nodeArticleSource';
@@ -126,6 +128,23 @@ describe('reading a file', () => {
     assert.deepEqual(decodeArticle(bytes('')), { text: '', replaced: false });
     // A BOM later in the text is kept: only the first character is the mark.
     assert.deepEqual(decodeArticle(bytes('a\uFEFF')), { text: 'a\uFEFF', replaced: false });
+  });
+});
+
+describe('the corrections file behind a link', () => {
+  it('refuses one that leads outside the folder or loops, saying which', async () => {
+    const away = corpus('corrections-away', {});
+    mkdirSync(away, { recursive: true });
+    writeFileSync(path.join(outside, 'corrections.json'), '{"notEntity": ["Acme"]}');
+    symlinkSync(path.join(outside, 'corrections.json'), path.join(away, '.corpuslens.json'));
+    const file = path.join(away, '.corpuslens.json');
+    assert.deepEqual(await readCorrectionsFile(away), { state: 'invalid', problem: `${file} is a link to ${path.join(outside, 'corrections.json')}, outside the workspace folder: not read`, corrections: emptyCorrections() });
+    const loop = corpus('corrections-loop', {});
+    mkdirSync(loop, { recursive: true });
+    symlinkSync(path.join(loop, '.corpuslens.json'), path.join(loop, '.corpuslens.json'));
+    const read = await readCorrectionsFile(loop);
+    assert.equal(read.state, 'invalid');
+    assert.match(read.state === 'invalid' ? read.problem : '', new RegExp(`^cannot read ${path.join(loop, '.corpuslens.json').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: ELOOP`));
   });
 });
 
