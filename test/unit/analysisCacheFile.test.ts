@@ -58,8 +58,12 @@ describe('the cache file on disk', () => {
     await cache.save(new Map([['file:///w/a.txt', entry()]]));
     const mine = path.join(folder, `corpus-cache.bin.${process.pid}.tmp`);
     writeFileSync(mine, 'left by an earlier save of this process id');
+    // A name that only ends like a temporary file of the cache is someone else's.
+    const lookalike = path.join(folder, `old-corpus-cache.bin.999999999.tmp`);
+    writeFileSync(lookalike, 'not ours');
     await cache.load(table);
     assert.equal(existsSync(mine), false);
+    assert.equal(existsSync(lookalike), true);
   });
 
   it('leaves no temporary file behind when the last step of a save fails', async () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -169,6 +169,28 @@ describe('the command line\'s words', () => {
     // Dates of equal counts in date order, though 2024-03-09 (a.txt) was met before 2024-03-07 (e.txt).
     const five = JSON.parse((await cli(['scan', dir, '--top', '5', '--json'])).out);
     assert.deepEqual(five.dates.top.map((d: { value: string; count: number }) => `${d.value} ${d.count}`), ['2024-03-04 3', '2024-03-05 2', '2024-03-06 2', '2024-03-07 1', '2024-03-09 1']);
+  });
+});
+
+describe('corpus-lens export\'s words', () => {
+  it('lists skipped files, and says how many lines it wrote where', async () => {
+    // A folder of its own: the others here count the articles of dir.
+    const mixed = mkdtempSync(path.join(tmpdir(), 'corpus-lens-export-'));
+    try {
+    writeFileSync(path.join(mixed, 'a.txt'), ARTICLES['a.txt']);
+    writeFileSync(path.join(mixed, 'scan.txt'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]));
+    const file = path.join(dir, 'export', 'mentions.csv');
+    const { code, out, err } = await cli(['export', mixed, '--format', 'csv', '--out', file]);
+    assert.deepEqual([code, out], [0, '']);
+    const lines = readFileSync(file, 'utf8').split('\n');
+    assert.equal(lines.pop(), '');
+    const [skipped, wrote, ...rest] = err.split('\n');
+    assert.match(skipped, /scan\.txt.*binary file/);
+    assert.deepEqual([wrote, rest], [`Wrote ${lines.length} lines to ${file}`, ['']]);
+    assert.ok(lines.length > 3 && lines.slice(1).every((l) => l.startsWith('a.txt,')), 'a header, then the mentions of a.txt');
+    } finally {
+      rmSync(mixed, { recursive: true, force: true });
+    }
   });
 });
 

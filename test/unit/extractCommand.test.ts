@@ -66,6 +66,13 @@ describe('corpus-lens extract', () => {
     ]);
   });
 
+  it('reads the texts as Markdown with --markdown: code is not text', async () => {
+    const file = input('markdown.jsonl', [JSON.stringify({ id: 'md', text: '# Harbour News\n\n[Ilse Marrow](https://example.org/im) met `Tomas Brack` today.' })]);
+    const people = async (args: string[]) => JSON.parse((await cli(['extract', '--from-jsonl', file, ...args])).out).spans.filter((s: { type: string }) => s.type === 'PERSON').map((s: { cluster: string }) => s.cluster);
+    assert.deepEqual(await people(['--markdown']), ['person:ilse marrow']);
+    assert.deepEqual(await people([]), ['person:ilse marrow', 'person:tomas brack']);
+  });
+
   it('exits 1 when no line was a document, 0 for an empty input', async () => {
     const bad = input('bad.jsonl', ['bad', '{"x":1}']);
     assert.deepEqual(await cli(['extract', '--from-jsonl', bad]), { code: 1, out: '', err: `${bad}:1: not JSON, skipped\n${bad}:2: no id, skipped\n` });
