@@ -248,6 +248,10 @@ describe('the progress bar\'s text', () => {
     // In 40 columns the bar has 10 cells.
     const scan = await cli(['scan', dir, '--json'], { stderrIsTTY: true, columns: 40 });
     assert.match(scan.err, /\rIndexing \[#{10}\] 5\/5 articles 100%/);
+    // Every frame drawn counts the five articles (none before their total is known), then the bar is cleared.
+    const frames = scan.err.split('\r').filter(Boolean);
+    assert.equal(frames.pop(), '\u001b[K');
+    for (const frame of frames) assert.match(frame, /^Indexing \[[#.]+\] \d\/5 articles \d+%\u001b\[K$/);
     const jsonl = path.join(dir, 'docs.jsonl');
     writeFileSync(jsonl, `${JSON.stringify({ id: 'a', text: 'Ms Agnes Whitlow spoke.' })}\n`);
     const extract = await cli(['extract', '--from-jsonl', jsonl], { stderrIsTTY: true, columns: 100 });
