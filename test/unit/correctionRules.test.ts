@@ -31,6 +31,11 @@ const REFUSED: [unknown, string][] = [
   [{ articleDates: { 'a.txt': '2023-02-29' } }, 'articleDates["a.txt"] must be a date YYYY-MM-DD'],
   [{ articleDates: { 'a.txt': 'on 2024-03-05' } }, 'articleDates["a.txt"] must be a date YYYY-MM-DD'],
   [{ articleDates: { 'a.txt': '2024-03-05 10:00' } }, 'articleDates["a.txt"] must be a date YYYY-MM-DD'],
+  // A list holding a date is no date, though it reads as one when turned into text.
+  [{ articleDates: { 'a.txt': ['2024-03-05'] } }, 'articleDates["a.txt"] must be a date YYYY-MM-DD'],
+  // Years below 100 are refused, not read as 19xx.
+  [{ articleDates: { 'a.txt': '0099-12-31' } }, 'articleDates["a.txt"] must be a date YYYY-MM-DD'],
+  [{ articleDates: { 'a.txt': '2024-04-31' } }, 'articleDates["a.txt"] must be a date YYYY-MM-DD'],
 ];
 
 describe('the corrections file', () => {
@@ -40,6 +45,10 @@ describe('the corrections file', () => {
       assert.deepEqual([parsed.ok, 'problem' in parsed && parsed.problem], [false, `.corpuslens.json: ${problem}`]);
     });
   }
+
+  it('refuses a file whose top level is no object, without a crash', () => {
+    for (const text of ['null', '0', '"x"', 'true', '[{"notEntity": []}]']) assert.deepEqual(parseCorrections(text), { ok: false, problem: '.corpuslens.json: the top level must be an object', at: { offset: 0, length: text.length } }, text);
+  });
 
   it('accepts the limits themselves: 20,000 items, names of 500 characters, 29 February of a leap year', () => {
     const parsed = parseCorrections(JSON.stringify({ notEntity: Array.from({ length: 20_000 }, (_, i) => `n${i}`), split: [{ entity: 'x'.repeat(500) }], articleDates: { 'a.txt': '2024-02-29' } }));
@@ -113,6 +122,7 @@ describe('edits as commands send them', () => {
     [{ kind: 'articleDate', date: '2024-03-05' }, '"file" must be a path'],
     [{ kind: 'articleDate', file: 'a.txt', date: '2024-02-30' }, '"date" must be a date YYYY-MM-DD, or null to remove it'],
     [{ kind: 'articleDate', file: 'a.txt', date: 20240305 }, '"date" must be a date YYYY-MM-DD, or null to remove it'],
+    [{ kind: 'articleDate', file: 'a.txt', date: ['2024-03-05'] }, '"date" must be a date YYYY-MM-DD, or null to remove it'],
     [{ kind: 'articleDate', file: 'a.txt' }, '"date" must be a date YYYY-MM-DD, or null to remove it'],
     [{ kind: 'explode' }, 'unknown kind "explode" (expected merge, split, notEntity or articleDate)'],
   ];
@@ -135,6 +145,14 @@ describe('edits as commands send them', () => {
 });
 
 describe('applying an edit', () => {
+  it('gives a merge a name or a split a file only when the edit has one', () => {
+    const merged = applyCorrectionEdit(emptyCorrections(), { kind: 'merge', entities: ['b', 'a'] });
+    assert.deepEqual(merged.merge, [{ entities: ['a', 'b'] }]);
+    const split = applyCorrectionEdit(emptyCorrections(), { kind: 'split', entity: 'a' });
+    assert.deepEqual(split.split, [{ entity: 'a' }]);
+    assert.deepEqual(applyCorrectionEdit(split, { kind: 'split', entity: 'a', file: 'x.txt' }).split, [{ entity: 'a' }, { entity: 'a', file: 'x.txt' }]);
+  });
+
   it('keeps merges that share nothing with a new one, and joins those that do', () => {
     let c = applyCorrectionEdit(emptyCorrections(), { kind: 'merge', entities: ['a', 'b'], name: 'AB' });
     c = applyCorrectionEdit(c, { kind: 'merge', entities: ['x', 'y'] });
@@ -169,5 +187,81 @@ describe('applying an edit', () => {
     assert.deepEqual(after.notEntity, ['Acme']);
     applyCorrectionEdit(before, { kind: 'notEntity', value: 'Zed' });
     assert.deepEqual(before.notEntity, ['Acme']);
+  });
+});
+
+describe('where a refused corrections file is wrong', () => {
+  /** The span a refusal marks, as the text it covers (so a test reads like the file). */
+  function marked(text: string): string | undefined {
+    const parsed = parseCorrections(text);
+    assert.equal(parsed.ok, false, text);
+    const at = (parsed as { at?: { offset: number; length: number } }).at;
+    return at && text.slice(at.offset, at.offset + at.length);
+  }
+
+  it('marks the first character strict JSON refuses, at least one character even at the end of the file', () => {
+    assert.equal(marked('{"merge": [}'), '}');
+    assert.equal(marked('{"a": 1,}'), '}');
+    assert.equal(marked('{"a": 1 // note\n}'), '// note');
+    assert.equal(marked('{"a": 1} x'), 'x');
+    assert.deepEqual((parseCorrections('{"merge": [') as { at: unknown }).at, { offset: 11, length: 1 });
+  });
+
+  it('marks an unknown field on its name and any other problem on its value', () => {
+    assert.equal(marked('{"version": 1, "colour": "red"}'), '"colour"');
+    assert.equal(marked('{"version": 2}'), '2');
+    assert.equal(marked('{"merge": "all"}'), '"all"');
+    assert.equal(marked('{"merge": [{"entities": ["a", "b"], "name": 5}]}'), '5');
+    assert.equal(marked('{"merge": [{"entities": ["a"]}]}'), '["a"]');
+    assert.equal(marked('{"split": [{"entity": "a", "file": 3}]}'), '3');
+    assert.equal(marked('{"notEntity": ["a", 5, 6]}'), '5');
+    assert.equal(marked('{"articleDates": {"a.txt": "2024-03-05", "b.txt": "2021-02-30"}}'), '"2021-02-30"');
+  });
+
+  it('marks the nearest part that exists when the field is missing, and the whole file when the top level is wrong', () => {
+    assert.equal(marked('{"merge": [null]}'), 'null');
+    assert.equal(marked('{"merge": [{"name": "A"}]}'), '{"name": "A"}');
+    assert.equal(marked('{"split": [{"file": "a.txt"}]}'), '{"file": "a.txt"}');
+    assert.equal(marked('[1, 2]'), '[1, 2]');
+    assert.equal(marked('{"merge": [[[[[[]]]]]]}'), '{"merge": [[[[[[]]]]]]}');
+  });
+
+  it('counts a byte order mark in the offsets it gives', () => {
+    assert.equal(marked('\uFEFF{"merge": [}'), '}');
+    assert.equal(marked('\uFEFF{"colour": "red"}'), '"colour"');
+    assert.equal(marked('\uFEFF{"version": 2}'), '2');
+    assert.deepEqual(parseCorrections('\uFEFF{"notEntity": ["Acme"]}'), { ok: true, corrections: { ...emptyCorrections(), notEntity: ['Acme'] } });
+  });
+
+  it('allows six levels of nesting and refuses seven, in lists and objects alike', () => {
+    // Six levels: the file is read and refused by the schema, not for its depth.
+    assert.match((parseCorrections('{"merge": [[[[[]]]]]}') as { problem: string }).problem, /merge\[0\] needs "entities"/);
+    assert.match((parseCorrections('{"merge": [[[[[[]]]]]]}') as { problem: string }).problem, /nested deeper than 6 levels/);
+    assert.match((parseCorrections('{"articleDates": {"a": {"b": {"c": {"d": {}}}}}}') as { problem: string }).problem, /articleDates\["a"\] must be a date/);
+    assert.match((parseCorrections('{"articleDates": {"a": {"b": {"c": {"d": {"e": {}}}}}}}') as { problem: string }).problem, /nested deeper than 6 levels/);
+    assert.match((parseCorrections('{"version": 1, "merge": [], "split": [{"entity": [[[[[1]]]]]}]}') as { problem: string }).problem, /nested deeper than 6 levels/);
+    // The depth check reads at most 20,000 items of a list (bounded work); a longer list is refused for its length.
+    const long = JSON.stringify({ notEntity: [...Array.from({ length: 20_000 }, (_, i) => `n${i}`), [[[[[[['deep']]]]]]]] });
+    assert.deepEqual(parseCorrections(long), { ok: false, problem: '.corpuslens.json: "notEntity" must be a list of spellings or entity ids', at: { offset: 13, length: long.length - 14 } });
+  });
+
+  it('accepts a "$schema" field and leaves it out of what it reads', () => {
+    assert.deepEqual(parseCorrections('{"$schema": "./corpuslens.schema.json", "notEntity": ["Acme"]}'), { ok: true, corrections: { ...emptyCorrections(), notEntity: ['Acme'] } });
+  });
+
+  it('stores article dates of files named like object keys as any other', () => {
+    const parsed = parseCorrections('{"articleDates": {"__proto__": "2024-03-05", "constructor": "2024-03-06", "./toString": "2024-03-07"}}');
+    assert.ok(parsed.ok);
+    const dates = parsed.corrections.articleDates;
+    assert.deepEqual(Object.entries(dates), [['__proto__', '2024-03-05'], ['constructor', '2024-03-06'], ['toString', '2024-03-07']]);
+    assert.equal(dates.hasOwnProperty, undefined, 'no inherited keys');
+    let c = applyCorrectionEdit(parsed.corrections, { kind: 'articleDate', file: 'valueOf', date: '2024-03-08' });
+    c = applyCorrectionEdit(c, { kind: 'articleDate', file: '__proto__', date: '2024-03-09' });
+    assert.deepEqual(Object.entries(c.articleDates), [['__proto__', '2024-03-09'], ['constructor', '2024-03-06'], ['toString', '2024-03-07'], ['valueOf', '2024-03-08']]);
+    assert.equal(Object.getPrototypeOf(c.articleDates), null);
+    c = applyCorrectionEdit(c, { kind: 'articleDate', file: 'constructor', date: null });
+    assert.deepEqual(Object.keys(c.articleDates), ['__proto__', 'toString', 'valueOf']);
+    assert.deepEqual(Object.keys(emptyCorrections().articleDates), []);
+    assert.equal(emptyCorrections().articleDates.constructor, undefined);
   });
 });
