@@ -1,31 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeArticle } from '../../server/src/analysis';
-import { Corpus } from '../../server/src/corpus/corpus';
-import { Cancelled, DashboardQueries } from '../../server/src/dashboard';
+import { Cancelled, type DashboardQueries } from '../../server/src/dashboard';
 import type { DashboardListParams } from '../../server/src/protocol';
-
-// Invented articles (samples written for this test): a port strike over two weeks and once in
-// May, an article whose headline is not on its first line, and two without a date (one of them
-// a file whose name is escaped in its uri, one with no text at all).
-const ARTICLES: Record<string, string> = {
-  'a1.txt': 'Strike begins at Lisbon\ndate 2024-03-04\n\nNearly 4,000 workers walked out at Lisbon, union leader Ilse Marrow said.\n',
-  'a2.txt': 'Strike spreads\ndate 2024-03-05\n\nAbout 4,200 workers joined, Ms Marrow told the Keswin Dock Authority. Marrow said more would follow.\n',
-  'a3.txt': 'Claims grow\ndate 2024-03-06\n\nOver 40,000 workers are out, Ms Marrow claimed in Lisbon.\n',
-  'a4.txt': 'Authority replies\ndate 2024-03-06\n\nThe Keswin Dock Authority counted 4,100 workers on strike.\n',
-  'a5.txt': 'Talks resume\ndate 2024-03-20\n\nMinister Tomas Fell met Ilse Marrow in Lisbon as 5,000 workers stayed out.\n',
-  'a6.txt': 'Deal signed\ndate 2024-05-02\n\nTomas Fell signed the deal in Lisbon.\n',
-  'late.txt': '\n\nLate headline\ndate 2024-03-07\n\nNothing named here.\n',
-  'caf%C3%A9 notes.txt': 'Notes from the picket line\n\nAbout 3,000 workers marched last week, Ilse Marrow said. Yesterday Tomas Fell stayed away.\n',
-  'blank.txt': '   \n',
-};
-const uri = (file: string) => `file:///c/${file}`;
-
-function queriesOf(articles: Record<string, string> = ARTICLES, skipped: [string, string][] = [['image.txt', 'binary']]): DashboardQueries {
-  const corpus = new Corpus();
-  for (const [file, text] of Object.entries(articles)) corpus.setArticle(uri(file), corpus.pack(text, analyzeArticle(text, {})));
-  return new DashboardQueries(corpus, () => skipped, 0);
-}
+import { ARTICLES, queriesOf, uri } from './dashboardSamples';
 
 /** Where a list item opens, as the text it points at ('' at a point). */
 function opened(item: { open?: { uri: string; start: number; end: number } }): string {
