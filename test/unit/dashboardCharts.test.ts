@@ -49,6 +49,13 @@ describe('dashboard timeline', () => {
     assert.equal(bogus.bucket, 'day');
   });
 
+  it('draws a corpus of one day as one period', async () => {
+    const queries = queriesOf({ 'one.txt': meeting('2024-03-04', [0]), 'two.txt': meeting('2024-03-04', [0, 1]) });
+    assert.deepEqual(await queries.timeline({ ids: [] }), { bucket: 'day', periods: ['2024-03-04'], articles: [2], series: [], unknown: [] });
+    const carl = await queries.timeline({ ids: ['person:carl dahl'], bucket: 'month' });
+    assert.deepEqual([carl.periods, carl.articles, carl.series[0].mentions], [['2024-03-01'], [2], [1]]);
+  });
+
   it('cuts a span of more than three years by month', async () => {
     const queries = queriesOf({ 'old.txt': meeting('2021-01-15', [0]), 'new.txt': meeting('2024-03-04', [0]) });
     const all = await queries.timeline({ ids: [] });
@@ -61,6 +68,7 @@ describe('dashboard timeline', () => {
   it('draws nothing when there is no date to draw, and at most twelve entities', async () => {
     const queries = queriesOf({ 'u.txt': meeting('', [0, 1]).replace('date \n', '') });
     assert.deepEqual(await queries.timeline({ ids: [] }), { bucket: 'day', periods: [], articles: [], series: [], unknown: [] });
+    assert.deepEqual(await queries.timeline({ ids: ['person:anna berg'] }), { bucket: 'day', periods: [], articles: [], series: [{ id: 'person:anna berg', name: 'Anna Berg', kind: 'person', mentions: [], articles: [], undated: 1 }], unknown: [] });
     const anna = await queries.timeline({ ids: ['person:anna berg'], bucket: 'week' });
     assert.deepEqual(anna, { bucket: 'week', periods: [], articles: [], series: [{ id: 'person:anna berg', name: 'Anna Berg', kind: 'person', mentions: [], articles: [], undated: 1 }], unknown: [] });
     const many = await queries.timeline({ ids: [...Array.from({ length: 12 }, (_, i) => `person:nobody ${i}`), 'person:anna berg', 7 as unknown as string] });
@@ -101,6 +109,18 @@ describe('dashboard network', () => {
     assert.deepEqual([week.edges, week.articles], [[{ source: 0, target: 1, articles: 1 }, { source: 0, target: 2, articles: 1 }], 3]);
     const may = await queries.network({ period: { from: '2024-05-01' } });
     assert.deepEqual([may.nodes.map((n) => n.name), may.articles], [['Lisbon', 'Tomas Fell'], 1]);
+    const early = await queries.network({ period: { to: '2024-03-05' } });
+    assert.deepEqual([early.nodes.map((n) => [n.name, n.articles]), early.articles], [[['Ilse Marrow', 2], ['Lisbon', 1], ['Keswin Dock Authority', 1]], 2]);
+  });
+
+  it('orders nodes by articles, then mentions, then name, counted in the period', async () => {
+    const queries = queriesOf({
+      't1.txt': 'Tour\ndate 2024-03-08\n\nThe tour went from Porto to Madrid.\n',
+      't2.txt': 'Tour again\ndate 2024-03-09\n\nThe tour went from Madrid to Porto.\n',
+      't3.txt': 'Porto again\ndate 2024-03-10\n\nFans in Porto cheered; Porto fans later sang in Madrid.\n',
+    });
+    assert.deepEqual((await queries.network({})).nodes.map((n) => [n.name, n.articles, n.mentions]), [['Porto', 3, 5], ['Madrid', 3, 3]]);
+    assert.deepEqual((await queries.network({ period: { to: '2024-03-09' } })).nodes.map((n) => [n.name, n.articles, n.mentions]), [['Madrid', 2, 2], ['Porto', 2, 2]]);
   });
 
   it('shows 10 to 300 nodes (60 by default), ties in order of name, and two and a half links a node', async () => {
