@@ -45,6 +45,9 @@ describe('dashboard timeline', () => {
     assert.deepEqual([weekly.bucket, weekly.periods, weekly.articles], ['week', ['2024-03-04', '2024-03-11', '2024-03-18', '2024-03-25', '2024-04-01', '2024-04-08', '2024-04-15', '2024-04-22', '2024-04-29'], [5, 0, 1, 0, 0, 0, 0, 0, 1]]);
     const fell = await queries.timeline({ ids: ['person:tomas fell'], bucket: 'month' });
     assert.deepEqual(fell, { bucket: 'month', periods: ['2024-03-01', '2024-04-01', '2024-05-01'], articles: [1, 0, 1], series: [{ id: 'person:tomas fell', name: 'Tomas Fell', kind: 'person', mentions: [1, 0, 1], articles: [1, 0, 1], undated: 1 }], unknown: [] });
+    // Ids that are no list are none.
+    assert.deepEqual((await queries.timeline({ ids: 'person:tomas fell' as never })).series, []);
+    assert.equal((await queries.timeline(undefined as never)).periods.length, 60);
     const bogus = await queries.timeline({ ids: [], bucket: 'year' as never });
     assert.equal(bogus.bucket, 'day');
   });

@@ -77,8 +77,12 @@ describe('dashboard lists: articles', () => {
     assert.equal(marrowInMarch.title, 'Articles naming Ilse Marrow, 2024-03-06 to 2024-03-31');
     assert.deepEqual(marrowInMarch.items.map((i) => i.detail), ['a3.txt · 1 mention', 'a5.txt · 1 mention']);
     // A period whose dates are malformed is no period.
-    const malformed = await list({ list: 'articles', period: { from: '5 March', to: 20240306 as unknown as string } }, queries);
-    assert.deepEqual([malformed.title, malformed.total], ['Articles', 9]);
+    for (const period of [{ from: '5 March', to: 20240306 }, { from: '2024-03-05x', to: 'x2024-03-06' }, { from: ['2024-03-05'] }, null, '2024-03-05']) {
+      const malformed = await list({ list: 'articles', period } as never, queries);
+      assert.deepEqual([malformed.title, malformed.total], ['Articles', 9], JSON.stringify(period));
+    }
+    const half = await list({ list: 'articles', period: { from: '2024-03-20', to: '20 May' } as never }, queries);
+    assert.deepEqual([half.title, half.total], ['Articles, 2024-03-20 to …', 2]);
   });
 
   it('lists the undated articles alone', async () => {
