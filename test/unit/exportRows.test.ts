@@ -99,6 +99,38 @@ describe('export rows', () => {
     assert.deepEqual([...exportCorpus(c, 'csv', fileOf, T)].slice(1).map((l) => l.split(',').slice(1, 3).join('-')), ['0-7', '0-16']);
   });
 
+  it('never writes part of an article: cancelled at any point, what came out is whole articles of the full export', () => {
+    for (const format of ['csv', 'jsonl'] as const) {
+      const full = [...exportCorpus(corpus(), format, fileOf, T)];
+      // Where the rows of each article start, and the end: a cancelled export stops at one of them.
+      const bounds = new Set([full.findIndex((l) => l.includes('a.txt')), full.findIndex((l) => l.includes('b.txt')), full.length]);
+      for (let looks = 0; looks < 40; looks++) {
+        let seen = 0;
+        const token = { get isCancellationRequested() { return ++seen > looks; } };
+        const lines: string[] = [];
+        try {
+          for (const line of exportCorpus(corpus(), format, fileOf, token)) lines.push(line);
+        } catch (error) {
+          assert.ok(error instanceof ExportCancelled);
+        }
+        assert.deepEqual(lines, full.slice(0, lines.length), `${format} after ${looks} looks`);
+        const mentions = lines.filter((l) => l.includes('.txt')).length;
+        if (mentions > 0) assert.ok(bounds.has(lines.length), `${format} after ${looks} looks stopped inside an article (${lines.length} lines)`);
+      }
+    }
+  });
+
+  it('quotes a CSV cell holding a quote, a comma, a carriage return or a line feed, and writes nulls for what a mention lacks', () => {
+    const c = new Corpus();
+    const text = 'Say "Hi" Red\rBand met Odd,Co. Lake\nView';
+    const org = (key: string, start: number, end: number, canonical: string) => ({ kind: 'org' as const, key, text: text.slice(start, end), canonical, start, end, fullName: true, rule: 'test' });
+    c.setArticle('file:///w/q.txt', c.pack(text, { articleDate: { value: '', source: 'none' }, entities: [org('org:say "hi"', 0, 8, 'Say "Hi"'), org('org:red band', 9, 17, 'Red Band'), org('org:odd,co', 22, 28, 'Odd Co'), org('org:lake view', 30, 39, 'Lake View')], dates: [], figures: [], problems: [] }));
+    const rows = [...exportCorpus(c, 'csv', fileOf, T)].slice(1);
+    assert.deepEqual(rows, ['q.txt,0,8,"Say ""Hi""",ORG,"org:say ""hi""","Say ""Hi""",,,,,,', 'q.txt,9,17,"Red\rBand",ORG,org:red band,Red Band,,,,,,', 'q.txt,22,28,"Odd,Co",ORG,"org:odd,co",Odd Co,,,,,,', 'q.txt,30,39,"Lake\nView",ORG,org:lake view,Lake View,,,,,,']);
+    const json = [...exportCorpus(c, 'jsonl', fileOf, T)].map((l) => JSON.parse(l) as Record<string, unknown>).filter((r) => r.record === 'mention');
+    assert.deepEqual(json[0], { record: 'mention', file: 'q.txt', articleDate: null, unit: null, counted: null, approx: null, role: null, start: 0, end: 8, text: 'Say "Hi"', type: 'ORG', entity: 'org:say "hi"', entityName: 'Say "Hi"', value: null });
+  });
+
   it('stops with ExportCancelled once cancelled, so a writer drops the partial file', () => {
     let looks = 0;
     const token = { get isCancellationRequested() { return ++looks > 3; } };
