@@ -46,6 +46,18 @@ describe('the corrections file', () => {
     });
   }
 
+  it('reads a file of up to 1,000,000 characters and refuses a longer one unread', () => {
+    const json = '{"notEntity": ["Acme"]}';
+    assert.deepEqual(parseCorrections(json.padEnd(1_000_000, ' ')), { ok: true, corrections: { ...emptyCorrections(), notEntity: ['Acme'] } });
+    assert.deepEqual(parseCorrections(json.padEnd(1_000_001, ' ')), { ok: false, problem: '.corpuslens.json is larger than 1 MB; it was not read' });
+  });
+
+  it('says what strict JSON refused, in the words of the parser', () => {
+    const parsed = parseCorrections('{"merge": [}');
+    assert.equal(parsed.ok, false);
+    assert.match((parsed as { problem: string }).problem, /^\.corpuslens\.json is not valid JSON \(Unexpected token .*\)$/);
+  });
+
   it('refuses a file whose top level is no object, without a crash', () => {
     for (const text of ['null', '0', '"x"', 'true', '[{"notEntity": []}]']) assert.deepEqual(parseCorrections(text), { ok: false, problem: '.corpuslens.json: the top level must be an object', at: { offset: 0, length: text.length } }, text);
   });
