@@ -261,6 +261,12 @@ describe('dashboard figures', () => {
     assert.deepEqual([unknown.measure, unknown.points, unknown.total, unknown.undated], ['tanks', [], 0, 0]);
   });
 
+  it('gives a range its upper end', async () => {
+    const queries = queriesOf({ ...ARTICLES, 'r.txt': 'Range\ndate 2024-03-21\n\nBetween 4,000 and 5,000 workers marched.\n' });
+    const [range] = (await queries.figures({ period: { from: '2024-03-21', to: '2024-03-21' } })).points;
+    assert.deepEqual([range.text, range.value, range.high, range.approx, range.file], ['4,000 and 5,000', 4000, 5000, 'between', 'r.txt']);
+  });
+
   it('offers at most a hundred measures to choose from', async () => {
     // One invented article counting 105 invented things (ba-ba-ns, ba-ko-ns...), each once.
     const syllables = ['ba', 'ko', 'mi', 'ru', 'te', 'lo', 'ni', 'pa', 'su', 've', 'do'];
