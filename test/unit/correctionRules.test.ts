@@ -255,6 +255,9 @@ describe('where a refused corrections file is wrong', () => {
     // The depth check reads at most 20,000 items of a list (bounded work); a longer list is refused for its length.
     const long = JSON.stringify({ notEntity: [...Array.from({ length: 20_000 }, (_, i) => `n${i}`), [[[[[[['deep']]]]]]]] });
     assert.deepEqual(parseCorrections(long), { ok: false, problem: '.corpuslens.json: "notEntity" must be a list of spellings or entity ids', at: { offset: 13, length: long.length - 14 } });
+    const dates: Record<string, unknown> = Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`f${i}.txt`, '2024-03-05']));
+    dates['deep.txt'] = { a: { b: { c: { d: { e: {} } } } } };
+    assert.match((parseCorrections(JSON.stringify({ articleDates: dates })) as { problem: string }).problem, /articleDates\["deep\.txt"\] must be a date/);
   });
 
   it('accepts a "$schema" field and leaves it out of what it reads', () => {
