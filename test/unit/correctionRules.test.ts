@@ -58,6 +58,10 @@ describe('the corrections file', () => {
     assert.match((parsed as { problem: string }).problem, /^\.corpuslens\.json is not valid JSON \(Unexpected token .*\)$/);
   });
 
+  it('takes away a byte order mark at the start only, never one inside a value', () => {
+    assert.deepEqual(parseCorrections('{"notEntity": ["Ac\uFEFFme"]}'), { ok: true, corrections: { ...emptyCorrections(), notEntity: ['Ac\uFEFFme'] } });
+  });
+
   it('refuses a file whose top level is no object, without a crash', () => {
     for (const text of ['null', '0', '"x"', 'true', '[{"notEntity": []}]']) assert.deepEqual(parseCorrections(text), { ok: false, problem: '.corpuslens.json: the top level must be an object', at: { offset: 0, length: text.length } }, text);
   });
@@ -65,6 +69,8 @@ describe('the corrections file', () => {
   it('accepts the limits themselves: 20,000 items, names of 500 characters, 29 February of a leap year', () => {
     const parsed = parseCorrections(JSON.stringify({ notEntity: Array.from({ length: 20_000 }, (_, i) => `n${i}`), split: [{ entity: 'x'.repeat(500) }], articleDates: { 'a.txt': '2024-02-29' } }));
     assert.equal(parsed.ok, true);
+    const lists = parseCorrections(JSON.stringify({ merge: many(20_000, { entities: ['a', 'b'] }), split: many(20_000, { entity: 'a' }) }));
+    assert.deepEqual(lists.ok && [lists.corrections.merge.length, lists.corrections.split.length], [20_000, 20_000]);
   });
 
   it('normalises what it accepts: paths without a leading ./ or /, ids sorted and once, spellings once', () => {
@@ -87,7 +93,7 @@ describe('the corrections file', () => {
     const c: Corrections = {
       version: 1,
       merge: [{ entities: ['person:z', 'person:y'] }, { entities: ['org:b', 'org:c'], name: 'B' }],
-      split: [{ entity: 'person:~b', file: 'z.txt' }, { entity: 'person:~a' }, { entity: 'person:~b' }, { entity: 'person:~b', file: 'a.txt' }],
+      split: [{ entity: 'person:~b', file: 'z.txt' }, { entity: 'person:~a' }, { entity: 'person:~b', file: 'A.txt' }, { entity: 'person:~b' }, { entity: 'person:~b', file: 'a.txt' }],
       notEntity: ['Zed', 'Alpha'],
       articleDates: Object.assign(Object.create(null) as Record<string, string>, { 'b.txt': '2024-01-02', 'a.txt': '2024-01-01' }),
     };
@@ -97,7 +103,7 @@ describe('the corrections file', () => {
         {
           version: 1,
           merge: [{ entities: ['org:b', 'org:c'], name: 'B' }, { entities: ['person:z', 'person:y'] }],
-          split: [{ entity: 'person:~a' }, { entity: 'person:~b' }, { entity: 'person:~b', file: 'a.txt' }, { entity: 'person:~b', file: 'z.txt' }],
+          split: [{ entity: 'person:~a' }, { entity: 'person:~b' }, { entity: 'person:~b', file: 'a.txt' }, { entity: 'person:~b', file: 'A.txt' }, { entity: 'person:~b', file: 'z.txt' }],
           notEntity: ['Alpha', 'Zed'],
           articleDates: { 'a.txt': '2024-01-01', 'b.txt': '2024-01-02' },
         },

@@ -106,6 +106,10 @@ describe('dashboard network', () => {
     const people = await queries.network({ kinds: ['person', 'constructor' as never] });
     assert.deepEqual([people.nodes.map((n) => n.name), people.edges, people.totalEntities], [['Ilse Marrow', 'Tomas Fell'], [{ source: 0, target: 1, articles: 2 }], 2]);
     assert.equal((await queries.network({ kinds: [] })).nodes.length, 4);
+    assert.equal((await queries.network({ kinds: ['constructor' as never] })).nodes.length, 4, 'no kind it knows: all kinds');
+    assert.equal((await queries.network(undefined as never)).nodes.length, 4);
+    assert.equal((await queries.overview(undefined as never)).kinds[0].entities, 2);
+    assert.equal((await queries.figures(undefined as never)).measure, 'workers');
     assert.equal((await queries.network({ kinds: 'person' as never })).nodes.length, 4);
     const week = await queries.network({ period: { from: '2024-03-05', to: '2024-03-06' } });
     assert.deepEqual(week.nodes.map((n) => [n.name, n.articles, n.mentions]), [['Ilse Marrow', 2, 3], ['Keswin Dock Authority', 2, 2], ['Lisbon', 1, 1]]);
@@ -114,6 +118,8 @@ describe('dashboard network', () => {
     assert.deepEqual([may.nodes.map((n) => n.name), may.articles], [['Lisbon', 'Tomas Fell'], 1]);
     const early = await queries.network({ period: { to: '2024-03-05' } });
     assert.deepEqual([early.nodes.map((n) => [n.name, n.articles]), early.articles], [[['Ilse Marrow', 2], ['Lisbon', 1], ['Keswin Dock Authority', 1]], 2]);
+    // a3, the next article, names Marrow and Lisbon too: it is outside the period.
+    assert.deepEqual(early.edges, [{ source: 0, target: 1, articles: 1 }, { source: 0, target: 2, articles: 1 }]);
   });
 
   it('orders nodes by articles, then mentions, then name, counted in the period', async () => {
