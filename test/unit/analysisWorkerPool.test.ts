@@ -225,19 +225,19 @@ describe('the analysis worker pool', () => {
   });
 
   it('starts no worker before the first job, and stops idle workers after the idle time', async () => {
-    const pool = new AnalysisWorkers(script, 2, 300);
+    const pool = new AnalysisWorkers(script, 2, 1000);
     const workers = () => (pool as unknown as { workers: Map<unknown, unknown> }).workers.size;
     try {
       assert.equal(workers(), 0);
       await run(pool, 'one');
       assert.equal(workers(), 2);
-      await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, 500));
       assert.equal(workers(), 2, 'not before the idle time');
-      // Work within the idle time restarts the clock.
+      // Work within the idle time restarts the clock: 1,200 ms after the first job, 700 after the second.
       await run(pool, 'two');
-      await new Promise((r) => setTimeout(r, 200));
+      await new Promise((r) => setTimeout(r, 700));
       assert.equal(workers(), 2);
-      await new Promise((r) => setTimeout(r, 400));
+      await new Promise((r) => setTimeout(r, 1000));
       assert.equal(workers(), 0);
       const again = await run(pool, 'three');
       assert.equal(again.order, 0, 'a fresh worker');
