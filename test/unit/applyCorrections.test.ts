@@ -36,6 +36,7 @@ describe('corrections applied to an article', () => {
   it('drop mentions whose spelling, canonical name or key is not an entity, whatever their case', () => {
     assert.deepEqual(entities('file:///a.txt', corrections({ notEntity: new Set(['tomas brack']) })).map(([t]) => t), ['Mr Brack', 'Kestrel Bay']);
     assert.deepEqual(entities('file:///a.txt', corrections({ notEntity: new Set(['brack']) })).map(([t]) => t), ['Tomas Brack', 'Kestrel Bay'], 'Mr Brack by its canonical name');
+    assert.deepEqual(entities('file:///a.txt', corrections({ notEntity: new Set(['mr brack']) })).map(([t]) => t), ['Tomas Brack', 'Kestrel Bay'], 'Mr Brack by its spelling');
     assert.deepEqual(entities('file:///a.txt', corrections({ notEntity: new Set(['place:kestrel bay']) })).map(([t]) => t), ['Tomas Brack', 'Mr Brack']);
   });
 
