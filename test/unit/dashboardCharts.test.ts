@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Cancelled, DashboardQueries } from '../../server/src/dashboard';
 import { dayOf, isoOf } from '../../server/src/dashboard/days';
-import { MAX_OVERVIEW_DAYS } from '../../server/src/dashboard/overview';
 import { analyzeArticle } from '../../server/src/analysis';
 import { ARTICLES, corpusOf, meeting, PEOPLE, queriesOf, uri } from './dashboardSamples';
 
@@ -200,7 +199,10 @@ describe('dashboard overview', () => {
   it('draws at most the last twenty years of days', async () => {
     const queries = queriesOf({ 'old.txt': meeting('1990-01-01', [0]), 'new.txt': meeting('2024-03-04', [0]), 'newer.txt': meeting('2024-03-04', [1]) });
     const overview = await queries.overview({});
+    // Twenty years of 366 days: 7,320 days, ending on the last article's.
+    const MAX_OVERVIEW_DAYS = 7320;
     assert.equal(overview.days.length, MAX_OVERVIEW_DAYS);
+    assert.equal(overview.days[0], '2004-02-19');
     assert.deepEqual([overview.days[0], overview.days.at(-1)], [isoOf(dayOf('2024-03-04') - MAX_OVERVIEW_DAYS + 1), '2024-03-04']);
     assert.deepEqual(overview.perDay, sparse(MAX_OVERVIEW_DAYS, { [MAX_OVERVIEW_DAYS - 1]: 2 }));
     assert.deepEqual(await queriesOf({ 'u.txt': 'Undated\n\nNothing.\n' }, []).overview({}), {
