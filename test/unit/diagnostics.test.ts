@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { DiagnosticSeverity, type CancellationToken } from 'vscode-languageserver';
+import { describe, it, mock } from 'node:test';
+import { DiagnosticSeverity, type CancellationToken, type Connection, type Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DateMention, FigureMention } from '../../server/src/analysis/types';
 import type { CorpusQueries, FigureDisagreement } from '../../server/src/corpus/queries';
 import { diagnosticsOf, documentReport, workspaceReport, type DiagnosticsSource } from '../../server/src/lsp/diagnostics';
+import { DiagnosticsPush } from '../../server/src/lsp/diagnosticsPush';
 import type { DocumentLookup } from '../../server/src/lsp/documents';
 import type { CorrectionsFileState } from '../../server/src/workspace/folderCorrections';
 import type { DiagnosticSettings } from '../../server/src/workspace/settings';
@@ -213,5 +214,90 @@ describe('diagnostic reports', () => {
       ['file:///c/d.txt', 'full', []],
     ]);
     assert.deepEqual(workspaceReport(previous, sourceOf(world), cancelled), { items: [] });
+  });
+});
+
+describe('diagnostics pushed or refreshed', () => {
+  /** A connection that writes down what the server tells the editor. */
+  function connection(fail = false) {
+    const told: (string | [string, (string | number | undefined)[]])[] = [];
+    const conn = {
+      languages: { diagnostics: { refresh: () => (told.push('refresh'), fail ? Promise.reject(new Error('gone')) : Promise.resolve()) } },
+      sendDiagnostics: ({ uri, diagnostics }: { uri: string; diagnostics: Diagnostic[] }) => (told.push([uri, diagnostics.map((d) => d.code)]), fail ? Promise.reject(new Error('gone')) : Promise.resolve()),
+    } as unknown as Connection;
+    return { conn, told };
+  }
+  const texts = { 'file:///c/d.txt': TEXT, 'file:///c/a.txt': '4,000 in a' };
+
+  it('ask a pulling client to pull again, once things are quiet, and never one that cannot be asked', () => {
+    mock.timers.enable({ apis: ['setTimeout'] });
+    try {
+      const { conn, told } = connection();
+      let mode: 'pull' | 'pull-no-refresh' | 'push' = 'pull';
+      const push = new DiagnosticsPush(conn, sourceOf({ skipped: [{ fsPath: '/c/big.txt', reason: 'x' }] }), () => mode, () => ['file:///c/big.txt']);
+      push.changed();
+      mock.timers.tick(200);
+      push.changed();
+      mock.timers.tick(299);
+      assert.deepEqual(told, [], 'each change starts the quiet time again');
+      mock.timers.tick(1);
+      assert.deepEqual(told, ['refresh']);
+      mode = 'pull-no-refresh';
+      push.changed();
+      push.flush();
+      mock.timers.tick(1000);
+      assert.deepEqual(told, ['refresh'], 'nothing to a client that pulls but cannot be asked');
+      mode = 'pull';
+      push.changed();
+      push.dispose();
+      mock.timers.tick(1000);
+      assert.deepEqual(told, ['refresh'], 'disposed: the pending refresh is dropped');
+    } finally {
+      mock.timers.reset();
+    }
+  });
+
+  it('send a pushing client the corpus-wide diagnostics that changed, and the open articles’ own with hints', () => {
+    const { conn, told } = connection();
+    const world: World = { texts, dates: { 'file:///c/d.txt': [MONDAY] }, disagreements: { 'file:///c/d.txt': [disagreement(1)] }, skipped: [{ fsPath: '/c/big.txt', reason: 'x' }] };
+    let open: string[] = [];
+    let source = sourceOf(world);
+    const push = new DiagnosticsPush(conn, { ...source, correctionsFiles: () => source.correctionsFiles(), skippedFiles: () => source.skippedFiles(), settingsOf: (u) => source.settingsOf(u), get corpus() { return source.corpus; }, get docs() { return source.docs; } }, () => 'push', () => open);
+    push.flush();
+    assert.deepEqual(told.splice(0), [['file:///c/big.txt', ['file-skipped']], ['file:///c/d.txt', ['figure-disagrees']]]);
+    push.flush();
+    assert.deepEqual(told.splice(0), [], 'nothing changed, nothing sent');
+    open = ['file:///c/d.txt'];
+    push.flush();
+    assert.deepEqual(told.splice(0), [['file:///c/d.txt', ['figure-disagrees', 'date-unresolved']]], 'an open article with its hints, once');
+    open = [];
+    push.flush();
+    assert.deepEqual(told.splice(0), [['file:///c/d.txt', ['figure-disagrees']]], 'closed: back to the corpus-wide ones');
+    // Opened before its first push: sent once, with its hints.
+    const fresh = connection();
+    new DiagnosticsPush(fresh.conn, source, () => 'push', () => ['file:///c/d.txt']).flush();
+    assert.deepEqual(fresh.told, [['file:///c/big.txt', ['file-skipped']], ['file:///c/d.txt', ['figure-disagrees', 'date-unresolved']]]);
+    source = sourceOf({ ...world, disagreements: {}, skipped: [] });
+    push.flush();
+    assert.deepEqual(told.splice(0), [['file:///c/big.txt', []], ['file:///c/d.txt', []]], 'cleared files are emptied');
+  });
+
+  it('keep quiet when the editor has gone away', async () => {
+    mock.timers.enable({ apis: ['setTimeout'] });
+    try {
+      const pull = connection(true);
+      new DiagnosticsPush(pull.conn, sourceOf({}), () => 'pull', () => []).flush();
+      const push = connection(true);
+      const pushing = new DiagnosticsPush(push.conn, sourceOf({ skipped: [{ fsPath: '/c/big.txt', reason: 'x' }] }), () => 'push', () => ['file:///c/a.txt']);
+      pushing.flush();
+      assert.deepEqual(push.told, [['file:///c/big.txt', ['file-skipped']], ['file:///c/a.txt', []]]);
+      // A connection that throws when the quiet time ends is not an uncaught error.
+      const throwing = new DiagnosticsPush({ languages: { diagnostics: { refresh: () => { throw new Error('closed'); } } } } as unknown as Connection, sourceOf({}), () => 'pull', () => []);
+      throwing.changed();
+      mock.timers.tick(300);
+    } finally {
+      mock.timers.reset();
+    }
+    await new Promise((resolve) => setImmediate(resolve));
   });
 });

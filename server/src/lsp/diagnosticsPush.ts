@@ -58,10 +58,11 @@ export class DiagnosticsPush {
       this.send(uri, diagnosticsOf(uri, this.source, CancellationToken.None));
       this.openPublished.add(uri);
     }
-    // A closed article falls back to the corpus-wide diagnostics (no hints).
+    // A closed article falls back to the corpus-wide diagnostics (no hints). Its result id stays
+    // published: it names exactly what is sent now, so a later change (the figure fixed in
+    // another article) still reaches the closed file instead of leaving its diagnostic behind.
     for (const uri of [...this.openPublished].filter((u) => !open.has(u))) {
       this.openPublished.delete(uri);
-      this.published.delete(uri);
       this.send(uri, diagnosticsOf(uri, this.source, CancellationToken.None).filter((d) => d.severity !== 4));
     }
   }
