@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it, mock } from 'node:test';
 import { URI } from 'vscode-uri';
 import { MemoryArticleSource } from '../../server/src/host/memoryArticleSource';
 import { DEFAULT_SETTINGS, type Settings } from '../../server/src/workspace/settings';
 import { Workspace } from '../../server/src/workspace/workspace';
 
-// The workspace's bookkeeping around corrections and settings: its first state, diagnostics
+// The workspace's bookkeeping around corrections, settings and the cache: its first state, diagnostics
 // settings per folder, which articles a changed article date reads again, and warnings about
 // the corrections logged once per change, not once per re-read.
 
@@ -61,5 +61,27 @@ describe('workspace bookkeeping', () => {
     assert.equal(warned(), 1);
     await ws.fileChanged(uri('/w/.corpuslens.json'), 'changed');
     assert.equal(warned(), 1, 'the same corrections: no new warning');
+  });
+
+  it('write the cache soon after a file changes once the index is ready', async () => {
+    const saves: number[] = [];
+    const cache = { load: async () => ({ entries: new Map() }), save: async (entries: Map<string, unknown>) => void saves.push(entries.size) };
+    const source = new MemoryArticleSource({ '/w/a.txt': UNDATED });
+    const ws = new Workspace(source, { log: () => undefined, progress: () => undefined }, { cache: cache as never });
+    ws.setFolders([{ uri: uri('/w'), fsPath: '/w', settings: DEFAULT_SETTINGS }]);
+    await ws.indexAll();
+    assert.deepEqual(saves, [1], 'saved once the index is ready');
+    mock.timers.enable({ apis: ['setTimeout'] });
+    try {
+      source.files.set('/w/b.txt', DATED);
+      await ws.fileChanged(uri('/w/b.txt'), 'created');
+      assert.deepEqual(saves, [1]);
+      mock.timers.tick(5000);
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.deepEqual(saves, [1, 2], 'the new article is written after the pause');
+    } finally {
+      mock.timers.reset();
+    }
+    await ws.dispose();
   });
 });
