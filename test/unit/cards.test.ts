@@ -119,6 +119,18 @@ describe('hover cards', () => {
     assert.equal(describeFigure(figure, 'file:///w/c.txt', { total: 1, rows: [ledger.rows[1]] }), '**4,000** · quantity\n\nValue: over 4,000\n\nCounts: workers', 'a ledger of one is no ledger');
   });
 
+  it('name the ledger without a link for a client that cannot run it, and leave out the dashboard when asked', () => {
+    const figure: FigureMention = { kind: 'figure', type: 'QUANTITY', start: 0, end: 2, text: '40', value: 40, measure: 'ships' };
+    const ledger = { total: 2, rows: [{ uri: 'file:///a.txt', date: '2024-03-01', figure }, { uri: 'file:///b.txt', date: '2024-03-02', figure: { ...figure, text: '41' } }] };
+    assert.equal(describeFigure(figure, 'file:///a.txt', ledger, 8, false).split('\n').at(-1), '2 figures in the ledger (corpusLens/ledger)');
+    assert.equal(describeFigure({ ...figure, high: 0, value: -5 }, 'file:///a.txt').split('\n')[2], 'Value: -5–0', 'a range up to zero is still a range');
+    const references = ['file:///a.txt', { line: 0, character: 0 }] as [string, { line: number; character: number }];
+    const card = describeEntity(MARROW, undefined, references, false);
+    assert.ok(card.includes(link('1,234 mentions in 1 article', ClientCommands.showReferences, references)));
+    assert.doesNotMatch(card, /Show on timeline|Show network/);
+    assert.match(describeEntity(MARROW, undefined, undefined, true), /Show on timeline/, 'dashboard links without a references link');
+  });
+
   it('write values with their ranges, units and percentages, or say they cannot be read', () => {
     const base: FigureMention = { kind: 'figure', type: 'MONEY', start: 0, end: 1, text: 'x', value: 1.5e9, measure: 'money:USD' };
     const valueLine = (f: Partial<FigureMention>) => describeFigure({ ...base, ...f }, 'file:///a.txt').split('\n')[2];
