@@ -159,4 +159,12 @@ describe('bounded answers', () => {
     const noDocuments = { location: () => undefined } as unknown as DocumentLookup;
     assert.deepEqual(provideLedger({ measure: 'ships' }, corpus, noDocuments, token), { measure: 'ships', total: 3, rows: [] });
   });
+
+  it('give each ledger row its figure, date, file and place, and each timeline entry its first mention', () => {
+    const corpus = corpusWith([handArticle('file:///l/a%20b.txt', '2024-03-01', MARROW, SHIPS(7), MARROW)]);
+    const docs = new DocumentLookup(openDocs(), corpus);
+    const at = (start: number, end: number) => ({ uri: 'file:///l/a%20b.txt', range: { start: { line: 0, character: start }, end: { line: 0, character: end } } });
+    assert.deepEqual(provideLedger({ measure: 'ships' }, corpus, docs, token).rows, [{ text: '7', value: 7, unit: undefined, approx: undefined, counted: 'ships', date: '2024-03-01', file: 'a b.txt', location: at(13, 14) }]);
+    assert.deepEqual(provideTimeline({ id: 'person:ilse marrow' }, corpus, docs, token), [{ date: '2024-03-01', file: 'a b.txt', headline: 'a b.txt', mentions: 2, location: at(0, 11) }]);
+  });
 });
