@@ -165,6 +165,9 @@ describe('bounded answers', () => {
     const docs = new DocumentLookup(openDocs(), corpus);
     const at = (start: number, end: number) => ({ uri: 'file:///l/a%20b.txt', range: { start: { line: 0, character: start }, end: { line: 0, character: end } } });
     assert.deepEqual(provideLedger({ measure: 'ships' }, corpus, docs, token).rows, [{ text: '7', value: 7, unit: undefined, approx: undefined, counted: 'ships', date: '2024-03-01', file: 'a b.txt', location: at(13, 14) }]);
-    assert.deepEqual(provideTimeline({ id: 'person:ilse marrow' }, corpus, docs, token), [{ date: '2024-03-01', file: 'a b.txt', headline: 'a b.txt', mentions: 2, location: at(0, 11) }]);
+    assert.deepEqual(provideTimeline({ id: 'person:ilse marrow' }, corpus, docs, token), [{ date: '2024-03-01', file: 'a b.txt', headline: 'a b.txt', mentions: 2, location: at(0, 11) }], 'no headline: the file name');
+    const [uri, text, analysis] = handArticle('file:///l/c.txt', '', MARROW);
+    const headed = corpusWith([[uri, text, { ...analysis, headline: { start: 0, end: 11, text: 'Ilse Marrow' } }]]);
+    assert.equal(provideTimeline({ id: 'person:ilse marrow' }, headed, new DocumentLookup(openDocs(), headed), token)[0].headline, 'Ilse Marrow');
   });
 });
