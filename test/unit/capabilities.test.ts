@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { TextDocumentSyncKind, type ClientCapabilities } from 'vscode-languageserver';
 import { NO_CAPABILITIES, readCapabilities, serverCapabilities, type Capabilities } from '../../server/src/lsp/capabilities';
 import { SEMANTIC_LEGEND } from '../../server/src/lsp/semanticTokens';
+import { APPLY_CORRECTION_COMMAND } from '../../server/src/protocol';
 
 // What the server reads from a client's capabilities, one field at a time, and what it answers.
 
@@ -127,7 +128,7 @@ describe('server capabilities', () => {
       semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true },
       inlayHintProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix'] },
-      executeCommandProvider: { commands: ['corpusLens.server.applyCorrection'] },
+      executeCommandProvider: { commands: [APPLY_CORRECTION_COMMAND] },
     };
     assert.deepEqual(serverCapabilities(readCapabilities(FULL)), {
       ...common,
