@@ -3,7 +3,8 @@
 // sitting: full reports (npx stryker run --mutate ..., copied aside) count every mutant of their
 // files, a later report replacing an earlier one file by file; sample reports (npm run
 // mutate:sample) estimate the files no full report covers, from their drawn mutants only, with a
-// 95% Wilson interval. Prints the score per file, the surviving mutants, and the whole.
+// 95% Wilson interval; recheck reports (npm run mutate:sample -- --recheck) give the new status of
+// full reports' survivors. Prints the score per file, the surviving mutants, and the whole.
 import { readFileSync } from 'node:fs';
 
 const paths = process.argv.slice(2);
@@ -16,10 +17,26 @@ const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 const full = new Map(); // file -> mutants
 const samples = [];
+const rechecks = [];
 for (const p of paths) {
   const report = JSON.parse(readFileSync(p, 'utf8'));
   if (report.corpusLensSample) samples.push({ path: p, report });
-  else for (const [file, { mutants }] of Object.entries(report.files)) full.set(file, mutants);
+  else if (report.corpusLensRecheck) rechecks.push(report);
+  else for (const [file, { mutants }] of Object.entries(report.files)) full.set(file, mutants.map((m) => ({ ...m })));
+}
+const keyOf = (file, m) => `${file}|${m.location.start.line}:${m.location.start.column}-${m.location.end.line}:${m.location.end.column}|${m.mutatorName}|${m.replacement}`;
+for (const report of rechecks) {
+  const drawn = new Set(report.corpusLensRecheck.sample.map((s) => `${s.file}|${s.location.start.line + 1}:${s.location.start.column + 1}-${s.location.end.line + 1}:${s.location.end.column + 1}|${s.mutatorName}|${s.replacement}`));
+  const now = new Map();
+  for (const [file, { mutants }] of Object.entries(report.files)) for (const m of mutants) if (drawn.has(keyOf(file, m))) now.set(keyOf(file, m), m.status);
+  let changed = 0;
+  for (const [file, mutants] of full) {
+    for (const m of mutants) {
+      const status = now.get(keyOf(file, m));
+      if (status && status !== m.status && status !== 'Ignored') (m.status = status, changed++);
+    }
+  }
+  console.log(`recheck: ${now.size} surviving mutants run again, ${changed} now killed or changed`);
 }
 
 const short = (file) => file.replace(/^server\/src\//, '');
@@ -67,8 +84,7 @@ for (const { path, report } of samples) {
   const sampleSurvivors = [];
   for (const [file, { mutants }] of Object.entries(report.files)) {
     for (const m of mutants) {
-      const key = `${file}|${m.location.start.line}:${m.location.start.column}-${m.location.end.line}:${m.location.end.column}|${m.mutatorName}|${m.replacement}`;
-      if (!drawn.delete(key)) continue;
+      if (!drawn.delete(keyOf(file, m))) continue;
       if (DETECTED.has(m.status)) (k++, n++);
       else if (UNDETECTED.has(m.status)) (n++, sampleSurvivors.push(describe(file, m)));
       else invalid++;
