@@ -89,7 +89,7 @@ export interface ServerDependencies {
  */
 export function startServer(connection: Connection, deps: ServerDependencies): { workspace: Workspace } {
   const documents = new TextDocuments(TextDocument);
-  const log = (message: string) => connection.console.log(message);
+  const log = (message: string) => tell(() => connection.console.log(message));
   let capabilities: Capabilities = NO_CAPABILITIES;
   let cache: ArticleCache | undefined;
   let safeMode = false;
@@ -97,7 +97,7 @@ export function startServer(connection: Connection, deps: ServerDependencies): {
     log,
     warn: (message: string) => tell(() => connection.window.showWarningMessage(message)),
     progress(state: IndexState) {
-      void connection.sendNotification(StatusNotification, state);
+      tell(() => connection.sendNotification(StatusNotification, state));
       runs.report(state);
     },
     // An edit, a file event, the index: diagnostics across articles may have changed.

@@ -95,6 +95,38 @@ describe('server wiring', () => {
     await plain.dispose();
   });
 
+  it('ends an index run quietly when the client went away before its refresh requests', async () => {
+    // A refresh sent to a closed connection rejects; unhandled, that rejection would end the
+    // server's process (and fail this file) instead of the run ending as it should.
+    const capabilities = { ...DEFAULT_CLIENT_CAPABILITIES, workspace: { ...DEFAULT_CLIENT_CAPABILITIES.workspace, semanticTokens: { refreshSupport: true }, inlayHint: { refreshSupport: true } } };
+    // The client goes away while the run a folder change started reads the new folder's file, so
+    // the run ends afterwards. (A notification starts it: a reply to a request still in flight
+    // would meet the closed connection inside vscode-jsonrpc, which is not what this checks.)
+    let closing: Promise<void> | undefined;
+    const source = new (class extends MemoryArticleSource {
+      override async read(...args: Parameters<MemoryArticleSource['read']>) {
+        if (args[0] === '/second/c.txt' && !closing) closing = gone.dispose();
+        return super.read(...args);
+      }
+    })({ '/second/.corpuslens.json': '{}', '/second/c.txt': B });
+    const gone = await startTestServer({ 'a.txt': A }, {}, source, {}, {}, capabilities);
+    await gone.waitForIndex();
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => void unhandled.push(reason instanceof Error ? reason.stack : reason);
+    process.on('unhandledRejection', record);
+    try {
+      await gone.client.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: URI.file('/second').toString(), name: 'second' }], removed: [] } });
+      await until(() => closing !== undefined, 'the run to read the new folder');
+      await closing;
+      await until(() => gone.workspace.state.state !== 'indexing', 'the run to end');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.deepEqual(unhandled, []);
+      assert.notEqual(gone.workspace.corpus.article(URI.file('/second/c.txt').toString()), undefined, 'the run indexed the new file all the same');
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+  });
+
   it('tells its process and article count, opens the cache where the client says, and runs in safe mode when untrusted', async () => {
     const opened: string[] = [];
     server = await startTestServer({ 'a.txt': A, 'b.txt': B }, {}, undefined, { storagePath: '/storage/here', trusted: false }, {

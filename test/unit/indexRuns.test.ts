@@ -10,7 +10,7 @@ import type { Folder } from '../../server/src/workspace/folders';
 // when it fails, work-done progress only for a client that shows it, and a settings change
 // that changes nothing re-reads nothing, while the Reindex command always re-reads.
 
-function recordingRuns(options: { configuration?: boolean; workDoneProgress?: boolean; settings?: (scopeUri: string) => unknown; failingIndexes?: number; failingProgress?: 'create' | 'begin' } = {}) {
+function recordingRuns(options: { configuration?: boolean; workDoneProgress?: boolean; settings?: (scopeUri: string) => unknown; failingIndexes?: number; failingProgress?: 'create' | 'begin' | 'later' } = {}) {
   let failingIndexes = options.failingIndexes ?? 0;
   const events: string[] = [];
   const logs: string[] = [];
@@ -24,18 +24,17 @@ function recordingRuns(options: { configuration?: boolean; workDoneProgress?: bo
         return [options.settings ? options.settings(items[0].scopeUri) : { enable: true }, {}];
       },
     },
-    window: {
-      createWorkDoneProgress: async () => {
-        if (options.failingProgress === 'create') throw new Error('no progress today');
-        return {
-          begin: (title: string) => {
-            if (options.failingProgress === 'begin') throw new Error('connection closed');
-            events.push(`progress begin ${title}`);
-          },
-          report: (percent: number, message: string) => events.push(`progress ${percent} ${message}`),
-          done: () => events.push('progress done'),
-        };
-      },
+    // Work-done progress as the protocol has it: a create request, then $/progress sends.
+    sendRequest: async (type: { method: string }, params: { token: string }) => {
+      if (type.method !== 'window/workDoneProgress/create') throw new Error(`unexpected request ${type.method}`);
+      if (options.failingProgress === 'create') throw new Error('no progress today');
+      assert.match(params.token, /^corpus-lens-index-\d+$/);
+    },
+    sendProgress: (_type: unknown, _token: string, value: { kind: string; title?: string; percentage?: number; message?: string }) => {
+      if (value.kind === 'begin' && options.failingProgress === 'begin') throw new Error('connection closed');
+      if (options.failingProgress === 'later') return Promise.reject(new Error('connection closed'));
+      events.push(value.kind === 'begin' ? `progress begin ${value.title}` : value.kind === 'report' ? `progress ${value.percentage} ${value.message}` : 'progress done');
+      return Promise.resolve();
     },
     languages: { semanticTokens: { refresh: async () => undefined }, inlayHint: { refresh: async () => undefined } },
   };
@@ -177,6 +176,26 @@ describe('index runs', () => {
       release();
       await run;
       assert.deepEqual(events.filter((e) => e === 'index' || e.startsWith('progress')), ['index'], failingProgress);
+    }
+  });
+
+  it('end a run as usual when the client went away and every progress send fails later', async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => void unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      const { runs, events, hold, release } = recordingRuns({ workDoneProgress: true, failingProgress: 'later' });
+      hold();
+      const run = runs.reindex('start');
+      await new Promise((resolve) => setImmediate(resolve));
+      runs.report({ state: 'indexing', articles: 100, total: 200, indexed: 100, skipped: 0 } as unknown as IndexState);
+      release();
+      await run;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.deepEqual(unhandled, []);
+      assert.deepEqual(events.filter((e) => e === 'index' || e.startsWith('progress')), ['index']);
+    } finally {
+      process.off('unhandledRejection', record);
     }
   });
 

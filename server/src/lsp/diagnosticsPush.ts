@@ -1,6 +1,7 @@
 import { CancellationToken, type Connection, type Diagnostic } from 'vscode-languageserver';
 import { DocumentDiagnosticReportKind } from 'vscode-languageserver';
 import { diagnosticsOf, workspaceReport, type DiagnosticsSource } from './diagnostics';
+import { tell } from './workspaceRequests';
 
 /** Waits this long after the last change before telling the editor (typing changes a lot). */
 const QUIET_MS = 300;
@@ -43,8 +44,7 @@ export class DiagnosticsPush {
   /** Tells the editor now. */
   flush(): void {
     if (this.mode() === 'pull') {
-      // Typed void, but a request: a client that has gone away rejects it.
-      Promise.resolve(this.connection.languages.diagnostics.refresh() as unknown).catch(() => undefined);
+      tell(() => this.connection.languages.diagnostics.refresh());
       return;
     }
     if (this.mode() !== 'push') return;
@@ -72,6 +72,6 @@ export class DiagnosticsPush {
   }
 
   private send(uri: string, diagnostics: Diagnostic[]): void {
-    void Promise.resolve(this.connection.sendDiagnostics({ uri, diagnostics })).catch(() => undefined);
+    tell(() => this.connection.sendDiagnostics({ uri, diagnostics }));
   }
 }

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver';
+import { WorkDoneProgress, WorkDoneProgressCreateRequest, type Connection, type WorkDoneProgressBegin, type WorkDoneProgressEnd, type WorkDoneProgressReport } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { CORRECTIONS_FILE } from '../corpus/corrections';
 import type { ArticleSource } from '../host/articleSource';
@@ -8,6 +8,7 @@ import type { Folder } from '../workspace/folders';
 import { DEFAULT_SETTINGS, mergeSettings, type Settings } from '../workspace/settings';
 import type { Workspace } from '../workspace/workspace';
 import type { Capabilities } from './capabilities';
+import { tell } from './workspaceRequests';
 
 export type ReindexReason = 'start' | 'settings' | 'folders' | 'command';
 
@@ -25,7 +26,8 @@ export class IndexRuns {
   private indexed = '';
   /** Workspace folders that are not corpora (no marker, corpusLens.enable off). */
   private ignored: string[] = [];
-  private progress: WorkDoneProgressServerReporter | undefined;
+  private progress: { report(percent: number, message: string): void; done(): void } | undefined;
+  private progressTokens = 0;
   /** Called after each run (and after a change of the diagnostics settings alone). */
   onIndexed?: () => void;
   private lastPercent = -1;
@@ -112,22 +114,38 @@ export class IndexRuns {
       this.progress = undefined;
     }
     // Open editors asked for colours and hints before the corpus was complete.
-    if (this.capabilities().semanticTokensRefresh) void this.connection.languages.semanticTokens.refresh();
-    if (this.capabilities().inlayHintRefresh) void this.connection.languages.inlayHint.refresh();
+    if (this.capabilities().semanticTokensRefresh) tell(() => this.connection.languages.semanticTokens.refresh());
+    if (this.capabilities().inlayHintRefresh) tell(() => this.connection.languages.inlayHint.refresh());
     this.onIndexed?.();
     const state = this.workspace.state;
     this.log(`Indexed ${state.articles} articles in ${Date.now() - started} ms (${state.skipped} skipped).`);
   }
 
+  /**
+   * Work-done progress for a run. Not the library's reporter: it drops the promise of each send,
+   * so a client gone mid-run left a rejection nobody handled, which ends the process. Here a send
+   * that fails at once ends the progress, and one that fails later is ignored.
+   */
   private async beginProgress(): Promise<void> {
     if (!this.capabilities().workDoneProgress) return;
+    const token = `corpus-lens-index-${++this.progressTokens}`;
+    /** False when the connection refused the send at once (it is closed). */
+    const send = (value: WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd): boolean => {
+      try {
+        Promise.resolve(this.connection.sendProgress(WorkDoneProgress.type, token, value) as unknown).catch(() => undefined);
+        return true;
+      } catch {
+        return false;
+      }
+    };
     try {
-      this.progress = await this.connection.window.createWorkDoneProgress();
-      this.lastPercent = -1;
-      this.progress.begin('Corpus Lens: indexing', 0, 'listing articles', false);
+      await this.connection.sendRequest(WorkDoneProgressCreateRequest.type, { token });
     } catch {
-      this.progress = undefined;
+      return;
     }
+    if (!send({ kind: 'begin', title: 'Corpus Lens: indexing', percentage: 0, message: 'listing articles', cancellable: false })) return;
+    this.lastPercent = -1;
+    this.progress = { report: (percentage, message) => void send({ kind: 'report', percentage, message }), done: () => void send({ kind: 'end' }) };
   }
 
   /** A folder's settings, pulled from the client; the defaults when it cannot say. */

@@ -53,7 +53,15 @@ export async function provideExport(params: ExportParams, workspace: Workspace, 
   return { lines: await writeLines(params.path, exportCorpus(workspace.corpus, params.format === 'csv' ? 'csv' : 'jsonl', fileOf, token, only)) };
 }
 
-/** Shows a message; the client may never answer (it closed), which is not an error. */
-export function tell(show: () => unknown): void {
-  Promise.resolve(show()).catch(() => undefined);
+/**
+ * Sends what the client need not answer (a message, a log line, a notification, a refresh). A
+ * client that refuses, never answers or is gone (the send throws at once on a closed connection,
+ * or rejects later) is not an error, and must not end the run or the process that sent it.
+ */
+export function tell(send: () => unknown): void {
+  try {
+    Promise.resolve(send()).catch(() => undefined);
+  } catch {
+    // the connection is closed
+  }
 }
