@@ -191,10 +191,12 @@ export async function startTestServer(
       await settle(client);
     },
     async dispose() {
-      client.dispose();
+      // The streams stay open: a request the server had begun to send when the test ended would
+      // otherwise fail to write, and vscode-jsonrpc reports that failure from inside an async
+      // promise executor, where nobody can catch it (an unhandled rejection that fails the file).
+      // Writes to a connection disposed first are refused at once, where the server catches them.
       serverConnection.dispose();
-      toServer.end();
-      toClient.end();
+      client.dispose();
     },
   };
 }
