@@ -314,6 +314,18 @@ describe('dashboard figures', () => {
     assert.deepEqual([nine.points.length, nine.sampled], [9, false]);
   });
 
+  it('draws 1,500 points by default, evenly spread', async () => {
+    // 1,600 invented daily counts of about 4,000 workers (none disagrees with its week).
+    const daily = Object.fromEntries(Array.from({ length: 1600 }, (_, i) => [`d${i}.txt`, `Count\ndate ${isoOf(dayOf('2020-01-01') + i)}\n\nSome ${4000 + (i % 7)} workers marched.\n`]));
+    const queries = queriesOf(daily);
+    const figures = await queries.figures({});
+    assert.deepEqual([figures.points.length, figures.sampled, figures.total], [1500, true, 1600]);
+    // The i-th point shown is the floor(i × 1600 / 1500)-th: the first, and the 1,599th.
+    assert.deepEqual([figures.points[0].date, figures.points[1].date, figures.points.at(-1)!.date], ['2020-01-01', '2020-01-02', isoOf(dayOf('2020-01-01') + 1598)]);
+    const all = await queries.figures({ limit: 1600 });
+    assert.deepEqual([all.points.length, all.sampled], [1600, false]);
+  });
+
   it('follows an edit of the corpus', async () => {
     const corpus = corpusOf();
     const queries = new DashboardQueries(corpus, () => [], 0);
