@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { runCli } from '../../server/src/cli/runCli';
+import { cli } from '../support/cli';
 
 // Invented sample articles, written for these tests.
 const ARTICLES: Record<string, string> = {
@@ -12,13 +12,6 @@ const ARTICLES: Record<string, string> = {
   'c.txt': 'Claims grow\ndate 2024-03-06\n\nOver 40,000 workers are out, Ilse Marrow claimed.\n',
   'd.txt': 'Authority replies\ndate 2024-03-06\n\nThe port counted 4,100 workers on strike, Minister Tomas Fell said in Lisbon.\n',
 };
-
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 
 describe('corpus-lens chart', () => {
   let dir: string;

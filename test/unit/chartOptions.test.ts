@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { runCli } from '../../server/src/cli/runCli';
+import { cli } from '../support/cli';
 
 // corpus-lens chart: its help, every option it refuses (with the words the reader sees), the
 // limits of the picture's size, and the titles and messages of each chart.
@@ -14,13 +14,6 @@ const ARTICLES: Record<string, string> = {
   'a.txt': 'Strike begins\ndate 2024-03-04\n\nNearly 4,000 workers walked out in Lisbon, union leader Ilse Marrow said.\n',
   'b.txt': 'Strike spreads\ndate 2024-03-05\n\nAbout 4,200 workers joined, Ilse Marrow told reporters in Lisbon.\n',
 };
-
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 
 let dir: string;
 let plain: string;

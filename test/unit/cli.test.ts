@@ -6,18 +6,11 @@ import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { COMMANDS } from '../../server/src/cli/commands';
 import { formatProgress, progressBar } from '../../server/src/cli/progress';
-import { runCli, type CliIo } from '../../server/src/cli/runCli';
+import { cli } from '../support/cli';
 
 // Invented sample articles, written for these tests.
 const TXT = 'Ferry fares frozen\ndate 2024-03-12\n\nFinance Minister Tobias Lindqvist said on Tuesday that fares stay at €3.\n';
 const MD = '---\ntitle: Bridge talks resume\ndate: 2024-03-14\nauthor: Quentin Authorname\n---\n\n# Bridge talks resume\n\n**Helena Marsh** met [Tobias Lindqvist](https://example.org/t) in *Lisbon* on Tuesday.\n';
-
-async function cli(args: string[], extra: Partial<CliIo> = {}): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { out: (s) => (out += s), err: (s) => (err += s), ...extra });
-  return { code, out, err };
-}
 
 describe('corpus-lens command line', () => {
   let dir: string;

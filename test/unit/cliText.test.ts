@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { choiceOption, commandHelp, integerOption, parseCommandArgs, UsageError, type Command } from '../../server/src/cli/command';
 import { formatProgress, progressBar } from '../../server/src/cli/progress';
-import { runCli, VERSION, type CliIo } from '../../server/src/cli/runCli';
+import { VERSION } from '../../server/src/cli/runCli';
+import { cli } from '../support/cli';
 
 // What the command line prints, to the character: the help, the usage errors, the scan report,
 // the progress bar. cli.test.ts checks the commands' work; this file the words around it.
@@ -18,13 +19,6 @@ const ARTICLES: Record<string, string> = {
   'd.txt': 'Dock vote\ndate 2024-03-06\n\nOn 2024-03-06 some 300 workers voted. Ilse Marrow asked for $3 million.\n',
   'e.txt': 'Late shift\ndate 2024-03-07\n\nAnother 90 workers joined; the union pledged $5 million.\n',
 };
-
-async function cli(args: string[], extra: Partial<CliIo> = {}): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { out: (s) => (out += s), err: (s) => (err += s), ...extra });
-  return { code, out, err };
-}
 
 let dir: string;
 before(() => {

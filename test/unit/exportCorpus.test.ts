@@ -3,17 +3,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { runCli } from '../../server/src/cli/runCli';
+import { cli } from '../support/cli';
 
 // An invented article with a comma and quotes in it, and a correction that removes a name.
 const ARTICLE = 'Port Deal, "Final"\ndate 2024-03-22\n\nMs Agnes Whitlow said on Tuesday that 4,000 workers, or 40%, had returned.\n';
-
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 
 describe('corpus-lens export', () => {
   let dir: string;

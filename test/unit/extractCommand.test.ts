@@ -4,18 +4,11 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
-import { runCli, type CliIo } from '../../server/src/cli/runCli';
+import { cli } from '../support/cli';
 
 // corpus-lens extract: every kind of input line (a document, blank, not JSON, no id, a number
 // for an id, text that is not a string, a malformed docDate), the exit codes and messages.
 // The documents are invented samples.
-
-async function cli(args: string[], extra: Partial<CliIo> = {}): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { out: (s) => (out += s), err: (s) => (err += s), ...extra });
-  return { code, out, err };
-}
 
 let dir: string;
 before(() => (dir = mkdtempSync(path.join(tmpdir(), 'corpus-lens-extract-'))));
