@@ -34,7 +34,8 @@ import { provideDefinition, provideHighlights } from './lsp/navigation';
 import { provideReferences } from './lsp/references';
 import { provideSemanticTokens } from './lsp/semanticTokens';
 import { provideDocumentSymbols, provideWorkspaceSymbols } from './lsp/symbols';
-import { executeCorrection, provideCorrectionEdit, provideExport, tell } from './lsp/workspaceRequests';
+import { tell } from './lsp/tell';
+import { executeCorrection, provideCorrectionEdit, provideExport } from './lsp/workspaceRequests';
 import {
   CorrectionEditRequest,
   EntitiesPageRequest,

@@ -1,7 +1,7 @@
 import { CancellationToken, type Connection, type Diagnostic } from 'vscode-languageserver';
 import { DocumentDiagnosticReportKind } from 'vscode-languageserver';
 import { diagnosticsOf, workspaceReport, type DiagnosticsSource } from './diagnostics';
-import { tell } from './workspaceRequests';
+import { tell } from './tell';
 
 /** Waits this long after the last change before telling the editor (typing changes a lot). */
 const QUIET_MS = 300;

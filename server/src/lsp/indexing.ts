@@ -8,7 +8,7 @@ import type { Folder } from '../workspace/folders';
 import { DEFAULT_SETTINGS, mergeSettings, type Settings } from '../workspace/settings';
 import type { Workspace } from '../workspace/workspace';
 import type { Capabilities } from './capabilities';
-import { tell } from './workspaceRequests';
+import { tell } from './tell';
 
 export type ReindexReason = 'start' | 'settings' | 'folders' | 'command';
 
@@ -123,21 +123,13 @@ export class IndexRuns {
 
   /**
    * Work-done progress for a run. Not the library's reporter: it drops the promise of each send,
-   * so a client gone mid-run left a rejection nobody handled, which ends the process. Here a send
-   * that fails at once ends the progress, and one that fails later is ignored.
+   * so a client gone mid-run left a rejection nobody handled, which ends the process. Here each
+   * send goes through tell, and a begin refused at once (a closed connection) ends the progress.
    */
   private async beginProgress(): Promise<void> {
     if (!this.capabilities().workDoneProgress) return;
     const token = `corpus-lens-index-${++this.progressTokens}`;
-    /** False when the connection refused the send at once (it is closed). */
-    const send = (value: WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd): boolean => {
-      try {
-        Promise.resolve(this.connection.sendProgress(WorkDoneProgress.type, token, value) as unknown).catch(() => undefined);
-        return true;
-      } catch {
-        return false;
-      }
-    };
+    const send = (value: WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd) => tell(() => this.connection.sendProgress(WorkDoneProgress.type, token, value));
     try {
       await this.connection.sendRequest(WorkDoneProgressCreateRequest.type, { token });
     } catch {

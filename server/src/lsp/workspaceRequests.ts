@@ -4,6 +4,7 @@ import { APPLY_CORRECTION_COMMAND, type ApplyCorrectionArgs, type ApplyCorrectio
 import type { Workspace } from '../workspace/workspace';
 import type { Capabilities } from './capabilities';
 import { correctionWorkspaceEdit } from './correctionEdits';
+import { tell } from './tell';
 
 /**
  * Records a correction (the server command, for clients that run commands but were offered no
@@ -51,17 +52,4 @@ export async function provideExport(params: ExportParams, workspace: Workspace, 
   };
   const only = typeof params.entity === 'string' ? { entity: params.entity } : undefined;
   return { lines: await writeLines(params.path, exportCorpus(workspace.corpus, params.format === 'csv' ? 'csv' : 'jsonl', fileOf, token, only)) };
-}
-
-/**
- * Sends what the client need not answer (a message, a log line, a notification, a refresh). A
- * client that refuses, never answers or is gone (the send throws at once on a closed connection,
- * or rejects later) is not an error, and must not end the run or the process that sent it.
- */
-export function tell(send: () => unknown): void {
-  try {
-    Promise.resolve(send()).catch(() => undefined);
-  } catch {
-    // the connection is closed
-  }
 }
