@@ -104,15 +104,17 @@ export class Summaries {
     kind = this.keys.info(id)?.kind ?? kind;
     // Named by the members of its own type: a place is not named by an adjective of it that a
     // guess typed otherwise ("Merovian" joined to "Merovia").
-    let canonical = '';
-    for (const own of [true, false]) {
-      for (const key of members) {
-        const info = this.keys.info(key);
-        if (!info || (info.kind === kind) !== own) continue;
-        for (const [c, n] of info.canonicals) if (n > 0 && c.length > canonical.length) canonical = c;
-      }
-      if (canonical) break;
+    let own = '';
+    let other = '';
+    for (const key of members) {
+      const info = this.keys.info(key);
+      if (!info) continue;
+      let longest = info.kind === kind ? own : other;
+      for (const [c, n] of info.canonicals) if (n > 0 && c.length > longest.length) longest = c;
+      if (info.kind === kind) own = longest;
+      else other = longest;
     }
+    const canonical = own || other;
     return { id, kind, canonical: this.identity.mergedName(id) ?? (this.writtenForm(canonical, members) || firstSpelling || id) };
   }
 
