@@ -25,8 +25,10 @@ for (const p of paths) {
   else for (const [file, { mutants }] of Object.entries(report.files)) full.set(file, mutants.map((m) => ({ ...m })));
 }
 const keyOf = (file, m) => `${file}|${m.location.start.line}:${m.location.start.column}-${m.location.end.line}:${m.location.end.column}|${m.mutatorName}|${m.replacement}`;
+/** A drawn mutant's key: plans hold the instrumenter's positions (0-based), reports 1-based ones. */
+const drawnKey = (s) => keyOf(s.file, { ...s, location: { start: { line: s.location.start.line + 1, column: s.location.start.column + 1 }, end: { line: s.location.end.line + 1, column: s.location.end.column + 1 } } });
 for (const report of rechecks) {
-  const drawn = new Set(report.corpusLensRecheck.sample.map((s) => `${s.file}|${s.location.start.line + 1}:${s.location.start.column + 1}-${s.location.end.line + 1}:${s.location.end.column + 1}|${s.mutatorName}|${s.replacement}`));
+  const drawn = new Set(report.corpusLensRecheck.sample.map(drawnKey));
   const now = new Map();
   for (const [file, { mutants }] of Object.entries(report.files)) for (const m of mutants) if (drawn.has(keyOf(file, m))) now.set(keyOf(file, m), m.status);
   let changed = 0;
@@ -77,7 +79,7 @@ let whole;
 for (const { path, report } of samples) {
   const plan = report.corpusLensSample;
   // The drawn mutants of files no full report measured; everything else the run tested is extra.
-  const drawn = new Set(plan.sample.filter((s) => !full.has(s.file)).map((s) => `${s.file}|${s.location.start.line + 1}:${s.location.start.column + 1}-${s.location.end.line + 1}:${s.location.end.column + 1}|${s.mutatorName}|${s.replacement}`));
+  const drawn = new Set(plan.sample.filter((s) => !full.has(s.file)).map(drawnKey));
   let k = 0;
   let n = 0;
   let invalid = 0;
